@@ -1,0 +1,186 @@
+"""Cleaned text, footnotes, and a flat view whose offsets point back into the cleaned text.
+
+The *cleaned text* is what every span in a record points into: the decoded file, Unicode NFC, line
+ends unified, nothing else changed. Extraction runs on *flat* views of it: whitespace runs, line
+breaks and table pipes collapse to one space, footnote markers glued to words and page numbers
+drop out, and each flat character remembers where it came from.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# A footnote's first line below the rule: "1 Ban hành tại Quyết định số 43/QĐ-UBND …".
+FOOTNOTE_START_RE = re.compile(r"^(\d{1,2}) +(?=[A-ZĐ\u00C0-\u1EF9])")
+# The rule above a footnote area as PDF text export leaves it: a line of spaces only.
+FOOTNOTE_RULE_RE = re.compile(r"^[ \t\u00A0]{10,}$")
+# A page number alone on its line: "3".
+PAGE_NUMBER_RE = re.compile(r"^\s*\d{1,3}\s*$")
+# A bracketed footnote marker: "suy giảm[1]".
+BRACKET_MARKER_RE = re.compile(r"\[\d{1,2}\]")
+# Whitespace and table pipes that the flat view folds to one space: "CHÍNH PHỦ | CỘNG HÒA".
+FOLDABLE = frozenset(" \t\n\r\f\v\u00A0\u2009\u200B|")
+
+
+def clean(raw: str) -> str:
+    """Cleaned text: BOM dropped, CR/LF unified, Unicode NFC."""
+    text = raw.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    text: str
+
+
+def lines_of(text: str) -> list[Line]:
+    out, pos = [], 0
+    for piece in text.split("\n"):
+        out.append(Line(pos, pos + len(piece), piece))
+        pos += len(piece) + 1
+    return out
+
+
+@dataclass(frozen=True)
+class Flat:
+    """A one-line view of part of the cleaned text; ``index[i]`` is the source offset of ``text[i]``."""
+
+    text: str
+    index: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The source span of ``text[start:end]``."""
+        if end <= start:
+            at = self.index[start] if start < len(self.index) else (self.index[-1] + 1 if self.index else 0)
+            return (at, at)
+        return (self.index[start], self.index[end - 1] + 1)
+
+
+def flatten(source: str, ranges: list[tuple[int, int]], dropped: frozenset[int] = frozenset()) -> Flat:
+    """Flatten ``source[a:b]`` for each range, in order, skipping ``dropped`` offsets."""
+    chars: list[str] = []
+    index: list[int] = []
+    pending = False
+    for a, b in ranges:
+        for i in range(a, b):
+            if i in dropped:
+                continue
+            ch = source[i]
+            if ch in FOLDABLE:
+                pending = bool(chars)
+                continue
+            if pending:
+                chars.append(" ")
+                index.append(i - 1)
+                pending = False
+            chars.append(ch)
+            index.append(i)
+        pending = bool(chars)
+    return Flat("".join(chars), tuple(index))
+
+
+@dataclass(frozen=True)
+class Footnote:
+    marker: str
+    text: str
+    span: tuple[int, int]
+    anchor: tuple[int, int] | None
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where the body, footnotes and page furniture are in the cleaned text."""
+
+    text: str
+    lines: tuple[Line, ...]
+    body_ranges: tuple[tuple[int, int], ...]
+    footnotes: tuple[Footnote, ...]
+    dropped: frozenset[int]
+
+    def body(self) -> Flat:
+        return flatten(self.text, list(self.body_ranges), self.dropped)
+
+    def footnote_flat(self, note: Footnote) -> Flat:
+        return flatten(self.text, [note.span], self.dropped)
+
+
+def _footnote_areas(lines: list[Line]) -> list[tuple[int, int, list[tuple[str, int, int]]]]:
+    """(first line, last line, [(marker, start, end)]) for each footnote area below a rule line."""
+    areas = []
+    i = 0
+    while i < len(lines):
+        if not FOOTNOTE_RULE_RE.match(lines[i].text):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and not lines[j].text.strip():
+            j += 1
+        notes: list[tuple[str, int, int]] = []
+        while j < len(lines) and (m := FOOTNOTE_START_RE.match(lines[j].text)):
+            start = lines[j].start + m.end()
+            k = j
+            while not lines[k].text.rstrip().endswith(".") and k + 1 < len(lines):
+                k += 1
+                if PAGE_NUMBER_RE.match(lines[k].text) or FOOTNOTE_START_RE.match(lines[k].text) and not lines[k - 1].text.strip() == "":
+                    k -= 1
+                    break
+            notes.append((m.group(1), start, lines[k].end))
+            j = k + 1
+            while j < len(lines) and not lines[j].text.strip():
+                j += 1
+        if notes:
+            areas.append((i, j - 1, notes))
+            i = j
+        else:
+            i += 1
+    return areas
+
+
+def _anchor(text: str, marker: str, after: int, before: int) -> tuple[int, int] | None:
+    """Where ``marker`` is glued to a word or a year between ``after`` and ``before``.
+
+    "năm 20251" (2025 + note 1), "của Chính phủ2;" (note 2).
+    """
+    glued = re.compile(
+        r"(?:(?<=\b(?:19|20)\d\d)|(?<=[^\W\d_]))" + re.escape(marker) + r"(?=[\s,.;:)\]]|$)"
+    )
+    m = glued.search(text, after, before)
+    return (m.start(), m.end()) if m else None
+
+
+def layout(text: str) -> Layout:
+    """Split cleaned ``text`` into body, footnotes and dropped page furniture."""
+    lines = lines_of(text)
+    excluded: set[int] = set()
+    dropped: set[int] = set()
+    footnotes: list[Footnote] = []
+    last_anchor = 0
+    for first, last, notes in _footnote_areas(lines):
+        excluded.update(range(first, last + 1))
+        for marker, start, end in notes:
+            anchor = _anchor(text, marker, last_anchor, lines[first].start)
+            if anchor:
+                dropped.update(range(*anchor))
+                last_anchor = anchor[1]
+            body = re.sub(r"\s+", " ", text[start:end]).strip()
+            footnotes.append(Footnote(marker, body, (start, end), anchor))
+    for n, line in enumerate(lines):
+        if n in excluded or not PAGE_NUMBER_RE.match(line.text) or n == 0:
+            continue
+        if not lines[n - 1].text.strip() and n + 1 < len(lines):
+            excluded.add(n)
+    for m in BRACKET_MARKER_RE.finditer(text):
+        dropped.update(range(m.start(), m.end()))
+    ranges: list[tuple[int, int]] = []
+    for n, line in enumerate(lines):
+        if n in excluded:
+            continue
+        if ranges and ranges[-1][1] + 1 == line.start:
+            ranges[-1] = (ranges[-1][0], line.end)
+        else:
+            ranges.append((line.start, line.end))
+    return Layout(text, tuple(lines), tuple(ranges), tuple(footnotes), frozenset(dropped))
