@@ -112,3 +112,9 @@ def locality_of(name: str | None) -> Province | None:
         if fold(name).endswith(" " + fold(province_name)):
             return v.province(province_name)
     return None
+
+
+def is_known_body(text: str) -> bool:
+    """Whether ``text`` names a registry body ("CHÍNH PHỦ", "ỦY BAN NHÂN DÂN TỈNH BẮC KẠN")."""
+    text = tidy(expand_abbreviations(text))
+    return bool(text) and (vocabulary().central_body(text) is not None or _local(text, None) is not None)

@@ -1,0 +1,530 @@
+"""The document's own identity from its header: type, number, date, place, issuer, subject, signer.
+
+Survives the layouts the corpus shows: the two-column header flattened onto one line, table pipes,
+blank numbers and dates, a V/v line split over several lines, type lines in capitals, the old
+"TYPE CỦA ISSUER SỐ code NGÀY date subject" heading, and documents without a header (then null and a
+warning, never a guess).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from graph.vocabulary import Province, fold, modern_tones, vocabulary
+
+from .agencies import canonical_agency, expand_abbreviations, is_known_body, locality_of, tidy
+from .codes import Code, find_codes, match_code
+from .dates import FoundDate, date_at, iso
+from .text import Flat, Layout, Line, flatten
+from .vocab import alternation, cues
+
+HEADER_LINES = 40
+# Separators in the header columns: "-------", "___________", "******".
+SEPARATOR_RE = re.compile(r"[-_*=]{3,}")
+# "Số: 124/NQ-CP", "Số:\n772/KH-UBND", "Số:          /UBND-KTTH" (case-sensitive "Số").
+NUMBER_RE = re.compile(r"\bSố\s*:\s*")
+# ", ngày" after the place name: "Hà Nội, ngày 08 tháng 5 năm 2025", "Kon Tum, ngày   tháng   năm 2025".
+PLACE_DATE_RE = re.compile(r"\s*,\s*ngày\s+", re.IGNORECASE)
+# Body openers that end the header zone.
+BODY_START_RE = re.compile(
+    r"^\s*(?:Căn cứ|Thực hiện|Triển khai|Kính gửi|Xét đề nghị|Theo đề nghị|Trên cơ sở|Điều\s+\d|QUYẾT NGHỊ|"
+    r"QUYẾT ĐỊNH\s*:|Nhân dịp|Tiếp theo|[IVX]+\.\s|\d+\.\s)"
+)
+# A person's name under the signature: "Lê Ngọc Tuấn", "Trần Thành Lập".
+NAME_RE = re.compile(r"^[A-ZĐ\u00C0-\u1EF8][a-zđ\u00E0-\u1EF9]+(?:\s+[A-ZĐ\u00C0-\u1EF8][a-zđ\u00E0-\u1EF9]+){1,4}$")
+# A title glued to the name: "CHÁNH VĂN PHÒNGThái Hữu Phép".
+GLUED_NAME_RE = re.compile(r"^(?P<title>[^a-zđ\u00E0-\u1EF9]*[A-ZĐ\u00C0-\u1EF8])(?P<name>[A-ZĐ\u00C0-\u1EF8][a-zđ\u00E0-\u1EF9]+(?:\s+[A-ZĐ\u00C0-\u1EF8][a-zđ\u00E0-\u1EF9]+){1,4})$")
+
+
+@cache
+def _motto_re() -> re.Pattern[str]:
+    return re.compile("|".join(rf"(?:{alternation([m])})" for m in cues()["header"]["motto"]), re.IGNORECASE)
+
+
+def _without_motto(text: str) -> str:
+    """``text`` with the motto blanked out (old tone placement tolerated: "CỘNG HOÀ")."""
+    modern = modern_tones(text)
+    out = list(text)
+    for m in _motto_re().finditer(modern):
+        out[m.start():m.end()] = " " * (m.end() - m.start())
+    return "".join(out)
+
+
+@cache
+def _type_words_re() -> str:
+    return alternation(vocabulary().type_words())
+
+
+@cache
+def _heading_re() -> re.Pattern[str]:
+    # "CHỈ THỊ CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTG NGÀY 21 THÁNG 6 NĂM 2001 VỀ VIỆC XÂY DỰNG …"
+    return re.compile(
+        rf"^(?P<type>{_type_words_re()})\s+CỦA\s+(?P<issuer>.+?)\s+SỐ\s*:?\s*(?=\d)", re.IGNORECASE
+    )
+
+
+@cache
+def _subject_prefix_re() -> re.Pattern[str]:
+    # "V/v triển khai …", "Về việc …".
+    return re.compile(r"^\s*(?:" + alternation(cues()["header"]["subject_prefixes"]) + r")\s*:?\s*")
+
+
+@cache
+def _authority_re() -> re.Pattern[str]:
+    # "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "TL. CHỦ TỊCH ỦY"
+    return re.compile(r"^\s*\|?\s*(?:" + alternation(cues()["header"]["authority_prefixes"]) + r")\s*\S")
+
+
+@cache
+def _signer_titles() -> dict[str, str]:
+    return {fold(t): t for t in cues()["header"]["signer_titles"]}
+
+
+@dataclass(frozen=True)
+class Header:
+    doc_type: str | None = None
+    code: Code | None = None
+    issue_date: str | None = None
+    place: str | None = None
+    issuer: str | None = None
+    subject: str | None = None
+    signer: str | None = None
+    signer_title: str | None = None
+    authority: str | None = None
+    addressees: tuple[str, ...] = ()
+    title_span: tuple[int, int] | None = None  # source span of the title / V/v text
+    locality: Province | None = None
+    warnings: tuple[str, ...] = field(default=())
+
+
+def _stripped(line: str) -> str:
+    return SEPARATOR_RE.sub(" ", line.replace("|", " ")).strip()
+
+
+def _is_caps(text: str) -> bool:
+    return bool(text) and not any(c.islower() for c in text) and any(c.isalpha() for c in text)
+
+
+def _mostly_caps(word: str) -> bool:
+    """A word in capitals, tolerating one stray lower-case letter ("Xà" for "XÃ")."""
+    upper = sum(c.isupper() for c in word)
+    lower = sum(c.islower() for c in word)
+    return upper > 0 and lower <= 1 and upper >= lower
+
+
+def _header_end(lines: list[Line]) -> int:
+    """Index of the first body line (the header zone is ``lines[:end]``)."""
+    for n, line in enumerate(lines[:HEADER_LINES]):
+        text = _stripped(line.text)
+        if not text or text == "[...]":
+            continue
+        if BODY_START_RE.match(text):
+            return n
+        words = text.split()
+        if len(words) >= 10 and sum(c.islower() for c in text) > 1 and not _subject_prefix_re().match(text) \
+                and not PLACE_DATE_RE.search(text) and not _motto_re().search(modern_tones(text)):
+            return n
+    return min(len(lines), HEADER_LINES)
+
+
+def sentence_case(caps: str) -> str:
+    """A title printed in capitals, in normal case: codes, Roman numerals and known names kept."""
+    v = vocabulary()
+    codes = {}
+    for code, start, end in reversed(find_codes(caps)):
+        token = f"\x00{len(codes)}\x00"
+        codes[token] = str(code)
+        caps = caps[:start] + token + caps[end:]
+    words = []
+    for word in caps.split():
+        core = word.strip("()“”\"'.,;:")
+        if re.search(r"\d", core) and re.search(r"[/-]", core) or re.fullmatch(r"[IVXLC]+", core):
+            words.append(word)
+        else:
+            words.append(word.lower())
+    text = " ".join(words)
+    for name in [*(b.name for b in v.central), *(f"{p.unit} {p.name}" for p in v.provinces), "Việt Nam", "Đảng"]:
+        text = re.sub(rf"(?<!\w){re.escape(name.lower())}(?!\w)", name, text)
+    text = re.sub(r"([“\"])(\w)", lambda m: m.group(1) + m.group(2).upper(), text)
+    for token, code in codes.items():
+        text = text.replace(token, code)
+    return text[:1].upper() + text[1:]
+
+
+def read_header(layout: Layout) -> Header:
+    lines = list(layout.lines)
+    end = _header_end(lines)
+    zone = flatten(layout.text, [(lines[0].start, lines[end - 1].end)] if end else [], layout.dropped)
+    warnings: list[str] = []
+
+    heading = _heading_re().match(zone.text)
+    if heading:
+        return _from_heading(zone, heading, layout, lines, end)
+
+    motto = _motto_re().search(modern_tones(zone.text))
+    number = NUMBER_RE.search(zone.text)
+    code: Code | None = None
+    if number:
+        found = match_code(zone.text, number.end())
+        code = found[0] if found else None
+    place, found_date = _place_and_date(zone)
+    type_line, title, title_span = _type_and_title(layout, lines, end)
+    subject, subject_span = _subject_line(layout, lines, end)
+    if subject is None and title:
+        subject, subject_span = title, title_span
+
+    has_header = bool(motto or number or found_date)
+    v = vocabulary()
+    place_province = v.province(place) if place else None
+
+    issuer = None
+    authority = None
+    if has_header:
+        block = _issuer_block(zone, motto)
+        authority_line = _authority_line(layout, lines, end, type_line is not None)
+        if authority_line:
+            authority = canonical_agency(authority_line)
+        locality = place_province or locality_of(authority)
+        if block:
+            issuer = _issuer_from_block(block, locality)
+        elif authority:
+            issuer = canonical_agency(re.sub(r"^(?i:chủ tịch)\s+", "", authority_line), locality)
+    doc_type = type_line
+    if doc_type is None and code is not None and (t := code.doc_type()):
+        doc_type = t.name
+    addressees = _addressees(layout, lines)
+    if doc_type is None and (subject is not None and subject_span and _vv_present(layout, lines, end) or addressees):
+        doc_type = "Công văn"
+
+    issue_date = found_date.iso if found_date else None
+    if not has_header:
+        warnings.append("no header found: code, issue date and issuer are left null")
+    else:
+        if number and code is not None and code.number is None:
+            warnings.append("number is blank")
+        elif not number:
+            warnings.append("no number line (Số: …) in the header")
+        if found_date is None:
+            warnings.append("no place-and-date line in the header")
+        elif found_date.blank:
+            warnings.append("day and month of the issue date are blank")
+        if issuer is None:
+            warnings.append("issuer block missing from the header")
+    signer, signer_title, sig_authority = _signature(layout, lines)
+    locality = locality_of(issuer) or place_province
+    return Header(
+        doc_type=doc_type, code=code, issue_date=issue_date, place=place, issuer=issuer,
+        subject=subject, signer=signer, signer_title=signer_title, authority=sig_authority or authority,
+        addressees=tuple(addressees), title_span=subject_span, locality=locality, warnings=tuple(warnings),
+    )
+
+
+def _from_heading(zone: Flat, m: re.Match[str], layout: Layout, lines: list[Line], end: int) -> Header:
+    v = vocabulary()
+    doc_type = v.doc_type(m["type"]).name
+    issuer = canonical_agency(m["issuer"])
+    found = match_code(zone.text, m.end())
+    code = found[0] if found else None
+    pos = found[2] if found else m.end()
+    issue_date = None
+    subject = None
+    span = None
+    lead = re.compile(r"\s*NGÀY\s+", re.IGNORECASE).match(zone.text, pos)
+    if lead and (d := date_at(zone.text, lead.end())):
+        issue_date = d.iso
+        pos = d.end
+    rest = zone.text[pos:].strip()
+    if rest and _is_caps(rest.split(" ")[0]):
+        caps = []
+        for word in rest.split(" "):
+            if not _mostly_caps(word) and not re.fullmatch(r"[\d\W]+", word):
+                break
+            caps.append(word)
+        start = zone.text.index(rest)
+        subject = sentence_case(" ".join(caps))
+        span = zone.span(start, start + len(" ".join(caps)))
+        subject = _drop_prefix(subject)
+    signer, signer_title, authority = _signature(layout, lines)
+    return Header(doc_type=doc_type, code=code, issue_date=issue_date, issuer=issuer, subject=subject,
+                  signer=signer, signer_title=signer_title, authority=authority, title_span=span,
+                  locality=locality_of(issuer))
+
+
+def _drop_prefix(subject: str) -> str:
+    return subject
+
+
+def _place_and_date(zone: Flat) -> tuple[str | None, FoundDate | None]:
+    text = _without_motto(zone.text)
+    for m in PLACE_DATE_RE.finditer(text):
+        found = date_at(text, m.end())
+        if not found:
+            continue
+        tokens = text[: m.start()].split()
+        place: list[str] = []
+        for token in reversed(tokens):
+            if token == "-" or (token[:1].isupper() and not token.isupper() and not re.search(r"[\d/:|]", token)):
+                place.insert(0, token)
+                if len(place) >= 5:
+                    break
+                continue
+            break
+        while place and place[0] == "-":
+            place.pop(0)
+        return (" ".join(place) or None), found
+    return None, None
+
+
+def _issuer_block(zone: Flat, motto: re.Match[str] | None) -> str | None:
+    """The leading run of capitals before the motto, "Số:" and the place-date line."""
+    text = SEPARATOR_RE.sub(" ", _without_motto(zone.text))
+    words = []
+    for word in text.split():
+        if not _is_caps(word):
+            break
+        words.append(word)
+    block = " ".join(words)
+    if not block:
+        return None
+    if re.match(rf"^(?:{_type_words_re()})\b", block, re.IGNORECASE) and vocabulary().doc_type(block.split(" ")[0] + " " + " ".join(block.split(" ")[1:2])):
+        return None
+    if vocabulary().doc_type(block):
+        return None
+    return block
+
+
+# A child body on the second line of the issuer block: "ỦY BAN NHÂN DÂN TỈNH X / SỞ TÀI CHÍNH".
+CHILD_BODY_RE = re.compile(r"(?<!ỦY)(?<!UỶ)\s(?=(?:SỞ|VĂN PHÒNG|BAN|CỤC|TỔNG CỤC|CÔNG AN|THANH TRA)\s)")
+
+
+def _issuer_from_block(block: str, locality: Province | None) -> str | None:
+    parts = CHILD_BODY_RE.split(block, maxsplit=1)
+    if len(parts) == 2:
+        parent = canonical_agency(parts[0], locality)
+        return canonical_agency(parts[1], locality_of(parent) or locality)
+    return canonical_agency(block, locality)
+
+
+def _type_and_title(layout: Layout, lines: list[Line], end: int) -> tuple[str | None, str | None, tuple[int, int] | None]:
+    v = vocabulary()
+    for n in range(end):
+        text = _stripped(lines[n].text)
+        if not _is_caps(text) or ":" in text:
+            continue
+        t = v.doc_type(text)
+        if t is None:
+            continue
+        title_lines: list[Line] = []
+        for line in lines[n + 1 : end]:
+            body = _stripped(line.text)
+            if body == "[...]":
+                break
+            if not body:
+                if line.text.strip() in {"|", ""} and not SEPARATOR_RE.search(line.text):
+                    continue
+                break
+            if not (_is_caps(body) or re.fullmatch(r"[\d\W]+", body)) or ":" in body:
+                break
+            if title_lines and _authority_name(body):
+                break
+            title_lines.append(line)
+        return (t.name, *_title(layout, title_lines))
+    # No type line: capitals after the number and date lines, up to the authority line (005).
+    seen = False
+    title_lines = []
+    for line in lines[:end]:
+        text = _stripped(line.text)
+        if NUMBER_RE.search(text) or PLACE_DATE_RE.search(text):
+            seen = True
+            continue
+        if not seen or not text:
+            continue
+        if not _is_caps(text) or ":" in text or _authority_name(text):
+            break
+        title_lines.append(line)
+    return (None, *_title(layout, title_lines))
+
+
+def _title(layout: Layout, title_lines: list[Line]) -> tuple[str | None, tuple[int, int] | None]:
+    if not title_lines:
+        return None, None
+    span = (title_lines[0].start, title_lines[-1].end)
+    flat = flatten(layout.text, [(l.start, l.end) for l in title_lines], layout.dropped)
+    return sentence_case(flat.text), span
+
+
+def _authority_name(text: str) -> bool:
+    """A line naming the enacting body: "CHÍNH PHỦ", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG"."""
+    return is_known_body(re.sub(r"^(?i:chủ tịch|bộ trưởng)\s+", "", text))
+
+
+def _authority_line(layout: Layout, lines: list[Line], end: int, after_title: bool) -> str | None:
+    """The enacting-authority line between the header and the Căn cứ lines."""
+    seen_number = False
+    for n in range(end):
+        text = _stripped(lines[n].text)
+        if NUMBER_RE.search(text) or PLACE_DATE_RE.search(text):
+            seen_number = True
+            continue
+        if seen_number and _is_caps(text) and ":" not in text and _authority_name(text):
+            if vocabulary().doc_type(text) is None:
+                return text
+    return None
+
+
+def _subject_line(layout: Layout, lines: list[Line], end: int) -> tuple[str | None, tuple[int, int] | None]:
+    """The V/v line (possibly split over several lines), without "V/v"."""
+    for n in range(min(end + 1, len(lines))):
+        m = _subject_prefix_re().match(lines[n].text)
+        if not m or not lines[n].text.strip().startswith(("V/v", "Về việc")):
+            continue
+        parts = [(lines[n].start + m.end(), lines[n].end)]
+        for line in lines[n + 1 : n + 12]:
+            text = line.text.strip()
+            if not text:
+                continue
+            if BODY_START_RE.match(text) or PLACE_DATE_RE.search(text) or NUMBER_RE.search(text) \
+                    or _motto_re().search(modern_tones(text)) or _is_caps(text):
+                break
+            parts.append((line.start, line.end))
+        flat = flatten(layout.text, parts, layout.dropped)
+        if not flat.text:
+            return None, None
+        subject = flat.text[:1].upper() + flat.text[1:]
+        return subject, (parts[0][0], parts[-1][1])
+    return None, None
+
+
+def _vv_present(layout: Layout, lines: list[Line], end: int) -> bool:
+    return any(lines[n].text.strip().startswith("V/v") for n in range(min(end + 1, len(lines))))
+
+
+# "Kính gửi:" with the addressees on the same line or as "- …;" items below.
+ADDRESSEE_RE = re.compile(r"^\s*Kính\s+gửi\s*:?\s*(?P<rest>.*)$")
+
+
+def _addressees(layout: Layout, lines: list[Line]) -> list[str]:
+    for n, line in enumerate(lines[:60]):
+        m = ADDRESSEE_RE.match(line.text)
+        if not m:
+            continue
+        items = []
+        if m["rest"].strip():
+            items = [m["rest"]]
+        else:
+            for nxt in lines[n + 1 : n + 30]:
+                text = nxt.text.strip()
+                if not text:
+                    continue
+                if not text.startswith(("-", "+", "•")):
+                    break
+                items.append(text.lstrip("-+• "))
+        out = []
+        for item in items:
+            item = tidy(expand_abbreviations(item)).rstrip(";.,")
+            if item:
+                out.append(item)
+        return out
+    return []
+
+
+def _signature(layout: Layout, lines: list[Line]) -> tuple[str | None, str | None, str | None]:
+    """(signer, signer_title, authority) from the signature block at the end."""
+    start = max(0, len(lines) - 40)
+    for n in range(len(lines) - 1, -1, -1):
+        if lines[n].text.strip().startswith("Nơi nhận"):
+            start = n
+            break
+    titles = _signer_titles()
+    title = authority = signer = None
+    for n in range(start, len(lines)):
+        text = _stripped(lines[n].text)
+        if not text:
+            continue
+        glued = GLUED_NAME_RE.match(text)
+        caps_part = glued["title"].strip() if glued else text
+        if _authority_re().match(caps_part) and _is_caps(caps_part):
+            authority = _recase_authority(caps_part)
+            rest = re.sub(r"^\S+\s*", "", caps_part)
+            if fold(rest) in titles:
+                title = titles[fold(rest)]
+        elif _is_caps(caps_part) and fold(caps_part) in titles:
+            title = titles[fold(caps_part)]
+        elif _is_caps(caps_part) and authority and not title:
+            authority = f"{authority} {_recase_authority(caps_part)}"
+            continue
+        elif title and NAME_RE.match(text):
+            signer = text
+            break
+        else:
+            continue
+        if glued and title:
+            signer = glued["name"]
+            break
+    return signer, title, authority
+
+
+def _recase_authority(text: str) -> str:
+    m = re.match(r"^(\S+\.)\s*(.*)$", text)
+    if not m:
+        return canonical_agency(text) or text
+    rest = m.group(2)
+    titles = _signer_titles()
+    name = titles.get(fold(rest)) or canonical_agency(rest) or rest
+    return f"{m.group(1)} {name}"
+
+
+@cache
+def _speaker_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    verbs = alternation(cues()["body"]["speech_verbs"])
+    # Closing formula naming the sender: "Văn phòng Ủy ban nhân dân thành phố thông báo để …",
+    # "Ủy ban nhân dân tỉnh báo để các đơn vị, địa phương biết, thực hiện./."
+    closing = re.compile(r"(?:^|[.:;]\s+)(?P<agency>[A-ZĐ\u00C0-\u1EF8][^.;:,]{2,80}?)\s+(?:thông báo|báo)\s+để\b")
+    # Opening main clause: "…, Chủ tịch UBND tỉnh yêu cầu", "Thủ tướng Chính phủ yêu cầu các …".
+    opening = re.compile(
+        r"(?:^|[,.:;)]\s+)(?P<agency>[A-ZĐ\u00C0-\u1EF8][^.;:,]{1,70}?)\s+(?:" + verbs + r")\b"
+    )
+    return closing, opening
+
+
+@cache
+def _province_mention_re() -> re.Pattern[str]:
+    # "trên địa bàn tỉnh Lào Cai", "tỉnh Bà Rịa - Vũng Tàu áp dụng"
+    names = "|".join(re.escape(n) for n in vocabulary().province_names())
+    return re.compile(rf"\b(?:tỉnh|thành phố)\s+(?P<name>{names})(?!\w)")
+
+
+def body_locality(body: Flat) -> Province | None:
+    """The province the body names most often ("tỉnh X", "thành phố X"); ties go to the first."""
+    counts: dict[str, int] = {}
+    for m in _province_mention_re().finditer(body.text):
+        counts[m["name"]] = counts.get(m["name"], 0) + 1
+    if not counts:
+        return None
+    best = max(counts.values())
+    name = next(n for n in counts if counts[n] == best)
+    return vocabulary().province(name)
+
+
+def issuer_from_body(body: Flat, locality: Province | None) -> str | None:
+    """The sender named by the body when the header has no issuer block.
+
+    The closing formula wins over the opening main clause; a local body is returned only when the
+    text names its province (by the place line or in the body), never guessed.
+    """
+    closing, opening = _speaker_res()
+    locality = locality or body_locality(body)
+    for pattern in (closing, opening):
+        for m in pattern.finditer(body.text):
+            agency = re.sub(r"\s*\([^)]*\)", "", m["agency"])
+            agency = re.sub(r"^(?i:chủ tịch)\s+", "", agency).strip()
+            if re.search(r"\bđã\b", agency) or not is_known_body(agency):
+                continue
+            name = canonical_agency(agency, locality)
+            v = vocabulary()
+            if name and (v.central_body(name) or locality_of(name)):
+                return name
+            return None
+    return None
