@@ -1,0 +1,116 @@
+"""The extraction pipeline: text → :class:`Record`."""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+from pathlib import Path
+
+from .agencies import locality_of
+from .codes import Code
+from .header import body_locality, issuer_from_body, read_header
+from .identity import document_id
+from .readers import SourceText, read_source
+from .record import Document, FootnoteRecord, Record, Reference, Source
+from .references import Mention, best_date, find_mentions, group_mentions, issuer_from_symbol
+from .relations import STRENGTH, classify
+from .text import Flat, clean, layout
+
+
+def extract_path(path: str | Path) -> Record:
+    """Read and extract one file (raises :class:`ReadError` when it cannot be read)."""
+    return extract_source(read_source(path))
+
+
+def extract_text(text: str, path: str = "<text>") -> Record:
+    """Extract a record from text already in memory."""
+    data = text.encode("utf-8")
+    return extract_source(SourceText(path, hashlib.sha256(data).hexdigest(), "txt", text))
+
+
+def _flat_range(flat: Flat, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    if span is None:
+        return None
+    a = bisect.bisect_left(flat.index, span[0])
+    b = bisect.bisect_left(flat.index, span[1])
+    return (a, b) if b > a else None
+
+
+def extract_source(src: SourceText) -> Record:
+    text = clean(src.text)
+    source = Source(src.path, src.sha256, src.format)
+    if not text.strip():
+        return Record(source, Document(id=document_id(None, None, None, fallback=src.sha256)),
+                      warnings=("file is empty: no text to read",))
+    lay = layout(text)
+    header = read_header(lay)
+    warnings = list(header.warnings)
+    body = lay.body()
+
+    issuer = header.issuer
+    locality = header.locality
+    if issuer is None:
+        issuer = issuer_from_body(body, locality)
+        if issuer:
+            warnings.append(f"issuer read from the body text, not a header: {issuer}")
+    locality = locality or locality_of(issuer) or (body_locality(body) if issuer else None)
+
+    mentions = find_mentions(body, locality, 0)
+    relations = classify(body, text, mentions, _flat_range(body, header.title_span), issuer)
+    flats: dict[int, Flat] = {0: body}
+    for n, note in enumerate(lay.footnotes, start=1):
+        flats[n] = lay.footnote_flat(note)
+        found = find_mentions(flats[n], locality, n)
+        mentions += found
+        relations += ["cites"] * len(found)
+
+    code = header.code
+    own_key = code.key if code is not None and code.number else None
+    own_year = header.issue_date[:4] if header.issue_date else None
+    references = []
+    for group in group_mentions(mentions, relations):
+        first = next((m for m in group.mentions if m.kind != "anaphora"), None)
+        if first is None:
+            continue
+        ref = _reference(group.mentions, group.relations, first, locality, flats)
+        if own_key and first.code is not None and first.code.key == own_key \
+                and (ref.issue_date is None or ref.issue_date[:4] == own_year):
+            continue
+        references.append(ref)
+
+    doc = Document(
+        id=document_id(code, header.issue_date, issuer, header.subject, fallback=src.sha256),
+        doc_type=header.doc_type,
+        code=code.text if code else None,
+        number=code.number if code else None,
+        symbol=code.symbol if code else None,
+        issue_date=header.issue_date,
+        place=header.place,
+        issuer=issuer,
+        subject=header.subject,
+        signer=header.signer,
+        signer_title=header.signer_title,
+        authority=header.authority,
+    )
+    if code is None or code.number is None:
+        warnings.append("the document has no number: its id is built from issuer, date and subject")
+    footnotes = tuple(FootnoteRecord(f.marker, f.text, f.span, f.anchor) for f in lay.footnotes)
+    return Record(source, doc, tuple(references), header.addressees, (), (), footnotes, tuple(warnings))
+
+
+def _reference(mentions: list[Mention], relations: list[str], first: Mention, locality, flats) -> Reference:
+    relation = max(relations, key=lambda r: STRENGTH[r])
+    typed = next((m for m in mentions if m.explicit_type and m.kind != "anaphora"), None)
+    doc_type = (typed or first).doc_type
+    if doc_type is None and first.code is not None and (t := first.code.doc_type()):
+        doc_type = t.name
+    issue_date = best_date([m for m in mentions if m.kind != "anaphora"])
+    issuer = next((m.issuer for m in mentions if m.issuer), None)
+    code: Code | None = first.code
+    if issuer is None and code is not None:
+        issuer = issuer_from_symbol(code, locality)
+    spans = tuple(flats[m.segment].span(m.start, m.end) for m in mentions)
+    code_text = code.text if code is not None else None
+    title = None if code_text else first.title
+    ref_id = document_id(code, issue_date, issuer, title=title, doc_type=doc_type)
+    return Reference(ref_id, doc_type, code_text, issue_date, issuer, relation, spans, title)

@@ -1,0 +1,294 @@
+"""Every other document a text mentions, resolved into deduplicated references.
+
+Mentions: "Nghị quyết số 124/NQ-CP ngày 08/5/2025 của Chính phủ" (full), "Nghị quyết số 138/NQ-CP"
+(short, resolved to the earlier full mention), bare codes ("theo 57-NQ/TW"), Party codes, codes with
+a year, blank numbers ("Tờ trình số …../TTr-BTP"), laws by name and date ("Luật Tổ chức Chính phủ
+ngày 18 tháng 02 năm 2025", "Hiến pháp năm 2013") and anaphora ("Công văn nêu trên").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+
+from graph.vocabulary import Province, fold, vocabulary
+
+from .agencies import canonical_agency, is_known_body, tidy
+from .codes import Code, find_codes, match_code
+from .dates import YEAR_ONLY_RE, FoundDate, dated_at
+from .text import Flat
+from .vocab import alternation, cues
+
+
+@cache
+def _type_words() -> str:
+    return alternation(vocabulary().type_words())
+
+
+@cache
+def _typed_re() -> re.Pattern[str]:
+    # "Nghị quyết số 124/NQ-CP", "Quyết định số: 622/QĐ-TTg", "Chỉ thị 16/CT-TTg", "NGHỊ QUYẾT SỐ 138/NQ-CP",
+    # "Tờ trình số …../TTr-BTP".
+    return re.compile(rf"(?<!\w)(?P<type>{_type_words()})(?:\s+số)?\s*:?\s*(?=[\d.…_/])", re.IGNORECASE)
+
+
+@cache
+def _anaphora_re() -> re.Pattern[str]:
+    # "theo yêu cầu tại Công văn nêu trên".
+    phrases = [p for p in cues()["body"]["anaphora"] if p != "trên"]
+    return re.compile(rf"(?<!\w)(?P<type>{_type_words()})\s+(?:{alternation(phrases)})(?!\w)", re.IGNORECASE)
+
+
+# A law cited by name: "Luật Tổ chức Chính phủ", "Luật sửa đổi, bổ sung một số điều của Luật …",
+# "Bộ luật Lao động", "Hiến pháp" (then "năm 2013").
+NAMED_START_RE = re.compile(r"(?<!\w)(?P<type>Bộ luật|Luật|Hiến pháp|Pháp lệnh)(?=\s)")
+# Where a law's name stops and its date begins: " ngày 18 tháng 02 năm 2025", " năm 2012".
+NAMED_DATE_RE = re.compile(r"\s+(?:ngày\s+\S|năm\s+(?:19|20)\d\d(?!\d))", re.IGNORECASE)
+# What cannot be inside a law's name: digits, a clause break, brackets.
+NAMED_BAD_RE = re.compile(r"[\d;:()\[\].]")
+# "của" introducing the issuer right after a code or its date: "… ngày 08/5/2025 của Chính phủ".
+OF_RE = re.compile(r"\s*,?\s*(?:của\s+)+", re.IGNORECASE)
+# "đề nghị của Sở Tài chính tại Công văn số 2522/STC-TH": the issuer named before the mention.
+OF_BEFORE_RE = re.compile(r".*\bcủa\s+(?P<agency>[^,;:()]{2,120}?)\s+tại\s*$", re.IGNORECASE | re.DOTALL)
+# A steering committee's name carries its topic: "Ban Chỉ đạo Trung ương về phát triển khoa học, …".
+STEERING_RE = re.compile(r"Ban Chỉ đạo(?:\s+(?:Trung ương|quốc gia|tỉnh))?$", re.IGNORECASE)
+
+
+@cache
+def _issuer_stop_re() -> re.Pattern[str]:
+    # Where an issuer phrase ends: "của Chính phủ về …", "của Bộ Chính trị và Chương trình …", "(", ",".
+    words = r"về|ban hành|phê duyệt|quy định|thực hiện|triển khai|hướng dẫn|sửa đổi|V/v|tại|đến|cho|đối với|nhằm|để|thông qua|với"
+    return re.compile(
+        rf"\s+(?:{words})(?!\w)|\s+và\s+(?=(?:{_type_words()}|các|hướng dẫn)(?!\w))|[,;:()\[\]“”\"]|\.(?=\s|$)|\s+-\s|$",
+        re.IGNORECASE,
+    )
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int  # flat offsets of the mention itself (type word … code, or the law's name and date)
+    end: int
+    head_end: int  # end of the mention with its date and "của <issuer>"
+    kind: str  # "coded" | "blank" | "named" | "anaphora"
+    doc_type: str | None
+    explicit_type: bool
+    code: Code | None = None
+    title: str | None = None
+    date: FoundDate | None = None
+    issuer: str | None = None
+    segment: int = 0  # 0: body; n: footnote n
+
+
+def _issuer_after(flat: Flat, pos: int, locality: Province | None) -> tuple[str | None, int]:
+    of = OF_RE.match(flat.text, pos)
+    if not of:
+        return None, pos
+    start = of.end()
+    stop = _issuer_stop_re().search(flat.text, start)
+    end = stop.start() if stop else len(flat.text)
+    phrase = flat.text[start:end]
+    if STEERING_RE.search(phrase) and flat.text.startswith(" về", end):
+        more = re.compile(r"[.;(]|$").search(flat.text, end + 3)
+        end = more.start() if more else len(flat.text)
+        phrase = flat.text[start:end]
+    words = phrase.split()
+    for n in range(len(words), 0, -1):
+        if is_known_body(" ".join(words[:n])):
+            if n < len(words):
+                end = start + len(" ".join(words[:n]))
+                phrase = " ".join(words[:n])
+            break
+    else:
+        if len(words) > 14:
+            return None, pos
+    name = canonical_agency(phrase, locality)
+    return name, (end if name else pos)
+
+
+# A list introduced with its issuer: "04 Nghị quyết của Bộ Chính trị gồm: Nghị quyết số 57-NQ/TW …; …".
+LIST_ISSUER_RE = re.compile(r"của\s+(?P<agency>[^,;:.]{2,60}?),?\s+gồm\s*:", re.IGNORECASE)
+# A sentence boundary that ends such a list.
+LIST_END_RE = re.compile(r"\.\s+[A-ZĐ\u00C0-\u1EF8\d]")
+
+
+def _issuer_before(flat: Flat, start: int, locality: Province | None) -> str | None:
+    m = OF_BEFORE_RE.match(flat.text[max(0, start - 160) : start])
+    if m:
+        return canonical_agency(m["agency"], locality)
+    window_start = max(0, start - 700)
+    window = flat.text[window_start:start]
+    lists = list(LIST_ISSUER_RE.finditer(window))
+    if lists and not LIST_END_RE.search(window, lists[-1].end()) and is_known_body(lists[-1]["agency"]):
+        return canonical_agency(lists[-1]["agency"], locality)
+    return None
+
+
+def find_mentions(flat: Flat, locality: Province | None, segment: int = 0) -> list[Mention]:
+    """Every mention in ``flat``, left to right."""
+    v = vocabulary()
+    out: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    for m in _typed_re().finditer(flat.text):
+        found = match_code(flat.text, m.end())
+        if not found:
+            continue
+        code, _, code_end = found
+        if not free(m.start(), code_end):
+            continue
+        doc_type = v.doc_type(m["type"]).name
+        date = dated_at(flat.text, code_end)
+        pos = date.end if date else code_end
+        issuer, head_end = _issuer_after(flat, pos, locality)
+        issuer = issuer or _issuer_before(flat, m.start(), locality)
+        kind = "coded" if code.number else "blank"
+        title = None if code.number else f"{flat.text[m.start():code_end]}"
+        out.append(Mention(m.start(), code_end, head_end, kind, doc_type, True, code, title, date, issuer, segment))
+        taken.append((m.start(), code_end))
+
+    for code, start, end in find_codes(flat.text):
+        if not free(start, end) or not (code.party or code.doc_type() or code.issuer_bodies()):
+            continue
+        date = dated_at(flat.text, end)
+        pos = date.end if date else end
+        issuer, head_end = _issuer_after(flat, pos, locality)
+        issuer = issuer or _issuer_before(flat, start, locality)
+        t = code.doc_type()
+        out.append(Mention(start, end, head_end, "coded", t.name if t else None, False, code, None, date, issuer, segment))
+        taken.append((start, end))
+
+    for m in NAMED_START_RE.finditer(flat.text):
+        if not free(m.start(), m.end()):
+            continue
+        named = _named(flat, m)
+        if named:
+            out.append(dataclasses.replace(named, segment=segment))
+            taken.append((named.start, named.end))
+
+    for m in _anaphora_re().finditer(flat.text):
+        if free(m.start(), m.end()):
+            out.append(Mention(m.start(), m.end(), m.end(), "anaphora", v.doc_type(m["type"]).name, True, segment=segment))
+    return sorted(out, key=lambda x: x.start)
+
+
+def _named(flat: Flat, m: re.Match[str]) -> Mention | None:
+    kind = m["type"]
+    date_at = NAMED_DATE_RE.search(flat.text, m.end(), m.end() + 220)
+    if not date_at:
+        return None
+    name = flat.text[m.start() : date_at.start()]
+    rest = name[len(kind):]
+    if NAMED_BAD_RE.search(rest):
+        return None
+    # Another document's type inside the name means it is not one name ("Luật Đầu tư công, Chỉ thị số …"),
+    # except a law named inside a law's name ("Luật sửa đổi … của Luật Tổ chức Chính phủ").
+    others = [w for w in re.findall(rf"(?<!\w)(?:{_type_words()})(?!\w)", rest) if w.casefold() != "luật"]
+    if others:
+        return None
+    if kind != "Hiến pháp" and not re.match(r"\s+(?:[A-ZĐ\u00C0-\u1EF8]|sửa đổi)", rest):
+        return None
+    year_only = YEAR_ONLY_RE.match(flat.text, date_at.start())
+    if year_only:
+        date = FoundDate(year_only["y"], year_only.start(), year_only.end())
+    else:
+        date = dated_at(flat.text, date_at.start())
+        if date is None:
+            return None
+    title = tidy(name)
+    if kind == "Hiến pháp":
+        title = f"{title} năm {date.iso[:4]}" if date.iso else title
+    issuer = "Ủy ban Thường vụ Quốc hội" if kind == "Pháp lệnh" else "Quốc hội"
+    return Mention(m.start(), date.end, date.end, "named", kind, True, None, title, date, issuer)
+
+
+@dataclass
+class Group:
+    key: tuple
+    mentions: list[Mention] = field(default_factory=list)
+    relations: list[str] = field(default_factory=list)
+
+
+def _year(m: Mention) -> str | None:
+    if m.date and m.date.iso:
+        return m.date.iso[:4]
+    if m.code is not None and m.code.year:
+        return m.code.year
+    return None
+
+
+def group_mentions(mentions: list[Mention], relations: list[str]) -> list[Group]:
+    """Deduplicate by code + year; short forms join the latest earlier group with their code."""
+    groups: dict[tuple, Group] = {}
+    order: list[tuple] = []
+    last_by_code: dict[str, tuple] = {}
+    last_by_type: dict[str, tuple] = {}
+
+    def add(key: tuple, m: Mention, rel: str) -> None:
+        if key not in groups:
+            groups[key] = Group(key)
+            order.append(key)
+        groups[key].mentions.append(m)
+        groups[key].relations.append(rel)
+        if m.doc_type:
+            last_by_type[fold(m.doc_type)] = key
+
+    for m, rel in zip(mentions, relations):
+        if m.kind == "anaphora":
+            key = last_by_type.get(fold(m.doc_type or ""))
+            if key:
+                add(key, m, rel)
+            continue
+        if m.kind == "named":
+            add(("named", fold(m.doc_type), fold(re.sub(r"\s+năm\s+\d{4}$", "", m.title or "")), _year(m)), m, rel)
+            continue
+        if m.kind == "blank":
+            add(("blank", fold(m.doc_type or ""), m.code.key, _year(m)), m, rel)
+            continue
+        code_key = m.code.key
+        year = _year(m)
+        if year is None and code_key in last_by_code:
+            key = last_by_code[code_key]
+        else:
+            key = ("coded", code_key, year)
+        add(key, m, rel)
+        last_by_code[code_key] = key
+
+    # A short form seen before any dated mention joins the one dated group with its code.
+    for key in list(order):
+        if key[0] == "coded" and key[2] is None:
+            dated = [k for k in order if k[0] == "coded" and k[1] == key[1] and k[2] is not None]
+            if len(dated) == 1:
+                target = groups[dated[0]]
+                target.mentions[:0] = groups[key].mentions
+                target.relations[:0] = groups[key].relations
+                order.remove(key)
+                del groups[key]
+    return [groups[k] for k in order]
+
+
+def best_date(mentions: list[Mention]) -> str | None:
+    """The date most mentions give (the first on a tie); the year alone if only that is printed."""
+    dates = [m.date.iso for m in mentions if m.date and m.date.iso]
+    if not dates:
+        return None
+    counts = Counter(dates)
+    top = max(counts.values())
+    full = [d for d in dates if counts[d] == top]
+    return full[0]
+
+
+def issuer_from_symbol(code: Code, locality: Province | None) -> str | None:
+    """The issuer the symbol names ("NQ-CP" → Chính phủ, "KH-UBND" → the locality's UBND)."""
+    names = []
+    for body in code.issuer_bodies():
+        if hasattr(body, "qualified"):
+            names.append(body.qualified(locality) if locality else body.name)
+        else:
+            names.append(body.name)
+    return ", ".join(names) or None

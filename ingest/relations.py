@@ -1,0 +1,198 @@
+"""The kind of link from a document to each document it mentions.
+
+implements > amends / replaces / repeals > based_on > cites. A mention gets a strong relation only
+when it is a *direct object* of a governing phrase: the title or V/v line ("KẾ HOẠCH THỰC HIỆN NGHỊ
+QUYẾT SỐ …"), an opening "Thực hiện …, Ủy ban nhân dân tỉnh ban hành …", a "Căn cứ …" line, an
+"Điều 1. Ban hành kèm theo … Kế hoạch thực hiện …". A document named inside another's description
+("… 138/NQ-CP về Ban hành Kế hoạch … thực hiện Nghị quyết số 68-NQ/TW") is only cited.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from graph.vocabulary import fold, vocabulary
+
+from .references import Mention
+from .text import Flat
+from .vocab import alternation, cues
+
+STRENGTH = {"implements": 5, "amends": 4, "replaces": 4, "repeals": 4, "based_on": 2, "cites": 1}
+
+# A list marker right before a cue: "5. Thực hiện hiệu quả …", "- Thực hiện nghiêm túc …", "a) …".
+LIST_MARKER_RE = re.compile(r"(?:^|\s)(?:\d+\.|[a-zđ]\)|[-+•])$")
+# Where a sentence ends: ". Chủ tịch UBND tỉnh ban hành …", "như sau:".
+SENTENCE_END_RE = re.compile(r"\.(?=\s+[A-ZĐ\u00C0-\u1EF8\d(\[])|\.$|:(?=\s|$)")
+# Other preamble openers that end a "Căn cứ" scope: "Theo đề nghị của …", "Xét đề nghị …".
+PREAMBLE_RE = re.compile(r"(?:Theo đề nghị|Xét đề nghị|Trên cơ sở|Sau khi xem xét)(?!\w)")
+
+
+def stronger(a: str, b: str) -> str:
+    return a if STRENGTH[a] >= STRENGTH[b] else b
+
+
+@cache
+def _body_cues() -> dict:
+    return cues()["body"]
+
+
+@cache
+def _opener_re() -> re.Pattern[str]:
+    c = _body_cues()
+    return re.compile(rf"(?P<cue>{alternation(c['implement_openers'] + c['basis_openers'])})(?!\w)")
+
+
+@cache
+def _description_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(_body_cues()['description_openers'])})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _main_clause_re() -> re.Pattern[str]:
+    # ", Ủy ban nhân dân tỉnh ban hành …", ", Chủ tịch UBND tỉnh yêu cầu …", ", các Bộ, cơ quan đã thực hiện …"
+    verbs = alternation(_body_cues()["speech_verbs"] + _body_cues()["narrative_markers"])
+    return re.compile(rf",\s+(?P<subj>[^\W\d][^,;\d]{{0,60}}?)\s+(?P<verb>{verbs})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _frame_re() -> re.Pattern[str]:
+    # The lead of a title or an Điều 1 that makes the next document implemented:
+    # "THỰC HIỆN …", "TRIỂN KHAI THỰC HIỆN …", "BAN HÀNH KẾ HOẠCH HÀNH ĐỘNG CỦA CHÍNH PHỦ THỰC HIỆN …",
+    # "Ban hành kèm theo Nghị quyết này Chương trình hành động của Chính phủ thực hiện …",
+    # "PHÁT ĐỘNG PHONG TRÀO THI ĐUA THỰC HIỆN …".
+    c = _body_cues()
+    types = alternation(vocabulary().type_words())
+    return re.compile(
+        rf"(?:(?:{alternation(c['title_lead_ins'])})\s+)?"
+        rf"(?:(?:{alternation(c['creation_verbs'])})\s+(?:(?:{types})\s+này\s+)?(?:{alternation(c['plan_nouns'])})"
+        rf"(?:\s+của\s+(?P<own>[^,;]{{1,60}}?))?\s+)?"
+        rf"(?:{alternation(c['implement_verbs'])})\s+",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _amend_before_re() -> re.Pattern[str]:
+    # "sửa đổi, bổ sung một số điều của Nghị định số …", "thay thế Quyết định số …", "bãi bỏ Điều 3 của …".
+    c = _body_cues()
+    return re.compile(
+        rf"(?:(?P<amends>{alternation(c['amends'])})|(?P<replaces>{alternation(c['replaces'])})|(?P<repeals>{alternation(c['repeals'])}))"
+        r"\s+(?:một số điều(?:\s+của)?\s+|(?:(?:khoản|điểm)\s+\S+\s+)?(?:Điều\s+\S+\s+)?(?:của\s+)?)?$",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _self_re() -> re.Pattern[str]:
+    # "Quyết định này", "Nghị định này": the document speaking of itself.
+    return re.compile(rf"(?<!\w)(?:{alternation(vocabulary().type_words())})\s+này(?!\w)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Scope:
+    kind: str  # "implements" | "based_on"
+    start: int  # where the objects start (after the cue or frame)
+    end: int
+
+
+def _sentence_initial(flat: Flat, source: str, pos: int) -> bool:
+    before = flat.text[:pos].rstrip()
+    if LIST_MARKER_RE.search(before):
+        return False
+    if not before or before[-1] in ".;:)]>":
+        return True
+    at = flat.index[pos]
+    line_start = source.rfind("\n", 0, at) + 1
+    return not source[line_start:at].strip()
+
+
+def _scopes(flat: Flat, source: str, title: tuple[int, int] | None, own: str | None) -> list[Scope]:
+    scopes: list[Scope] = []
+    if title:
+        a, b = title
+        text = flat.text[a:b]
+        lead = re.match(r"\s*(?:V/v|Về việc)\s*", text)
+        offset = lead.end() if lead else 0
+        m = _frame_re().match(text, offset)
+        if m and _own_ok(m, own):
+            scopes.append(Scope("implements", a + m.end(), b))
+    openers = [m for m in _opener_re().finditer(flat.text) if _sentence_initial(flat, source, m.start())]
+    starts = [m.start() for m in openers] + [m.start() for m in PREAMBLE_RE.finditer(flat.text)]
+    for m in openers:
+        kind = "based_on" if m["cue"] in _body_cues()["basis_openers"] else "implements"
+        end_m = SENTENCE_END_RE.search(flat.text, m.end())
+        end = end_m.start() if end_m else len(flat.text)
+        end = min([end, *[s for s in starts if s > m.start()]])
+        if kind == "implements":
+            main = _main_clause_re().search(flat.text, m.end(), end)
+            if main:
+                if main["verb"].casefold() in {w.casefold() for w in _body_cues()["narrative_markers"]}:
+                    continue  # "Thực hiện X, các Bộ, cơ quan đã …" recounts; X is only cited
+                end = main.start()
+        scopes.append(Scope(kind, m.end(), end))
+    for m in re.finditer(r"Điều\s+1\.\s*", flat.text):
+        frame = _frame_re().match(flat.text, m.end())
+        if frame and _own_ok(frame, own):
+            end_m = SENTENCE_END_RE.search(flat.text, frame.end())
+            scopes.append(Scope("implements", frame.end(), end_m.start() if end_m else len(flat.text)))
+    return scopes
+
+
+def _own_ok(frame: re.Match[str], own: str | None) -> bool:
+    """"… Kế hoạch của Chính phủ thực hiện X" implements X only if the plan is the issuer's own."""
+    said = frame.groupdict().get("own")
+    if not said:
+        return True
+    return own is not None and (fold(said) in fold(own) or fold(own) in fold(said))
+
+
+def _top_level_semicolons(text: str, start: int, end: int) -> list[int]:
+    depth, cuts = 0, []
+    for i in range(start, end):
+        ch = text[i]
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth = max(0, depth - 1)
+        elif ch == ";" and depth == 0:
+            cuts.append(i)
+    return cuts
+
+
+def classify(flat: Flat, source: str, mentions: list[Mention], title: tuple[int, int] | None,
+             own_issuer: str | None) -> list[str]:
+    """The relation of each body mention, in order."""
+    relations = ["cites"] * len(mentions)
+    description = _description_re()
+    for scope in _scopes(flat, source, title, own_issuer):
+        cuts = _top_level_semicolons(flat.text, scope.start, scope.end)
+        bounds = [scope.start, *[c + 1 for c in cuts], scope.end]
+        for a, b in zip(bounds, bounds[1:]):
+            cursor, nested = a, False
+            for n, m in enumerate(mentions):
+                if not a <= m.start < b:
+                    continue
+                if description.search(flat.text, cursor, m.start):
+                    nested = True
+                if not nested:
+                    relations[n] = stronger(scope.kind, relations[n])
+                cursor = max(cursor, m.head_end)
+    _amendments(flat, mentions, relations, title)
+    return relations
+
+
+def _amendments(flat: Flat, mentions: list[Mention], relations: list[str], title: tuple[int, int] | None) -> None:
+    for n, m in enumerate(mentions):
+        cue = _amend_before_re().search(flat.text[max(0, m.start - 80) : m.start])
+        if not cue:
+            continue
+        in_title = title is not None and title[0] <= m.start < title[1]
+        left = max(flat.text.rfind(". ", 0, m.start), 0)
+        right_m = SENTENCE_END_RE.search(flat.text, m.end)
+        sentence = flat.text[left : right_m.start() if right_m else len(flat.text)]
+        if not in_title and not _self_re().search(sentence):
+            continue
+        kind = next(k for k in ("amends", "replaces", "repeals") if cue.group(k))
+        relations[n] = stronger(kind, relations[n])
