@@ -32,10 +32,19 @@ BODY_START_RE = re.compile(
     r"^\s*(?:Căn cứ|Thực hiện|Triển khai|Kính gửi|Xét đề nghị|Theo đề nghị|Trên cơ sở|Điều\s+\d|QUYẾT NGHỊ|"
     r"QUYẾT ĐỊNH\s*:|Nhân dịp|Tiếp theo|[IVX]+\.\s|\d+\.\s)"
 )
-# A person's name under the signature: "Lê Ngọc Tuấn", "Trần Thành Lập".
-NAME_RE = re.compile(r"^[A-ZĐ\u00C0-\u1EF8][a-zđ\u00E0-\u1EF9]+(?:\s+[A-ZĐ\u00C0-\u1EF8][a-zđ\u00E0-\u1EF9]+){1,4}$")
-# A title glued to the name: "CHÁNH VĂN PHÒNGThái Hữu Phép".
-GLUED_NAME_RE = re.compile(r"^(?P<title>[^a-zđ\u00E0-\u1EF9]*[A-ZĐ\u00C0-\u1EF8])(?P<name>[A-ZĐ\u00C0-\u1EF8][a-zđ\u00E0-\u1EF9]+(?:\s+[A-ZĐ\u00C0-\u1EF8][a-zđ\u00E0-\u1EF9]+){1,4})$")
+def is_person_name(text: str) -> bool:
+    """A person's name under the signature: "Lê Ngọc Tuấn" (2–5 capitalised words, no digits)."""
+    words = text.split()
+    return 2 <= len(words) <= 5 and all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words)
+
+
+def split_glued_name(text: str) -> tuple[str, str] | None:
+    """A title glued to the name: "CHÁNH VĂN PHÒNGThái Hữu Phép" → ("CHÁNH VĂN PHÒNG", "Thái Hữu Phép")."""
+    for i in range(3, len(text) - 1):
+        if text[i].isupper() and text[i + 1].islower() and not any(c.islower() for c in text[:i]):
+            if is_person_name(text[i:]):
+                return text[:i].strip(), text[i:]
+    return None
 
 
 @cache
@@ -443,8 +452,8 @@ def _signature(layout: Layout, lines: list[Line]) -> tuple[str | None, str | Non
         text = _stripped(lines[n].text)
         if not text:
             continue
-        glued = GLUED_NAME_RE.match(text)
-        caps_part = glued["title"].strip() if glued else text
+        glued = split_glued_name(text)
+        caps_part = glued[0] if glued else text
         if _authority_re().match(caps_part) and _is_caps(caps_part):
             authority = _recase_authority(caps_part)
             rest = re.sub(r"^\S+\s*", "", caps_part)
@@ -455,13 +464,13 @@ def _signature(layout: Layout, lines: list[Line]) -> tuple[str | None, str | Non
         elif _is_caps(caps_part) and authority and not title:
             authority = f"{authority} {_recase_authority(caps_part)}"
             continue
-        elif title and NAME_RE.match(text):
+        elif title and is_person_name(text):
             signer = text
             break
         else:
             continue
         if glued and title:
-            signer = glued["name"]
+            signer = glued[1]
             break
     return signer, title, authority
 

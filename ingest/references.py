@@ -109,7 +109,7 @@ def _issuer_after(flat: Flat, pos: int, locality: Province | None) -> tuple[str 
 
 
 # A list introduced with its issuer: "04 Nghị quyết của Bộ Chính trị gồm: Nghị quyết số 57-NQ/TW …; …".
-LIST_ISSUER_RE = re.compile(r"của\s+(?P<agency>[^,;:.]{2,60}?),?\s+gồm\s*:", re.IGNORECASE)
+LIST_ISSUER_RE = re.compile(r"của\s+(?P<agency>(?:(?!của\s)[^,;:.]){2,60}?),?\s+gồm\s*:", re.IGNORECASE)
 # A sentence boundary that ends such a list.
 LIST_END_RE = re.compile(r"\.\s+[A-ZĐ\u00C0-\u1EF8\d]")
 

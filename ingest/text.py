@@ -12,8 +12,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-# A footnote's first line below the rule: "1 Ban hành tại Quyết định số 43/QĐ-UBND …".
-FOOTNOTE_START_RE = re.compile(r"^(\d{1,2}) +(?=[A-ZĐ\u00C0-\u1EF9])")
+# A footnote's first line below the rule: "1 Ban hành tại Quyết định số 43/QĐ-UBND …" (the letter
+# after the number must be a capital: see ``_footnote_start``).
+FOOTNOTE_START_RE = re.compile(r"^(\d{1,2}) +(?=[^\W\d_])")
 # The rule above a footnote area as PDF text export leaves it: a line of spaces only.
 FOOTNOTE_RULE_RE = re.compile(r"^[ \t\u00A0]{10,}$")
 # A page number alone on its line: "3".
@@ -108,6 +109,11 @@ class Layout:
         return flatten(self.text, [note.span], self.dropped)
 
 
+def _footnote_start(line: str) -> re.Match[str] | None:
+    m = FOOTNOTE_START_RE.match(line)
+    return m if m and line[m.end()].isupper() else None
+
+
 def _footnote_areas(lines: list[Line]) -> list[tuple[int, int, list[tuple[str, int, int]]]]:
     """(first line, last line, [(marker, start, end)]) for each footnote area below a rule line."""
     areas = []
@@ -120,12 +126,12 @@ def _footnote_areas(lines: list[Line]) -> list[tuple[int, int, list[tuple[str, i
         while j < len(lines) and not lines[j].text.strip():
             j += 1
         notes: list[tuple[str, int, int]] = []
-        while j < len(lines) and (m := FOOTNOTE_START_RE.match(lines[j].text)):
+        while j < len(lines) and (m := _footnote_start(lines[j].text)):
             start = lines[j].start + m.end()
             k = j
             while not lines[k].text.rstrip().endswith(".") and k + 1 < len(lines):
                 k += 1
-                if PAGE_NUMBER_RE.match(lines[k].text) or FOOTNOTE_START_RE.match(lines[k].text) and not lines[k - 1].text.strip() == "":
+                if PAGE_NUMBER_RE.match(lines[k].text) or _footnote_start(lines[k].text) and lines[k - 1].text.strip() != "":
                     k -= 1
                     break
             notes.append((m.group(1), start, lines[k].end))

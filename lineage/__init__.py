@@ -1,0 +1,1 @@
+"""The ``lineage`` command line: a thin layer over ``ingest`` (and, later, ``graph`` and ``queries``)."""

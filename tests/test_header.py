@@ -1,0 +1,82 @@
+"""Headers as the corpus prints them → document fields."""
+
+import pytest
+
+from ingest import extract_text
+
+HEADERS = [
+    # 001: table pipes, type line, subject line in capitals
+    ("CHÍNH PHỦ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 124/NQ-CP | Hà Nội, ngày 08 tháng 5 năm 2025 |\n"
+     "NGHỊ QUYẾT\nPHIÊN HỌP CHÍNH PHỦ THƯỜNG KỲ THÁNG 4 NĂM 2025\nCHÍNH PHỦ\nCăn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\n",
+     {"doc_type": "Nghị quyết", "code": "124/NQ-CP", "issue_date": "2025-05-08", "issuer": "Chính phủ",
+      "place": "Hà Nội", "subject": "Phiên họp Chính phủ thường kỳ tháng 4 năm 2025"}),
+    # 051: two-column header flattened onto one line per row, V/v line
+    ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH HẬU GIANG Độc Lập - Tự Do - Hạnh Phúc\n\n\n"
+     "Số: 454/UBND-NCTH Vị Thanh, ngày 6 tháng 4 năm 2011\n\nV/v tiếp tục phối hợp tuyên truyền\n\nKính gửi:\n\n- Giám đốc Sở Tư pháp;\n",
+     {"doc_type": "Công văn", "code": "454/UBND-NCTH", "issue_date": "2011-04-06", "issuer": "Ủy ban nhân dân tỉnh Hậu Giang",
+      "place": "Vị Thanh", "subject": "Tiếp tục phối hợp tuyên truyền"}),
+    # Kon Tum seed: blank number and date, V/v split over lines, no issuer block
+    (" Số:          /UBND-KTTH Kon Tum, ngày       tháng      năm 2025 \nV/v triển khai Nghị \n\nquyết số 124/NQ-CP \n\n"
+     "ngày 08 tháng 5 năm \n2025 của Chính phủ \n\n \n\n \nKính gửi:  \n\n - Các sở, ban ngành, đơn vị thuộc tỉnh; \n",
+     {"doc_type": "Công văn", "code": None, "number": None, "symbol": "UBND-KTTH", "issue_date": "2025", "issuer": None,
+      "place": "Kon Tum", "subject": "Triển khai Nghị quyết số 124/NQ-CP ngày 08 tháng 5 năm 2025 của Chính phủ"}),
+    # 004: issuer block names only the kind of body; the province comes from the place line (old tone "Hoá")
+    ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 130/KH-UBND | Thanh Hoá, ngày 27 tháng 6 năm 2025 |\nKẾ HOẠCH\n"
+     "TRIỂN KHAI PHONG TRÀO THI ĐUA TRÊN ĐỊA BÀN TỈNH THANH HÓA\nThực hiện Quyết định số 923/QĐ-TTg ngày 14/5/2025 của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh ban hành:\n",
+     {"doc_type": "Kế hoạch", "code": "130/KH-UBND", "issuer": "Ủy ban nhân dân tỉnh Thanh Hóa", "place": "Thanh Hoá"}),
+    # 054: old tone placement in the issuer and the motto, asterisk separators
+    ("UỶ BAN NHÂN DÂN TỈNH AN GIANG******\n\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc********\n\n"
+     "Số: 554/UBND-KT\nV/v Treo cờ tổ quốc\n\nLong Xuyên, ngày 22 tháng 02 năm 2006\n\nKính gửi: UBND huyện, thị, thành phố.\n",
+     {"doc_type": "Công văn", "code": "554/UBND-KT", "issue_date": "2006-02-22", "issuer": "Ủy ban nhân dân tỉnh An Giang"}),
+    # 037: the old one-line heading "TYPE CỦA ISSUER SỐ code NGÀY date SUBJECT"
+    ("CHỈ THỊ\nCỦA THỦ\nTƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTG\nNGÀY 21 THÁNG 6 NĂM 2001 VỀ VIỆC XÂY DỰNG KẾ HOẠCH\n"
+     "Thực hiện Nghị quyết của Quốc hội về nhiệm vụ, Chính phủ đã ban hành các cơ chế chính sách mới nhằm phát huy nội lực.\n",
+     {"doc_type": "Chỉ thị", "code": "16/2001/CT-TTG", "number": "16", "symbol": "CT-TTG", "issue_date": "2001-06-21",
+      "issuer": "Thủ tướng Chính phủ", "subject": "Về việc xây dựng kế hoạch"}),
+    # 030: authority line instead of a type line; symbol gives the type
+    ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 468/QĐ-UBND | Đắk Nông, ngày 01 tháng 03 năm 2022 |\n"
+     "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n",
+     {"doc_type": "Quyết định", "issuer": "Ủy ban nhân dân tỉnh Đắk Nông", "subject": None}),
+    # 017: no header at all — nulls, and the issuer only because the body names the province
+    ("Từ ngày 19 tháng 7 năm 2021, tỉnh Bà Rịa - Vũng Tàu áp dụng giãn cách xã hội. Với mục tiêu bảo đảm sức khỏe cho Nhân dân, "
+     "Chủ tịch UBND tỉnh quyết định:\n",
+     {"doc_type": None, "code": None, "issue_date": None, "issuer": "Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu"}),
+    # 046: "UBND tỉnh" with no province named → issuer null, never a guess
+    ("UBND tỉnh nhận được Công văn số 6544/BKHĐT-KHGDTNMT ngày 18/9/2018 của Bộ Kế hoạch và Đầu tư. Sau khi xem xét, "
+     "Chủ tịch UBND tỉnh có ý kiến chỉ đạo:\n",
+     {"doc_type": None, "code": None, "issuer": None}),
+]
+
+
+@pytest.mark.parametrize("text,expected", HEADERS)
+def test_header_fields(text, expected):
+    doc = extract_text(text).to_dict()["document"]
+    assert {k: doc[k] for k in expected} == expected
+
+
+def test_no_header_warns():
+    record = extract_text("Tình hình dịch bệnh trên thế giới và trong nước hiện nay vẫn có những diễn biến phức tạp.\n")
+    assert any("no header" in w for w in record.warnings)
+    assert record.document.code is None and record.document.issuer is None
+
+
+SIGNATURES = [
+    # Kon Tum: "TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH / Lê Ngọc Tuấn"
+    ("Nơi nhận: \n- Lưu: VT, KTTH.VTH. \n\nTM. ỦY BAN NHÂN DÂN \nCHỦ TỊCH \n\n \n\nLê Ngọc Tuấn \n", "Lê Ngọc Tuấn", "Chủ tịch"),
+    # 051: "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
+    ("Nơi nhận:\n- Như trên;\n\nKT. CHỦ TỊCH\n\nPHÓ CHỦ TỊCH\n\n \n\nTrần Thành Lập\n", "Trần Thành Lập", "Phó Chủ tịch"),
+    # 054: the title glued to the name
+    ("Nơi nhận:\n- Lưu VP.\n\nTL. CHỦ TỊCH ỦY\nBAN NHÂN DÂN TỈNH\nCHÁNH VĂN PHÒNGThái Hữu Phép\n", "Thái Hữu Phép", "Chánh Văn phòng"),
+]
+
+
+@pytest.mark.parametrize("tail,signer,title", SIGNATURES)
+def test_signature(tail, signer, title):
+    doc = extract_text("Ủy ban nhân dân tỉnh báo để các đơn vị biết, thực hiện./.\n" + tail).document
+    assert (doc.signer, doc.signer_title) == (signer, title)
+
+
+def test_addressees_expanded_as_printed():
+    text = "Kính gửi:\n\n- Giám đốc Sở Văn hóa, Thể thao và Du lịch;\n\n- Chủ tịch UBND huyện, thị xã, thành phố.\n\nỦy ban nhân dân tỉnh nhận được.\n"
+    assert extract_text(text).addressees == ("Giám đốc Sở Văn hóa, Thể thao và Du lịch",
+                                             "Chủ tịch Ủy ban nhân dân huyện, thị xã, thành phố")
