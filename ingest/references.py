@@ -93,7 +93,7 @@ def _issuer_after(flat: Flat, pos: int, locality: Province | None) -> tuple[str 
     if STEERING_RE.search(phrase) and flat.text.startswith(" về", end):
         more = re.compile(r"[.;(]|$").search(flat.text, end + 3)
         end = more.start() if more else len(flat.text)
-        phrase = flat.text[start:end]
+        return canonical_agency(flat.text[start:end], locality), end
     words = phrase.split()
     for n in range(len(words), 0, -1):
         if is_known_body(" ".join(words[:n])):

@@ -87,7 +87,10 @@ def eval_(
     table = Table(title=f"{report.documents} documents scored against {gold_dir}")
     for col in ("field", "precision", "recall", "F1", "exact", "n"):
         table.add_column(col, justify="left" if col == "field" else "right")
-    for name, score, _ in report.rows():
+    for name, score, kind in report.rows():
+        if kind == "exact" and not name.startswith("document."):
+            table.add_row(name, "", "", "", f"{score.accuracy:.3f}", str(score.total))
+            continue
         table.add_row(name, f"{score.precision:.3f}", f"{score.recall:.3f}", f"{score.f1:.3f}",
                       f"{score.accuracy:.3f}" if score.total else "", str(score.total or score.tp + score.fn))
     console.print(table)

@@ -40,6 +40,11 @@ MENTIONS = [
     # 027: "theo tinh thần …" → cites
     ("1. Tiếp tục đẩy mạnh hội nhập quốc tế theo tinh thần Nghị quyết số 22-NQ/TW ngày 10/4/2013 của Bộ Chính trị về hội nhập quốc tế.",
      "22-NQ/TW", "2013-04-10", "Bộ Chính trị", "cites"),
+    # Kon Tum item 7: a steering committee's name carries its topic after "về"
+    ("thực hiện không duy trì Cổng Dịch vụ công cấp tỉnh theo Thông báo số 14-TB/TGV ngày 21 tháng 4 năm 2025 của Tổ giúp việc "
+     "Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số. Rà soát, công bố danh mục.",
+     "14-TB/TGV", "2025-04-21",
+     "Tổ giúp việc Ban Chỉ đạo Trung ương về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số", "cites"),
     # 017: short alias "(Chỉ thị 16/CT-TTg)" joins the full mention
     ("áp dụng giãn cách xã hội theo Chỉ thị số 16/CT-TTg ngày 31 tháng 3 năm 2020 của Thủ tướng Chính phủ (Chỉ thị 16/CT-TTg) trên tinh thần.",
      "16/CT-TTg", "2020-03-31", "Thủ tướng Chính phủ", "cites"),
