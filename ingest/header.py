@@ -16,7 +16,7 @@ from graph.vocabulary import Province, fold, modern_tones, vocabulary
 
 from .agencies import canonical_agency, expand_abbreviations, is_known_body, locality_of, tidy
 from .codes import Code, find_codes, match_code
-from .dates import FoundDate, date_at, iso
+from .dates import FoundDate, date_at
 from .text import Flat, Layout, Line, flatten
 from .vocab import alternation, cues
 
@@ -254,15 +254,10 @@ def _from_heading(zone: Flat, m: re.Match[str], layout: Layout, lines: list[Line
         start = zone.text.index(rest)
         subject = sentence_case(" ".join(caps))
         span = zone.span(start, start + len(" ".join(caps)))
-        subject = _drop_prefix(subject)
     signer, signer_title, authority = _signature(layout, lines)
     return Header(doc_type=doc_type, code=code, issue_date=issue_date, issuer=issuer, subject=subject,
                   signer=signer, signer_title=signer_title, authority=authority, title_span=span,
                   locality=locality_of(issuer))
-
-
-def _drop_prefix(subject: str) -> str:
-    return subject
 
 
 def _place_and_date(zone: Flat) -> tuple[str | None, FoundDate | None]:

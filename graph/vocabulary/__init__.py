@@ -144,7 +144,7 @@ def _doc_type_index(v: Vocabulary) -> dict[str, DocType]:
     for t in v.doc_types:
         index[fold(t.name)] = t
         for alias in t.aliases:
-            index[fold(alias)] = next(x for x in v.doc_types if x.name == "Công văn") if alias == "Văn bản" else t
+            index[fold(alias)] = t
     return index
 
 
@@ -158,22 +158,23 @@ def _abbr_index(v: Vocabulary) -> dict[str, DocType]:
     return index
 
 
-@cache
-def _central_index(v: Vocabulary) -> dict[str, CentralBody]:
+def _names_index(bodies: tuple) -> dict:
+    """Folded name and alias → body; the first body to claim a name keeps it."""
     index = {}
-    for body in v.central:
+    for body in bodies:
         for name in (body.name, *body.aliases):
             index.setdefault(fold(name), body)
     return index
+
+
+@cache
+def _central_index(v: Vocabulary) -> dict[str, CentralBody]:
+    return _names_index(v.central)
 
 
 @cache
 def _local_index(v: Vocabulary) -> dict[str, LocalBody]:
-    index = {}
-    for body in v.local:
-        for name in (body.name, *body.aliases):
-            index.setdefault(fold(name), body)
-    return index
+    return _names_index(v.local)
 
 
 @cache
