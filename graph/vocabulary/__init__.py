@@ -1,9 +1,15 @@
 """Domain vocabulary loaded from the TOML files beside this module.
 
-Document types (``doc_types.toml``), central and local agencies with their symbol codes and
-abbreviations (``agencies.toml``) and the provincial units with the 2025 mergers
-(``provinces.toml``). Lookups go through :func:`fold`, so case, Unicode form, spacing and the
-old tone placement ("Thanh Hoá", "UỶ BAN") do not matter.
+Document types (``doc_types.toml``), central, local and district-level agencies with their symbol
+codes and abbreviations (``agencies.toml``), the provincial units with the 2025 mergers
+(``provinces.toml``) and the dated changes to bodies (``succession.toml``, plus the province
+mergers derived from ``provinces.toml``). Lookups go through :func:`fold`, so case, Unicode form,
+spacing and the old tone placement ("Thanh Hoá", "UỶ BAN") do not matter.
+
+:func:`successors` follows the changes: which bodies carry a body on at a date.
+
+>>> successors("Sở Kế hoạch và Đầu tư tỉnh Kon Tum", on="2025-12-31")
+('Sở Tài chính tỉnh Quảng Ngãi',)
 """
 
 from __future__ import annotations
@@ -11,7 +17,8 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date as _date
 from functools import cache
 from importlib import resources
 
@@ -43,6 +50,10 @@ def fold(text: str) -> str:
     text = modern_tones(text).casefold()
     text = re.sub(r"\s*-\s*", " - ", text)
     return re.sub(r"\s+", " ", text).strip()
+
+
+# The unit word before a province's name (folded text): "tỉnh kon tum", "thành phố hải phòng", "tp. hà nội".
+UNIT_PREFIX_RE = re.compile(r"^(?P<unit>tỉnh|thành phố|tp\.?)\s+")
 
 
 @dataclass(frozen=True)
@@ -85,10 +96,74 @@ class Province:
     aliases: tuple[str, ...] = ()
     merged_into: str | None = None
     merged_on: str | None = None
+    since: str | None = None  # the day the unit came into being, if after 2024 ("Huế": 2025-01-01)
 
     @property
     def full_name(self) -> str:
         return f"{self.unit} {self.name}"
+
+
+@dataclass(frozen=True)
+class DistrictBody:
+    """A district-level (cấp huyện) body, named with its district, not its province."""
+
+    name: str  # "Ủy ban nhân dân cấp huyện"
+    prefixes: tuple[str, ...]  # the name before the district: "Ủy ban nhân dân", "UBND"; first canonical
+    aliases: tuple[str, ...] = ()
+
+    def qualified(self, district: str) -> str:
+        """The body's name in one district: ``huyện Đăk Hà`` → ``Ủy ban nhân dân huyện Đăk Hà``."""
+        return f"{self.prefixes[0]} {district}"
+
+
+# What the names of a change event are (see succession.toml):
+NATIONAL = "national"  # central bodies: "Bộ Kế hoạch và Đầu tư"
+EVERY_PROVINCE = "every province"  # local bodies, the same change in each province: "Sở Tài chính"
+EVERY_DISTRICT = "every district"  # district-level bodies: "Ủy ban nhân dân cấp huyện"
+PROVINCE = "province"  # provincial units: "tỉnh Kon Tum"
+EVENT_SCOPES = (NATIONAL, EVERY_PROVINCE, EVERY_DISTRICT, PROVINCE)
+EVENT_KINDS = ("merger", "rename", "split", "abolition")
+
+
+@dataclass(frozen=True)
+class ChangeEvent:
+    """A dated change to bodies, after the W3C ORG ``org:ChangeEvent``.
+
+    ``predecessors`` (org:originalOrganization) are carried on by ``successors``
+    (org:resultingOrganization) from ``date`` on; an abolition has no successors. ``scope`` says
+    what the names are: one of :data:`EVENT_SCOPES`.
+
+    >>> ChangeEvent("x", "2025-07-01", "abolition", ("Ủy ban nhân dân cấp huyện",), ("Sở Nội vụ",), "")
+    Traceback (most recent call last):
+    ...
+    ValueError: x: an abolition has no successors
+    """
+
+    id: str
+    date: str  # ISO, the first day the successors act
+    kind: str  # one of EVENT_KINDS
+    predecessors: tuple[str, ...]
+    successors: tuple[str, ...]
+    basis: str  # as printed: "Nghị quyết 176/2025/QH15"
+    note: str = ""
+    scope: str = NATIONAL
+
+    def __post_init__(self) -> None:
+        _iso(self.date)
+        if self.kind not in EVENT_KINDS:
+            raise ValueError(f"{self.id}: kind {self.kind!r} is not one of {EVENT_KINDS}")
+        if self.scope not in EVENT_SCOPES:
+            raise ValueError(f"{self.id}: scope {self.scope!r} is not one of {EVENT_SCOPES}")
+        if not self.predecessors:
+            raise ValueError(f"{self.id}: no predecessors")
+        if (self.kind == "abolition") != (not self.successors):
+            problem = "an abolition has no successors" if self.successors else "only an abolition has no successors"
+            raise ValueError(f"{self.id}: {problem}")
+
+
+def _iso(day: str) -> str:
+    """``day`` as an ISO date, or ``ValueError``: ``"2025-07-01"`` → ``"2025-07-01"``."""
+    return _date.fromisoformat(day).isoformat()
 
 
 @dataclass(frozen=True)
@@ -98,6 +173,9 @@ class Vocabulary:
     local: tuple[LocalBody, ...]
     provinces: tuple[Province, ...]
     abbreviations: dict[str, str] = field(hash=False)
+    districts: tuple[DistrictBody, ...] = field(default=(), hash=False)
+    district_units: tuple[str, ...] = field(default=(), hash=False)  # "huyện", "quận", "thị xã", …
+    events: tuple[ChangeEvent, ...] = field(default=(), hash=False)  # by date, then id
 
     # -- document types -------------------------------------------------------------------------
     def doc_type(self, word: str) -> DocType | None:
@@ -129,13 +207,59 @@ class Vocabulary:
     def province(self, name: str) -> Province | None:
         """A province by name ("Thanh Hoá", "TỈNH KON TUM", "thành phố Hải Phòng")."""
         key = fold(name)
-        key = re.sub(r"^(tỉnh|thành phố|tp\.?)\s+", "", key)
+        key = UNIT_PREFIX_RE.sub("", key)
         return _province_index(self).get(key)
 
     def province_names(self) -> list[str]:
         """Every spelling of every province, longest first (for building regexes)."""
         names = {p.name for p in self.provinces} | {a for p in self.provinces for a in p.aliases}
         return sorted(names, key=len, reverse=True)
+
+    def provinces_on(self, on: str) -> tuple[Province, ...]:
+        """The provincial units in being on ``on`` (ISO date).
+
+        >>> len(vocabulary().provinces_on("2025-06-30")), len(vocabulary().provinces_on("2025-07-01"))
+        (63, 34)
+        """
+        on = _iso(on)
+        return tuple(
+            p for p in self.provinces
+            if (p.since is None or p.since <= on) and (p.merged_on is None or p.merged_on > on)
+        )
+
+    def district_body(self, name: str) -> DistrictBody | None:
+        """A district-level body by its generic name ("Ủy ban nhân dân cấp huyện", "UBND cấp huyện")."""
+        return _district_index(self).get(fold(name))
+
+    # -- succession -----------------------------------------------------------------------------
+    def successors(self, name: str, on: str | None = None) -> tuple[str, ...]:
+        """The canonical names of the bodies that carry ``name`` on at ``on`` (ISO; default: latest).
+
+        Follows :attr:`events` in date order up to and including ``on``. A known body no event
+        touched comes back under its canonical name; an abolished one gives ``()``; a name the
+        registry cannot place comes back as given. Local bodies are read with their province
+        ("Sở Xây dựng tỉnh Kon Tum", "UBND tỉnh Bình Dương"), district-level ones with their
+        district ("Ủy ban nhân dân huyện Đăk Hà").
+
+        >>> v = vocabulary()
+        >>> v.successors("BKHĐT"), v.successors("Bộ Kế hoạch và Đầu tư", on="2025-02-28")
+        (('Bộ Tài chính',), ('Bộ Kế hoạch và Đầu tư',))
+        >>> v.successors("Ủy ban nhân dân tỉnh Kon Tum")
+        ('Ủy ban nhân dân tỉnh Quảng Ngãi',)
+        >>> v.successors("UBND huyện Đăk Hà", on="2025-06-30"), v.successors("UBND huyện Đăk Hà")
+        (('Ủy ban nhân dân huyện Đăk Hà',), ())
+        """
+        if on is not None:
+            on = _iso(on)
+        node = _resolve(self, name)
+        if node is None:
+            return (" ".join(name.split()),)
+        nodes = [node]
+        for event in self.events:
+            if on is not None and event.date > on:
+                break
+            nodes = list(dict.fromkeys(after for before in nodes for after in _step(self, event, before)))
+        return tuple(dict.fromkeys(_render(self, n) for n in nodes))
 
 
 @cache
@@ -196,6 +320,168 @@ def _province_index(v: Vocabulary) -> dict[str, Province]:
     return index
 
 
+@cache
+def _district_index(v: Vocabulary) -> dict[str, DistrictBody]:
+    return _names_index(v.districts)
+
+
+# -- succession ---------------------------------------------------------------------------------
+
+# Anything but a slug character, after accents are stripped: the spaces in "thanh pho ho chi minh".
+NON_SLUG_RE = re.compile(r"[^a-z0-9]+")
+# The provincial unit word left at the end once the province is cut off (folded text): "sở xây dựng
+# tỉnh" from "Sở Xây dựng tỉnh Kon Tum", "ủy ban nhân dân thành phố", "ubnd tp." from "UBND TP. Hà Nội".
+UNIT_SUFFIX_RE = re.compile(r"\s+(?P<unit>tỉnh|thành phố|tp\.?)$")
+
+
+def _slug(text: str) -> str:
+    """An id part: ``"thành phố Hồ Chí Minh"`` → ``"thanh-pho-ho-chi-minh"``."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return NON_SLUG_RE.sub("-", text).strip("-")
+
+
+def _province_events(provinces: tuple[Province, ...], changes: dict[str, dict]) -> list[ChangeEvent]:
+    """One event per (merged_into, merged_on) in provinces.toml; basis and note from ``changes``."""
+    by_name = {p.name: p for p in provinces}
+    groups: dict[tuple[str, str], list[Province]] = {}
+    for p in provinces:
+        if p.merged_into:
+            if p.merged_into not in by_name or not p.merged_on:
+                raise ValueError(f"provinces.toml: {p.name} merged into {p.merged_into!r} on {p.merged_on!r}")
+            groups.setdefault((p.merged_into, p.merged_on), []).append(p)
+    events = []
+    for (name, on), merged in groups.items():
+        target = by_name[name]
+        if on not in changes:
+            raise ValueError(f"succession.toml: no [[province_change]] for {on} ({target.full_name})")
+        kept = target.since is None or target.since < on  # the target existed before and absorbed them
+        predecessors = tuple(p.full_name for p in merged) + ((target.full_name,) if kept else ())
+        events.append(ChangeEvent(
+            id=f"{on}-{_slug(target.full_name)}", date=on, kind="merger" if kept else "rename",
+            predecessors=predecessors, successors=(target.full_name,), basis=changes[on]["basis"],
+            note=changes[on].get("note", ""), scope=PROVINCE,
+        ))
+    return events
+
+
+@dataclass(frozen=True)
+class _Node:
+    """One body followed through the events."""
+
+    kind: str  # "central" | "local" | "province" | "district"
+    body: str = ""  # canonical body name; "" for a provincial unit itself
+    place: str = ""  # province name ("local", "province"), district as printed ("district"); "" if none
+
+
+@cache
+def _qualified_index(v: Vocabulary) -> dict[str, tuple[LocalBody, Province]]:
+    """Folded canonical qualified name → (body, province): "thành ủy hà nội" → (Tỉnh ủy, Hà Nội)."""
+    return {fold(b.qualified(p)): (b, p) for b in v.local for p in v.provinces}
+
+
+@cache
+def _province_suffixes(v: Vocabulary) -> list[tuple[str, Province]]:
+    """(folded spelling, province), longest spelling first ("thừa thiên huế" before "huế")."""
+    pairs = [(fold(n), p) for p in v.provinces for n in (p.full_name, p.name, *p.aliases)]
+    return sorted(pairs, key=lambda pair: len(pair[0]), reverse=True)
+
+
+@cache
+def _district_name_re(v: Vocabulary) -> re.Pattern[str]:
+    """A district-level prefix, then a district: "Ủy ban nhân dân huyện Đăk Hà", "UBND thị xã Buôn Hồ"."""
+    prefixes = sorted({x for b in v.districts for x in b.prefixes}, key=len, reverse=True)
+    units = sorted(v.district_units, key=len, reverse=True)
+    return re.compile(
+        rf"^(?P<prefix>{'|'.join(map(re.escape, prefixes))})\s+(?P<place>(?:{'|'.join(map(re.escape, units))})\s+\S.*)$",
+        re.IGNORECASE,
+    )
+
+
+def _local_in_province(v: Vocabulary, text: str) -> tuple[LocalBody, Province] | None:
+    """"Sở KH&ĐT tỉnh Kon Tum" → (Sở Kế hoạch và Đầu tư, Kon Tum); "UBND thành phố Kon Tum" → None
+    (a district-level city: the unit does not fit the province)."""
+    key = fold(text)
+    if hit := _qualified_index(v).get(key):
+        return hit
+    for spelling, province in _province_suffixes(v):
+        if not key.endswith(" " + spelling):
+            continue
+        rest = key[: -len(spelling) - 1]
+        unit = UNIT_SUFFIX_RE.search(rest)
+        if unit and _unit(unit["unit"]) != province.unit:
+            return None
+        candidates = (rest, rest[: unit.start()]) if unit else (rest,)
+        for candidate in candidates:
+            if body := v.local_body(candidate):
+                return body, province
+        return None
+    return None
+
+
+def _province_named(v: Vocabulary, text: str) -> Province | None:
+    """"Kon Tum", "tỉnh Kon Tum", "TP.HCM" → the province; "thành phố Kon Tum" → None (that city is
+    district-level: the unit does not fit the province)."""
+    province = v.province(text)
+    if province is None:
+        return None
+    unit = UNIT_PREFIX_RE.match(fold(text))
+    if unit and _unit(unit["unit"]) != province.unit and fold(text) not in {fold(a) for a in province.aliases}:
+        return None
+    return province
+
+
+def _unit(word: str) -> str:
+    """A folded unit word as Province.unit writes it: ``"tp."`` → ``"thành phố"``."""
+    return "thành phố" if word.startswith("tp") else word
+
+
+def _resolve(v: Vocabulary, name: str) -> _Node | None:
+    """What ``name`` is, as a node the events can move; ``None`` if the registry cannot place it."""
+    text = " ".join(modern_tones(name).split())
+    if body := v.central_body(text):
+        return _Node("central", body.name)
+    if found := _local_in_province(v, text):
+        return _Node("local", found[0].name, found[1].name)
+    if body := v.local_body(text):
+        return _Node("local", body.name)
+    if province := _province_named(v, text):
+        return _Node("province", "", province.name)
+    if body := v.district_body(text):
+        return _Node("district", body.name)
+    if m := _district_name_re(v).match(text):
+        prefix = fold(m["prefix"])
+        body = next(b for b in v.districts if prefix in {fold(x) for x in b.prefixes})
+        return _Node("district", body.name, m["place"])
+    return None
+
+
+def _step(v: Vocabulary, event: ChangeEvent, node: _Node) -> tuple[_Node, ...]:
+    """``node`` after ``event``: itself if the event does not touch it, ``()`` if it ends it."""
+    names = {fold(n) for n in event.predecessors}
+    if event.scope == PROVINCE:
+        if node.place and node.kind in ("local", "province") and fold(v.province(node.place).full_name) in names:
+            return tuple(replace(node, place=v.province(s).name) for s in event.successors)
+        return (node,)
+    kind = {NATIONAL: "central", EVERY_PROVINCE: "local", EVERY_DISTRICT: "district"}[event.scope]
+    if node.kind == kind and fold(node.body) in names:
+        return tuple(replace(node, body=s) for s in event.successors)
+    return (node,)
+
+
+def _render(v: Vocabulary, node: _Node) -> str:
+    """The canonical name of ``node``: "Sở Tài chính tỉnh Quảng Ngãi", "tỉnh Quảng Ngãi"."""
+    if node.kind == "central":
+        return v.central_body(node.body).name
+    if node.kind == "province":
+        return v.province(node.place).full_name
+    if node.kind == "local":
+        body = v.local_body(node.body)
+        return body.qualified(v.province(node.place)) if node.place else body.name
+    body = v.district_body(node.body)
+    return body.qualified(node.place) if node.place else body.name
+
+
 def _load(name: str) -> dict:
     with resources.files(__package__).joinpath(name).open("rb") as handle:
         return tomllib.load(handle)
@@ -206,7 +492,19 @@ def vocabulary() -> Vocabulary:
     """The vocabulary, loaded once."""
     types = _load("doc_types.toml")["type"]
     agencies = _load("agencies.toml")
-    provinces = _load("provinces.toml")["province"]
+    provinces = tuple(
+        Province(p["name"], p["unit"], tuple(p.get("aliases", ())), p.get("merged_into"), p.get("merged_on"), p.get("since"))
+        for p in _load("provinces.toml")["province"]
+    )
+    succession = _load("succession.toml")
+    events = [
+        ChangeEvent(
+            e["id"], e["date"], e["kind"], tuple(e["predecessors"]), tuple(e["successors"]), e["basis"],
+            e.get("note", ""), e.get("scope", NATIONAL),
+        )
+        for e in succession["event"]
+    ]
+    events += _province_events(provinces, {c["date"]: c for c in succession["province_change"]})
     return Vocabulary(
         doc_types=tuple(
             DocType(t["name"], tuple(t.get("abbr", ())), tuple(t.get("aliases", ())), t["family"], t.get("named", False))
@@ -220,9 +518,25 @@ def vocabulary() -> Vocabulary:
             LocalBody(b["name"], tuple(b.get("symbol", ())), tuple(b.get("aliases", ())), b.get("pattern"), b.get("department", False))
             for b in agencies["local"]
         ),
-        provinces=tuple(
-            Province(p["name"], p["unit"], tuple(p.get("aliases", ())), p.get("merged_into"), p.get("merged_on"))
-            for p in provinces
-        ),
+        provinces=provinces,
         abbreviations=dict(agencies["abbreviations"]),
+        districts=tuple(
+            DistrictBody(b["name"], tuple(b["prefixes"]), tuple(b.get("aliases", ()))) for b in agencies["district"]
+        ),
+        district_units=tuple(agencies["district_units"]),
+        events=tuple(sorted(events, key=lambda e: (e.date, e.id))),
     )
+
+
+def change_events() -> tuple[ChangeEvent, ...]:
+    """Every change event, the province mergers included, by date."""
+    return vocabulary().events
+
+
+def successors(name: str, on: str | None = None) -> tuple[str, ...]:
+    """:meth:`Vocabulary.successors` of the loaded vocabulary.
+
+    >>> successors("Sở Xây dựng tỉnh Kon Tum")
+    ('Sở Xây dựng tỉnh Quảng Ngãi',)
+    """
+    return vocabulary().successors(name, on)
