@@ -8,7 +8,11 @@ pháp"; "Hội nghị lần thứ sáu Ban Chấp hành Trung ương Đảng kho
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import Indel
 
 from graph.vocabulary import Province, fold, modern_tones, vocabulary
 
@@ -118,3 +122,64 @@ def is_known_body(text: str) -> bool:
     """Whether ``text`` names a registry body ("CHÍNH PHỦ", "ỦY BAN NHÂN DÂN TỈNH BẮC KẠN")."""
     text = tidy(expand_abbreviations(text))
     return bool(text) and (vocabulary().central_body(text) is not None or _local(text, None) is not None)
+
+
+@dataclass(frozen=True)
+class AgencyMatch:
+    """How a printed agency name resolved: ``registry`` (exact), ``fuzzy`` (rapidfuzz, with the
+    score as confidence), ``collective`` (a class of bodies: "Các sở, ban, ngành tỉnh Kon Tum") or
+    ``unknown`` (kept as printed, abbreviations expanded)."""
+
+    name: str
+    match: str
+    confidence: float | None
+
+
+# "tỉnh Hậu Giang", "thành phố Hải Phòng" at the end of a name.
+PROVINCE_SUFFIX_RE = re.compile(r"\s+(?:tỉnh|thành phố)\s+(?P<name>[^\W\d_][\w\s-]*)$", re.IGNORECASE)
+FUZZY_CUTOFF = 88.0
+
+
+@cache
+def _registry_names() -> tuple[tuple[str, ...], tuple[object, ...]]:
+    v = vocabulary()
+    keys, bodies = [], []
+    for body in (*v.central, *v.local):
+        for name in (body.name, *body.aliases):
+            if len(name) > 6:  # abbreviations are matched exactly, never fuzzily
+                keys.append(fold(name))
+                bodies.append(body)
+    return tuple(keys), tuple(bodies)
+
+
+def resolve_agency(text: str, locality: Province | None = None) -> AgencyMatch | None:
+    """The registry agency ``text`` names, exactly or by fuzzy match; unknown names kept as printed.
+
+    >>> resolve_agency("Sở Xây dựng", vocabulary().province("Kon Tum"))
+    AgencyMatch(name='Sở Xây dựng tỉnh Kon Tum', match='registry', confidence=1.0)
+    >>> m = resolve_agency("Sở Văn hoá - Thể thao và Du lịch", vocabulary().province("Hậu Giang"))
+    >>> m.name, m.match, m.confidence > 0.9
+    ('Sở Văn hóa, Thể thao và Du lịch tỉnh Hậu Giang', 'fuzzy', True)
+    >>> resolve_agency("Hợp tác xã Nông nghiệp Tân Tiến")
+    AgencyMatch(name='Hợp tác xã Nông nghiệp Tân Tiến', match='unknown', confidence=None)
+    """
+    expanded = tidy(expand_abbreviations(text))
+    if not expanded:
+        return None
+    if is_known_body(expanded):
+        return AgencyMatch(canonical_agency(expanded, locality) or expanded, "registry", 1.0)
+    province = None
+    stem = expanded
+    if m := PROVINCE_SUFFIX_RE.search(expanded):
+        province = vocabulary().province(m["name"])
+        if province is not None:
+            stem = expanded[: m.start()]
+    keys, bodies = _registry_names()
+    best = process.extractOne(fold(stem), keys, scorer=Indel.normalized_similarity, score_cutoff=FUZZY_CUTOFF / 100)
+
+    if best is not None:
+        body = bodies[best[2]]
+        where = province or locality
+        name = body.qualified(where) if where is not None and hasattr(body, "qualified") else body.name
+        return AgencyMatch(name, "fuzzy", round(best[1], 3))
+    return AgencyMatch(_recase(expanded) if expanded.isupper() else expanded, "unknown", None)

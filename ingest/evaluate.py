@@ -56,6 +56,8 @@ class GoldTarget(BaseModel):
     value: float
     unit: str | None = None
     comparator: str | None = None
+    scope: str | None = None
+    period: str | None = None
 
 
 class Gold(BaseModel):
@@ -131,7 +133,10 @@ class Report:
     reference_issuer: Score = field(default_factory=Score)
     addressees: Score = field(default_factory=Score)
     assignments: Score = field(default_factory=Score)
+    assignment_deadlines: Score = field(default_factory=Score)
     targets: Score = field(default_factory=Score)
+    target_scope: Score = field(default_factory=Score)
+    target_period: Score = field(default_factory=Score)
 
     @property
     def document_accuracy(self) -> float:
@@ -146,7 +151,10 @@ class Report:
                  ("reference issuer (matched)", self.reference_issuer, "exact"),
                  ("addressees", self.addressees, "prf"),
                  ("assignments (agency+role)", self.assignments, "prf"),
-                 ("targets (value+unit+comparator)", self.targets, "prf")]
+                 ("  with deadline", self.assignment_deadlines, "prf"),
+                 ("targets (value+unit+comparator)", self.targets, "prf"),
+                 ("target scope (matched)", self.target_scope, "exact"),
+                 ("target period (matched)", self.target_period, "exact")]
         return rows
 
 
@@ -203,9 +211,43 @@ def score_record(report: Report, name: str, record: dict, gold: Gold) -> None:
     _set_score(report.assignments, name,
                ((fold(a["agency"]), a["role"]) for a in record.get("assignments", [])),
                ((fold(a.agency), a.role) for a in gold.assignments), lambda k: f"assignment {k}")
-    _set_score(report.targets, name,
-               ((float(t["value"]), t.get("unit"), t.get("comparator")) for t in record.get("targets", [])),
-               ((t.value, t.unit, t.comparator) for t in gold.targets), lambda k: f"target {k}")
+    _set_score(report.assignment_deadlines, name,
+               ((fold(a["agency"]), a["role"], a.get("deadline")) for a in record.get("assignments", [])),
+               ((fold(a.agency), a.role, a.deadline) for a in gold.assignments), lambda k: f"assignment deadline {k}")
+    _target_score(report, name, record.get("targets", []), gold.targets)
+
+
+def _target_key(value: float, unit: str | None, comparator: str | None) -> tuple:
+    return (round(float(value), 4), unit, comparator)
+
+
+def _target_score(report: Report, name: str, predicted: list[dict], gold: list[GoldTarget]) -> None:
+    """Targets are a multiset: two "= 100%" goals in the gold need two in the record. Matched pairs
+    (same key, then closest indicator) are checked for scope and period."""
+    from rapidfuzz.distance import Indel
+
+    left = list(predicted)
+    for g in gold:
+        key = _target_key(g.value, g.unit, g.comparator)
+        same = [p for p in left if _target_key(p["value"], p.get("unit"), p.get("comparator")) == key]
+        if not same:
+            report.targets.fn += 1
+            report.targets.misses.append(f"{name}: missing target {key} {g.indicator!r}")
+            continue
+        best = max(same, key=lambda p: Indel.normalized_similarity(fold(p.get("indicator") or ""), fold(g.indicator or "")))
+        left.remove(best)
+        report.targets.tp += 1
+        for score, got, want, label in ((report.target_scope, best.get("scope"), g.scope, "scope"),
+                                        (report.target_period, best.get("period"), g.period, "period")):
+            score.total += 1
+            if _norm(got) == _norm(want):
+                score.exact += 1
+            else:
+                score.misses.append(f"{name}: target {key} {label} = {got!r}, gold {want!r}")
+    for p in left:
+        report.targets.fp += 1
+        report.targets.misses.append(
+            f"{name}: extra target {_target_key(p['value'], p.get('unit'), p.get('comparator'))} {p.get('indicator')!r}")
 
 
 def _show_key(key: tuple, ref: Any) -> str:

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from pathlib import Path
 
 from .agencies import locality_of
+from .assignments import find_assignments, region, segment
+from graph.vocabulary import vocabulary
+
 from .codes import Code
 from .header import body_locality, issuer_from_body, read_header
 from .identity import document_id
@@ -14,6 +18,7 @@ from .readers import SourceText, read_source
 from .record import Document, FootnoteRecord, Record, Reference, Source
 from .references import Mention, best_date, find_mentions, group_mentions, issuer_from_symbol
 from .relations import STRENGTH, classify
+from .targets import find_targets
 from .text import Flat, clean, layout
 
 
@@ -95,7 +100,42 @@ def extract_source(src: SourceText) -> Record:
     if code is None or code.number is None:
         warnings.append("the document has no number: its id is built from issuer, date and subject")
     footnotes = tuple(FootnoteRecord(f.marker, f.text, f.span, f.anchor) for f in lay.footnotes)
-    return Record(source, doc, tuple(references), header.addressees, (), (), footnotes, tuple(warnings))
+    start = _operative_start(body, _flat_range(body, header.title_span))
+    if issuer and vocabulary().central_body(issuer) is not None:
+        locality = None  # "Hà Nội" on a Government resolution is where it was signed, not whose it is
+    year = header.issue_date[:4] if header.issue_date else None
+    targets = _targets(body, text, start, issuer, locality)
+    periods = [t.period_span for t in targets if t.period_span]
+    assignments = find_assignments(body, text, start, locality, header.addressees, year, periods, issuer)
+    target_dicts = tuple({**t.to_dict(), "span": list(body.span(t.start, t.end))} for t in targets)
+    return Record(source, doc, tuple(references), header.addressees, tuple(assignments), target_dicts, footnotes,
+                  tuple(warnings))
+
+
+# "Kính gửi: - Các sở, …; - Ủy ban nhân dân …." — the addressee block before the operative text.
+ADDRESSEE_BLOCK_RE = re.compile(r"Kính\s+gửi\s*:.*?(?:\.\s+(?=[A-ZĐ\u00C0-\u00DD\u1EA0-\u1EF8])|$)")
+
+
+def _operative_start(body: Flat, title: tuple[int, int] | None) -> int:
+    start = title[1] if title else 0
+    if m := ADDRESSEE_BLOCK_RE.search(body.text, start):
+        if m.start() - start < 400:
+            return m.end()
+    return start
+
+
+def _targets(body: Flat, source: str, start: int, issuer: str | None, locality) -> list:
+    if locality is not None:
+        scope = locality.full_name
+    elif issuer and vocabulary().central_body(issuer) is not None:
+        scope = "cả nước"
+    else:
+        scope = None
+    begin, end = region(body, start)
+    found = []
+    for s in segment(body, source, begin, end)[0]:
+        found += find_targets(body.text, s.body, s.end, scope, locality)
+    return found
 
 
 def _reference(mentions: list[Mention], relations: list[str], first: Mention, locality, flats) -> Reference:

@@ -1,4 +1,4 @@
-"""The cue phrases of ``cues.toml``, loaded once."""
+"""The vocabulary files of ``ingest/`` (cue phrases, agency-list words, target words), loaded once."""
 
 from __future__ import annotations
 
@@ -9,9 +9,20 @@ from importlib import resources
 
 
 @cache
-def cues() -> dict:
-    with resources.files(__package__).joinpath("cues.toml").open("rb") as handle:
+def load(name: str) -> dict:
+    """One TOML data file of this package: ``load("duties.toml")``."""
+    with resources.files(__package__).joinpath(name).open("rb") as handle:
         return tomllib.load(handle)
+
+
+def cues() -> dict:
+    """The cue phrases of ``cues.toml`` (header and reference cues)."""
+    return load("cues.toml")
+
+
+def duties() -> dict:
+    """The words of ``duties.toml`` (assignments, agency lists, deadlines, targets)."""
+    return load("duties.toml")
 
 
 def alternation(phrases: list[str]) -> str:

@@ -65,6 +65,8 @@ def eval_(
     min_document: Annotated[float, typer.Option(help="Fail below this document-field accuracy.")] = 0.0,
     min_reference_f1: Annotated[float, typer.Option(help="Fail below this reference F1.")] = 0.0,
     min_relation: Annotated[float, typer.Option(help="Fail below this relation accuracy.")] = 0.0,
+    min_assignment_f1: Annotated[float, typer.Option(help="Fail below this assignment F1 (agency+role).")] = 0.0,
+    min_target_f1: Annotated[float, typer.Option(help="Fail below this target F1 (value+unit+comparator).")] = 0.0,
 ) -> None:
     """Score records of DOCS_DIR against GOLD_DIR/*.json: precision, recall, F1 per field, and the misses."""
     if len(paths) < 2:
@@ -96,6 +98,7 @@ def eval_(
     console.print(table)
     console.print(f"document fields (doc_type, code, issue_date, issuer), exact: {report.document_accuracy:.3f}")
     console.print(f"reference F1 (code+year): {report.references.f1:.3f}; relation accuracy: {report.relation.accuracy:.3f}")
+    console.print(f"assignment F1 (agency+role): {report.assignments.f1:.3f}; target F1: {report.targets.f1:.3f}")
     for problem in unread:
         console.print(f"[red]unread:[/red] {problem}", highlight=False)
     for stem in golds:
@@ -108,6 +111,8 @@ def eval_(
         ("document fields", report.document_accuracy, min_document),
         ("reference F1", report.references.f1, min_reference_f1),
         ("relation accuracy", report.relation.accuracy, min_relation),
+        ("assignment F1", report.assignments.f1, min_assignment_f1),
+        ("target F1", report.targets.f1, min_target_f1),
     ) if value < floor]
     if below or unread:
         typer.echo(f"below threshold: {', '.join(below)}" if below else "some files could not be read", err=True)

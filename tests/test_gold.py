@@ -25,3 +25,18 @@ def test_reference_f1(report):
 
 def test_relation_accuracy(report):
     assert report.relation.accuracy >= 0.95, report.relation.misses
+
+
+def test_assignment_f1(report):
+    # Issue 4: agency + role F1 >= 0.85 on the whole gold set.
+    assert report.assignments.f1 >= 0.85, report.assignments.misses
+
+
+def test_target_f1(report):
+    # Issue 4: value + unit + comparator F1 >= 0.90, counted as a multiset.
+    assert report.targets.f1 >= 0.90, report.targets.misses
+
+
+def test_target_scope_and_period(report):
+    assert report.target_scope.accuracy >= 0.9, report.target_scope.misses
+    assert report.target_period.accuracy >= 0.9, report.target_period.misses

@@ -1,0 +1,142 @@
+"""Deadlines in a task: "trước ngày 30 tháng 6 năm 2025" → 2025-06-30.
+
+"trong tháng 6 năm 2025" → the month's last day; "trong quý III" → the quarter's last day of the
+document's year; "định kỳ hằng tháng" → recurring, kept as text with no date. A date printed
+without its year takes the document's year. "bắt đầu từ ngày 22/02/2006" is a start, not a deadline.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from .dates import iso, quarter_end
+from .vocab import alternation, duties
+
+# The date after a cue: "30 tháng 6 năm 2025", "25 tháng 7", "28/9/2018", "15/7".
+DAY_MONTH_RE = re.compile(
+    r"(?P<d>\d{1,2})\s*(?:tháng|/|-)\s*(?P<m>\d{1,2})(?:\s*(?:năm|/|-)\s*(?P<y>(?:19|20)\d\d))?(?!\d)", re.IGNORECASE)
+# A month after a cue: "tháng 6 năm 2025", "tháng 5 và tháng 6 năm 2025", "tháng 6/2025", "tháng 12".
+MONTHS_RE = re.compile(
+    r"tháng\s+(?P<m>\d{1,2})(?:\s*(?:và|,|-)\s*(?:tháng\s+)?(?P<m2>\d{1,2}))?(?:\s*(?:năm\s+|/)(?P<y>(?:19|20)\d\d))?(?!\d)",
+    re.IGNORECASE)
+# A quarter after a cue: "quý III", "quý I/2020", "quý IV năm 2025".
+QUARTER_AFTER_RE = re.compile(r"(?P<q>IV|I{1,3}|[1-4])(?!\w)(?:\s*(?:/|năm)\s*(?P<y>(?:19|20)\d\d))?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    date: str | None            # ISO date; None for a recurring duty or an unreadable date
+    text: str                   # as printed: "trước ngày 25 tháng 7 năm 2025"
+    start: int                  # offsets in the text searched
+    end: int
+    recurring: str | None = None  # "monthly", "quarterly", … for "định kỳ hằng tháng"
+
+
+def _cue_re(key: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(duties()['deadlines'][key])})\s+", re.IGNORECASE)
+
+
+@cache
+def _res() -> dict[str, re.Pattern[str]]:
+    keys = ("by_date", "in_month", "before_month", "in_quarter", "before_quarter")
+    res = {k: _cue_re(k) for k in keys}
+    res["recurring"] = re.compile(
+        rf"(?:định kỳ\s+)?(?<!\w)(?:{alternation(list(duties()['deadlines']['recurring']))})(?!\w)", re.IGNORECASE)
+    return res
+
+
+def _month_end(year: int, month: int) -> str | None:
+    if not 1 <= month <= 12:
+        return None
+    return date(year, month, calendar.monthrange(year, month)[1]).isoformat()
+
+
+def _previous_month_end(year: int, month: int) -> str | None:
+    if not 1 <= month <= 12:
+        return None
+    return _month_end(year - 1, 12) if month == 1 else _month_end(year, month - 1)
+
+
+def find_deadlines(text: str, start: int = 0, end: int | None = None, year: str | None = None) -> list[Deadline]:
+    """Every deadline in ``text[start:end]``, in order; ``year`` fills dates printed without one.
+
+    >>> [d.date for d in find_deadlines("hoàn thành trước ngày 30 tháng 6 năm 2025.")]
+    ['2025-06-30']
+    >>> [d.date for d in find_deadlines("trong tháng 5 và tháng 6 năm 2025")]
+    ['2025-06-30']
+    >>> [d.date for d in find_deadlines("báo cáo trong quý III", year="2025")]
+    ['2025-09-30']
+    >>> [(d.date, d.recurring) for d in find_deadlines("báo cáo định kỳ hằng tháng")]
+    [(None, 'monthly')]
+    """
+    end = len(text) if end is None else end
+    found: list[Deadline] = []
+    res = _res()
+
+    def add(d: Deadline) -> None:
+        if not any(d.start < f.end and f.start < d.end for f in found):
+            found.append(d)
+
+    for m in res["by_date"].finditer(text, start, end):
+        dm = DAY_MONTH_RE.match(text, m.end(), end)
+        if not dm:
+            day = re.compile(r"\d{1,2}\s+").match(text, m.end(), end)
+            rec = res["recurring"].match(text, day.end(), end) if day else None
+            if rec:  # "trước ngày 15 hằng tháng"
+                add(Deadline(None, text[m.start():rec.end()], m.start(), rec.end(), _recurring_kind(rec.group())))
+            continue
+        y = dm["y"] or year
+        stop = dm.end()
+        rec = res["recurring"].match(text, stop + 1) if stop + 1 < end else None
+        if rec and rec.start() <= stop + 2:  # "trước ngày 15 hằng tháng"
+            add(Deadline(None, text[m.start():rec.end()], m.start(), rec.end(), _recurring_kind(rec.group())))
+            continue
+        when = iso(y, dm["m"], dm["d"]) if y else None
+        add(Deadline(when, text[m.start():stop], m.start(), stop))
+    for key, before in (("in_month", False), ("before_month", True)):
+        for m in res[key].finditer(text, start, end):
+            mm = MONTHS_RE.match(text, m.start() + len(m.group().split()[0]) + 1, end) if key == "in_month" else None
+            mm = mm or MONTHS_RE.match(text, _month_word_at(text, m), end)
+            if not mm:
+                continue
+            y = mm["y"] or year
+            month = int(mm["m2"] or mm["m"])
+            if y is None:
+                add(Deadline(None, text[m.start():mm.end()], m.start(), mm.end()))
+                continue
+            when = _previous_month_end(int(y), month) if before else _month_end(int(y), month)
+            add(Deadline(when, text[m.start():mm.end()], m.start(), mm.end()))
+    for key, before in (("before_quarter", True), ("in_quarter", False)):
+        for m in res[key].finditer(text, start, end):
+            q = QUARTER_AFTER_RE.match(text, m.end(), end)
+            if not q:
+                continue
+            y = q["y"] or year
+            when = None
+            if y is not None:
+                n = {"I": 1, "II": 2, "III": 3, "IV": 4}.get(q["q"].upper()) or int(q["q"])
+                if before:
+                    when = _month_end(int(y) - 1, 12) if n == 1 else quarter_end(str(n - 1), y)
+                else:
+                    when = quarter_end(q["q"], y)
+            add(Deadline(when, text[m.start():q.end()], m.start(), q.end()))
+    for m in res["recurring"].finditer(text, start, end):
+        add(Deadline(None, m.group(), m.start(), m.end(), _recurring_kind(m.group())))
+    return sorted(found, key=lambda d: d.start)
+
+
+def _month_word_at(text: str, m: re.Match[str]) -> int:
+    """Where "tháng" starts inside or right after a cue ("trong tháng 6" → the "tháng")."""
+    at = text.lower().find("tháng", m.start(), m.end() + 6)
+    return at if at >= 0 else m.end()
+
+
+def _recurring_kind(phrase: str) -> str:
+    table = {k.casefold(): v for k, v in duties()["deadlines"]["recurring"].items()}
+    key = re.sub(r"^định kỳ\s+", "", phrase.casefold())
+    key = re.sub(r"\s+", " ", key)
+    return table.get(key, "recurring")

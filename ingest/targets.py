@@ -1,0 +1,241 @@
+"""Quantified goals: "bảo đảm mục tiêu tăng trưởng năm 2025 của cả nước đạt 8% trở lên" → a target.
+
+A number is a target when its clause states a goal ("mục tiêu", "phấn đấu", "chỉ tiêu", "bảo đảm
+đạt"), carries a comparator ("trở lên", "ít nhất", "không quá"), or is the share a task must reach
+("tích hợp, cung cấp 100% dịch vụ công trực tuyến"). Results and forecasts are not ("tăng 8,2% so
+với cùng kỳ", "dự kiến … bãi bỏ 488 thủ tục", "(chiếm tỷ lệ 74,86% …)"), nor are document numbers
+and dates, which carry no unit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from graph.vocabulary import Province
+
+from .deadlines import MONTHS_RE
+from .vocab import alternation, duties
+
+# A number with its unit: "8%", "12,5%", "8,3-8,5%", "2.675 tỷ đồng", "100 %".
+# (The unit alternation is filled in from duties.toml.)
+NUMBER_PATTERN = (r"(?<![\w/.,-])(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
+                  r"(?:\s*[-–]\s*(?P<num2>\d+(?:,\d+)?))?\s*(?P<unit>{units})(?!\w)")
+# Where a clause starts: "…; tích hợp, cung cấp 100% …", "… năm 2025, phấn đấu …".
+CLAUSE_START_RE = re.compile(r"[;:.(]\s*|^")
+# A year that is the period of a goal: "năm 2025" (not inside a full date "08 tháng 5 năm 2025"),
+# "giai đoạn 2021 - 2025".
+YEAR_RE = re.compile(r"(?<!tháng\s\d)(?<!tháng\s\d\d)(?<!\d/)(?:giai đoạn\s+(?P<y1>(?:19|20)\d\d)\s*[-–]\s*(?P<y2>(?:19|20)\d\d)"
+                     r"|năm\s+(?P<y>(?:19|20)\d\d))(?!\d)", re.IGNORECASE)
+# Scope words right before "đạt": "của tỉnh đạt 10%", "và thành phố đạt 12,5%".
+LOCAL_SCOPE_RE = re.compile(r"(?:của\s+|và\s+|toàn\s+)?(?P<unit>tỉnh|thành phố)(?:\s+đạt)?\s*$", re.IGNORECASE)
+# Where the object of a share ends: "100% dịch vụ công trực tuyến trên Cổng …" → "dịch vụ công trực tuyến".
+OBJECT_STOP_RE = re.compile(r"[,;.()]|\s(?:trên|trong|theo|của|được|phù hợp|đến|tại|vào|để|và|so với|bảo đảm|đảm bảo|"
+                            r"đúng|khi|trước|sau|với)\s", re.IGNORECASE)
+# "đạt", "là" between indicator and number.
+LINK_RE = re.compile(r"\s*(?:đạt|là|ở mức|khoảng|bằng)\s*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Target:
+    indicator: str | None
+    value: float
+    unit: str
+    comparator: str
+    scope: str | None
+    period: str | None
+    start: int                  # offsets of the number phrase in the text searched
+    end: int
+    value_max: float | None = None  # upper end of a range ("8,3-8,5%")
+    period_span: tuple[int, int] | None = None  # where the period phrase was read
+
+    def to_dict(self) -> dict:
+        out = {"indicator": self.indicator, "value": self.value, "unit": self.unit,
+               "comparator": self.comparator, "scope": self.scope, "period": self.period}
+        if self.value_max is not None:
+            out["value_max"] = self.value_max
+        return out
+
+
+@cache
+def _words() -> dict:
+    return duties()["targets"]
+
+
+@cache
+def _number_re() -> re.Pattern[str]:
+    units = alternation(_words()["units"])
+    return re.compile(NUMBER_PATTERN.replace("{units}", units), re.IGNORECASE)
+
+
+def _phrase_re(key: str, anchored_end: bool = False) -> re.Pattern[str]:
+    words = _words()[key]
+    words = list(words) if isinstance(words, dict) else words
+    tail = r"\s*$" if anchored_end else r"(?!\w)"
+    return re.compile(rf"(?<!\w)(?:{alternation(words)}){tail}", re.IGNORECASE)
+
+
+@cache
+def _res() -> dict[str, re.Pattern[str]]:
+    return {
+        "goal": _phrase_re("goal"),
+        "not_goal": _phrase_re("not_goal"),
+        "national": _phrase_re("national"),
+        "share": re.compile(rf"(?<!\w)(?:{alternation(_words()['share_verbs'])})(?:\s*,\s*(?:{alternation(_words()['share_verbs'])}))*"
+                            r"(?:\s+(?:tỷ lệ\s+)?[^\d,;.]{0,40}?)?\s*$", re.IGNORECASE),
+        "before": re.compile(rf"(?<!\w)(?:đạt\s+)?(?P<cmp>{alternation(list(_words()['before']))})\s*$", re.IGNORECASE),
+        "after": re.compile(rf"^\s*(?P<cmp>{alternation(list(_words()['after']))})(?!\w)", re.IGNORECASE),
+        "head": re.compile(rf"(?<!\w)(?:{alternation(_words()['indicator_heads'])})(?!\w)", re.IGNORECASE),
+        "stat_verb": re.compile(r"(?<!\w)(?:tăng|giảm)(?!\s+trưởng)(?:\s+(?:khoảng|gần|hơn))?\s*$", re.IGNORECASE),
+    }
+
+
+def _value(text: str) -> float:
+    """"12,5" → 12.5; "2.675" → 2675.0."""
+    return float(text.replace(".", "").replace(",", "."))
+
+
+def _clause_start(text: str, pos: int, floor: int) -> int:
+    at = floor
+    for m in CLAUSE_START_RE.finditer(text, floor, pos):
+        if m.group().startswith(".") and not re.match(r"\.\s+[A-ZĐ\u00C0-\u00DD\u1EA0-\u1EF8\d]", text[m.start():m.start() + 3]):
+            continue  # "2.675" or an abbreviation, not a clause end
+        at = m.end()
+    return at
+
+
+def _clause_end(text: str, pos: int, ceiling: int) -> int:
+    m = re.compile(r";|\.(?=\s|$)|:").search(text, pos, ceiling)
+    return m.start() if m else ceiling
+
+
+def find_targets(text: str, start: int, end: int, scope: str | None, locality: Province | None,
+                 skip: list[tuple[int, int]] = ()) -> list[Target]:
+    """Every goal in ``text[start:end]`` (one sentence or item); ``scope`` is the default whose-target.
+
+    >>> [(t.value, t.comparator, t.scope, t.period) for t in find_targets(
+    ...     "bảo đảm mục tiêu tăng trưởng năm 2025 của cả nước đạt 8% trở lên và thành phố đạt 12,5%.",
+    ...     0, 87, "thành phố Hải Phòng", None)]
+    [(8.0, '>=', 'cả nước', '2025'), (12.5, '>=', 'thành phố Hải Phòng', '2025')]
+    """
+    res = _res()
+    found: list[Target] = []
+    for m in _number_re().finditer(text, start, end):
+        if any(a <= m.start() < b for a, b in skip):
+            continue
+        clause = _clause_start(text, m.start(), start)
+        before = text[clause:m.start()]
+        after_end = _clause_end(text, m.end(), end)
+        after = text[m.end():after_end]
+        hard_no = [g for g in res["not_goal"].finditer(before) if g.group().casefold() not in ("tăng", "giảm")]
+        if hard_no or re.match(r"^\s*(?:so với|so cùng)", after, re.IGNORECASE):
+            continue
+        goal = res["goal"].search(text[start:m.start()]) is not None and _goal_in_reach(text, start, m.start())
+        cmp = None
+        if c := res["after"].match(after):
+            cmp = _words()["after"][c["cmp"].casefold()] if c["cmp"].casefold() in _words()["after"] else ">="
+        elif c := res["before"].search(before):
+            cmp = {k.casefold(): v for k, v in _words()["before"].items()}.get(c["cmp"].casefold(), ">=")
+        share = res["share"].search(before)
+        if res["stat_verb"].search(before) and not goal:
+            continue
+        if cmp is None:
+            if goal:
+                cmp = ">="
+            elif share and m["unit"] == "%":
+                cmp = "="
+            else:
+                continue
+        value = _value(m["num"])
+        value_max = _value(m["num2"]) if m["num2"] else None
+        since = text[found[-1].end:m.start()] if found and found[-1].end > clause else before
+        indicator = _indicator(since, after, found)
+        who = _scope(before, scope, locality, found, text, clause, m.start())
+        period, pspan = _period(text, start, end, m.end(), after_end)
+        found.append(Target(indicator, value, m["unit"] if m["unit"] != "%" else "%", cmp, who, period,
+                            m.start(), m.end(), value_max, pspan))
+    return found
+
+
+def _goal_in_reach(text: str, start: int, pos: int) -> bool:
+    """A goal word governs the number when no sentence end or unrelated clause lies between."""
+    window = text[start:pos]
+    last = None
+    for last in _res()["goal"].finditer(window):
+        pass
+    if last is None:
+        return False
+    between = window[last.end():]
+    return between.count(";") == 0
+
+
+def _indicator(before: str, after: str, found: list[Target]) -> str | None:
+    words = before
+    g = None
+    for g in _res()["goal"].finditer(words):
+        pass
+    if g is not None:
+        words = words[g.end():]
+    words = re.sub(r"(?<!\w)(?:phấn đấu|bảo đảm|đảm bảo|góp phần)\s+", " ", words, flags=re.IGNORECASE)
+    words = YEAR_RE.sub(" ", words)
+    words = re.sub(r"(?<!\w)(?:của\s+)?(?:cả nước|toàn quốc|tỉnh|thành phố)(?!\w)", " ", words, flags=re.IGNORECASE)
+    words = _res()["before"].sub(" ", words)
+    words = LINK_RE.sub("", words)
+    words = re.sub(r"^\s*(?:trở lên|trở xuống)(?!\w)", "", words)
+    words = re.split(r"(?<!\w)và(?:\s+|$)", words)[-1].strip()
+    words = re.sub(r"\s+", " ", words).strip(" ,;")
+    if words and _res()["head"].search(words):
+        head = _res()["head"].search(words)
+        return words[head.start():].strip(" ,") or None
+    obj = OBJECT_STOP_RE.split(after, maxsplit=1)[0].strip(" ,")
+    obj = re.sub(r"^(?:trở lên|trở xuống)\s*", "", obj).strip()
+    if words and obj and _only_share_verbs(words):
+        return obj
+    if words and obj:
+        return f"{words} {obj}"
+    if obj:
+        return obj
+    if words:
+        return words
+    return found[-1].indicator if found else None
+
+
+def _only_share_verbs(words: str) -> bool:
+    verbs = alternation(_words()["share_verbs"])
+    return re.fullmatch(rf"(?:(?:{verbs})\s*,?\s*)+", words, re.IGNORECASE) is not None
+
+
+def _scope(before: str, default: str | None, locality: Province | None, found: list[Target], text: str,
+           clause: int, pos: int) -> str | None:
+    since = text[found[-1].end:pos] if found and found[-1].end > clause else before
+    goals = list(_res()["goal"].finditer(since))
+    if goals:
+        since = since[goals[-1].start():]
+    if _res()["national"].search(since):
+        return "cả nước"
+    if LOCAL_SCOPE_RE.search(since.rstrip()) or re.search(r"(?<!\w)của (?:tỉnh|thành phố)(?!\w)", since):
+        if locality is not None:
+            return locality.full_name
+    return default
+
+
+def _period(text: str, start: int, end: int, pos: int, clause_end: int) -> tuple[str | None, tuple[int, int] | None]:
+    """"trong tháng 6 năm 2025" after the number → "2025-06"; else a year in the sentence."""
+    tail = text[pos:clause_end]
+    for m in re.finditer(r"(?<!\w)(?:trong|đến|vào|trước)\s+", tail):
+        mm = MONTHS_RE.match(tail, m.end())
+        if mm and mm["y"]:
+            return f"{mm['y']}-{int(mm['m2'] or mm['m']):02d}", (pos + m.start(), pos + mm.end())
+    years = [y for y in YEAR_RE.finditer(text, start, end) if not _in_date(text, y.start())]
+    if not years:
+        return None, None
+    near = min(years, key=lambda y: abs(y.start() - pos))
+    if near["y1"]:
+        return f"{near['y1']}-{near['y2']}", (near.start(), near.end())
+    return near["y"], (near.start(), near.end())
+
+
+def _in_date(text: str, pos: int) -> bool:
+    """Whether the "năm" at ``pos`` ends a full date ("ngày 08 tháng 5 năm 2025")."""
+    return re.search(r"tháng\s+\d{1,2}\s*$", text[max(0, pos - 12):pos]) is not None
