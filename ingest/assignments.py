@@ -155,8 +155,11 @@ def segment(flat: Flat, source: str, start: int, end: int) -> tuple[list[Sentenc
     cuts = sorted({a for a, _ in marks} | set(paragraphs))
     sentences: list[Sentence] = []
     pos = start
+    marker_dots = {e - 2 for _, e in marks}  # the dot of "1. " is no sentence end
     bounds = [m for m in SENTENCE_END_RE.finditer(text, start, end)
-              if m.group() != ":" or not HEAD_COLON_RE.search(text[max(start, m.start() - 20):m.start()])]
+              if m.start() not in marker_dots
+              and (m.group() != ":" or not HEAD_COLON_RE.search(text[max(start, m.start() - 20):m.start()]))
+              and (m.group() != ":" or _open_paren(text, start, m.start()) == 0)]
     ends = sorted({(m.start(), m.end(), m.group()) for m in bounds})
     stops = sorted([(c, c, "") for c in cuts if c > start] + ends)
     item_starts = [i.start for i in items]
@@ -177,6 +180,13 @@ def segment(flat: Flat, source: str, start: int, end: int) -> tuple[list[Sentenc
         while pos < end and text[pos] == " ":
             pos += 1
     return sentences, items
+
+
+def _open_paren(text: str, start: int, pos: int) -> int:
+    """How many brackets are open at ``pos`` since the last sentence start."""
+    chunk = text[start:pos]
+    cut = max(chunk.rfind(". "), 0)
+    return chunk.count("(", cut) - chunk.count(")", cut)
 
 
 def region(flat: Flat, start: int) -> tuple[int, int]:
@@ -257,7 +267,7 @@ def find_assignments(flat: Flat, source: str, start: int, locality: Province | N
                     and not res["speaker"].match(after):
                 if res["lead"].match(after):
                     events += _give(text, s.body, s.end, locality, addressee_groups)
-                elif s.colon or prev_colon_request or OBLIGATION_RE.match(after):
+                elif s.colon or prev_colon_request or (OBLIGATION_RE.match(after) and s.body != s.start):
                     events += _events(lst, None, addressee_groups)
         if s.closing or n == len(sentences) - 1:
             if m := res["closing"].search(text, s.body, s.end + 3):
@@ -287,7 +297,8 @@ def find_assignments(flat: Flat, source: str, start: int, locality: Province | N
         elif due is not None and previous and _continues(text, s):
             for ev in previous:
                 emit(_Event(ev.group, ev.role, s.body, s.end, due), (s.body, s.end))
-        if events and s.colon:
+        if events and s.colon and n + 1 < len(sentences) and sentences[n + 1].item is not None \
+                and items[sentences[n + 1].item].level > level:
             scope = (level, [e for e in events if e.role in ("lead", "all")])
         elif scope is not None and s.item is not None and level > scope[0]:
             item_span = _item_span(sentences, n, s)

@@ -113,7 +113,7 @@ def extract_source(src: SourceText) -> Record:
 
 
 # "Kính gửi: - Các sở, …; - Ủy ban nhân dân …." — the addressee block before the operative text.
-ADDRESSEE_BLOCK_RE = re.compile(r"Kính\s+gửi\s*:.*?(?:\.\s+(?=[A-ZĐ\u00C0-\u00DD\u1EA0-\u1EF8])|$)")
+ADDRESSEE_BLOCK_RE = re.compile(r"Kính\s+gửi\s*:.*?(?:(?<!\b[A-Z]{2})(?<!\b[A-Z])\.(?:\s+|$)|$)")
 
 
 def _operative_start(body: Flat, title: tuple[int, int] | None) -> int:

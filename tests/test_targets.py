@@ -1,0 +1,60 @@
+"""Quantified goals → targets; numbers that are not goals → nothing (issue 4, item 3)."""
+
+import pytest
+
+from graph.vocabulary import vocabulary
+from ingest.targets import find_targets
+
+HP, KT = vocabulary().province("Hải Phòng"), vocabulary().province("Kon Tum")
+
+ROWS = [
+    # Hải Phòng seed: the national 8% and the city's 12,5% in one clause.
+    ("bảo đảm mục tiêu tăng trưởng năm 2025 của cả nước đạt 8% trở lên và thành phố đạt 12,5%.", HP,
+     [("tăng trưởng", 8.0, "%", ">=", "cả nước", "2025"),
+      ("tăng trưởng", 12.5, "%", ">=", "thành phố Hải Phòng", "2025")]),
+    # Hải Phòng seed: disbursement; the year comes later in the sentence.
+    ("phấn đấu đạt tỷ lệ giải ngân 100% kế hoạch được giao; chịu trách nhiệm toàn diện về kết quả giải ngân vốn "
+     "đầu tư công năm 2025 của cơ quan, đơn vị mình.", HP,
+     [("tỷ lệ giải ngân", 100.0, "%", ">=", "thành phố Hải Phòng", "2025")]),
+    # Both seeds: an exact share with a month as its period.
+    ("theo chỉ đạo của Chính phủ, Thủ tướng Chính phủ; tích hợp, cung cấp 100% dịch vụ công trực tuyến trên Cổng "
+     "Dịch vụ công quốc gia trong tháng 6 năm 2025.", KT,
+     [("dịch vụ công trực tuyến", 100.0, "%", "=", "tỉnh Kon Tum", "2025-06")]),
+    # Kon Tum seed: GRDP "của tỉnh".
+    ("phong trào thi đua xóa nhà tạm, nhà dột nát, các chương trình mục tiêu quốc gia trên địa bàn, góp phần đạt "
+     "mục tiêu tăng trưởng GRDP của tỉnh đạt 10% trở lên; đồng thời", KT,
+     [("tăng trưởng GRDP", 10.0, "%", ">=", "tỉnh Kon Tum", None)]),
+    # Kon Tum seed, item 6: an exact share with no period.
+    ("Rà soát, cắt giảm, đơn giản hóa 100% thủ tục hành chính nội bộ phù hợp với quy định mới của pháp luật.", KT,
+     [("thủ tục hành chính nội bộ", 100.0, "%", "=", "tỉnh Kon Tum", None)]),
+    # Kon Tum seed, item 9: two goals joined by "và".
+    ("phấn đấu hoàn thành 100% mục tiêu, chỉ tiêu giao và giải ngân 100% kế hoạch vốn được giao.", KT,
+     [("mục tiêu", 100.0, "%", ">=", "tỉnh Kon Tum", None),
+      ("kế hoạch vốn", 100.0, "%", ">=", "tỉnh Kon Tum", None)]),
+    # 040: a range keeps its lower bound as the goal.
+    ("Để bảo đảm thực hiện mục tiêu tăng trưởng kinh tế năm 2025 đạt 8,3-8,5%, tạo nền tảng cho tăng trưởng giai "
+     "đoạn 2026 - 2030 đạt hai con số", None,
+     [("tăng trưởng kinh tế", 8.3, "%", ">=", "cả nước", "2025")]),
+    # "không quá" → "<=".
+    ("tỷ lệ hộ nghèo giảm bình quân không quá 1,5% mỗi năm", KT,
+     [("tỷ lệ hộ nghèo giảm bình quân", 1.5, "%", "<=", "tỉnh Kon Tum", None)]),
+    # "ít nhất" with a money unit and Vietnamese thousands.
+    ("phấn đấu thu ngân sách nhà nước đạt ít nhất 5.000 tỷ đồng", KT,
+     [("thu ngân sách nhà nước", 5000.0, "tỷ đồng", ">=", "tỉnh Kon Tum", None)]),
+    # 045: a forecast and a share of a total are not goals.
+    ("Theo đó, dự kiến trong năm 2025 sẽ bãi bỏ 488 thủ tục hành chính, đơn giản hóa 2.675 thủ tục hành chính "
+     "(chiếm tỷ lệ 74,86% tổng số thủ tục hành chính liên quan đến hoạt động sản xuất, kinh doanh)", None, []),
+    # A result compared with last year is a statistic.
+    ("GDP quý I tăng 8,2% so với cùng kỳ năm trước.", None, []),
+    # Document numbers and dates carry no unit.
+    ("Thực hiện Nghị quyết số 124/NQ-CP ngày 08/5/2025 của Chính phủ, xây dựng mô hình chính quyền 02 cấp.", KT, []),
+    # "04 Nghị quyết", "80 năm" are counts, not goals.
+    ("triển khai thực hiện 04 Nghị quyết của Bộ Chính trị; chào mừng kỷ niệm 80 năm Cách mạng tháng Tám", KT, []),
+]
+
+
+@pytest.mark.parametrize("text, province, expected", ROWS)
+def test_targets(text, province, expected):
+    scope = province.full_name if province else "cả nước"
+    got = find_targets(text, 0, len(text), scope, province)
+    assert [(t.indicator, t.value, t.unit, t.comparator, t.scope, t.period) for t in got] == expected
