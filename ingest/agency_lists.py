@@ -25,7 +25,7 @@ from rapidfuzz.distance import Indel
 from graph.vocabulary import Province, fold, vocabulary
 
 from .agencies import expand_abbreviations, resolve_agency, tidy
-from .vocab import alternation, duties
+from .vocab import alternation, duties, phrases_re
 
 MASK = "\uE000"
 KIND_FUZZY_CUTOFF = 0.9
@@ -103,8 +103,7 @@ def _kinds() -> dict[str, _Kind]:
 
 @cache
 def _kind_re() -> re.Pattern[str]:
-    words = [k.word for k in _kinds().values()]
-    return re.compile(rf"^(?:{alternation(words)})(?!\w)", re.IGNORECASE)
+    return phrases_re([k.word for k in _kinds().values()], at_start=True)
 
 
 def _kind_of(text: str) -> tuple[_Kind, str, float] | None:
@@ -131,39 +130,40 @@ def _head_re() -> re.Pattern[str]:
     return re.compile(rf"^(?P<plural>các\s+)?(?P<head>{alternation(heads)})(?!\w)\s*:?\s*", re.IGNORECASE)
 
 
+def _registry_names() -> list[str]:
+    """Registry names and aliases long enough not to be abbreviations ("UBND" is expanded instead)."""
+    v = vocabulary()
+    return [n for b in (*v.central, *v.local) for n in (b.name, *b.aliases) if len(n) > 4]
+
+
 @cache
 def _registry_re() -> re.Pattern[str]:
-    v = vocabulary()
-    names = [n for b in (*v.central, *v.local) for n in (b.name, *b.aliases) if len(n) > 4]
-    return re.compile(rf"(?:{alternation(names)})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?:{alternation(_registry_names())})(?!\w)", re.IGNORECASE)
 
 
 @cache
 def _protect_re() -> re.Pattern[str]:
-    v = vocabulary()
-    names = [n for b in (*v.central, *v.local) for n in (b.name, *b.aliases) if len(n) > 4]
-    names += duties()["lists"]["protected"] + duties()["assign"]["addressees"]
-    return re.compile(rf"(?<!\w)(?:{alternation(names)})(?!\w)", re.IGNORECASE)
+    return phrases_re(_registry_names() + duties()["lists"]["protected"] + duties()["assign"]["addressees"])
 
 
 @cache
 def _task_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(duties()['assign']['task_starts'])})(?!\w)", re.IGNORECASE)
+    return phrases_re(duties()["assign"]["task_starts"])
 
 
 @cache
 def _catch_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(duties()['assign']['catch_all'])})(?!\w)")
+    return phrases_re(duties()["assign"]["catch_all"], ignore_case=False)
 
 
 @cache
 def _catch_head_re() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{alternation(duties()['assign']['catch_heads'])})(?!\w)", re.IGNORECASE)
+    return phrases_re(duties()["assign"]["catch_heads"], at_start=True)
 
 
 @cache
 def _body_noun_re() -> re.Pattern[str]:
-    return re.compile(rf"^(?:{alternation(duties()['lists']['body_nouns'])})(?!\w)")
+    return phrases_re(duties()["lists"]["body_nouns"], at_start=True, ignore_case=False)
 
 
 @cache
@@ -322,9 +322,9 @@ def _drafts(text: str, masked: str, offset: int, cut: list[int]) -> list[_Draft]
             drafts.append(_Draft([piece], a, b, origin, plural=plural, level=k.level, qualify=k.qualify))
             continue
         if current is not None and not plural and not headed and (THUOC_RE.match(piece) or piece[:1].islower()):
-            joiner = " " if THUOC_RE.match(piece) else ", "
-            current.parts[-1] += joiner + piece if joiner == " " else ""
-            if joiner != " ":
+            if THUOC_RE.match(piece):
+                current.parts[-1] += " " + piece  # "các sở, ban, ngành, thuộc tỉnh" → "… ngành thuộc tỉnh"
+            else:
                 current.parts.append(piece)
             current.end = b
             continue
@@ -403,7 +403,7 @@ def _resolve(d: _Draft, locality: Province | None) -> Group:
         return Group(printed, span, None, "addressees")
     if d.local_gov:
         expansions = duties()["lists"]["unit_expansions"]
-        units = [expansions.get(u, u) for u in (_strip_plural(u) for u in d.units)]
+        units = [expansions.get(u, u) for u in (PLURAL_RE.sub("", u) for u in d.units)]
         plural = d.plural or (len(units) > 1 and not units[0].startswith("cấp"))
         name = "Ủy ban nhân dân " + ("các " if plural else "") + ", ".join(units)
         sub = set(duties()["lists"]["sub_provincial_units"])
@@ -422,10 +422,6 @@ def _resolve(d: _Draft, locality: Province | None) -> Group:
     if match is None:
         return Group(printed, span, None, "catch_all")
     return Group(printed, span, _capital(match.name), match.match, match.confidence)
-
-
-def _strip_plural(unit: str) -> str:
-    return PLURAL_RE.sub("", unit)
 
 
 def _capital(text: str) -> str:

@@ -29,7 +29,7 @@ from graph.vocabulary import Province
 from .agency_lists import AgencyList, Group, read_list
 from .deadlines import Deadline, find_deadlines
 from .text import Flat
-from .vocab import alternation, duties
+from .vocab import alternation, duties, phrases_re
 
 # An item marker at the start of a line: "1. ", "2.1. ", "a) ", "- ", "+ ", "II. ".
 ITEM_MARKER_RE = re.compile(r"(?P<marker>[IVX]{1,4}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|[-+•])\s")
@@ -101,10 +101,6 @@ class _Entry:
         return out
 
 
-def _cue(key: str, section: str = "assign") -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(duties()[section][key])})(?!\w)", re.IGNORECASE)
-
-
 @cache
 def _res() -> dict[str, re.Pattern[str]]:
     a = duties()["assign"]
@@ -113,11 +109,11 @@ def _res() -> dict[str, re.Pattern[str]]:
         "lead": re.compile(rf"^\s*,?\s*(?:{alternation(a['lead'])})(?!\w)\s*,?\s*", re.IGNORECASE),
         "support": re.compile(rf"(?<!\w)(?:{alternation(a['support'])})\s+", re.IGNORECASE),
         "require": re.compile(rf"(?<!\w)(?:{alternation(a['require'])})(?!\w)\s*:?\s*(?!của)", re.IGNORECASE),
-        "execution": _cue("execution"),
+        "execution": phrases_re(a["execution"]),
         "send": re.compile(rf"(?<!\w)(?:{alternation(a['send'])})\s+", re.IGNORECASE),
         "purpose": re.compile(rf"^\s*,?\s*(?:{alternation(a['send_purpose'])})(?!\w)", re.IGNORECASE),
-        "closing": _cue("closing"),
-        "speaker": re.compile(rf"^(?:{alternation(a['speaker_verbs'])})(?!\w)", re.IGNORECASE),
+        "closing": phrases_re(a["closing"]),
+        "speaker": phrases_re(a["speaker_verbs"], at_start=True),
     }
 
 
@@ -195,16 +191,14 @@ def region(flat: Flat, start: int) -> tuple[int, int]:
     return start, (m.end() if m and m.group() == "./." else m.start() if m else len(flat.text))
 
 
-def find_assignments(flat: Flat, source: str, start: int, locality: Province | None, addressees: tuple[str, ...],
-                     year: str | None, reserved: list[tuple[int, int]] = (), issuer: str | None = None
-                     ) -> list[dict[str, Any]]:
-    """The assignments of the body ``flat`` (see the module docstring).
+def find_assignments(flat: Flat, sentences: list[Sentence], items: list[Item], locality: Province | None,
+                     addressees: tuple[str, ...], year: str | None, reserved: list[tuple[int, int]] = (),
+                     issuer: str | None = None) -> list[dict[str, Any]]:
+    """The assignments of the body ``flat``, read from its ``segment`` (see the module docstring).
 
     ``reserved`` spans (periods of targets) are not deadlines; ``issuer`` is never its own assignee
     in a subject-first sentence ("Chính phủ tập trung thực hiện …" reports, it does not assign).
     """
-    begin, end = region(flat, start)
-    sentences, items = segment(flat, source, begin, end)
     text = flat.text
     res = _res()
     entries: dict[tuple[str, str, str | None], _Entry] = {}
@@ -234,7 +228,8 @@ def find_assignments(flat: Flat, source: str, start: int, locality: Province | N
     prev_colon_request = False
     for n, s in enumerate(sentences):
         level = items[s.item].level if s.item is not None else -1
-        if scope is not None and (level <= scope[0] or (s.item is None and not s.closing and n and _new_paragraph(s, sentences, n))):
+        if scope is not None and (level <= scope[0] or (s.item is None and not s.closing and n
+                                                          and sentences[n - 1].item is not None)):
             scope = None
         events: list[_Event] = []
         used: list[tuple[int, int]] = list(reserved)
@@ -252,8 +247,7 @@ def find_assignments(flat: Flat, source: str, start: int, locality: Province | N
                 if NOT_REQUEST_BEFORE_RE.search(text[max(s.body, m.start() - 14):m.start()]):
                     continue
                 if m.end() >= s.end:
-                    prev_colon_request = True
-                    break
+                    break  # "… yêu cầu:" — the next sentence holds the list
                 lst = read_list(text, m.end(), locality, limit=s.end)
                 events += _events(lst, None, addressee_groups)
                 if events:
@@ -286,8 +280,8 @@ def find_assignments(flat: Flat, source: str, start: int, locality: Province | N
         due = free[0] if free else None
         if events:
             for ev in events:
-                if ev.deadline is None and ev.role != "support" or ev.deadline is None and due and ev.role == "support":
-                    ev.deadline = ev.deadline or due
+                if ev.deadline is None:
+                    ev.deadline = due
                 emit(ev, (task_start, s.end))
             previous = [e for e in events if e.role in ("lead", "all")]
         elif due is not None and scope is not None and s.item is not None:
@@ -313,22 +307,17 @@ def find_assignments(flat: Flat, source: str, start: int, locality: Province | N
     return [e.to_dict() for e in entries.values()]
 
 
-def _new_paragraph(s: Sentence, sentences: list[Sentence], n: int) -> bool:
-    return sentences[n - 1].item is not None
-
-
 def _continues(text: str, s: Sentence) -> bool:
     """A sentence with no agency of its own that goes on with the last one: "Yêu cầu hoàn thiện …"."""
     return bool(re.match(r"(?:yêu cầu|đề nghị|đồng thời|sau đó|hoàn thành|báo cáo|gửi)\b", text[s.body:s.end], re.IGNORECASE))
 
 
 def _item_span(sentences: list[Sentence], n: int, s: Sentence) -> tuple[int, int]:
-    start = s.body
+    """From the item's first sentence to ``s``."""
     k = n
-    while k > 0 and sentences[k - 1].item == s.item and sentences[k - 1].body >= 0:
+    while k > 0 and sentences[k - 1].item == s.item:
         k -= 1
-    start = sentences[k].body
-    return start, s.end
+    return sentences[k].body, s.end
 
 
 def _events(lst: AgencyList | None, role: str | None, addressee_groups: list[Group]) -> list[_Event]:

@@ -99,8 +99,7 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, year: str 
         add(Deadline(when, text[m.start():stop], m.start(), stop))
     for key, before in (("in_month", False), ("before_month", True)):
         for m in res[key].finditer(text, start, end):
-            mm = MONTHS_RE.match(text, m.start() + len(m.group().split()[0]) + 1, end) if key == "in_month" else None
-            mm = mm or MONTHS_RE.match(text, _month_word_at(text, m), end)
+            mm = MONTHS_RE.match(text, _month_word_at(text, m), end)
             if not mm:
                 continue
             y = mm["y"] or year

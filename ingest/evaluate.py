@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
+from rapidfuzz.distance import Indel
 
 from graph.vocabulary import fold
 
@@ -224,8 +225,6 @@ def _target_key(value: float, unit: str | None, comparator: str | None) -> tuple
 def _target_score(report: Report, name: str, predicted: list[dict], gold: list[GoldTarget]) -> None:
     """Targets are a multiset: two "= 100%" goals in the gold need two in the record. Matched pairs
     (same key, then closest indicator) are checked for scope and period."""
-    from rapidfuzz.distance import Indel
-
     left = list(predicted)
     for g in gold:
         key = _target_key(g.value, g.unit, g.comparator)

@@ -104,9 +104,10 @@ def extract_source(src: SourceText) -> Record:
     if issuer and vocabulary().central_body(issuer) is not None:
         locality = None  # "Hà Nội" on a Government resolution is where it was signed, not whose it is
     year = header.issue_date[:4] if header.issue_date else None
-    targets = _targets(body, text, start, issuer, locality)
+    sentences, items = segment(body, text, *region(body, start))
+    targets = _targets(body, sentences, issuer, locality)
     periods = [t.period_span for t in targets if t.period_span]
-    assignments = find_assignments(body, text, start, locality, header.addressees, year, periods, issuer)
+    assignments = find_assignments(body, sentences, items, locality, header.addressees, year, periods, issuer)
     target_dicts = tuple({**t.to_dict(), "span": list(body.span(t.start, t.end))} for t in targets)
     return Record(source, doc, tuple(references), header.addressees, tuple(assignments), target_dicts, footnotes,
                   tuple(warnings))
@@ -124,16 +125,15 @@ def _operative_start(body: Flat, title: tuple[int, int] | None) -> int:
     return start
 
 
-def _targets(body: Flat, source: str, start: int, issuer: str | None, locality) -> list:
+def _targets(body: Flat, sentences: list, issuer: str | None, locality) -> list:
     if locality is not None:
         scope = locality.full_name
     elif issuer and vocabulary().central_body(issuer) is not None:
         scope = "cả nước"
     else:
         scope = None
-    begin, end = region(body, start)
     found = []
-    for s in segment(body, source, begin, end)[0]:
+    for s in sentences:
         found += find_targets(body.text, s.body, s.end, scope, locality)
     return found
 

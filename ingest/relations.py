@@ -17,7 +17,7 @@ from graph.vocabulary import fold, vocabulary
 
 from .references import Mention
 from .text import Flat
-from .vocab import alternation, cues
+from .vocab import alternation, cues, phrases_re
 
 STRENGTH = {"implements": 5, "amends": 4, "replaces": 4, "repeals": 4, "based_on": 2, "cites": 1}
 
@@ -46,7 +46,7 @@ def _opener_re() -> re.Pattern[str]:
 
 @cache
 def _description_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(_body_cues()['description_openers'])})(?!\w)", re.IGNORECASE)
+    return phrases_re(_body_cues()["description_openers"])
 
 
 @cache

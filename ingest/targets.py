@@ -16,7 +16,7 @@ from functools import cache
 from graph.vocabulary import Province
 
 from .deadlines import MONTHS_RE
-from .vocab import alternation, duties
+from .vocab import alternation, duties, phrases_re
 
 # A number with its unit: "8%", "12,5%", "8,3-8,5%", "2.675 tỷ đồng", "100 %".
 # (The unit alternation is filled in from duties.toml.)
@@ -69,24 +69,23 @@ def _number_re() -> re.Pattern[str]:
     return re.compile(NUMBER_PATTERN.replace("{units}", units), re.IGNORECASE)
 
 
-def _phrase_re(key: str, anchored_end: bool = False) -> re.Pattern[str]:
-    words = _words()[key]
-    words = list(words) if isinstance(words, dict) else words
-    tail = r"\s*$" if anchored_end else r"(?!\w)"
-    return re.compile(rf"(?<!\w)(?:{alternation(words)}){tail}", re.IGNORECASE)
+@cache
+def _comparators(key: str) -> dict[str, str]:
+    """Folded comparator phrase → sign, for ``targets.before`` / ``targets.after``."""
+    return {k.casefold(): v for k, v in _words()[key].items()}
 
 
 @cache
 def _res() -> dict[str, re.Pattern[str]]:
     return {
-        "goal": _phrase_re("goal"),
-        "not_goal": _phrase_re("not_goal"),
-        "national": _phrase_re("national"),
+        "goal": phrases_re(_words()["goal"]),
+        "not_goal": phrases_re(_words()["not_goal"]),
+        "national": phrases_re(_words()["national"]),
         "share": re.compile(rf"(?<!\w)(?:{alternation(_words()['share_verbs'])})(?:\s*,\s*(?:{alternation(_words()['share_verbs'])}))*"
                             r"(?:\s+(?:tỷ lệ\s+)?[^\d,;.]{0,40}?)?\s*$", re.IGNORECASE),
         "before": re.compile(rf"(?<!\w)(?:đạt\s+)?(?P<cmp>{alternation(list(_words()['before']))})\s*$", re.IGNORECASE),
         "after": re.compile(rf"^\s*(?P<cmp>{alternation(list(_words()['after']))})(?!\w)", re.IGNORECASE),
-        "head": re.compile(rf"(?<!\w)(?:{alternation(_words()['indicator_heads'])})(?!\w)", re.IGNORECASE),
+        "head": phrases_re(_words()["indicator_heads"]),
         "stat_verb": re.compile(r"(?<!\w)(?:tăng|giảm)(?!\s+trưởng)(?:\s+(?:khoảng|gần|hơn))?\s*$", re.IGNORECASE),
     }
 
@@ -131,12 +130,12 @@ def find_targets(text: str, start: int, end: int, scope: str | None, locality: P
         hard_no = [g for g in res["not_goal"].finditer(before) if g.group().casefold() not in ("tăng", "giảm")]
         if hard_no or re.match(r"^\s*(?:so với|so cùng)", after, re.IGNORECASE):
             continue
-        goal = res["goal"].search(text[start:m.start()]) is not None and _goal_in_reach(text, start, m.start())
+        goal = _goal_in_reach(text, start, m.start())
         cmp = None
         if c := res["after"].match(after):
-            cmp = _words()["after"][c["cmp"].casefold()] if c["cmp"].casefold() in _words()["after"] else ">="
+            cmp = _comparators("after").get(c["cmp"].casefold(), ">=")
         elif c := res["before"].search(before):
-            cmp = {k.casefold(): v for k, v in _words()["before"].items()}.get(c["cmp"].casefold(), ">=")
+            cmp = _comparators("before").get(c["cmp"].casefold(), ">=")
         share = res["share"].search(before)
         if res["stat_verb"].search(before) and not goal:
             continue
@@ -153,7 +152,7 @@ def find_targets(text: str, start: int, end: int, scope: str | None, locality: P
         indicator = _indicator(since, after, found)
         who = _scope(before, scope, locality, found, text, clause, m.start())
         period, pspan = _period(text, start, end, m.end(), after_end)
-        found.append(Target(indicator, value, m["unit"] if m["unit"] != "%" else "%", cmp, who, period,
+        found.append(Target(indicator, value, m["unit"], cmp, who, period,
                             m.start(), m.end(), value_max, pspan))
     return found
 

@@ -25,6 +25,12 @@ def duties() -> dict:
     return load("duties.toml")
 
 
+def phrases_re(phrases, *, at_start: bool = False, ignore_case: bool = True) -> re.Pattern[str]:
+    """Any of ``phrases`` as whole words (``at_start``: only at the start of the string searched)."""
+    lead = "^" if at_start else r"(?<!\w)"
+    return re.compile(rf"{lead}(?:{alternation(list(phrases))})(?!\w)", re.IGNORECASE if ignore_case else 0)
+
+
 def alternation(phrases: list[str]) -> str:
     """A regex alternation of ``phrases``, longest first, spaces matching any whitespace."""
     parts = sorted(set(phrases), key=len, reverse=True)
