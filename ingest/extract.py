@@ -19,7 +19,7 @@ from .record import Document, FootnoteRecord, Record, Reference, Source
 from .references import Mention, best_date, find_mentions, group_mentions, issuer_from_symbol
 from .relations import STRENGTH, classify
 from .targets import find_targets
-from .text import Flat, clean, layout
+from .text import Flat, clean, layout, sentence_at
 
 
 def extract_path(path: str | Path) -> Record:
@@ -69,6 +69,7 @@ def extract_source(src: SourceText) -> Record:
         mentions += found
         relations += ["cites"] * len(found)
 
+    sentence_of = _sentence_finder(flats, text)
     code = header.code
     own_key = code.key if code is not None and code.number else None
     own_year = header.issue_date[:4] if header.issue_date else None
@@ -77,7 +78,7 @@ def extract_source(src: SourceText) -> Record:
         first = next((m for m in group.mentions if m.kind != "anaphora"), None)
         if first is None:
             continue
-        ref = _reference(group.mentions, group.relations, first, locality, flats)
+        ref = _reference(group.mentions, group.relations, first, locality, flats, sentence_of)
         if own_key and first.code is not None and first.code.key == own_key \
                 and (ref.issue_date is None or ref.issue_date[:4] == own_year):
             continue
@@ -108,7 +109,8 @@ def extract_source(src: SourceText) -> Record:
     targets = _targets(body, sentences, issuer, locality)
     periods = [t.period_span for t in targets if t.period_span]
     assignments = find_assignments(body, sentences, items, locality, header.addressees, year, periods, issuer)
-    target_dicts = tuple({**t.to_dict(), "span": list(body.span(t.start, t.end))} for t in targets)
+    target_dicts = tuple({**t.to_dict(), "span": list(body.span(t.start, t.end)), "sentence": sentence_of(0, t.start, t.end)}
+                         for t in targets)
     return Record(source, doc, tuple(references), header.addressees, tuple(assignments), target_dicts, footnotes,
                   tuple(warnings))
 
@@ -138,8 +140,17 @@ def _targets(body: Flat, sentences: list, issuer: str | None, locality) -> list:
     return found
 
 
-def _reference(mentions: list[Mention], relations: list[str], first: Mention, locality, flats) -> Reference:
+def _sentence_finder(flats: dict[int, Flat], source: str):
+    """``sentence_of(segment, start, end)``: the sentence of the body (segment 0) or a footnote holding a mention."""
+    def sentence_of(seg: int, start: int, end: int) -> str:
+        return sentence_at(flats[seg], source, start, end)
+    return sentence_of
+
+
+def _reference(mentions: list[Mention], relations: list[str], first: Mention, locality, flats,
+               sentence_of) -> Reference:
     relation = max(relations, key=lambda r: STRENGTH[r])
+    decisive = relations.index(relation)
     typed = next((m for m in mentions if m.explicit_type and m.kind != "anaphora"), None)
     doc_type = (typed or first).doc_type
     if doc_type is None and first.code is not None and (t := first.code.doc_type()):
@@ -153,4 +164,6 @@ def _reference(mentions: list[Mention], relations: list[str], first: Mention, lo
     code_text = code.text if code is not None else None
     title = None if code_text else first.title
     ref_id = document_id(code, issue_date, issuer, title=title, doc_type=doc_type)
-    return Reference(ref_id, doc_type, code_text, issue_date, issuer, relation, spans, title)
+    deciding = mentions[decisive]
+    return Reference(ref_id, doc_type, code_text, issue_date, issuer, relation, spans, title,
+                     sentence_of(deciding.segment, deciding.start, deciding.end), decisive)

@@ -39,6 +39,8 @@ class Reference:
     relation: str
     spans: tuple[tuple[int, int], ...]
     title: str | None = None
+    sentence: str | None = None  # the sentence of the mention that decided the relation
+    decisive: int = 0            # which of ``spans`` that mention is
 
 
 @dataclass(frozen=True)
@@ -88,4 +90,7 @@ def _reference(r: Reference) -> dict[str, Any]:
         out["title"] = r.title
     out.update({"issue_date": r.issue_date, "issuer": r.issuer, "relation": r.relation,
                 "spans": [list(s) for s in r.spans]})
+    if r.spans:
+        out["span"] = list(r.spans[r.decisive])
+    out["sentence"] = r.sentence
     return out

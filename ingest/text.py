@@ -190,3 +190,54 @@ def layout(text: str) -> Layout:
         else:
             ranges.append((line.start, line.end))
     return Layout(text, tuple(lines), tuple(ranges), tuple(footnotes), frozenset(dropped))
+
+
+# Marks that end an evidence sentence when a space follows: "…năm 2025; Căn cứ …", "… như sau: 1. …".
+SENTENCE_MARKS = frozenset(".;:!?")
+# Evidence longer than this is cut (a list item run together with no stop).
+EVIDENCE_CHARS = 600
+
+
+def _paragraph_break(flat: Flat, source: str, j: int) -> bool:
+    """Whether the space at ``flat.text[j]`` stands for a line break that starts a new paragraph.
+
+    A wrapped line ("… của\\nChính phủ", "… ngày 08 tháng 5 năm\\n2025") goes on; a line after one that
+    ends without a lower-case word or a comma ("Kon Tum, ngày … năm 2025\\nV/v triển khai …",
+    "NGHỊ QUYẾT\\nCăn cứ …") starts a new one.
+    """
+    text = flat.text
+    if j == 0 or j + 1 >= len(text) or text[j] != " ":
+        return False
+    if "\n" not in source[flat.index[j - 1] + 1:flat.index[j + 1]]:
+        return False
+    before, after = text[j - 1], text[j + 1]
+    return not (before.islower() or before == ",") and (after.isupper() or after.isdigit() or after in "-+•")
+
+
+def sentence_at(flat: Flat, source: str, start: int, end: int) -> str:
+    """The sentence of ``flat.text[start:end]``; a longer one than :data:`EVIDENCE_CHARS` is cut around it.
+
+    >>> src = "Căn cứ Luật Tổ chức Chính phủ;\\nCăn cứ Nghị định số 39/2022/NĐ-CP ngày 18 tháng 6\\nnăm 2022; Xét đề nghị"
+    >>> f = flatten(src, [(0, len(src))])
+    >>> sentence_at(f, src, f.text.index("39/"), f.text.index("39/") + 13)
+    'Căn cứ Nghị định số 39/2022/NĐ-CP ngày 18 tháng 6 năm 2022;'
+    """
+    text = flat.text
+    a = start
+    while a > 0 and start - a < 4 * EVIDENCE_CHARS:
+        if text[a - 1] == " " and (text[a - 2:a - 1] in SENTENCE_MARKS or _paragraph_break(flat, source, a - 1)):
+            break
+        a -= 1
+    b = end
+    while b < len(text) and b - end < 4 * EVIDENCE_CHARS:
+        if text[b] in SENTENCE_MARKS and (b + 1 == len(text) or text[b + 1] == " "):
+            b += 1
+            break
+        if _paragraph_break(flat, source, b):
+            break
+        b += 1
+    if b - a > EVIDENCE_CHARS:  # a long run: the part around the mention
+        room = max(0, EVIDENCE_CHARS - (end - start)) // 2
+        a2, b2 = max(a, start - room), min(b, end + room)
+        return ("…" if a2 > a else "") + text[a2:b2].strip() + ("…" if b2 < b else "")
+    return text[a:b].strip()
