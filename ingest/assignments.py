@@ -350,13 +350,18 @@ def _give(text: str, pos: int, end: int, locality: Province | None, addressee_gr
     return events
 
 
-def _addressee_groups(addressees: tuple[str, ...], locality: Province | None) -> list[Group]:
+def addressee_agencies(addressees: tuple[str, ...], locality: Province | None) -> list[tuple[str, Group]]:
+    """Each Kính gửi line with the agencies it names, canonical and qualified by ``locality``."""
     out = []
     for a in addressees:
         lst = read_list(a + " thực hiện", 0, locality)
         if lst is not None:
-            out += lst.named
+            out += [(a, g) for g in lst.named]
     return out
+
+
+def _addressee_groups(addressees: tuple[str, ...], locality: Province | None) -> list[Group]:
+    return [g for _, g in addressee_agencies(addressees, locality)]
 
 
 def _task(text: str, span: tuple[int, int]) -> str:

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from .agencies import locality_of
-from .assignments import find_assignments, region, segment
+from .assignments import addressee_agencies, find_assignments, region, segment
 from graph.vocabulary import vocabulary
 
 from .codes import Code
@@ -111,8 +111,12 @@ def extract_source(src: SourceText) -> Record:
     assignments = find_assignments(body, sentences, items, locality, header.addressees, year, periods, issuer)
     target_dicts = tuple({**t.to_dict(), "span": list(body.span(t.start, t.end)), "sentence": sentence_of(0, t.start, t.end)}
                          for t in targets)
+    addressed = tuple(
+        {"printed": printed, "agency": g.name, "agency_match": g.match, "confidence": g.confidence}
+        for printed, g in addressee_agencies(header.addressees, locality) if g.name
+    )
     return Record(source, doc, tuple(references), header.addressees, tuple(assignments), target_dicts, footnotes,
-                  tuple(warnings))
+                  addressed, tuple(warnings))
 
 
 # "Kính gửi: - Các sở, …; - Ủy ban nhân dân …." — the addressee block before the operative text.

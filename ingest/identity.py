@@ -9,20 +9,11 @@ Unnumbered documents get issuer + date + a hash of the subject.
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 
+from graph.ids import slug
 from graph.vocabulary import CentralBody
 
 from .codes import Code
-
-
-def slug(text: str) -> str:
-    """ASCII slug: "Ủy ban nhân dân tỉnh Quảng Ngãi" → "uy-ban-nhan-dan-tinh-quang-ngai"."""
-    text = text.replace("Đ", "D").replace("đ", "d")
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
 def symbol_names_issuer(code: Code) -> bool:

@@ -60,10 +60,12 @@ class Record:
     assignments: tuple[dict[str, Any], ...] = ()
     targets: tuple[dict[str, Any], ...] = ()
     footnotes: tuple[FootnoteRecord, ...] = ()
+    addressee_agencies: tuple[dict[str, Any], ...] = ()  # the agencies each Kính gửi line names, canonical
     warnings: tuple[str, ...] = field(default=())
 
     def to_dict(self) -> dict[str, Any]:
-        """The contract's JSON shape (fields beyond the contract: ``id``, ``authority``, ``title``, ``footnotes``)."""
+        """The contract's JSON shape (fields beyond the contract: ``id``, ``authority``, ``title``, ``footnotes``,
+        ``addressee_agencies``, evidence ``sentence``/``span``)."""
         d = self.document
         return {
             "source": {"path": self.source.path, "sha256": self.source.sha256, "format": self.source.format},
@@ -74,6 +76,7 @@ class Record:
             },
             "references": [_reference(r) for r in self.references],
             "addressees": list(self.addressees),
+            "addressee_agencies": [dict(a) for a in self.addressee_agencies],
             "assignments": [dict(a) for a in self.assignments],
             "targets": [dict(t) for t in self.targets],
             "footnotes": [

@@ -231,6 +231,22 @@ class Vocabulary:
         """A district-level body by its generic name ("Ủy ban nhân dân cấp huyện", "UBND cấp huyện")."""
         return _district_index(self).get(fold(name))
 
+    # -- where a body sits ---------------------------------------------------------------------
+    def place_of(self, name: str) -> "Placed | None":
+        """What a canonical agency name is: its kind, the registry body and the province it belongs to.
+
+        >>> v = vocabulary()
+        >>> v.place_of("Sở Xây dựng tỉnh Kon Tum")
+        Placed(kind='local', body='Sở Xây dựng', province='Kon Tum')
+        >>> v.place_of("Bộ Tài chính").kind, v.place_of("tỉnh Kon Tum").kind, v.place_of("Hội Nông dân xã X")
+        ('central', 'province', None)
+        """
+        node = _resolve(self, name)
+        if node is None:
+            return None
+        province = node.place if node.kind in ("local", "province") and node.place else None
+        return Placed(node.kind, node.body or None, province)
+
     # -- succession -----------------------------------------------------------------------------
     def successors(self, name: str, on: str | None = None) -> tuple[str, ...]:
         """The canonical names of the bodies that carry ``name`` on at ``on`` (ISO; default: latest).
@@ -260,6 +276,36 @@ class Vocabulary:
                 break
             nodes = list(dict.fromkeys(after for before in nodes for after in _step(self, event, before)))
         return tuple(dict.fromkeys(_render(self, n) for n in nodes))
+
+    def next_change(self, name: str, after: str | None = None) -> tuple[ChangeEvent, tuple[str, ...]] | None:
+        """The first event after ``after`` (ISO, exclusive) that changes the body ``name``, and the canonical
+        names that carry it on (``()`` when it was abolished); ``None`` if no event touches it.
+
+        >>> ev, names = vocabulary().next_change("Sở Kế hoạch và Đầu tư tỉnh Kon Tum")
+        >>> ev.date, names
+        ('2025-03-01', ('Sở Tài chính tỉnh Kon Tum',))
+        >>> vocabulary().next_change("Sở Tài chính tỉnh Kon Tum")[1]
+        ('Sở Tài chính tỉnh Quảng Ngãi',)
+        """
+        node = _resolve(self, name)
+        if node is None:
+            return None
+        for event in self.events:
+            if after is not None and event.date <= after:
+                continue
+            moved = _step(self, event, node)
+            if moved != (node,):
+                return event, tuple(dict.fromkeys(_render(self, n) for n in moved))
+        return None
+
+    def canonical_name(self, name: str) -> str | None:
+        """The registry's spelling of a body it can place, ``None`` if it cannot.
+
+        >>> vocabulary().canonical_name("UBND tỉnh Kon Tum")
+        'Ủy ban nhân dân tỉnh Kon Tum'
+        """
+        node = _resolve(self, name)
+        return _render(self, node) if node is not None else None
 
 
 @cache
@@ -363,6 +409,15 @@ def _province_events(provinces: tuple[Province, ...], changes: dict[str, dict]) 
             note=changes[on].get("note", ""), scope=PROVINCE,
         ))
     return events
+
+
+@dataclass(frozen=True)
+class Placed:
+    """Where a body sits: ``kind`` is "central" | "local" | "province" | "district"."""
+
+    kind: str
+    body: str | None  # registry name ("Sở Xây dựng"); None for a provincial unit itself
+    province: str | None  # province name for local bodies and provincial units
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,315 @@
+"""Records → one resolved :class:`LineageGraph`.
+
+Input is the record contract's JSON shape (``shared/contract/record.md``), so ``graph`` needs nothing
+from ``ingest``. What the builder resolves:
+
+* **Stubs.** A cited document we do not hold becomes a ``Document`` with ``stub=true`` under the id
+  the reference computed; the same document ingested later has the same id and replaces the stub.
+  A reference without a year (``…/undated/…``) joins the one document with its code we know, if
+  exactly one.
+* **Agencies** are nodes by canonical name; the registry (``graph.vocabulary``) adds ``PART_OF``
+  (department → provincial People's Committee → Government) and ``SUCCEEDED_BY`` (the dated
+  mergers of 2025) edges.
+* **Provenance.** Every edge read from a document carries ``source_sha256``, ``source_path``,
+  ``extractor`` and ``confidence``, and the span and sentence where the record gives them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping
+
+from .ids import agency_uid, target_uid, task_uid
+from .model import (ADDRESSED_TO, AGENCY, ASSIGNED_TO, ASSIGNS, DOCUMENT, DOCUMENT_EDGES, ISSUED_BY, PART_OF,
+                    SETS_TARGET, SUCCEEDED_BY, TARGET, TARGET_FOR, TASK, Edge, LineageGraph, Node)
+from .vocabulary import vocabulary
+
+# Who answers for a target whose scope is the whole country.
+NATIONAL_SCOPE = "cả nước"
+GOVERNMENT = "Chính phủ"
+PEOPLES_COMMITTEE = "Ủy ban nhân dân"  # the registry body a province's departments belong to
+# Registry bodies that sit under the provincial People's Committee besides the departments.
+UNDER_COMMITTEE = ("Chủ tịch Ủy ban nhân dân", "Văn phòng Ủy ban nhân dân")
+# Central levels whose bodies belong to the Government.
+GOVERNMENT_LEVELS = ("ministry",)
+UNDER_GOVERNMENT = ("Thủ tướng Chính phủ", "Văn phòng Chính phủ")
+DOCUMENT_FIELDS = ("doc_type", "code", "number", "symbol", "issue_date", "place", "issuer", "subject", "signer",
+                   "signer_title", "authority")
+TARGET_FIELDS = ("indicator", "value", "value_max", "unit", "comparator", "scope", "period")
+# How sure an issuer read from the body (no header) is, against one read from the header block.
+BODY_ISSUER_CONFIDENCE = 0.8
+BODY_ISSUER_WARNING = "issuer read from the body text"
+UNKNOWN_AGENCY_CONFIDENCE = 0.5
+
+
+@dataclass
+class _Builder:
+    nodes: dict[str, Node] = field(default_factory=dict)
+    edges: dict[tuple, Edge] = field(default_factory=dict)
+    stub_props: dict[str, dict[str, Any]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def node(self, uid: str, labels: tuple[str, ...], props: Mapping[str, Any]) -> None:
+        old = self.nodes.get(uid)
+        if old is None:
+            self.nodes[uid] = Node(uid, labels, props)
+        else:  # fill in what the earlier one lacked
+            merged = {**props, **old.props}
+            self.nodes[uid] = Node(uid, tuple(dict.fromkeys((*old.labels, *labels))), merged)
+
+    def edge(self, edge: Edge) -> None:
+        if edge.start != edge.end:
+            self.edges.setdefault(edge.ident, edge)
+
+
+def build(records: Iterable[Mapping[str, Any]]) -> LineageGraph:
+    """The graph of ``records`` (dicts in the record contract's shape)."""
+    records = list(records)
+    b = _Builder()
+    held = _held_documents(records, b)
+    aliases = _undated_aliases(records, held)
+    agencies: dict[str, str] = {}  # canonical name → kind
+
+    for record in records:
+        doc = record["document"]
+        uid = doc["id"]
+        prov = _provenance(record)
+        for ref in record.get("references", ()):
+            target = aliases.get(ref["id"], ref["id"])
+            if target not in held:
+                _stub(b, target, ref)
+            span = ref.get("span") or (ref["spans"][0] if ref.get("spans") else None)
+            b.edge(Edge(DOCUMENT_EDGES[ref["relation"]], uid, target, props={
+                **prov, **_span(span), "sentence": ref.get("sentence"), "extractor": "references",
+                "confidence": 1.0, "mentions": len(ref.get("spans", ())) or None}))
+        if issuer := doc.get("issuer"):
+            name = _agency(issuer, agencies)
+            from_body = any(BODY_ISSUER_WARNING in w for w in record.get("warnings", ()))
+            b.edge(Edge(ISSUED_BY, uid, agency_uid(name), props={
+                **prov, "extractor": "header", "printed": issuer,
+                "confidence": BODY_ISSUER_CONFIDENCE if from_body else 1.0}))
+        for printed, name, kind, confidence in _addressees(record):
+            name = _agency(name, agencies, kind)
+            b.edge(Edge(ADDRESSED_TO, uid, agency_uid(name), props={
+                **prov, "extractor": "header", "printed": printed, "sentence": printed, "confidence": confidence}))
+        _assignments(b, uid, record, prov, agencies)
+        _targets(b, uid, record, prov, agencies)
+
+    for uid, props in b.stub_props.items():
+        b.node(uid, _document_labels(props.get("doc_type")), {**props, "stub": True})
+    _agency_nodes(b, agencies)
+    return LineageGraph.of(b.nodes.values(), b.edges.values(), b.warnings)
+
+
+def _held_documents(records: list[Mapping[str, Any]], b: _Builder) -> set[str]:
+    held: set[str] = set()
+    for record in records:
+        doc, source = record["document"], record.get("source", {})
+        uid = doc["id"]
+        if uid in held:
+            b.warnings.append(f"{source.get('path')}: document {uid} was read from another file too; "
+                              "the first copy's fields win where both have one")
+        held.add(uid)
+        props = {k: doc.get(k) for k in DOCUMENT_FIELDS}
+        if doc.get("code") is None and (subject := doc.get("subject")):
+            props["title"] = subject
+        b.node(uid, _document_labels(doc.get("doc_type")), {
+            **props, "stub": False, "source_sha256": source.get("sha256"), "source_path": source.get("path"),
+            "source_format": source.get("format"), "warnings": len(record.get("warnings", ())) or None})
+    return held
+
+
+def _undated_aliases(records: list[Mapping[str, Any]], held: set[str]) -> dict[str, str]:
+    """Undated reference id → the one dated document (held or cited elsewhere) with the same code."""
+    by_code: dict[str, set[str]] = defaultdict(set)
+    undated: dict[str, str] = {}
+    for record in records:
+        doc = record["document"]
+        if doc.get("code") and doc.get("number"):
+            by_code[doc["code"]].add(doc["id"])
+        for ref in record.get("references", ()):
+            if not ref.get("code"):
+                continue
+            if ref.get("issue_date"):
+                by_code[ref["code"]].add(ref["id"])
+            elif "/undated/" in ref["id"]:
+                undated[ref["id"]] = ref["code"]
+    out = {}
+    for uid, code in undated.items():
+        known = by_code.get(code, set())
+        if len(known) == 1:
+            out[uid] = next(iter(known))
+    return out
+
+
+def _stub(b: _Builder, uid: str, ref: Mapping[str, Any]) -> None:
+    props = b.stub_props.setdefault(uid, {})
+    for key in ("doc_type", "code", "issue_date", "issuer", "title"):
+        if props.get(key) is None and ref.get(key) is not None:
+            props[key] = ref[key]
+
+
+def _document_labels(doc_type: str | None) -> tuple[str, ...]:
+    kind = vocabulary().doc_type(doc_type) if doc_type else None
+    return (DOCUMENT, kind.family) if kind is not None else (DOCUMENT,)
+
+
+def _provenance(record: Mapping[str, Any]) -> dict[str, Any]:
+    source = record.get("source", {})
+    return {"source_sha256": source.get("sha256"), "source_path": source.get("path")}
+
+
+def _span(span) -> dict[str, Any]:
+    return {"span_start": span[0], "span_end": span[1]} if span else {}
+
+
+def _agency(printed: str, agencies: dict[str, str], kind: str | None = None) -> str:
+    """The canonical name of an agency as printed, remembered with its kind."""
+    name = vocabulary().canonical_name(printed) or " ".join(printed.split())
+    if name not in agencies or agencies[name] == "unknown":
+        placed = vocabulary().place_of(name)
+        agencies[name] = placed.kind if placed is not None else (kind or "unknown")
+    return name
+
+
+def _addressees(record: Mapping[str, Any]) -> list[tuple[str, str, str | None, float]]:
+    """(line as printed, agency, kind, confidence) per addressee; a line the extractor could not read as
+    agencies stands for itself."""
+    resolved = record.get("addressee_agencies") or ()
+    out = [(a["printed"], a["agency"], "collective" if a.get("agency_match") == "collective" else None,
+            _confidence(a)) for a in resolved]
+    done = {a["printed"] for a in resolved}
+    out += [(p, p, None, UNKNOWN_AGENCY_CONFIDENCE) for p in record.get("addressees", ()) if p not in done]
+    return out
+
+
+def _assignments(b: _Builder, uid: str, record: Mapping[str, Any], prov: dict, agencies: dict[str, str]) -> None:
+    by_span: dict[tuple[int, int], list[Mapping[str, Any]]] = defaultdict(list)
+    for entry in record.get("assignments", ()):
+        by_span[tuple(entry["span"])].append(entry)
+    for span, entries in by_span.items():
+        task = task_uid(uid, span)
+        deadlines = {e.get("deadline") for e in entries}
+        first = entries[0]
+        b.node(task, (TASK,), {
+            "text": first.get("task"), "document": uid, "span_start": span[0], "span_end": span[1],
+            "deadline": next(iter(deadlines)) if len(deadlines) == 1 else None,
+            "recurring": True if any(e.get("recurring") for e in entries) else None})
+        b.edge(Edge(ASSIGNS, uid, task, props={
+            **prov, **_span(span), "sentence": first.get("task"), "extractor": "assignments",
+            "confidence": min(_confidence(e) for e in entries)}))
+        for e in entries:
+            kind = "collective" if e.get("agency_match") == "collective" else None
+            name = _agency(e["agency"], agencies, kind)
+            b.edge(Edge(ASSIGNED_TO, task, agency_uid(name), key=f"{e['role']}|{e.get('deadline') or ''}", props={
+                **prov, **_span(span), "sentence": e.get("task"), "extractor": "assignments",
+                "confidence": _confidence(e), "role": e["role"], "deadline": e.get("deadline"),
+                "deadline_text": e.get("deadline_text"), "agency_match": e.get("agency_match"),
+                "printed": e["agency"]}))
+
+
+def _confidence(entry: Mapping[str, Any]) -> float:
+    """An entry's confidence; an unknown agency (kept as printed) has none and counts as half sure."""
+    value = entry.get("confidence")
+    return float(value) if value is not None else UNKNOWN_AGENCY_CONFIDENCE
+
+
+def _targets(b: _Builder, uid: str, record: Mapping[str, Any], prov: dict, agencies: dict[str, str]) -> None:
+    for t in record.get("targets", ()):
+        span = tuple(t["span"])
+        target = target_uid(uid, span)
+        b.node(target, (TARGET,), {**{k: t.get(k) for k in TARGET_FIELDS}, "document": uid,
+                                   "span_start": span[0], "span_end": span[1]})
+        evidence = {**prov, **_span(span), "sentence": t.get("sentence"), "extractor": "targets", "confidence": 1.0}
+        b.edge(Edge(SETS_TARGET, uid, target, props=evidence))
+        if (who := _scope_agency(t.get("scope"))) is not None:
+            b.edge(Edge(TARGET_FOR, target, agency_uid(_agency(who, agencies)), props={**evidence,
+                                                                                        "scope": t.get("scope")}))
+
+
+def _scope_agency(scope: str | None) -> str | None:
+    """Who answers for a target of ``scope``: the Government for "cả nước", a province's People's Committee."""
+    if not scope:
+        return None
+    if scope == NATIONAL_SCOPE:
+        return GOVERNMENT
+    placed = vocabulary().place_of(scope)
+    if placed is not None and placed.kind == "province":
+        return _committee(placed.province)
+    return None
+
+
+def _committee(province: str) -> str:
+    v = vocabulary()
+    return v.local_body(PEOPLES_COMMITTEE).qualified(v.province(province))
+
+
+def _parent(name: str, kind: str) -> str | None:
+    """The body ``name`` belongs to: a department → its province's People's Committee → the Government."""
+    v = vocabulary()
+    placed = v.place_of(name)
+    if placed is None:
+        return None
+    if placed.kind == "local" and placed.province:
+        body = v.local_body(placed.body)
+        if body.name == PEOPLES_COMMITTEE:
+            return GOVERNMENT
+        if body.department or body.name in UNDER_COMMITTEE:
+            return _committee(placed.province)
+        return None
+    if placed.kind == "central":
+        body = v.central_body(placed.body)
+        if body.name != GOVERNMENT and (body.level in GOVERNMENT_LEVELS or body.name in UNDER_GOVERNMENT):
+            return GOVERNMENT
+    return None
+
+
+def _agency_nodes(b: _Builder, agencies: dict[str, str]) -> None:
+    """Agency nodes, with their parents and successors followed through the registry."""
+    v = vocabulary()
+    todo = list(agencies)
+    seen: set[str] = set()
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        placed = v.place_of(name)
+        kind = agencies.get(name) or (placed.kind if placed else "unknown")
+        props: dict[str, Any] = {"name": name, "kind": kind, "province": placed.province if placed else None}
+        if kind == "collective":
+            props["province"] = _province_in(name)
+        if (parent := _parent(name, kind)) is not None:
+            b.edge(Edge(PART_OF, agency_uid(name), agency_uid(parent), props={"extractor": "registry"}))
+            todo.append(parent)
+        elif kind == "collective" and props["province"]:
+            parent = _committee(props["province"])
+            b.edge(Edge(PART_OF, agency_uid(name), agency_uid(parent), props={"extractor": "registry"}))
+            todo.append(parent)
+        after = None
+        while (change := v.next_change(name, after)) is not None:
+            event, successors = change
+            if successors == (name,):  # a change around it (a rename of its parent): look further
+                after = event.date
+                continue
+            if not successors:
+                props["abolished_on"] = event.date
+            for successor in successors:
+                b.edge(Edge(SUCCEEDED_BY, agency_uid(name), agency_uid(successor), props={
+                    "extractor": "registry", "date": event.date, "event": event.id, "kind": event.kind,
+                    "basis": event.basis}))
+                todo.append(successor)
+            break
+        b.node(agency_uid(name), (AGENCY,), props)
+
+
+def _province_in(name: str) -> str | None:
+    """The province a collective name ends with ("Các sở, ban ngành … thuộc tỉnh Kon Tum" → "Kon Tum")."""
+    v = vocabulary()
+    words = name.split()
+    for n in range(min(4, len(words)), 0, -1):
+        placed = v.place_of(" ".join(words[-n - 1:])) if len(words) > n else None
+        if placed is not None and placed.kind == "province":
+            return placed.province
+    return None

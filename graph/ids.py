@@ -1,0 +1,48 @@
+"""Stable identifiers: ASCII slugs of Vietnamese names, and the uids of nodes that are not documents.
+
+A document's uid is the record's ``document.id`` (``vn/nq-cp/2025/124``); everything else is derived
+from it or from a canonical name, so the same input always gives the same uid in every store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+# Anything that is not an ASCII letter or digit once the tone marks are gone: "Ủy ban … Quảng Ngãi" → "-".
+NON_SLUG_RE = re.compile(r"[^a-z0-9]+")
+
+
+def slug(text: str) -> str:
+    """ASCII slug: "Ủy ban nhân dân tỉnh Quảng Ngãi" → "uy-ban-nhan-dan-tinh-quang-ngai".
+
+    >>> slug("Sở Kế hoạch và Đầu tư tỉnh Đắk Lắk")
+    'so-ke-hoach-va-dau-tu-tinh-dak-lak'
+    """
+    text = text.replace("Đ", "D").replace("đ", "d")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return NON_SLUG_RE.sub("-", text.lower()).strip("-")
+
+
+def agency_uid(name: str) -> str:
+    """The uid of an agency by its canonical name.
+
+    >>> agency_uid("Sở Xây dựng tỉnh Kon Tum")
+    'agency/so-xay-dung-tinh-kon-tum'
+    """
+    return "agency/" + slug(name)
+
+
+def task_uid(document: str, span: tuple[int, int]) -> str:
+    return f"{document}#task-{span[0]}-{span[1]}"
+
+
+def target_uid(document: str, span: tuple[int, int]) -> str:
+    return f"{document}#target-{span[0]}-{span[1]}"
+
+
+def edge_key(kind: str, start: str, end: str, key: str = "") -> str:
+    """A short stable id of an edge: the same edge gets the same id in every store."""
+    return hashlib.sha1(f"{kind}\x1f{start}\x1f{end}\x1f{key}".encode()).hexdigest()[:16]

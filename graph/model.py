@@ -1,0 +1,125 @@
+"""The lineage graph as plain values: nodes, edges, and what every store must hold.
+
+Nodes are ``Document`` (with a second label for its family: ``Resolution``, ``Letter``, ``Plan`` …),
+``Agency``, ``Task`` and ``Target``. Edges::
+
+    (Document)-[IMPLEMENTS | BASED_ON | CITES | AMENDS | REPLACES | REPEALS]->(Document)
+    (Document)-[ISSUED_BY]->(Agency)          (Document)-[ADDRESSED_TO]->(Agency)
+    (Document)-[ASSIGNS]->(Task)-[ASSIGNED_TO {role, deadline}]->(Agency)
+    (Document)-[SETS_TARGET]->(Target)-[TARGET_FOR]->(Agency)
+    (Agency)-[SUCCEEDED_BY {date, event}]->(Agency)    (Agency)-[PART_OF]->(Agency)
+
+Property values are scalars only (str, int, float, bool) so that every store keeps them as they are;
+an absent value is an absent property, never ``None`` or "".
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Iterable, Mapping
+
+Scalar = str | int | float | bool
+
+DOCUMENT, AGENCY, TASK, TARGET = "Document", "Agency", "Task", "Target"
+NODE_LABELS = (DOCUMENT, AGENCY, TASK, TARGET)
+
+# Record relation → edge type between documents, strongest first (the record's order of strength).
+DOCUMENT_EDGES = {
+    "implements": "IMPLEMENTS",
+    "amends": "AMENDS",
+    "replaces": "REPLACES",
+    "repeals": "REPEALS",
+    "based_on": "BASED_ON",
+    "cites": "CITES",
+}
+ISSUED_BY, ADDRESSED_TO = "ISSUED_BY", "ADDRESSED_TO"
+ASSIGNS, ASSIGNED_TO = "ASSIGNS", "ASSIGNED_TO"
+SETS_TARGET, TARGET_FOR = "SETS_TARGET", "TARGET_FOR"
+SUCCEEDED_BY, PART_OF = "SUCCEEDED_BY", "PART_OF"
+EDGE_TYPES = (*DOCUMENT_EDGES.values(), ISSUED_BY, ADDRESSED_TO, ASSIGNS, ASSIGNED_TO, SETS_TARGET, TARGET_FOR,
+              SUCCEEDED_BY, PART_OF)
+# Edges read from a document's text; each carries provenance (PROVENANCE below).
+TEXT_EDGES = frozenset((*DOCUMENT_EDGES.values(), ISSUED_BY, ADDRESSED_TO, ASSIGNS, ASSIGNED_TO, SETS_TARGET,
+                        TARGET_FOR))
+# Edges from the registry (graph/vocabulary), not from any one document.
+REGISTRY_EDGES = frozenset((SUCCEEDED_BY, PART_OF))
+# Provenance properties of a text edge: always the first four; span and sentence when the record has them.
+PROVENANCE = ("source_sha256", "source_path", "extractor", "confidence", "span_start", "span_end", "sentence")
+
+
+def _frozen(props: Mapping[str, Scalar | None]) -> Mapping[str, Scalar]:
+    return MappingProxyType({k: v for k, v in props.items() if v is not None and v != ""})
+
+
+@dataclass(frozen=True)
+class Node:
+    uid: str
+    labels: tuple[str, ...]  # the kind first ("Document"), then any family label ("Resolution")
+    props: Mapping[str, Scalar] = field(default_factory=dict, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "props", _frozen(self.props))
+
+    @property
+    def label(self) -> str:
+        return self.labels[0]
+
+    def as_tuple(self) -> tuple:
+        """A comparable form: uid, labels (sorted after the kind) and props."""
+        return (self.uid, (self.labels[0], *sorted(self.labels[1:])), tuple(sorted(self.props.items())))
+
+
+@dataclass(frozen=True)
+class Edge:
+    type: str
+    start: str  # uid of the start node
+    end: str
+    key: str = ""  # tells apart edges of one type between the same two nodes (ASSIGNED_TO: role and deadline)
+    props: Mapping[str, Scalar] = field(default_factory=dict, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "props", _frozen(self.props))
+
+    @property
+    def ident(self) -> tuple[str, str, str, str]:
+        return (self.type, self.start, self.end, self.key)
+
+    def as_tuple(self) -> tuple:
+        return (*self.ident, tuple(sorted(self.props.items())))
+
+
+@dataclass(frozen=True)
+class LineageGraph:
+    """Nodes by uid and edges by identity; the unit every store writes and reads."""
+
+    nodes: Mapping[str, Node]
+    edges: tuple[Edge, ...]
+    warnings: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, nodes: Iterable[Node], edges: Iterable[Edge], warnings: Iterable[str] = ()) -> "LineageGraph":
+        by_uid = {n.uid: n for n in sorted(nodes, key=lambda n: n.uid)}
+        unique = {e.ident: e for e in edges}
+        return cls(MappingProxyType(by_uid), tuple(unique[k] for k in sorted(unique)), tuple(warnings))
+
+    def counts(self) -> "Counts":
+        """Nodes by label (every label, so ``Resolution`` counts too) and edges by type."""
+        labels = Counter(label for n in self.nodes.values() for label in n.labels)
+        stubs = sum(1 for n in self.nodes.values() if n.props.get("stub") is True)
+        return Counts(dict(sorted(labels.items())), dict(sorted(Counter(e.type for e in self.edges).items())), stubs)
+
+    def canonical(self) -> tuple[tuple, tuple]:
+        """A form two graphs compare equal in exactly when they hold the same nodes, edges and properties."""
+        return (tuple(n.as_tuple() for n in self.nodes.values()), tuple(sorted(e.as_tuple() for e in self.edges)))
+
+
+@dataclass(frozen=True)
+class Counts:
+    nodes: dict[str, int]
+    edges: dict[str, int]
+    stubs: int
+
+    def total(self) -> tuple[int, int]:
+        return sum(v for k, v in self.nodes.items() if k in NODE_LABELS), sum(self.edges.values())

@@ -1,0 +1,51 @@
+// A local Neo4j 5.26 Community server with Bolt, started from the jars Maven Central gives
+// (see ../../../shared/notes/neo4j-server.md). Run as a single source file:
+//   java -cp "LIB/*" Launcher.java HOME PORT [PAGECACHE]
+// Auth is on when the NEO4J_PASSWORD environment variable is set (the password of user "neo4j"),
+// off otherwise (tests). Prints "READY bolt://127.0.0.1:PORT" once Bolt listens; a SIGTERM
+// (or the end of the parent's stdin pipe is not watched: send SIGTERM) shuts the store down cleanly.
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.io.ByteUnit;
+
+public class Launcher {
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            System.err.println("usage: Launcher HOME PORT [PAGECACHE_MB]");
+            System.exit(2);
+        }
+        Path home = Path.of(args[0]).toAbsolutePath();
+        int port = Integer.parseInt(args[1]);
+        long pagecache = args.length > 2 ? Long.parseLong(args[2]) : 256;
+        String password = System.getenv("NEO4J_PASSWORD");
+        boolean auth = password != null && !password.isEmpty();
+
+        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+                .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, auth)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pagecache))
+                .build();
+        if (auth) {
+            dbms.database("system").executeTransactionally(
+                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            dbms.shutdown();
+            stopped.countDown();
+        }));
+        System.out.println("READY bolt://127.0.0.1:" + port);
+        System.out.flush();
+        stopped.await();
+    }
+}
