@@ -45,6 +45,16 @@ TEXT_EDGES = frozenset((*DOCUMENT_EDGES.values(), ISSUED_BY, ADDRESSED_TO, ASSIG
                         TARGET_FOR))
 # Edges from the registry (graph/vocabulary), not from any one document.
 REGISTRY_EDGES = frozenset((SUCCEEDED_BY, PART_OF))
+# The labels at each end of each edge type (stores look nodes up by label and uid).
+ENDPOINTS = {
+    **{t: (DOCUMENT, DOCUMENT) for t in DOCUMENT_EDGES.values()},
+    ISSUED_BY: (DOCUMENT, AGENCY), ADDRESSED_TO: (DOCUMENT, AGENCY),
+    ASSIGNS: (DOCUMENT, TASK), ASSIGNED_TO: (TASK, AGENCY),
+    SETS_TARGET: (DOCUMENT, TARGET), TARGET_FOR: (TARGET, AGENCY),
+    SUCCEEDED_BY: (AGENCY, AGENCY), PART_OF: (AGENCY, AGENCY),
+}
+# Properties a stub document may carry (what a reference knows of the document it cites).
+STUB_FIELDS = ("doc_type", "code", "issue_date", "issuer", "title")
 # Provenance properties of a text edge: always the first four; span and sentence when the record has them.
 PROVENANCE = ("source_sha256", "source_path", "extractor", "confidence", "span_start", "span_end", "sentence")
 
@@ -113,6 +123,23 @@ class LineageGraph:
     def canonical(self) -> tuple[tuple, tuple]:
         """A form two graphs compare equal in exactly when they hold the same nodes, edges and properties."""
         return (tuple(n.as_tuple() for n in self.nodes.values()), tuple(sorted(e.as_tuple() for e in self.edges)))
+
+
+def merge_node(old: Node | None, new: Node) -> Node | None:
+    """What a store holds after writing ``new`` over ``old`` (``None``: leave ``old`` as it is).
+
+    A document read from its own file replaces whatever was there (a stub included); a stub never
+    overwrites a held document and only fills in what an earlier stub lacked. Other nodes are replaced.
+    """
+    if old is None:
+        return new
+    if new.props.get("stub") is True:
+        if old.props.get("stub") is not True:
+            return None
+        filled = {**old.props, **{k: v for k, v in new.props.items() if k not in old.props}}
+        labels = tuple(dict.fromkeys((*old.labels, *new.labels)))
+        return None if filled == dict(old.props) and labels == old.labels else Node(old.uid, labels, filled)
+    return new
 
 
 @dataclass(frozen=True)

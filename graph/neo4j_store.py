@@ -1,0 +1,179 @@
+"""The production store: Neo4j over Bolt. Every Cypher statement the project writes to Neo4j is here.
+
+Writes are batched ``UNWIND $rows … MERGE`` in managed transactions, after the uniqueness constraints
+exist; values only ever travel as parameters. Node look-ups name their label so the constraint's
+index serves them: one statement per pair of end labels (``graph.model.ENDPOINTS``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from typing import Any, Iterable, Iterator
+
+from neo4j import Driver, GraphDatabase, ManagedTransaction
+from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable
+
+from .errors import LineageError
+from .model import (AGENCY, DOCUMENT, ENDPOINTS, NODE_LABELS, STUB_FIELDS, TARGET, TASK, Counts, Edge, LineageGraph,
+                    Node)
+
+BATCH = 5000  # rows per transaction (Neo4j's guidance: 1k–10k)
+
+CONSTRAINTS = (
+    "CREATE CONSTRAINT document_uid IF NOT EXISTS FOR (n:Document) REQUIRE n.uid IS UNIQUE",
+    "CREATE CONSTRAINT agency_uid IF NOT EXISTS FOR (n:Agency) REQUIRE n.uid IS UNIQUE",
+    "CREATE CONSTRAINT task_uid IF NOT EXISTS FOR (n:Task) REQUIRE n.uid IS UNIQUE",
+    "CREATE CONSTRAINT target_uid IF NOT EXISTS FOR (n:Target) REQUIRE n.uid IS UNIQUE",
+)
+
+# A node read from its own source replaces what was stored (a stub included); extra labels are the family.
+WRITE_NODES = {
+    DOCUMENT: "UNWIND $rows AS row MERGE (n:Document {uid: row.uid}) SET n = row.props, n.uid = row.uid "
+              "SET n:$(row.labels)",
+    AGENCY: "UNWIND $rows AS row MERGE (n:Agency {uid: row.uid}) SET n = row.props, n.uid = row.uid",
+    TASK: "UNWIND $rows AS row MERGE (n:Task {uid: row.uid}) SET n = row.props, n.uid = row.uid",
+    TARGET: "UNWIND $rows AS row MERGE (n:Target {uid: row.uid}) SET n = row.props, n.uid = row.uid",
+}
+# A stub never overwrites a held document; on an earlier stub it fills in what that one lacked.
+WRITE_STUBS = (
+    "UNWIND $rows AS row "
+    "MERGE (n:Document {uid: row.uid}) "
+    "ON CREATE SET n = row.props, n.uid = row.uid "
+    "WITH n, row WHERE n.stub = true "
+    "SET n:$(row.labels), "
+    + ", ".join(f"n.{f} = coalesce(n.{f}, row.props.{f})" for f in STUB_FIELDS)
+)
+WRITE_EDGES = {
+    (DOCUMENT, DOCUMENT): "UNWIND $rows AS row MATCH (a:Document {uid: row.start}) MATCH (b:Document {uid: row.end}) "
+                          "MERGE (a)-[r:$(row.type) {key: row.key}]->(b) SET r = row.props, r.key = row.key",
+    (DOCUMENT, AGENCY): "UNWIND $rows AS row MATCH (a:Document {uid: row.start}) MATCH (b:Agency {uid: row.end}) "
+                        "MERGE (a)-[r:$(row.type) {key: row.key}]->(b) SET r = row.props, r.key = row.key",
+    (DOCUMENT, TASK): "UNWIND $rows AS row MATCH (a:Document {uid: row.start}) MATCH (b:Task {uid: row.end}) "
+                      "MERGE (a)-[r:$(row.type) {key: row.key}]->(b) SET r = row.props, r.key = row.key",
+    (DOCUMENT, TARGET): "UNWIND $rows AS row MATCH (a:Document {uid: row.start}) MATCH (b:Target {uid: row.end}) "
+                        "MERGE (a)-[r:$(row.type) {key: row.key}]->(b) SET r = row.props, r.key = row.key",
+    (TASK, AGENCY): "UNWIND $rows AS row MATCH (a:Task {uid: row.start}) MATCH (b:Agency {uid: row.end}) "
+                    "MERGE (a)-[r:$(row.type) {key: row.key}]->(b) SET r = row.props, r.key = row.key",
+    (TARGET, AGENCY): "UNWIND $rows AS row MATCH (a:Target {uid: row.start}) MATCH (b:Agency {uid: row.end}) "
+                      "MERGE (a)-[r:$(row.type) {key: row.key}]->(b) SET r = row.props, r.key = row.key",
+    (AGENCY, AGENCY): "UNWIND $rows AS row MATCH (a:Agency {uid: row.start}) MATCH (b:Agency {uid: row.end}) "
+                      "MERGE (a)-[r:$(row.type) {key: row.key}]->(b) SET r = row.props, r.key = row.key",
+}
+assert set(ENDPOINTS.values()) <= set(WRITE_EDGES)
+
+READ_NODES = "MATCH (n) WHERE n.uid IS NOT NULL RETURN n.uid AS uid, labels(n) AS labels, properties(n) AS props"
+READ_EDGES = ("MATCH (a)-[r]->(b) WHERE a.uid IS NOT NULL AND b.uid IS NOT NULL "
+              "RETURN type(r) AS type, a.uid AS start, b.uid AS end, properties(r) AS props")
+COUNT_LABELS = "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n"
+COUNT_TYPES = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n"
+COUNT_STUBS = "MATCH (n:Document) WHERE n.stub = true RETURN count(n) AS n"
+DELETE_ALL = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+
+
+def connect_from_env(uri: str | None = None) -> "Neo4jStore":
+    """A store at ``uri`` or ``$NEO4J_URI``, as ``$NEO4J_USER`` (default neo4j) with ``$NEO4J_PASSWORD``."""
+    uri = uri or os.environ.get("NEO4J_URI")
+    if not uri:
+        raise LineageError("no Neo4j server given: pass --neo4j bolt://HOST:PORT or set NEO4J_URI "
+                           "(`lineage neo4j start` runs a local one)")
+    password = os.environ.get("NEO4J_PASSWORD")
+    auth = (os.environ.get("NEO4J_USER", "neo4j"), password) if password else None
+    return Neo4jStore(uri, auth)
+
+
+class Neo4jStore:
+    def __init__(self, uri: str, auth: tuple[str, str] | None = None, database: str = "neo4j") -> None:
+        self.uri, self.database = uri, database
+        self.driver: Driver = GraphDatabase.driver(uri, auth=auth)
+        try:
+            self.driver.verify_connectivity()
+        except AuthError as exc:
+            self.driver.close()
+            raise LineageError(f"{uri}: Neo4j refused the credentials; set NEO4J_USER and NEO4J_PASSWORD") from exc
+        except (ServiceUnavailable, OSError, ValueError) as exc:
+            self.driver.close()
+            raise LineageError(f"{uri}: no Neo4j answers there ({exc}); start one with `lineage neo4j start` "
+                               "or point NEO4J_URI at a running server") from exc
+
+    # -- writing -----------------------------------------------------------------------------------
+    def ensure_constraints(self) -> None:
+        for statement in CONSTRAINTS:
+            self.driver.execute_query(statement, database_=self.database)
+
+    def write(self, graph: LineageGraph) -> None:
+        self.ensure_constraints()
+        by_label: dict[str, list[dict]] = defaultdict(list)
+        stubs: list[dict] = []
+        for node in graph.nodes.values():
+            row = {"uid": node.uid, "props": dict(node.props), "labels": list(node.labels)}
+            (stubs if node.props.get("stub") is True else by_label[node.label]).append(row)
+        by_pair: dict[tuple[str, str], list[dict]] = defaultdict(list)
+        for e in graph.edges:
+            by_pair[ENDPOINTS[e.type]].append(
+                {"type": e.type, "start": e.start, "end": e.end, "key": e.key, "props": dict(e.props)})
+        with self.driver.session(database=self.database) as session:
+            for label in NODE_LABELS:
+                self._batches(session, WRITE_NODES[label], by_label[label])
+            self._batches(session, WRITE_STUBS, stubs)
+            for pair, rows in by_pair.items():
+                self._batches(session, WRITE_EDGES[pair], rows)
+
+    @staticmethod
+    def _batches(session, statement: str, rows: list[dict]) -> None:
+        for i in range(0, len(rows), BATCH):
+            chunk = rows[i:i + BATCH]
+            session.execute_write(_run, statement, chunk)
+
+    def delete_all(self) -> None:
+        """Empty the database (tests, and `lineage ingest --fresh`)."""
+        with self.driver.session(database=self.database) as session:
+            session.run(DELETE_ALL).consume()
+
+    # -- reading -----------------------------------------------------------------------------------
+    def read(self) -> LineageGraph:
+        nodes = [_node(r["uid"], r["labels"], r["props"]) for r in self._rows(READ_NODES)]
+        edges = []
+        for r in self._rows(READ_EDGES):
+            props = dict(r["props"])
+            key = props.pop("key", "")
+            edges.append(Edge(r["type"], r["start"], r["end"], key, props))
+        return LineageGraph.of(nodes, edges)
+
+    def counts(self) -> Counts:
+        labels = {r["label"]: r["n"] for r in self._rows(COUNT_LABELS)}
+        types = {r["type"]: r["n"] for r in self._rows(COUNT_TYPES)}
+        stubs = next(iter(self._rows(COUNT_STUBS)))["n"]
+        return Counts(dict(sorted(labels.items())), dict(sorted(types.items())), stubs)
+
+    def query(self, cypher: str, **params: Any) -> list[dict]:
+        """Run a read-only query (a read transaction: writes are refused by the server)."""
+        with self.driver.session(database=self.database, default_access_mode="READ") as session:
+            try:
+                return session.execute_read(lambda tx: [r.data() for r in tx.run(cypher, params)])
+            except ClientError as exc:
+                raise LineageError(f"Neo4j refused the query: {exc.message}") from exc
+
+    def _rows(self, statement: str, **params: Any) -> Iterator[dict]:
+        records, _, _ = self.driver.execute_query(statement, params, database_=self.database, routing_="r")
+        return iter([r.data() for r in records])
+
+    def close(self) -> None:
+        self.driver.close()
+
+    def __enter__(self) -> "Neo4jStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _run(tx: ManagedTransaction, statement: str, rows: list[dict]) -> None:
+    tx.run(statement, rows=rows).consume()
+
+
+def _node(uid: str, labels: Iterable[str], props: dict) -> Node:
+    props = {k: v for k, v in props.items() if k != "uid"}
+    labels = list(labels)
+    kind = next(label for label in labels if label in NODE_LABELS)
+    return Node(uid, (kind, *sorted(label for label in labels if label != kind)), props)

@@ -1,0 +1,91 @@
+"""The networkx view: a ``MultiDiGraph`` for algorithms and the UI, built from any store or from records.
+
+Node attributes are the node's properties plus ``labels`` (a tuple, the kind first); edge keys are the
+edge's :func:`graph.ids.edge_key`, edge attributes its properties plus ``type`` and ``key``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import networkx as nx
+
+from .errors import LineageError
+from .ids import edge_key
+from .model import Counts, Edge, LineageGraph, Node, merge_node
+
+# GraphML keeps scalars only: the labels tuple is written joined by this.
+GRAPHML_LABEL_SEPARATOR = ":"
+
+
+def to_networkx(graph: LineageGraph) -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph()
+    for node in graph.nodes.values():
+        g.add_node(node.uid, labels=node.labels, **node.props)
+    for e in graph.edges:
+        g.add_edge(e.start, e.end, key=edge_key(*e.ident), type=e.type, edge_key=e.key, **e.props)
+    return g
+
+
+def from_networkx(g: nx.MultiDiGraph) -> LineageGraph:
+    nodes = []
+    for uid, data in g.nodes(data=True):
+        data = dict(data)
+        labels = data.pop("labels")
+        if isinstance(labels, str):
+            labels = tuple(labels.split(GRAPHML_LABEL_SEPARATOR))
+        nodes.append(Node(uid, tuple(labels), data))
+    edges = []
+    for start, end, data in g.edges(data=True):
+        data = dict(data)
+        kind, key = data.pop("type"), data.pop("edge_key", "")
+        edges.append(Edge(kind, start, end, key or "", data))
+    return LineageGraph.of(nodes, edges)
+
+
+def write_graphml(graph: LineageGraph, path: str | Path) -> None:
+    g = to_networkx(graph)
+    for _, data in g.nodes(data=True):
+        data["labels"] = GRAPHML_LABEL_SEPARATOR.join(data["labels"])
+    nx.write_graphml(g, str(path))
+
+
+def read_graphml(path: str | Path) -> LineageGraph:
+    try:
+        g = nx.read_graphml(str(path), force_multigraph=True)
+    except (OSError, ValueError, nx.NetworkXError) as exc:
+        raise LineageError(f"{path}: cannot read GraphML ({exc}); give a file written by `lineage export`") from exc
+    return from_networkx(nx.MultiDiGraph(g))
+
+
+class NetworkxStore:
+    """An in-memory store with the same write rules as the others (:func:`graph.model.merge_node`)."""
+
+    def __init__(self) -> None:
+        self.graph = nx.MultiDiGraph()
+
+    def write(self, graph: LineageGraph) -> None:
+        for node in graph.nodes.values():
+            old = None
+            if node.uid in self.graph:
+                data = dict(self.graph.nodes[node.uid])
+                old = Node(node.uid, tuple(data.pop("labels")), data)
+            merged = merge_node(old, node)
+            if merged is not None:
+                if node.uid in self.graph:
+                    self.graph.nodes[node.uid].clear()
+                self.graph.add_node(node.uid, labels=merged.labels, **merged.props)
+        for e in graph.edges:
+            key = edge_key(*e.ident)
+            if self.graph.has_edge(e.start, e.end, key):
+                self.graph.remove_edge(e.start, e.end, key)
+            self.graph.add_edge(e.start, e.end, key=key, type=e.type, edge_key=e.key, **e.props)
+
+    def read(self) -> LineageGraph:
+        return from_networkx(self.graph)
+
+    def counts(self) -> Counts:
+        return self.read().counts()
+
+    def close(self) -> None:
+        pass

@@ -1,0 +1,248 @@
+"""The embedded store: rdflib on Oxigraph (oxrdflib), persisted in a folder, queried with SPARQL.
+
+Vocabulary: ELI for documents and their links (``eli:applies`` for implements, ``eli:based_on``,
+``eli:cites``, ``eli:amends``, ``eli:changes`` for replaces, ``eli:repeals``, ``eli:passed_by``,
+``eli:date_document``, ``eli:number``), W3C ORG for agencies (``org:subOrganizationOf``,
+``org:ChangeEvent``), PROV-O for provenance, and ``lin:`` for tasks, targets and the rest.
+
+Every edge is a direct triple (``doc eli:applies other``) and an ``rdf:Statement`` resource that
+carries the edge's properties (span, sentence, extractor, confidence; ``prov:wasDerivedFrom`` the
+source file by its sha256), so SPARQL can ask both "what does it implement" and "says who".
+IRIs are stable: ``https://w3id.org/directive-lineage/id/`` + the uid.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import quote, unquote
+
+from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from rdflib.namespace import RDFS, SKOS
+
+from .errors import LineageError
+from .ids import edge_key
+from .model import (AGENCY, DOCUMENT, DOCUMENT_EDGES, EDGE_TYPES, TARGET, TASK, Counts, Edge, LineageGraph, Node,
+                    merge_node)
+
+ELI = Namespace("http://data.europa.eu/eli/ontology#")
+ORG = Namespace("http://www.w3.org/ns/org#")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+LIN = Namespace("https://w3id.org/directive-lineage/ns#")
+BASE = "https://w3id.org/directive-lineage/id/"
+PREFIXES = {"eli": ELI, "org": ORG, "prov": PROV, "lin": LIN, "skos": SKOS, "rdfs": RDFS, "xsd": XSD}
+SHA256_URN = "urn:sha256:"
+
+NODE_CLASSES = {DOCUMENT: ELI.LegalResource, AGENCY: ORG.Organization, TASK: LIN.Task, TARGET: LIN.Target}
+CLASS_LABELS = {v: k for k, v in NODE_CLASSES.items()}
+EDGE_PREDICATES = {
+    DOCUMENT_EDGES["implements"]: ELI.applies,
+    DOCUMENT_EDGES["based_on"]: ELI.based_on,
+    DOCUMENT_EDGES["cites"]: ELI.cites,
+    DOCUMENT_EDGES["amends"]: ELI.amends,
+    DOCUMENT_EDGES["replaces"]: ELI.changes,
+    DOCUMENT_EDGES["repeals"]: ELI.repeals,
+    "ISSUED_BY": ELI.passed_by,
+    "ADDRESSED_TO": LIN.addressedTo,
+    "ASSIGNS": LIN.assigns,
+    "ASSIGNED_TO": LIN.assignedTo,
+    "SETS_TARGET": LIN.setsTarget,
+    "TARGET_FOR": LIN.targetFor,
+    "SUCCEEDED_BY": LIN.succeededBy,
+    "PART_OF": ORG.subOrganizationOf,
+}
+assert set(EDGE_PREDICATES) == set(EDGE_TYPES)
+EDGE_TYPE_OF = {v: k for k, v in EDGE_PREDICATES.items()}
+# Properties with a standard term; every other property ``p`` is ``lin:p``.
+PROPERTY_PREDICATES = {
+    "code": ELI.id_local,
+    "number": ELI.number,
+    "issue_date": ELI.date_document,
+    "subject": ELI.title,
+    "doc_type": ELI.type_document,
+    "name": SKOS.prefLabel,
+    "sentence": PROV.value,
+}
+PROPERTY_OF = {v: k for k, v in PROPERTY_PREDICATES.items()}
+# Date properties: written as xsd:date / gYearMonth / gYear when they are one, read back as printed.
+DATE_PROPERTIES = frozenset({"issue_date", "deadline", "date", "abolished_on"})
+DATE_TYPES = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}
+
+
+def iri(uid: str) -> URIRef:
+    return URIRef(BASE + quote(uid, safe="/-._"))
+
+
+def uid_of(ref: URIRef) -> str:
+    return unquote(str(ref)[len(BASE):])
+
+
+def statement_iri(edge: Edge) -> URIRef:
+    return URIRef(f"{BASE}edge/{edge_key(*edge.ident)}")
+
+
+def _predicate(prop: str) -> URIRef:
+    return PROPERTY_PREDICATES.get(prop, LIN[prop])
+
+
+def _literal(prop: str, value) -> Literal:
+    if prop in DATE_PROPERTIES and isinstance(value, str) and len(value) in DATE_TYPES:
+        return Literal(value, datatype=DATE_TYPES[len(value)])
+    return Literal(value)
+
+
+def _value(lit) -> object:
+    if isinstance(lit, Literal) and lit.datatype in DATE_TYPES.values():
+        return str(lit)
+    return lit.toPython()
+
+
+def node_triples(node: Node) -> Iterator[tuple]:
+    s = iri(node.uid)
+    yield s, RDF.type, NODE_CLASSES[node.label]
+    for label in node.labels[1:]:
+        yield s, RDF.type, LIN[label]
+    for prop, value in node.props.items():
+        yield s, _predicate(prop), _literal(prop, value)
+
+
+def edge_triples(edge: Edge) -> Iterator[tuple]:
+    s, p, o = iri(edge.start), EDGE_PREDICATES[edge.type], iri(edge.end)
+    st = statement_iri(edge)
+    yield s, p, o
+    yield st, RDF.type, RDF.Statement
+    yield st, RDF.subject, s
+    yield st, RDF.predicate, p
+    yield st, RDF.object, o
+    yield st, LIN.key, Literal(edge.key)
+    for prop, value in edge.props.items():
+        yield st, _predicate(prop), _literal(prop, value)
+        if prop == "source_sha256":
+            yield st, PROV.wasDerivedFrom, URIRef(SHA256_URN + str(value))
+    if edge.type == "SUCCEEDED_BY" and "event" in edge.props:  # the change as org:ChangeEvent
+        ev = URIRef(f"{BASE}event/{quote(str(edge.props['event']), safe='-')}")
+        yield ev, RDF.type, ORG.ChangeEvent
+        yield ev, ORG.originalOrganization, s
+        yield ev, ORG.resultingOrganization, o
+        if "date" in edge.props:
+            yield ev, PROV.atTime, _literal("date", edge.props["date"])
+        if "basis" in edge.props:
+            yield ev, RDFS.comment, Literal(edge.props["basis"])
+
+
+def to_rdf(graph: LineageGraph, into: Graph | None = None) -> Graph:
+    """The RDF of ``graph`` (a fresh in-memory rdflib Graph unless ``into`` is given)."""
+    g = into if into is not None else Graph()
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    g.addN((s, p, o, g) for node in graph.nodes.values() for s, p, o in node_triples(node))
+    g.addN((s, p, o, g) for edge in graph.edges for s, p, o in edge_triples(edge))
+    return g
+
+
+def from_rdf(g: Graph) -> LineageGraph:
+    """The lineage graph held in ``g`` (what :func:`to_rdf` wrote; other triples are ignored)."""
+    nodes = {}
+    for cls, label in CLASS_LABELS.items():
+        for s in g.subjects(RDF.type, cls):
+            if isinstance(s, URIRef) and str(s).startswith(BASE):
+                nodes[s] = _read_node(g, s, label)
+    edges = [_read_edge(g, st) for st in g.subjects(RDF.type, RDF.Statement)]
+    return LineageGraph.of(nodes.values(), [e for e in edges if e is not None])
+
+
+def _read_node(g: Graph, s: URIRef, label: str) -> Node:
+    labels, props = [label], {}
+    for p, o in g.predicate_objects(s):
+        if p == RDF.type:
+            if isinstance(o, URIRef) and o.startswith(str(LIN)) and o not in CLASS_LABELS:
+                labels.append(o[len(str(LIN)):])
+        elif isinstance(o, Literal):
+            props[PROPERTY_OF.get(p, p[len(str(LIN)):] if p.startswith(str(LIN)) else str(p))] = _value(o)
+    return Node(uid_of(s), tuple(labels), props)
+
+
+def _read_edge(g: Graph, st) -> Edge | None:
+    s, p, o = g.value(st, RDF.subject), g.value(st, RDF.predicate), g.value(st, RDF.object)
+    if p not in EDGE_TYPE_OF or s is None or o is None:
+        return None
+    props, key = {}, ""
+    for pred, value in g.predicate_objects(st):
+        if pred == LIN.key:
+            key = str(value)
+        elif isinstance(value, Literal) and pred not in (RDF.type,):
+            props[PROPERTY_OF.get(pred, pred[len(str(LIN)):] if pred.startswith(str(LIN)) else str(pred))] = _value(value)
+    return Edge(EDGE_TYPE_OF[p], uid_of(s), uid_of(o), key, props)
+
+
+class OxigraphStore:
+    """rdflib ``Graph`` on an on-disk Oxigraph store at ``path`` (created when missing)."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        from oxrdflib import OxigraphStore as _Store
+        self.path = Path(path) if path is not None else None
+        store = _Store()
+        try:
+            if self.path is not None:
+                store.open(str(self.path), create=not self.path.exists())
+        except (OSError, ValueError) as exc:
+            raise LineageError(
+                f"{self.path}: cannot open the RDF store ({exc}). Is another `lineage` process using it? "
+                "Close it, or give another --store folder.") from exc
+        self.graph = Graph(store=store, identifier=DATASET_DEFAULT_GRAPH_ID)
+        for prefix, ns in PREFIXES.items():
+            self.graph.bind(prefix, ns)
+
+    def write(self, graph: LineageGraph) -> None:
+        g = self.graph
+        adds, removes = [], []
+        for node in graph.nodes.values():
+            s = iri(node.uid)
+            old = _read_node(g, s, node.label) if (s, RDF.type, NODE_CLASSES[node.label]) in g else None
+            merged = merge_node(old, node)
+            if merged is None:
+                continue
+            if old is not None:
+                removes += [(s, p, o) for p, o in g.predicate_objects(s) if isinstance(o, Literal) or p == RDF.type]
+            adds += node_triples(merged)
+        for edge in graph.edges:
+            st = statement_iri(edge)
+            removes += [(st, p, o) for p, o in g.predicate_objects(st)]
+            adds += edge_triples(edge)
+        for triple in removes:
+            g.remove(triple)
+        g.addN((s, p, o, g) for s, p, o in adds)
+
+    def read(self) -> LineageGraph:
+        return from_rdf(self.graph)
+
+    def counts(self) -> Counts:
+        return self.read().counts()
+
+    def query(self, sparql: str, bindings: dict | None = None):
+        """Run a SPARQL query with the store's prefixes; ``bindings`` are values, never spliced into text."""
+        return self.graph.query(sparql, initNs=PREFIXES, initBindings=bindings or {})
+
+    def close(self) -> None:
+        self.graph.close()
+
+    def __enter__(self) -> "OxigraphStore":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def write_turtle(graph: LineageGraph, path: str | Path, format: str = "turtle") -> None:
+    to_rdf(graph).serialize(destination=str(path), format=format, encoding="utf-8")
+
+
+def read_rdf(path: str | Path, format: str | None = None) -> LineageGraph:
+    g = Graph()
+    try:
+        g.parse(str(path), format=format)
+    except Exception as exc:  # rdflib raises many parser-specific types
+        raise LineageError(f"{path}: cannot read RDF ({exc}); give Turtle or JSON-LD written by `lineage export`") from exc
+    return from_rdf(g)
+
