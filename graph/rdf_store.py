@@ -185,11 +185,12 @@ class OxigraphStore:
         store = _Store()
         try:
             if self.path is not None:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
                 store.open(str(self.path), create=not self.path.exists())
         except (OSError, ValueError) as exc:
             raise LineageError(
-                f"{self.path}: cannot open the RDF store ({exc}). Is another `lineage` process using it? "
-                "Close it, or give another --store folder.") from exc
+                f"{self.path}: cannot open the RDF store ({exc}); check that the folder is writable and that no "
+                "other `lineage` process has it open") from exc
         self.graph = Graph(store=store, identifier=DATASET_DEFAULT_GRAPH_ID)
         for prefix, ns in PREFIXES.items():
             self.graph.bind(prefix, ns)

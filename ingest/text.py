@@ -201,8 +201,8 @@ EVIDENCE_CHARS = 600
 def _paragraph_break(flat: Flat, source: str, j: int) -> bool:
     """Whether the space at ``flat.text[j]`` stands for a line break that starts a new paragraph.
 
-    A wrapped line ("… của\\nChính phủ", "… ngày 08 tháng 5 năm\\n2025") goes on; a line after one that
-    ends without a lower-case word or a comma ("Kon Tum, ngày … năm 2025\\nV/v triển khai …",
+    A wrapped line ("… của\\nChính phủ", "… ngày 08 tháng 5 năm\\n2025", a title in capitals) goes on; a
+    line after one that ends without a lower-case word or a comma ("Kon Tum, ngày … năm 2025\\nV/v triển khai …",
     "NGHỊ QUYẾT\\nCăn cứ …") starts a new one.
     """
     text = flat.text
@@ -211,7 +211,13 @@ def _paragraph_break(flat: Flat, source: str, j: int) -> bool:
     if "\n" not in source[flat.index[j - 1] + 1:flat.index[j + 1]]:
         return False
     before, after = text[j - 1], text[j + 1]
-    return not (before.islower() or before == ",") and (after.isupper() or after.isdigit() or after in "-+•")
+    if before.islower() or before == ",":
+        return False
+    if before.isupper():  # a title in capitals wrapped: "… NGHỊ QUYẾT SỐ 57-NQ/TW NGÀY 22 THÁNG 12 NĂM\n2024 …"
+        word = text[j + 1:].split(" ", 1)[0]
+        if not any(c.islower() for c in word):
+            return False
+    return after.isupper() or after.isdigit() or after in "-+•"
 
 
 def sentence_at(flat: Flat, source: str, start: int, end: int) -> str:

@@ -4,6 +4,7 @@ messages naming the file and what to do."""
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -12,9 +13,15 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from graph import neo4j_server
 from graph.errors import LineageError
+from graph.neo4j_csv import write_neo4j_csv
+from graph.neo4j_store import connect_from_env
+from graph.nx_store import write_graphml
+from graph.rdf_store import OxigraphStore, write_turtle
 from ingest import extract_path
 from ingest.evaluate import evaluate, load_gold
+from ingest.pipeline import IngestSummary, RecordCache, ingest as run_ingest
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Trace Vietnamese directives down the state.")
 
@@ -116,6 +123,162 @@ def eval_(
     ) if value < floor]
     if below or unread:
         typer.echo(f"below threshold: {', '.join(below)}" if below else "some files could not be read", err=True)
+        raise typer.Exit(1)
+
+
+# The embedded store's folder: rdf/ (Oxigraph), records/ (the record cache), neo4j/ (a local server's home).
+DEFAULT_STORE = Path("lineage-data")
+STORE_HELP = "Folder of the embedded store (RDF on Oxigraph, and the record cache)."
+NEO4J_HELP = "Write to / read from this Neo4j server instead (bolt://…; user and password from NEO4J_USER/NEO4J_PASSWORD)."
+EXPORT_FORMATS = {"ttl": "turtle", "jsonld": "json-ld", "graphml": "graphml", "neo4j-csv": "neo4j-csv"}
+
+
+def _store(store: Path, neo4j: str | None):
+    if neo4j:
+        return connect_from_env(neo4j)
+    return OxigraphStore(store / "rdf")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to read.")],
+    store: Annotated[Path, typer.Option(help=STORE_HELP)] = DEFAULT_STORE,
+    neo4j: Annotated[str | None, typer.Option(help=NEO4J_HELP)] = None,
+    cache: Annotated[bool, typer.Option(help="Reuse the records of unchanged files (by sha256).")] = True,
+    show_warnings: Annotated[bool, typer.Option("--warnings", help="List every extraction warning.")] = False,
+) -> None:
+    """Extract documents, build the lineage graph and write it to the store (idempotent)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    files = _files(paths)
+    if not files:
+        raise typer.BadParameter("no files found", param_hint="PATHS")
+    console = Console(stderr=True)
+    try:
+        target = _store(store, neo4j)
+    except LineageError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    records = RecordCache(store / "records") if cache else None
+    try:
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=console,
+                      transient=True) as progress:
+            task = progress.add_task("extracting", total=len(files))
+            summary = run_ingest(files, target, records, on_file=lambda _: progress.advance(task))
+    except LineageError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    finally:
+        target.close()
+    _print_summary(Console(), summary, neo4j or str(store / "rdf"), show_warnings)
+    if summary.failures:
+        raise typer.Exit(1)
+
+
+def _print_summary(console: Console, s: IngestSummary, where: str, show_warnings: bool) -> None:
+    console.print(f"{s.files} files: {s.extracted} extracted, {s.reused} reused from the cache, "
+                  f"{len(s.failures)} failed", highlight=False)
+    console.print(f"{s.documents} documents, {s.stubs} stubs (cited, not held); {len(s.warnings)} warnings",
+                  highlight=False)
+    console.print(f"store: {where}", highlight=False)
+    table = Table()
+    table.add_column("edge type")
+    table.add_column("this input", justify="right")
+    table.add_column("in the store", justify="right")
+    stored = s.store.edges if s.store else {}
+    for kind in sorted(set(s.edges) | set(stored)):
+        table.add_row(kind, str(s.edges.get(kind, 0)), str(stored.get(kind, 0)))
+    console.print(table)
+    if s.store:
+        nodes = ", ".join(f"{k} {v}" for k, v in s.store.nodes.items())
+        console.print(f"store nodes: {nodes}; stubs {s.store.stubs}", highlight=False, soft_wrap=True)
+    if show_warnings:
+        for path, warning in s.warnings:
+            console.print(f"  warning: {path}: {warning}" if path else f"  warning: {warning}", highlight=False)
+    for failure in s.failures:
+        console.print(f"[red]failed:[/red] {failure.error}", highlight=False)
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Argument(help="File to write (a folder for neo4j-csv).")],
+    format: Annotated[str, typer.Option("--format", "-f", help="ttl | jsonld | graphml | neo4j-csv")] = "ttl",
+    store: Annotated[Path, typer.Option(help=STORE_HELP)] = DEFAULT_STORE,
+    neo4j: Annotated[str | None, typer.Option(help=NEO4J_HELP)] = None,
+) -> None:
+    """Write the stored graph as Turtle, JSON-LD, GraphML, or neo4j-admin import CSV."""
+    if format not in EXPORT_FORMATS:
+        raise typer.BadParameter(f"use one of {', '.join(EXPORT_FORMATS)}", param_hint="--format")
+    if not neo4j and not (store / "rdf").exists():
+        typer.echo(f"error: {store}: no store there; run `lineage ingest PATH --store {store}` first", err=True)
+        raise typer.Exit(2)
+    try:
+        with _store(store, neo4j) as source:
+            graph = source.read()
+        if format == "graphml":
+            write_graphml(graph, out)
+        elif format == "neo4j-csv":
+            files = write_neo4j_csv(graph, out)
+            typer.echo(f"load into an empty database with:\n  {files.command()}", err=True)
+        else:
+            write_turtle(graph, out, EXPORT_FORMATS[format])
+    except (LineageError, OSError) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    counts = graph.counts()
+    nodes, edges = counts.total()
+    typer.echo(f"wrote {out}: {nodes} nodes, {edges} edges", err=True)
+
+
+neo4j_app = typer.Typer(no_args_is_help=True, help="Run a local Neo4j server (fetched from Maven Central on first use).")
+app.add_typer(neo4j_app, name="neo4j")
+HOME_HELP = "The server's folder (database, logs, server.json)."
+DEFAULT_HOME = DEFAULT_STORE / "neo4j"
+
+
+@neo4j_app.command("start")
+def neo4j_start(
+    home: Annotated[Path, typer.Option(help=HOME_HELP)] = DEFAULT_HOME,
+    port: Annotated[int, typer.Option(help="Bolt port.")] = 7687,
+) -> None:
+    """Start a local Neo4j in the background; auth on, password from NEO4J_PASSWORD."""
+    password = os.environ.get("NEO4J_PASSWORD")
+    if not password:
+        typer.echo("error: set NEO4J_PASSWORD: the password the local server will require for user neo4j", err=True)
+        raise typer.Exit(2)
+    home.mkdir(parents=True, exist_ok=True)
+    typer.echo("starting Neo4j (the first start fetches its jars from Maven Central)…", err=True)
+    try:
+        record = neo4j_server.start_background(home, port=port, password=password)
+    except LineageError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"Neo4j {record['version']} running at {record['uri']} (pid {record['pid']}); "
+               f"use: export NEO4J_URI={record['uri']}")
+
+
+@neo4j_app.command("stop")
+def neo4j_stop(home: Annotated[Path, typer.Option(help=HOME_HELP)] = DEFAULT_HOME) -> None:
+    """Stop the local Neo4j started from HOME."""
+    try:
+        record = neo4j_server.stop_background(home)
+    except LineageError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"stopped Neo4j (pid {record['pid']})" if record else f"no server recorded in {home}")
+
+
+@neo4j_app.command("status")
+def neo4j_status(home: Annotated[Path, typer.Option(help=HOME_HELP)] = DEFAULT_HOME) -> None:
+    """Say whether the local Neo4j of HOME runs and answers."""
+    record = neo4j_server.status(home, os.environ.get("NEO4J_PASSWORD"))
+    if record is None:
+        typer.echo(f"no server recorded in {home}")
+        raise typer.Exit(1)
+    state = "running" if record["alive"] else "not running"
+    answer = "answers" if record["connected"] else f"does not answer ({record['error']})"
+    typer.echo(f"Neo4j {record['version']} at {record['uri']} (pid {record['pid']}): {state}, {answer}")
+    if not record["connected"]:
         raise typer.Exit(1)
 
 

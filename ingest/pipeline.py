@@ -1,0 +1,142 @@
+"""Files → records → graph → a store: what ``lineage ingest`` runs.
+
+Records of unchanged files are reused from a cache keyed by the file's sha256 and the extractor's own
+fingerprint (a change to the extraction code or its vocabulary invalidates every cached record). A
+file that cannot be read is reported and skipped; the rest go on. Writing is idempotent, so running
+the same input twice changes nothing in the store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Callable, Iterable, Protocol
+
+from graph.build import build
+from graph.errors import LineageError
+from graph.model import Counts, LineageGraph
+
+from .extract import extract_path
+
+CACHE_SUFFIX = ".json"
+
+
+class Store(Protocol):
+    def write(self, graph: LineageGraph) -> None: ...
+
+    def counts(self) -> Counts: ...
+
+
+@cache
+def extractor_fingerprint() -> str:
+    """A digest of the extraction code and vocabulary: cached records made by other code are not reused."""
+    digest = hashlib.sha256()
+    for package in ("ingest", "graph.vocabulary"):
+        root = resources.files(package)
+        for entry in sorted(root.iterdir(), key=lambda e: e.name):
+            if entry.name.endswith((".py", ".toml")):
+                digest.update(entry.name.encode())
+                digest.update(entry.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+class RecordCache:
+    """Records on disk, one JSON file per (file sha256, extractor fingerprint)."""
+
+    def __init__(self, folder: str | Path) -> None:
+        self.folder = Path(folder)
+
+    def _path(self, sha256: str) -> Path:
+        return self.folder / extractor_fingerprint() / f"{sha256}{CACHE_SUFFIX}"
+
+    def get(self, sha256: str) -> dict[str, Any] | None:
+        path = self._path(sha256)
+        try:
+            return json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def put(self, record: dict[str, Any]) -> None:
+        path = self._path(record["source"]["sha256"])
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(record, handle, ensure_ascii=False)
+        os.replace(tmp, path)  # never a half-written record
+
+
+@dataclass(frozen=True)
+class Failure:
+    path: str
+    error: str
+
+
+@dataclass
+class IngestSummary:
+    files: int = 0
+    extracted: int = 0
+    reused: int = 0
+    documents: int = 0
+    stubs: int = 0
+    edges: Counter = field(default_factory=Counter)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (path, warning)
+    failures: list[Failure] = field(default_factory=list)
+    store: Counts | None = None  # what the store holds afterwards
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def read_records(paths: Iterable[Path], cache: RecordCache | None = None, summary: IngestSummary | None = None,
+                 on_file: Callable[[Path], None] | None = None) -> list[dict[str, Any]]:
+    """The record of each file, from the cache when the file is unchanged; failures go to ``summary``."""
+    summary = summary if summary is not None else IngestSummary()
+    records = []
+    for path in paths:
+        summary.files += 1
+        try:
+            record = cache.get(file_sha256(path)) if cache is not None else None
+            if record is not None:
+                record["source"]["path"] = str(path)
+                summary.reused += 1
+            else:
+                record = extract_path(path).to_dict()
+                summary.extracted += 1
+                if cache is not None:
+                    cache.put(record)
+        except (LineageError, OSError) as exc:
+            summary.failures.append(Failure(str(path), str(exc)))
+        else:
+            records.append(record)
+            summary.warnings += [(str(path), w) for w in record.get("warnings", ())]
+        if on_file is not None:
+            on_file(path)
+    return records
+
+
+def ingest(paths: Iterable[Path], store: Store, cache: RecordCache | None = None,
+           on_file: Callable[[Path], None] | None = None) -> IngestSummary:
+    """Extract (or reuse), build one graph of all the records, write it to ``store``."""
+    summary = IngestSummary()
+    records = read_records(paths, cache, summary, on_file)
+    graph = build(records)
+    store.write(graph)
+    counts = graph.counts()
+    summary.documents = counts.nodes.get("Document", 0) - counts.stubs
+    summary.stubs = counts.stubs
+    summary.edges = Counter(counts.edges)
+    summary.warnings += [("", w) for w in graph.warnings]
+    summary.store = store.counts()
+    return summary
