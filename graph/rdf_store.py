@@ -223,7 +223,8 @@ class OxigraphStore:
 
     def query(self, sparql: str, bindings: dict | None = None):
         """Run a SPARQL query with the store's prefixes; ``bindings`` are values, never spliced into text."""
-        return self.graph.query(sparql, initNs=PREFIXES, initBindings=bindings or {})
+        values = {k: v if isinstance(v, (URIRef, Literal)) else Literal(v) for k, v in (bindings or {}).items()}
+        return self.graph.query(sparql, initNs={k: str(v) for k, v in PREFIXES.items()}, initBindings=values)
 
     def close(self) -> None:
         self.graph.close()

@@ -1,0 +1,107 @@
+"""`lineage ingest`, `lineage export` and `lineage neo4j` as a user runs them (real processes)."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+from graph.nx_store import read_graphml
+from graph.rdf_store import OxigraphStore, read_rdf
+
+
+def lineage(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "lineage", *args], capture_output=True, text=True,
+                          env={**os.environ, "COLUMNS": "120", **(env or {})})
+
+
+def _store_edges(out: str, kind: str) -> int:
+    return int(re.search(rf"{kind}\s*│\s*\d+\s*│\s*(\d+)", out)[1])
+
+
+def test_ingest_corpus_into_the_embedded_store_then_again(data_dir, tmp_path):
+    store = tmp_path / "store"
+    first = lineage("ingest", str(data_dir / "corpus"), "--store", str(store))
+    assert first.returncode == 0, first.stderr
+    assert "40 files: 40 extracted, 0 reused from the cache, 0 failed" in first.stdout
+    assert "40 documents" in first.stdout
+    again = lineage("ingest", str(data_dir / "corpus"), "--store", str(store))
+    assert again.returncode == 0, again.stderr
+    assert "0 extracted, 40 reused" in again.stdout
+    for kind in ("IMPLEMENTS", "ASSIGNED_TO", "SUCCEEDED_BY"):
+        assert _store_edges(again.stdout, kind) == _store_edges(first.stdout, kind) > 0
+    with OxigraphStore(store / "rdf") as rdf:  # a SPARQL view of what was written
+        rows = rdf.query("SELECT ?doc WHERE { ?doc eli:applies ?nq . ?nq eli:id_local '124/NQ-CP' }")
+        assert len(rows) == 2
+
+
+def test_ingest_reports_a_bad_file_and_keeps_the_rest(data_dir, tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(data_dir / "corpus" / "kon-tum-cv-ubnd-ktth-trien-khai-nq-124-nq-cp-2025.txt", docs)
+    (docs / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR")
+    store = tmp_path / "store"
+    result = lineage("ingest", str(docs), "--store", str(store))
+    assert result.returncode == 1  # one failure, reported
+    assert "2 files: 1 extracted, 0 reused from the cache, 1 failed" in result.stdout
+    assert "broken.txt: binary data" in result.stdout
+    with OxigraphStore(store / "rdf") as rdf:
+        assert rdf.counts().nodes["Document"] > 1  # the good file is in the store
+
+
+def test_ingest_into_neo4j(data_dir, tmp_path, neo4j_uri):
+    from conftest_neo4j import neo4j_auth
+    from graph.neo4j_store import Neo4jStore
+
+    with Neo4jStore(neo4j_uri, neo4j_auth()) as store:
+        store.delete_all()
+    result = lineage("ingest", str(data_dir / "corpus"), "--store", str(tmp_path), "--neo4j", neo4j_uri)
+    assert result.returncode == 0, result.stderr
+    with Neo4jStore(neo4j_uri, neo4j_auth()) as store:
+        rows = store.query("MATCH (d:Document)-[:IMPLEMENTS]->(:Document {code: $code}) RETURN d.uid AS uid",
+                           code="124/NQ-CP")
+    assert len(rows) == 2
+
+
+def test_export_every_format(data_dir, tmp_path):
+    store = tmp_path / "store"
+    assert lineage("ingest", str(data_dir / "corpus"), "--store", str(store)).returncode == 0
+    ttl, graphml, csv_dir = tmp_path / "g.ttl", tmp_path / "g.graphml", tmp_path / "csv"
+    for out, fmt in ((ttl, "ttl"), (tmp_path / "g.jsonld", "jsonld"), (graphml, "graphml"), (csv_dir, "neo4j-csv")):
+        result = lineage("export", str(out), "--format", fmt, "--store", str(store))
+        assert result.returncode == 0, result.stderr
+        assert f"wrote {out}" in result.stderr
+    assert read_rdf(ttl).canonical() == read_graphml(graphml).canonical()
+    assert (csv_dir / "nodes_Document.csv").is_file()
+
+
+def test_export_without_a_store_says_what_to_do(tmp_path):
+    result = lineage("export", str(tmp_path / "g.ttl"), "--store", str(tmp_path / "nothing"))
+    assert result.returncode == 2
+    assert "run `lineage ingest" in result.stderr
+
+
+def test_neo4j_start_needs_a_password(tmp_path):
+    result = lineage("neo4j", "start", "--home", str(tmp_path), env={"NEO4J_PASSWORD": ""})
+    assert result.returncode == 2 and "set NEO4J_PASSWORD" in result.stderr
+
+
+def test_neo4j_start_status_stop(tmp_path):
+    from graph.neo4j_server import free_port
+
+    env = {"NEO4J_PASSWORD": "a-local-secret"}
+    home = str(tmp_path / "server")
+    started = lineage("neo4j", "start", "--home", home, "--port", str(free_port()), env=env)
+    try:
+        assert started.returncode == 0, started.stderr
+        assert "running at bolt://127.0.0.1:" in started.stdout
+        status = lineage("neo4j", "status", "--home", home, env=env)
+        assert status.returncode == 0 and "running, answers" in status.stdout
+        wrong = lineage("neo4j", "status", "--home", home, env={"NEO4J_PASSWORD": "wrong"})
+        assert wrong.returncode == 1 and "does not answer" in wrong.stdout
+    finally:
+        stopped = lineage("neo4j", "stop", "--home", home)
+    assert stopped.returncode == 0 and "stopped Neo4j" in stopped.stdout
+    assert "no server recorded" in lineage("neo4j", "status", "--home", home).stdout
