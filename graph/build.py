@@ -245,7 +245,7 @@ def _committee(province: str) -> str:
     return v.local_body(PEOPLES_COMMITTEE).qualified(v.province(province))
 
 
-def _parent(name: str, kind: str) -> str | None:
+def _parent(name: str) -> str | None:
     """The body ``name`` belongs to: a department → its province's People's Committee → the Government."""
     v = vocabulary()
     placed = v.place_of(name)
@@ -280,7 +280,7 @@ def _agency_nodes(b: _Builder, agencies: dict[str, str]) -> None:
         props: dict[str, Any] = {"name": name, "kind": kind, "province": placed.province if placed else None}
         if kind == "collective":
             props["province"] = _province_in(name)
-        if (parent := _parent(name, kind)) is not None:
+        if (parent := _parent(name)) is not None:
             b.edge(Edge(PART_OF, agency_uid(name), agency_uid(parent), props={"extractor": "registry"}))
             todo.append(parent)
         elif kind == "collective" and props["province"]:

@@ -1,6 +1,8 @@
 """Cleaning keeps spans honest: footnotes, glued markers, page numbers."""
 
-from ingest.text import clean, layout
+import pytest
+
+from ingest.text import EVIDENCE_CHARS, clean, flatten, layout, sentence_at
 
 KON_TUM_EXCERPT = (
     "ngân sách nhà nước năm 20251, phấn đấu hoàn thành\n"
@@ -33,3 +35,44 @@ def test_nfd_input_is_normalised():
 def test_page_number_line_is_dropped():
     text = "theo chỉ đạo của Chính phủ, Thủ tướng \n\n3 \n\nChính phủ, phấn đấu"
     assert "3" not in layout(clean(text)).body().text.split()
+
+
+# The evidence sentence around a mention (what an edge's ``sentence`` holds): cleaned text as the
+# corpus prints it → the mention → the sentence.
+EVIDENCE = [
+    # "Căn cứ" lines end with ";" and each is its own sentence, even wrapped mid-date (001).
+    ("Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;\nCăn cứ Nghị định số 39/2022/NĐ-CP ngày 18 tháng 6\n"
+     "năm 2022 của Chính phủ ban hành Quy chế làm việc của Chính phủ;\nTrên cơ sở thảo luận của các Thành viên Chính phủ",
+     "39/2022/NĐ-CP",
+     "Căn cứ Nghị định số 39/2022/NĐ-CP ngày 18 tháng 6 năm 2022 của Chính phủ ban hành Quy chế làm việc của Chính phủ;"),
+    # The V/v line after a date line with no stop starts a new sentence (Kon Tum seed).
+    ("Kon Tum, ngày tháng năm 2025\nV/v triển khai Nghị quyết số 124/NQ-CP ngày 08 tháng 5 năm 2025 của Chính phủ\n"
+     "Kính gửi:", "124/NQ-CP",
+     "V/v triển khai Nghị quyết số 124/NQ-CP ngày 08 tháng 5 năm 2025 của Chính phủ Kính gửi:"),
+    # A title in capitals wrapped over lines stays whole (002).
+    ("NGHỊ QUYẾT\nBAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ THỰC HIỆN NGHỊ QUYẾT SỐ 57-NQ/TW NGÀY 22 THÁNG 12 NĂM\n"
+     "2024 CỦA BỘ CHÍNH TRỊ\nCăn cứ Luật", "57-NQ/TW",
+     "NGHỊ QUYẾT BAN HÀNH CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ THỰC HIỆN NGHỊ QUYẾT SỐ 57-NQ/TW NGÀY 22 THÁNG 12 "
+     "NĂM 2024 CỦA BỘ CHÍNH TRỊ"),
+    # A sentence ends at ". " and the next begins (Hải Phòng seed).
+    ("Các sở, ngành khẩn trương triển khai. Thực hiện Nghị quyết số 124/NQ-CP ngày 08/5/2025 của Chính phủ, "
+     "Chủ tịch Ủy ban nhân dân thành phố có ý kiến như sau:\n1. Các Sở", "124/NQ-CP",
+     "Thực hiện Nghị quyết số 124/NQ-CP ngày 08/5/2025 của Chính phủ, Chủ tịch Ủy ban nhân dân thành phố có ý kiến "
+     "như sau:"),
+]
+
+
+@pytest.mark.parametrize("source, mention, sentence", EVIDENCE)
+def test_sentence_at(source, mention, sentence):
+    flat = flatten(source, [(0, len(source))])
+    start = flat.text.index(mention)
+    assert sentence_at(flat, source, start, start + len(mention)) == sentence
+
+
+def test_a_long_run_is_cut_around_the_mention():
+    source = "Giao các sở " + "thực hiện nhiệm vụ, " * 80 + "theo Kế hoạch số 1268/KH-UBND, " + "và báo cáo, " * 40
+    flat = flatten(source, [(0, len(source))])
+    start = flat.text.index("1268/KH-UBND")
+    found = sentence_at(flat, source, start, start + 12)
+    assert "1268/KH-UBND" in found and found.startswith("…") and found.endswith("…")
+    assert len(found) <= EVIDENCE_CHARS + 2
