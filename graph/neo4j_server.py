@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -29,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from neo4j import GraphDatabase
-from neo4j.exceptions import Neo4jError, DriverError
+from neo4j.exceptions import DriverError, Neo4jError
 
 from graph.errors import LineageError
 
@@ -56,6 +57,10 @@ LOG_NAME = "neo4j.log"
 RECORD_NAME = "server.json"
 MARKER_NAME = ".complete"  # written into the lib folder after a successful copy
 READY_PREFIX = "READY bolt://"
+MAIN_FAILED = 'Exception in thread "main"'
+JAVA_FRAME = re.compile(r"\s+(at |\.\.\. \d+ more)")  # "\tat org.neo4j...", "\t... 13 more"
+ANSI_CODE = re.compile(r"\x1b\[[0-9;]*m")  # Maven colours its output even with -B
+MIN_PASSWORD_LENGTH = 8  # Neo4j's default dbms.security.auth_minimum_password_length
 PAGECACHE_MB = 256
 
 
@@ -97,9 +102,9 @@ def ensure_jars() -> Path:
         return lib
     mvn = shutil.which("mvn")
     command = [
-        mvn or "mvn", "-B", "-q", "-Dstyle.color=never", "-f", str(POM),
+        mvn or "mvn", "-B", "-q", "-f", str(POM),
         f"-Dneo4j.version={NEO4J_VERSION}", "dependency:copy-dependencies", "-DincludeScope=runtime",
-    ]  # fmt: skip
+    ]
     if mvn is None:
         raise Neo4jServerError(
             f"Maven (mvn) is not on PATH; it fetches the Neo4j jars: {' '.join(command)}. "
@@ -108,6 +113,7 @@ def ensure_jars() -> Path:
         )
     lib.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{lib.name}-", dir=lib.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; the cache may be shared
     try:
         command.append(f"-DoutputDirectory={staging}")
         done = subprocess.run(command, cwd=staging, capture_output=True, text=True)
@@ -177,17 +183,20 @@ def start(
 ) -> RunningServer:
     """Start a server on database folder ``home`` and return once Bolt accepts a connection.
 
-    ``port`` defaults to a free one. With ``password`` auth is on for user ``neo4j``; without it
-    auth is off. The server runs in its own process group and logs to ``<home>/neo4j.log``.
-    On failure the process is stopped and the error carries the log's tail.
+    ``port`` defaults to a free one. With ``password`` (8+ characters) auth is on for user
+    ``neo4j``; without it auth is off. The server runs in its own process group and logs to
+    ``<home>/neo4j.log``. On failure the process is stopped and the error carries the log's tail.
     """
+    if password and len(password) < MIN_PASSWORD_LENGTH:
+        raise Neo4jServerError(f"The Neo4j password must have at least {MIN_PASSWORD_LENGTH} characters.")
     home = Path(home).resolve()
     home.mkdir(parents=True, exist_ok=True)
     if port is None:
         port = free_port()
     elif not _port_free(port):
         raise Neo4jServerError(
-            f"Port {port} on 127.0.0.1 is already in use (another Neo4j?). Stop that server or choose another port."
+            f"Port {port} on 127.0.0.1 is already in use (another Neo4j?). "
+            "Stop that server or choose another port."
         )
     java, lib = _java(), ensure_jars()
     env = {k: v for k, v in os.environ.items() if k != "NEO4J_PASSWORD"}
@@ -199,7 +208,7 @@ def start(
         process = subprocess.Popen(
             command, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
             env=env, start_new_session=True,
-        )  # fmt: skip
+        )
     server = RunningServer(f"bolt://127.0.0.1:{port}", process.pid, home, process)
     try:
         _wait_until_ready(server, log, password, timeout)
@@ -212,11 +221,11 @@ def start(
 def _wait_until_ready(server: RunningServer, log: Path, password: str | None, timeout: float) -> None:
     """Wait for the launcher's READY line, then for a Bolt connection; raise with the log's tail."""
     deadline = time.monotonic() + timeout
-    while READY_PREFIX not in log.read_text(errors="replace"):
-        if not server.alive():
-            raise Neo4jServerError(f"Neo4j exited while starting; its log {log} ends with:\n{_tail(log)}")
+    while READY_PREFIX not in (text := log.read_text(errors="replace")):
+        if not server.alive() or MAIN_FAILED in text:  # the store's threads can outlive a failed main
+            raise Neo4jServerError(f"Neo4j failed to start; its log {log} ends with:\n{_tail(log)}")
         if time.monotonic() > deadline:
-            raise Neo4jServerError(f"Neo4j did not start within {timeout:.0f} s; {log} ends with:\n{_tail(log)}")
+            raise Neo4jServerError(f"Neo4j did not start in {timeout:.0f} s; {log} ends with:\n{_tail(log)}")
         time.sleep(0.2)
     problem = None
     while time.monotonic() < deadline and server.alive():
@@ -264,7 +273,7 @@ def start_background(
     Refuses when the server recorded there is still running.
     """
     home = Path(home).resolve()
-    current = status(home)
+    current = _recorded(home)
     if current is not None and current["alive"]:
         raise Neo4jServerError(
             f"A Neo4j server for {home} is already running (pid {current['pid']}, {current['uri']}). "
@@ -288,20 +297,17 @@ def status(home: Path, password: str | None = None) -> dict | None:
 
     ``connected`` is whether Bolt accepted ``password`` (or no auth); ``error`` says why not.
     """
-    path = Path(home).resolve() / RECORD_NAME
-    if not path.is_file():
-        return None
-    record = json.loads(path.read_text())
-    record["alive"] = _pid_alive(record["pid"]) and _is_launcher(record["pid"])
-    record["error"] = check_connectivity(record["uri"], password) if record["alive"] else "not running"
-    record["connected"] = record["error"] is None
+    record = _recorded(Path(home).resolve())
+    if record is not None:
+        record["error"] = check_connectivity(record["uri"], password) if record["alive"] else "not running"
+        record["connected"] = record["error"] is None
     return record
 
 
 def stop_background(home: Path, timeout: float = 60) -> dict | None:
     """Stop ``home``'s background server, remove ``server.json`` and return its record (``None`` if none)."""
     home = Path(home).resolve()
-    record = status(home)
+    record = _recorded(home)
     if record is None:
         return None
     if record["alive"]:
@@ -310,6 +316,16 @@ def stop_background(home: Path, timeout: float = 60) -> dict | None:
         if server.alive():
             raise Neo4jServerError(f"Neo4j (pid {server.pid}) did not stop; kill it and remove {home / RECORD_NAME}.")
     (home / RECORD_NAME).unlink(missing_ok=True)
+    return record
+
+
+def _recorded(home: Path) -> dict | None:
+    """``<home>/server.json`` plus ``alive`` (its pid still runs Launcher.java); ``None`` if absent."""
+    path = home / RECORD_NAME
+    if not path.is_file():
+        return None
+    record = json.loads(path.read_text())
+    record["alive"] = _pid_alive(record["pid"]) and _is_launcher(record["pid"])
     return record
 
 
@@ -332,7 +348,7 @@ def admin_import(
     on ``home``. The report goes to ``<home>/logs/import.report``.
     """
     home = Path(home).resolve()
-    record = status(home)
+    record = _recorded(home)
     if record is not None and record["alive"]:
         raise Neo4jServerError(f"Stop the Neo4j server on {home} (pid {record['pid']}) before importing into it.")
     conf = home / "conf"
@@ -346,7 +362,7 @@ def admin_import(
         "--overwrite-destination=true", f"--report-file={home / 'logs' / 'import.report'}",
         *(f"--nodes={n}" for n in nodes), *(f"--relationships={r}" for r in relationships),
         *extra_args,
-    ]  # fmt: skip
+    ]
     env = {**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(conf)}
     done = subprocess.run(command, env=env, cwd=home, capture_output=True, text=True)
     output = done.stdout + done.stderr
@@ -371,9 +387,12 @@ def _java() -> str:
     raise Neo4jServerError("Java is not on PATH; Neo4j 5.26 needs a JDK 17 (e.g. apt-get install openjdk-17-jdk).")
 
 
-def _tail(text_or_log: str | Path, lines: int = 40) -> str:
+def _tail(text_or_log: str | Path, lines: int = 30) -> str:
+    """The last ``lines`` lines of a log or output, without Java stack frames and colour codes."""
     text = text_or_log.read_text(errors="replace") if isinstance(text_or_log, Path) else text_or_log
-    return "\n".join(text.strip().splitlines()[-lines:])
+    text = ANSI_CODE.sub("", text)
+    kept = [line for line in text.strip().splitlines() if not JAVA_FRAME.match(line)]
+    return "\n".join(kept[-lines:])
 
 
 def _port_free(port: int) -> bool:

@@ -3,10 +3,11 @@
 //   java -cp "LIB/*" Launcher.java HOME PORT [PAGECACHE]
 // Auth is on when the NEO4J_PASSWORD environment variable is set (the password of user "neo4j"),
 // off otherwise (tests). Prints "READY bolt://127.0.0.1:PORT" once Bolt listens; a SIGTERM
-// (or the end of the parent's stdin pipe is not watched: send SIGTERM) shuts the store down cleanly.
+// shuts the store down cleanly.
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.HttpConnector;
@@ -34,6 +35,8 @@ public class Launcher {
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, auth)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pagecache))
+                // Bolt's Netty waits 2 x 5 s for quiet before closing; a local server has nobody to wait for.
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
                 .build();
         if (auth) {
             dbms.database("system").executeTransactionally(
