@@ -86,13 +86,16 @@ def build(records: Iterable[Mapping[str, Any]]) -> LineageGraph:
         if issuer := doc.get("issuer"):
             name = _agency(issuer, agencies)
             from_body = any(BODY_ISSUER_WARNING in w for w in record.get("warnings", ()))
+            where = record.get("evidence", {}).get("issuer", {})
             b.edge(Edge(ISSUED_BY, uid, agency_uid(name), props={
-                **prov, "extractor": "header", "printed": issuer,
-                "confidence": BODY_ISSUER_CONFIDENCE if from_body else 1.0}))
+                **prov, **_span(where.get("span")), "sentence": where.get("sentence"), "extractor": "header",
+                "printed": issuer, "confidence": BODY_ISSUER_CONFIDENCE if from_body else 1.0}))
+        where = record.get("evidence", {}).get("addressees", {})
         for printed, name, kind, confidence in _addressees(record):
             name = _agency(name, agencies, kind)
             b.edge(Edge(ADDRESSED_TO, uid, agency_uid(name), props={
-                **prov, "extractor": "header", "printed": printed, "sentence": printed, "confidence": confidence}))
+                **prov, **_span(where.get("span")), "sentence": where.get("sentence"), "extractor": "header",
+                "printed": printed, "confidence": confidence}))
         _assignments(b, uid, record, prov, agencies)
         _targets(b, uid, record, prov, agencies)
 

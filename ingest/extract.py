@@ -115,8 +115,19 @@ def extract_source(src: SourceText) -> Record:
         {"printed": printed, "agency": g.name, "agency_match": g.match, "confidence": g.confidence}
         for printed, g in addressee_agencies(header.addressees, locality) if g.name
     )
+    evidence = {}
+    if header.issuer_span and issuer == header.issuer:
+        evidence["issuer"] = _evidence(text, header.issuer_span, header.issuer_printed)
+    if header.addressee_span:
+        evidence["addressees"] = _evidence(text, header.addressee_span)
     return Record(source, doc, tuple(references), header.addressees, tuple(assignments), target_dicts, footnotes,
-                  addressed, tuple(warnings))
+                  addressed, evidence=evidence, warnings=tuple(warnings))
+
+
+def _evidence(text: str, span: tuple[int, int], printed: str | None = None) -> dict:
+    """A header fact's span in the cleaned text and what is printed there (``printed`` when the span also
+    covers the other column of a two-column header), whitespace and table pipes collapsed."""
+    return {"span": list(span), "sentence": " ".join((printed or text[span[0]:span[1]]).replace("|", " ").split())}
 
 
 # "Kính gửi: - Các sở, …; - Ủy ban nhân dân …." — the addressee block before the operative text.

@@ -104,6 +104,9 @@ class Header:
     authority: str | None = None
     addressees: tuple[str, ...] = ()
     title_span: tuple[int, int] | None = None  # source span of the title / V/v text
+    issuer_span: tuple[int, int] | None = None  # source span of the text the issuer was read from
+    issuer_printed: str | None = None  # that text, as printed ("ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI")
+    addressee_span: tuple[int, int] | None = None  # source span of the Kính gửi block
     locality: Province | None = None
     warnings: tuple[str, ...] = field(default=())
 
@@ -190,8 +193,10 @@ def read_header(layout: Layout) -> Header:
 
     issuer = None
     authority = None
+    issuer_span = block = None
     if has_header:
         block = _issuer_block(zone, motto)
+        issuer_span = _block_span(zone, block) if block else None
         authority_line = _authority_line(layout, lines, end, type_line is not None)
         if authority_line:
             authority = canonical_agency(authority_line)
@@ -203,7 +208,7 @@ def read_header(layout: Layout) -> Header:
     doc_type = type_line
     if doc_type is None and code is not None and (t := code.doc_type()):
         doc_type = t.name
-    addressees = _addressees(layout, lines)
+    addressees, addressee_span = _addressees(layout, lines)
     if doc_type is None and (subject is not None and subject_span and _vv_present(layout, lines, end) or addressees):
         doc_type = "Công văn"
 
@@ -227,6 +232,8 @@ def read_header(layout: Layout) -> Header:
         doc_type=doc_type, code=code, issue_date=issue_date, place=place, issuer=issuer,
         subject=subject, signer=signer, signer_title=signer_title, authority=sig_authority or authority,
         addressees=tuple(addressees), title_span=subject_span, locality=locality, warnings=tuple(warnings),
+        issuer_span=issuer_span if issuer else None, issuer_printed=block if issuer and block else None,
+        addressee_span=addressee_span,
     )
 
 
@@ -257,7 +264,8 @@ def _from_heading(zone: Flat, m: re.Match[str], layout: Layout, lines: list[Line
     signer, signer_title, authority = _signature(layout, lines)
     return Header(doc_type=doc_type, code=code, issue_date=issue_date, issuer=issuer, subject=subject,
                   signer=signer, signer_title=signer_title, authority=authority, title_span=span,
-                  locality=locality_of(issuer))
+                  locality=locality_of(issuer), issuer_span=zone.span(m.start("issuer"), m.end("issuer")),
+                  issuer_printed=m["issuer"])
 
 
 def _place_and_date(zone: Flat) -> tuple[str | None, FoundDate | None]:
@@ -279,6 +287,13 @@ def _place_and_date(zone: Flat) -> tuple[str | None, FoundDate | None]:
             place.pop(0)
         return (" ".join(place) or None), found
     return None, None
+
+
+def _block_span(zone: Flat, block: str) -> tuple[int, int] | None:
+    """The source span of the issuer block's words in the header zone (motto and rules skipped)."""
+    text = SEPARATOR_RE.sub(lambda m: " " * len(m.group()), _without_motto(zone.text))
+    words = list(re.finditer(r"\S+", text))[:len(block.split())]
+    return zone.span(words[0].start(), words[-1].end()) if words else None
 
 
 def _issuer_block(zone: Flat, motto: re.Match[str] | None) -> str | None:
@@ -409,12 +424,14 @@ def _vv_present(layout: Layout, lines: list[Line], end: int) -> bool:
 ADDRESSEE_RE = re.compile(r"^\s*Kính\s+gửi\s*:?\s*(?P<rest>.*)$")
 
 
-def _addressees(layout: Layout, lines: list[Line]) -> list[str]:
+def _addressees(layout: Layout, lines: list[Line]) -> tuple[list[str], tuple[int, int] | None]:
+    """The Kính gửi lines, expanded, and the source span of the block."""
     for n, line in enumerate(lines[:60]):
         m = ADDRESSEE_RE.match(line.text)
         if not m:
             continue
         items = []
+        last = line
         if m["rest"].strip():
             items = [m["rest"]]
         else:
@@ -425,13 +442,14 @@ def _addressees(layout: Layout, lines: list[Line]) -> list[str]:
                 if not text.startswith(("-", "+", "•")):
                     break
                 items.append(text.lstrip("-+• "))
+                last = nxt
         out = []
         for item in items:
             item = tidy(expand_abbreviations(item)).rstrip(";.,")
             if item:
                 out.append(item)
-        return out
-    return []
+        return out, ((line.start, last.end) if out else None)
+    return [], None
 
 
 def _signature(layout: Layout, lines: list[Line]) -> tuple[str | None, str | None, str | None]:

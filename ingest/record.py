@@ -61,11 +61,12 @@ class Record:
     targets: tuple[dict[str, Any], ...] = ()
     footnotes: tuple[FootnoteRecord, ...] = ()
     addressee_agencies: tuple[dict[str, Any], ...] = ()  # the agencies each Kính gửi line names, canonical
+    evidence: dict[str, Any] = field(default_factory=dict)  # where header facts were read: issuer, addressees
     warnings: tuple[str, ...] = field(default=())
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's JSON shape (fields beyond the contract: ``id``, ``authority``, ``title``, ``footnotes``,
-        ``addressee_agencies``, evidence ``sentence``/``span``)."""
+        ``addressee_agencies``, ``evidence``, a reference's or target's ``sentence``/``span``)."""
         d = self.document
         return {
             "source": {"path": self.source.path, "sha256": self.source.sha256, "format": self.source.format},
@@ -77,6 +78,7 @@ class Record:
             "references": [_reference(r) for r in self.references],
             "addressees": list(self.addressees),
             "addressee_agencies": [dict(a) for a in self.addressee_agencies],
+            "evidence": {k: dict(v) for k, v in self.evidence.items()},
             "assignments": [dict(a) for a in self.assignments],
             "targets": [dict(t) for t in self.targets],
             "footnotes": [

@@ -90,6 +90,14 @@ def test_every_text_edge_carries_provenance(store, corpus_records):
     for e in graph.edges:
         if e.type not in TEXT_EDGES:
             assert e.props["extractor"] == "registry", e
+    # Header facts point at the header: the issuer block, the Kính gửi block.
+    (issued,) = [e for e in graph.edges if e.type == "ISSUED_BY" and e.start == NQ_124]
+    assert issued.props["sentence"] == "CHÍNH PHỦ" and issued.props["span_end"] > issued.props["span_start"]
+    kon_tum = _by_file(corpus_records, KON_TUM)["document"]["id"]
+    addressed = [e for e in graph.edges if e.type == "ADDRESSED_TO" and e.start == kon_tum]
+    assert len(addressed) == 2 and all(e.props["sentence"].startswith("Kính gửi:") for e in addressed)
+    with_span = [e for e in graph.edges if e.type == "ISSUED_BY" and "span_start" in e.props]
+    assert len(with_span) >= 30  # all but issuers read from a body with no header
 
 
 def test_reingest_is_idempotent(store, corpus_records):
