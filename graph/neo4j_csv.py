@@ -54,33 +54,34 @@ def _cell(value) -> str:
     return str(value)
 
 
+def _write(path: Path, head: list[str], fixed: list[list[str]], props: list[dict]) -> Path:
+    """One CSV: the ``head`` columns, then a typed column per property; ``fixed`` are the head cells per row."""
+    columns = _columns(props)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        out = csv.writer(handle)
+        out.writerow([*head, *(name + t for name, t in columns)])
+        for cells, row in zip(fixed, props):
+            out.writerow([*cells, *(_cell(row.get(name)) for name, _ in columns)])
+    return path
+
+
 def write_neo4j_csv(graph: LineageGraph, folder: str | Path) -> CsvExport:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     by_kind: dict[str, list] = defaultdict(list)
     for node in graph.nodes.values():
         by_kind[node.label].append(node)
-    node_files = []
-    for kind, nodes in sorted(by_kind.items()):
-        columns = _columns([dict(n.props) for n in nodes])
-        path = folder / NODE_FILE.format(kind)
-        with path.open("w", newline="", encoding="utf-8") as handle:
-            out = csv.writer(handle)
-            out.writerow(["uid:ID", ":LABEL", *(name + t for name, t in columns)])
-            for n in nodes:
-                out.writerow([n.uid, LABEL_SEPARATOR.join(n.labels), *(_cell(n.props.get(name)) for name, _ in columns)])
-        node_files.append(path)
+    node_files = [
+        _write(folder / NODE_FILE.format(kind), ["uid:ID", ":LABEL"],
+               [[n.uid, LABEL_SEPARATOR.join(n.labels)] for n in nodes], [dict(n.props) for n in nodes])
+        for kind, nodes in sorted(by_kind.items())
+    ]
     by_type: dict[str, list] = defaultdict(list)
     for edge in graph.edges:
         by_type[edge.type].append(edge)
-    edge_files = []
-    for kind, edges in sorted(by_type.items()):
-        columns = _columns([dict(e.props) for e in edges])
-        path = folder / EDGE_FILE.format(kind)
-        with path.open("w", newline="", encoding="utf-8") as handle:
-            out = csv.writer(handle)
-            out.writerow([":START_ID", ":END_ID", ":TYPE", "key", *(name + t for name, t in columns)])
-            for e in edges:
-                out.writerow([e.start, e.end, e.type, e.key, *(_cell(e.props.get(name)) for name, _ in columns)])
-        edge_files.append(path)
+    edge_files = [
+        _write(folder / EDGE_FILE.format(kind), [":START_ID", ":END_ID", ":TYPE", "key"],
+               [[e.start, e.end, e.type, e.key] for e in edges], [dict(e.props) for e in edges])
+        for kind, edges in sorted(by_type.items())
+    ]
     return CsvExport(tuple(node_files), tuple(edge_files))
