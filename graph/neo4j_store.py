@@ -11,7 +11,7 @@ import os
 from collections import defaultdict
 from typing import Any, Iterable, Iterator
 
-from neo4j import Driver, GraphDatabase, ManagedTransaction
+from neo4j import READ_ACCESS, Driver, GraphDatabase, ManagedTransaction, unit_of_work
 from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable
 
 from .errors import LineageError
@@ -19,6 +19,7 @@ from .model import (AGENCY, DOCUMENT, ENDPOINTS, NODE_LABELS, STUB_FIELDS, TARGE
                     Node)
 
 BATCH = 5000  # rows per transaction (Neo4j's guidance: 1k–10k)
+QUERY_TIMEOUT = 30.0  # seconds a read query may run before the server stops it
 
 CONSTRAINTS = (
     "CREATE CONSTRAINT document_uid IF NOT EXISTS FOR (n:Document) REQUIRE n.uid IS UNIQUE",
@@ -85,7 +86,8 @@ def connect_from_env(uri: str | None = None) -> "Neo4jStore":
 class Neo4jStore:
     def __init__(self, uri: str, auth: tuple[str, str] | None = None, database: str = "neo4j") -> None:
         self.uri, self.database = uri, database
-        self.driver: Driver = GraphDatabase.driver(uri, auth=auth)
+        # Warnings such as "relationship type AMENDS does not exist" (none in this graph yet) are not news.
+        self.driver: Driver = GraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF")
         try:
             self.driver.verify_connectivity()
         except AuthError as exc:
@@ -146,12 +148,26 @@ class Neo4jStore:
         stubs = next(iter(self._rows(COUNT_STUBS)))["n"]
         return Counts(dict(sorted(labels.items())), dict(sorted(types.items())), stubs)
 
-    def query(self, cypher: str, **params: Any) -> list[dict]:
-        """Run a read-only query (a read transaction: writes are refused by the server)."""
-        with self.driver.session(database=self.database, default_access_mode="READ") as session:
+    def query(self, cypher: str, params: dict[str, Any] | None = None, timeout: float = QUERY_TIMEOUT,
+              limit: int | None = None) -> list[dict]:
+        """Run a query read-only: a READ session and a read transaction (the server refuses writes), stopped
+        by the server after ``timeout`` seconds; at most ``limit`` rows are fetched."""
+        def work(tx: ManagedTransaction) -> list[dict]:
+            result = tx.run(cypher, params or {})
+            records = result.fetch(limit) if limit is not None else list(result)
+            return [r.data() for r in records]
+
+        with self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as session:
             try:
-                return session.execute_read(lambda tx: [r.data() for r in tx.run(cypher, params)])
+                return session.execute_read(unit_of_work(timeout=timeout)(work))
             except ClientError as exc:
+                code = exc.code or ""
+                if "TransactionTimedOut" in code or "Terminated" in code or "TransactionTerminated" in code:
+                    raise LineageError(f"the query ran longer than {timeout:g} s and Neo4j stopped it; narrow it "
+                                       "(bounded paths, fewer rows) or allow more time") from exc
+                if "AccessMode" in code or "ForbiddenDueToTransactionType" in code:
+                    raise LineageError("writes are refused: queries here run read-only "
+                                       f"(Neo4j said: {exc.message})") from exc
                 raise LineageError(f"Neo4j refused the query: {exc.message}") from exc
 
     def _rows(self, statement: str, **params: Any) -> Iterator[dict]:

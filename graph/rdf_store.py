@@ -98,9 +98,19 @@ def _value(lit) -> object:
     return lit.toPython()
 
 
+def plain(term) -> object:
+    """A query result term as a plain value: a uid for our IRIs, a date as printed, a literal's value."""
+    if term is None:
+        return None
+    if isinstance(term, URIRef):
+        return uid_of(term) if str(term).startswith(BASE) else str(term)
+    return _value(term)
+
+
 def node_triples(node: Node) -> Iterator[tuple]:
     s = iri(node.uid)
     yield s, RDF.type, NODE_CLASSES[node.label]
+    yield s, LIN.uid, Literal(node.uid)  # the uid as a literal too: queries take uids as parameters
     for label in node.labels[1:]:
         yield s, RDF.type, LIN[label]
     for prop, value in node.props.items():
@@ -158,7 +168,7 @@ def _read_node(g: Graph, s: URIRef, label: str) -> Node:
         if p == RDF.type:
             if isinstance(o, URIRef) and o.startswith(str(LIN)) and o not in CLASS_LABELS:
                 labels.append(o[len(str(LIN)):])
-        elif isinstance(o, Literal):
+        elif isinstance(o, Literal) and p != LIN.uid:
             props[PROPERTY_OF.get(p, p[len(str(LIN)):] if p.startswith(str(LIN)) else str(p))] = _value(o)
     return Node(uid_of(s), tuple(labels), props)
 
@@ -225,6 +235,17 @@ class OxigraphStore:
         """Run a SPARQL query with the store's prefixes; ``bindings`` are values, never spliced into text."""
         values = {k: v if isinstance(v, (URIRef, Literal)) else Literal(v) for k, v in (bindings or {}).items()}
         return self.graph.query(sparql, initNs={k: str(v) for k, v in PREFIXES.items()}, initBindings=values)
+
+    def select(self, sparql: str, bindings: dict | None = None, limit: int | None = None) -> list[dict]:
+        """A SELECT's rows as dicts of plain values (uids for IRIs, dates as printed); unbound → None."""
+        result = self.query(sparql, bindings)
+        names = [str(v) for v in result.vars]
+        rows = []
+        for row in result:
+            rows.append({name: plain(row[i]) for i, name in enumerate(names)})
+            if limit is not None and len(rows) >= limit:
+                break
+        return rows
 
     def close(self) -> None:
         self.graph.close()

@@ -61,7 +61,7 @@ def test_ingest_into_neo4j(data_dir, tmp_path, neo4j_uri):
     assert result.returncode == 0, result.stderr
     with Neo4jStore(neo4j_uri, neo4j_auth()) as store:
         rows = store.query("MATCH (d:Document)-[:IMPLEMENTS]->(:Document {code: $code}) RETURN d.uid AS uid",
-                           code="124/NQ-CP")
+                           {"code": "124/NQ-CP"})
     assert len(rows) == 2
 
 
