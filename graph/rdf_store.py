@@ -269,3 +269,60 @@ def read_rdf(path: str | Path, format: str | None = None) -> LineageGraph:
         raise LineageError(f"{path}: cannot read RDF ({exc}); give Turtle or JSON-LD written by `lineage export`") from exc
     return from_rdf(g)
 
+
+
+def select_read_only(path: str | Path, sparql: str, timeout: float = 30.0, limit: int = 1000,
+                     bindings: dict | None = None) -> tuple[list[str], list[dict]]:
+    """Run a SPARQL SELECT (or ASK) on the store at ``path`` opened **read-only** in a child process that
+    is stopped after ``timeout`` seconds. Returns the variables and at most ``limit`` rows of plain values.
+    The store must not be open for writing elsewhere (a `lineage ingest` running on it)."""
+    import multiprocessing
+
+    if not Path(path).exists():
+        raise LineageError(f"{path}: no store there; run `lineage ingest PATH` first")
+    receive, send = multiprocessing.Pipe(duplex=False)
+    child = multiprocessing.get_context("fork").Process(
+        target=_select_child, args=(str(path), sparql, limit, bindings or {}, send), daemon=True)
+    child.start()
+    send.close()
+    try:
+        if not receive.poll(timeout):
+            raise LineageError(f"the query ran longer than {timeout:g} s and was stopped; narrow it or allow more time")
+        outcome = receive.recv()
+    except EOFError:
+        raise LineageError("the query process ended without an answer (out of memory?)") from None
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join()
+        receive.close()
+    if "error" in outcome:
+        raise LineageError(outcome["error"])
+    return outcome["vars"], outcome["rows"]
+
+
+def _select_child(path: str, sparql: str, limit: int, bindings: dict, send) -> None:
+    import pyoxigraph as ox
+    from oxrdflib._converter import from_ox
+
+    try:
+        store = ox.Store.read_only(path)
+        result = store.query(sparql, prefixes={k: str(v) for k, v in PREFIXES.items()},
+                             substitutions={ox.Variable(k): ox.Literal(str(v)) for k, v in bindings.items()})
+        if isinstance(result, ox.QueryBoolean):
+            send.send({"vars": ["answer"], "rows": [{"answer": bool(result)}]})
+            return
+        if not isinstance(result, ox.QuerySolutions):
+            send.send({"error": "only SELECT and ASK queries are answered here; use `lineage export` for triples"})
+            return
+        names = [v.value for v in result.variables]
+        rows = []
+        for solution in result:
+            rows.append({n: plain(from_ox(solution[n])) if solution[n] is not None else None for n in names})
+            if len(rows) >= limit:
+                break
+        send.send({"vars": names, "rows": rows})
+    except (SyntaxError, OSError, ValueError, RuntimeError) as exc:
+        send.send({"error": f"the RDF store refused the query: {exc}"})
+    finally:
+        send.close()

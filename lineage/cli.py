@@ -230,6 +230,135 @@ def export(
     typer.echo(f"wrote {out}: {nodes} nodes, {edges} edges", err=True)
 
 
+QUERY_FORMATS = ("table", "json", "csv")
+CELL_WIDTH = 40  # a table cell wider than this is cut (json and csv keep everything)
+
+
+def _print_rows(columns: list[str], rows: list[dict], format: str, title: str = "") -> None:
+    if format == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    elif format == "csv":
+        import csv as _csv
+        out = _csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
+        out.writeheader()
+        out.writerows(rows)
+    else:
+        table = Table(title=title or None)
+        for col in columns:
+            table.add_column(col, overflow="ellipsis", no_wrap=True, max_width=CELL_WIDTH, min_width=min(len(col), 10))
+        for row in rows:
+            table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
+        Console(width=max(160, Console().width)).print(table)
+        typer.echo(f"{len(rows)} rows", err=True)
+
+
+def _params(pairs: list[str]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key:
+            raise typer.BadParameter(f"write parameters as key=value, not {pair!r}", param_hint="--param")
+        out[key.strip()] = value
+    return out
+
+
+def _check_format(format: str) -> None:
+    if format not in QUERY_FORMATS:
+        raise typer.BadParameter(f"use one of {', '.join(QUERY_FORMATS)}", param_hint="--format")
+
+
+@app.command("queries")
+def list_queries() -> None:
+    """List the named queries with their parameters."""
+    import queries
+
+    for name in queries.names():
+        if name in queries.COMPOSED:
+            description, params = queries.COMPOSED[name]
+            typer.echo(f"{name}({', '.join(params)})\n    {description}")
+            continue
+        q = queries.named(name)
+        params = ", ".join(p.name + ("" if p.default is None else f"={p.default}") for p in q.params)
+        typer.echo(f"{name}({params})\n    {q.description}")
+
+
+@app.command("query")
+def query(
+    name: Annotated[str, typer.Argument(help="A named query (see `lineage queries`).")],
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="key=value, repeatable.")] = None,
+    store: Annotated[Path, typer.Option(help=STORE_HELP)] = DEFAULT_STORE,
+    neo4j: Annotated[str | None, typer.Option(help=NEO4J_HELP)] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="table | json | csv")] = "table",
+) -> None:
+    """Answer a named question (propagation, ancestry, coverage, targets, workload…) from the store."""
+    import queries
+
+    _check_format(format)
+    params = _params(param or [])
+    if not neo4j and not (store / "rdf").exists():
+        typer.echo(f"error: {store}: no store there; run `lineage ingest PATH --store {store}` first", err=True)
+        raise typer.Exit(2)
+    try:
+        with _store(store, neo4j) as source:
+            columns, rows = queries.answer(name, source, **params)
+    except LineageError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    except TypeError as exc:  # a composed question given a parameter it does not take
+        typer.echo(f"error: {name}: {exc}", err=True)
+        raise typer.Exit(2) from None
+    _print_rows(columns, rows, format, title=name)
+
+
+@app.command("cypher")
+def cypher(
+    text: Annotated[str, typer.Argument(help="A read-only Cypher query; use $name for parameters.")],
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="key=value, repeatable.")] = None,
+    neo4j: Annotated[str | None, typer.Option(help=NEO4J_HELP)] = None,
+    timeout: Annotated[float, typer.Option(help="Seconds before the server stops the query.")] = 30.0,
+    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 1000,
+    format: Annotated[str, typer.Option("--format", "-f", help="table | json | csv")] = "table",
+) -> None:
+    """Run raw Cypher on Neo4j, read-only, with a timeout and a row limit."""
+    from queries.safety import check_cypher
+
+    _check_format(format)
+    try:
+        check_cypher(text)
+        with connect_from_env(neo4j) as source:
+            rows = source.query(text, _params(param or []), timeout=timeout, limit=limit)
+    except LineageError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    columns = list(rows[0]) if rows else []
+    _print_rows(columns, rows, format)
+
+
+@app.command("sparql")
+def sparql(
+    text: Annotated[str, typer.Argument(help="A SPARQL SELECT or ASK (prefixes eli: org: prov: lin: skos: are known); "
+                                              "?in_name variables take --param name=value.")],
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="key=value, repeatable.")] = None,
+    store: Annotated[Path, typer.Option(help=STORE_HELP)] = DEFAULT_STORE,
+    timeout: Annotated[float, typer.Option(help="Seconds before the query is stopped.")] = 30.0,
+    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 1000,
+    format: Annotated[str, typer.Option("--format", "-f", help="table | json | csv")] = "table",
+) -> None:
+    """Run raw SPARQL on the embedded store, opened read-only, with a timeout and a row limit."""
+    from graph.rdf_store import select_read_only
+    from queries.safety import check_sparql
+
+    _check_format(format)
+    try:
+        check_sparql(text)
+        bindings = {f"in_{k}": v for k, v in _params(param or []).items()}
+        columns, rows = select_read_only(store / "rdf", text, timeout=timeout, limit=limit, bindings=bindings)
+    except LineageError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+    _print_rows(columns, rows, format)
+
+
 neo4j_app = typer.Typer(no_args_is_help=True, help="Run a local Neo4j server (fetched from Maven Central on first use).")
 app.add_typer(neo4j_app, name="neo4j")
 HOME_HELP = "The server's folder (database, logs, server.json)."
