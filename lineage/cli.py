@@ -248,7 +248,8 @@ def _print_rows(columns: list[str], rows: list[dict], format: str, title: str = 
             table.add_column(col, overflow="ellipsis", no_wrap=True, max_width=CELL_WIDTH, min_width=min(len(col), 10))
         for row in rows:
             table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
-        Console(width=max(160, Console().width)).print(table)
+        widths = [min(CELL_WIDTH, max([len(col)] + [len(str(r.get(col) or "")) for r in rows])) + 3 for col in columns]
+        Console(width=max(Console().width, sum(widths) + 1)).print(table)
         typer.echo(f"{len(rows)} rows", err=True)
 
 
@@ -337,7 +338,7 @@ def cypher(
 @app.command("sparql")
 def sparql(
     text: Annotated[str, typer.Argument(help="A SPARQL SELECT or ASK (prefixes eli: org: prov: lin: skos: are known); "
-                                              "?in_name variables take --param name=value.")],
+                                              "?in_name variables take --param name=value and must be in the SELECT.")],
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="key=value, repeatable.")] = None,
     store: Annotated[Path, typer.Option(help=STORE_HELP)] = DEFAULT_STORE,
     timeout: Annotated[float, typer.Option(help="Seconds before the query is stopped.")] = 30.0,

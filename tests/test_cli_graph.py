@@ -105,3 +105,57 @@ def test_neo4j_start_status_stop(tmp_path):
         stopped = lineage("neo4j", "stop", "--home", home)
     assert stopped.returncode == 0 and "stopped Neo4j" in stopped.stdout
     assert "no server recorded" in lineage("neo4j", "status", "--home", home).stdout
+
+
+def test_query_commands_on_the_embedded_store(data_dir, tmp_path):
+    import csv
+    import io
+    import json
+
+    store = str(tmp_path / "store")
+    assert lineage("ingest", str(data_dir / "corpus"), "--store", store).returncode == 0
+    listed = lineage("queries")
+    assert "propagation(directive)" in listed.stdout and "coverage(directive, on)" in listed.stdout
+    result = lineage("query", "propagation", "--param", "directive=124/NQ-CP", "--store", store, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    rows = json.loads(result.stdout)
+    assert {r["issuer"] for r in rows} == {"Ủy ban nhân dân tỉnh Kon Tum", "Văn phòng Ủy ban nhân dân thành phố Hải Phòng"}
+    result = lineage("query", "coverage", "-p", "directive=124/NQ-CP", "--store", store, "--format", "csv")
+    table = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["unit"] for r in table if r["relayed"] == "True"] == ["thành phố Hải Phòng", "tỉnh Kon Tum"]
+    table_out = lineage("query", "targets", "-p", "directive=124/NQ-CP", "--store", store)
+    assert "12.5" in table_out.stdout and "rows" in table_out.stderr
+    missing = lineage("query", "propagation", "--store", store)
+    assert missing.returncode == 2 and "needs directive" in missing.stderr
+
+
+def test_raw_sparql_and_its_refusals(data_dir, tmp_path):
+    store = str(tmp_path / "store")
+    assert lineage("ingest", str(data_dir / "corpus"), "--store", store).returncode == 0
+    ok = lineage("sparql", "SELECT ?in_code ?d WHERE { ?d eli:applies ?x . ?x eli:id_local ?in_code }",
+                 "-p", "code=124/NQ-CP",
+                 "--store", store, "--format", "json")
+    assert ok.returncode == 0, ok.stderr
+    assert len(__import__("json").loads(ok.stdout)) == 2
+    refused = lineage("sparql", "DELETE WHERE { ?s ?p ?o }", "--store", store)
+    assert refused.returncode == 2 and "refused: DELETE" in refused.stderr
+    slow = lineage("sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }", "--store", store,
+                   "--timeout", "1")
+    assert slow.returncode == 2 and "ran longer than 1 s" in slow.stderr
+
+
+def test_raw_cypher_and_its_refusals(data_dir, tmp_path, neo4j_uri):
+    from conftest_neo4j import neo4j_auth
+    from graph.neo4j_store import Neo4jStore
+
+    with Neo4jStore(neo4j_uri, neo4j_auth()) as store:
+        store.delete_all()
+    assert lineage("ingest", str(data_dir / "corpus"), "--store", str(tmp_path), "--neo4j", neo4j_uri).returncode == 0
+    ok = lineage("cypher", "MATCH (d:Document {code: $code}) RETURN d.uid AS uid", "-p", "code=124/NQ-CP",
+                 "--neo4j", neo4j_uri, "--format", "csv")
+    assert ok.returncode == 0, ok.stderr
+    assert ok.stdout.splitlines() == ["uid", "vn/nq-cp/2025/124"]
+    refused = lineage("cypher", "MATCH (n) DETACH DELETE n", "--neo4j", neo4j_uri)
+    assert refused.returncode == 2 and "refused: DETACH" in refused.stderr
+    same = lineage("query", "propagation", "-p", "directive=124/NQ-CP", "--neo4j", neo4j_uri, "--format", "json")
+    assert same.returncode == 0 and "Sở Xây dựng tỉnh Kon Tum" in same.stdout

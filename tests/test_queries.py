@@ -1,0 +1,179 @@
+"""The query catalogue on the sample corpus: Neo4j (Cypher) and the embedded RDF store (SPARQL) give the
+same rows; pinned answers for NQ 124 and the seeds; raw queries are read-only and time out."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.build import build
+from graph.errors import LineageError
+from graph.neo4j_store import Neo4jStore
+from graph.rdf_store import OxigraphStore, select_read_only
+from queries import catalogue, coverage, run
+from queries.safety import check_cypher, check_sparql
+
+NQ_124 = "vn/nq-cp/2025/124"
+KON_TUM = "vn/uy-ban-nhan-dan-tinh-kon-tum/ubnd-ktth/2025/ec7acf9188"
+HAI_PHONG = "vn/van-phong-uy-ban-nhan-dan-thanh-pho-hai-phong/unnumbered/2025/da39a3ee5e"
+
+# Every catalogue query with the parameters it is tried with.
+CASES = {
+    "propagation": {"directive": "124/NQ-CP"},                   # by code
+    "ancestry": {"document": "140/KH-UBND"},                     # Quảng Ngãi's plan for 138/139/NQ-CP
+    "relays": {"directive": NQ_124},                             # by uid
+    "targets": {"directive": "124/NQ-CP"},
+    "workload": {"agency": "Sở Xây dựng tỉnh Kon Tum", "as_of": "2025-08-01"},
+    "most_cited": {"year_from": "2020", "year_to": "2025", "limit": "5"},
+    "most_implemented": {},
+    "unresolved": {},
+    "evidence": {"start": KON_TUM, "end": "124/NQ-CP"},
+}
+
+
+@pytest.fixture(scope="module")
+def stores(corpus_records, neo4j_uri, tmp_path_factory):
+    from conftest_neo4j import neo4j_auth
+
+    graph = build(corpus_records)
+    neo = Neo4jStore(neo4j_uri, neo4j_auth())
+    neo.delete_all()
+    neo.write(graph)
+    path = tmp_path_factory.mktemp("rdf") / "rdf"
+    rdf = OxigraphStore(path)
+    rdf.write(graph)
+    yield {"neo4j": neo, "rdf": rdf, "rdf_path": path}
+    neo.close()
+    rdf.close()
+
+
+def test_every_named_query_is_tried():
+    assert set(CASES) == set(catalogue())
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_same_rows_from_cypher_and_sparql(stores, name):
+    from_neo4j = run(name, stores["neo4j"], **CASES[name])
+    from_rdf = run(name, stores["rdf"], **CASES[name])
+    assert from_neo4j, f"{name} found nothing on the corpus"
+    assert from_neo4j == from_rdf
+
+
+@pytest.mark.parametrize("store", ["neo4j", "rdf"])
+def test_nq_124_propagation(stores, store):
+    rows = run("propagation", stores[store], directive="124/NQ-CP")
+    documents = {(r.document, r.issuer, r.depth) for r in rows}
+    assert documents == {(KON_TUM, "Ủy ban nhân dân tỉnh Kon Tum", 1),
+                         (HAI_PHONG, "Văn phòng Ủy ban nhân dân thành phố Hải Phòng", 1)}
+    # Kon Tum: "Giao Sở Xây dựng chủ trì, … trước ngày 25 tháng 7 năm 2025"
+    assert any(r.document == KON_TUM and r.agency == "Sở Xây dựng tỉnh Kon Tum" and r.role == "lead"
+               and r.deadline == "2025-07-25" for r in rows)
+    assert any(r.document == HAI_PHONG and r.agency == "Các Sở, ban, ngành thành phố Hải Phòng" for r in rows)
+
+
+@pytest.mark.parametrize("store", ["neo4j", "rdf"])
+def test_seeds_targets_across_levels(stores, store):
+    rows = run("targets", stores[store], directive="124/NQ-CP")
+    found = {(r.document, r.indicator, r.value, r.scope) for r in rows}
+    assert (HAI_PHONG, "tăng trưởng", 8.0, "cả nước") in found               # "cả nước đạt 8% trở lên"
+    assert (HAI_PHONG, "tăng trưởng", 12.5, "thành phố Hải Phòng") in found  # "và thành phố đạt 12,5%"
+    assert (KON_TUM, "tăng trưởng GRDP", 10.0, "tỉnh Kon Tum") in found      # "GRDP … đạt 10% trở lên"
+    assert all(r.sentence for r in rows)
+
+
+@pytest.mark.parametrize("store", ["neo4j", "rdf"])
+def test_ancestry_reaches_the_party_resolution(stores, store):
+    rows = run("ancestry", stores[store], document="140/KH-UBND")
+    assert {(r.code, r.depth, r.top) for r in rows} >= {("138/NQ-CP", 1, False), ("139/NQ-CP", 1, False),
+                                                         ("68-NQ/TW", 2, True)}
+
+
+@pytest.mark.parametrize("store", ["neo4j", "rdf"])
+def test_workload_overdue_depends_on_the_day(stores, store):
+    before = run("workload", stores[store], agency="Sở Xây dựng tỉnh Kon Tum", as_of="2025-07-01")
+    after = run("workload", stores[store], agency="Sở Xây dựng tỉnh Kon Tum", as_of="2025-08-01")
+    assert [r.overdue for r in before] == [False] and [r.overdue for r in after] == [True]
+
+
+@pytest.mark.parametrize("store", ["neo4j", "rdf"])
+def test_coverage_of_nq_124(stores, store):
+    rows = coverage(stores[store], "124/NQ-CP")
+    relayed = {r.unit for r in rows if r.relayed}
+    assert relayed == {"tỉnh Kon Tum", "thành phố Hải Phòng"}
+    provinces = [r for r in rows if r.kind == "province"]
+    assert len(provinces) == 63  # on 8 May 2025, before the provinces merged
+    assert any(r.unit == "Bộ Tài chính" and not r.relayed for r in rows)
+
+
+def test_evidence_of_the_kon_tum_link(stores):
+    (row,) = run("evidence", stores["rdf"], start=KON_TUM, end="124/NQ-CP")
+    assert row.type == "IMPLEMENTS" and row.sentence.startswith("V/v triển khai Nghị quyết số 124/NQ-CP")
+    assert row.span_end > row.span_start and row.extractor == "references"
+
+
+def test_unknown_query_and_missing_parameter(stores):
+    with pytest.raises(LineageError, match="the catalogue has"):
+        run("nothing", stores["rdf"])
+    with pytest.raises(LineageError, match="needs directive"):
+        run("propagation", stores["rdf"])
+    with pytest.raises(LineageError, match="YYYY-MM-DD"):
+        run("workload", stores["rdf"], agency="x", as_of="1/8/2025")
+
+
+# Raw queries that must be refused: each would write, administer or read outside the graph.
+CYPHER_WRITES = [
+    "CREATE (n:Document {uid: 'x'})",
+    "MATCH (d:Document) MERGE (d)-[:CITES]->(d)",
+    "MATCH (n) DETACH DELETE n",
+    "MATCH (d:Document) SET d.stub = false",
+    "CALL dbms.security.createUser('x', 'y', false)",
+    "LOAD CSV FROM 'file:///etc/passwd' AS row RETURN row",
+]
+SPARQL_WRITES = [
+    'INSERT DATA { <urn:a> <urn:b> "c" }',
+    "DELETE WHERE { ?s ?p ?o }",
+    "LOAD <http://example.org/data.ttl>",
+    "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+]
+
+
+@pytest.mark.parametrize("text", CYPHER_WRITES)
+def test_cypher_writes_are_refused(text):
+    with pytest.raises(LineageError, match="refused"):
+        check_cypher(text)
+
+
+def test_neo4j_refuses_writes_even_past_the_check(stores):
+    with pytest.raises(LineageError, match="writes are refused"):
+        stores["neo4j"].query("CREATE (n:Document {uid: 'x'}) RETURN n")
+    assert not stores["neo4j"].query("MATCH (n {uid: 'x'}) RETURN n")
+
+
+@pytest.mark.parametrize("text", SPARQL_WRITES)
+def test_sparql_updates_are_refused(text, stores):
+    with pytest.raises(LineageError, match="refused"):
+        check_sparql(text)
+    with pytest.raises(LineageError, match="refused|only SELECT"):
+        select_read_only(stores["rdf_path"], text)
+
+
+def test_strings_that_mention_writes_are_fine():
+    check_cypher("MATCH (d:Document) WHERE d.subject CONTAINS 'CREATE' RETURN d.uid")
+    check_sparql('SELECT ?d WHERE { ?d eli:title "DELETE" }')
+
+
+def test_runaway_cypher_hits_the_timeout(stores):
+    with pytest.raises(LineageError, match="ran longer than 1 s"):
+        stores["neo4j"].query("MATCH (a), (b), (c), (d) WHERE a.uid < b.uid AND c.uid < d.uid RETURN count(*) AS n",
+                              timeout=1)
+
+
+def test_runaway_sparql_hits_the_timeout(stores):
+    with pytest.raises(LineageError, match="ran longer than 1 s"):
+        select_read_only(stores["rdf_path"], "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+                         timeout=1)
+
+
+def test_row_limit(stores):
+    assert len(stores["neo4j"].query("MATCH (n) RETURN n.uid AS uid", limit=7)) == 7
+    _, rows = select_read_only(stores["rdf_path"], "SELECT ?s WHERE { ?s ?p ?o }", limit=7)
+    assert len(rows) == 7
