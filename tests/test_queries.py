@@ -27,6 +27,12 @@ CASES = {
     "most_implemented": {},
     "unresolved": {},
     "evidence": {"start": KON_TUM, "end": "124/NQ-CP"},
+    "find": {"text": "124/nq", "year_from": "2025"},                # case-insensitive words of code/subject
+    "tree": {"directive": "138/NQ-CP"},                           # Quảng Ngãi's plan → 138/NQ-CP
+    "document": {"document": KON_TUM},
+    "links": {"document": KON_TUM},
+    "tasks": {"document": KON_TUM},
+    "agency": {"agency": "Ủy ban nhân dân tỉnh Kon Tum"},          # issued the letter; merged into Quảng Ngãi
 }
 
 
@@ -108,6 +114,14 @@ def test_evidence_of_the_kon_tum_link(stores):
     (row,) = run("evidence", stores["rdf"], start=KON_TUM, end="124/NQ-CP")
     assert row.type == "IMPLEMENTS" and row.sentence.startswith("V/v triển khai Nghị quyết số 124/NQ-CP")
     assert row.span_end > row.span_start and row.extractor == "references"
+
+
+@pytest.mark.parametrize("store", ["neo4j", "rdf"])
+def test_agency_succession(stores, store):
+    rows = run("agency", stores[store], agency="Ủy ban nhân dân tỉnh Kon Tum")
+    assert ("succeeded by", "Ủy ban nhân dân tỉnh Quảng Ngãi", "2025-07-01") in {
+        (r.relation, r.other_label, r.date) for r in rows}
+    assert ("part of", "Chính phủ") in {(r.relation, r.other_label) for r in rows}
 
 
 def test_unknown_query_and_missing_parameter(stores):
