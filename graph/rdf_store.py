@@ -187,14 +187,20 @@ def _read_edge(g: Graph, st) -> Edge | None:
 
 
 class OxigraphStore:
-    """rdflib ``Graph`` on an on-disk Oxigraph store at ``path`` (created when missing)."""
+    """rdflib ``Graph`` on an on-disk Oxigraph store at ``path`` (created when missing); ``read_only`` opens
+    an existing one for reading only (the UI), which any number of processes may do."""
 
-    def __init__(self, path: str | Path | None = None) -> None:
+    def __init__(self, path: str | Path | None = None, read_only: bool = False) -> None:
+        import pyoxigraph
         from oxrdflib import OxigraphStore as _Store
         self.path = Path(path) if path is not None else None
         store = _Store()
         try:
-            if self.path is not None:
+            if self.path is not None and read_only:
+                if not self.path.exists():
+                    raise LineageError(f"{self.path}: no store there; run `lineage ingest PATH` first")
+                store = _Store(store=pyoxigraph.Store.read_only(str(self.path)))
+            elif self.path is not None:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 store.open(str(self.path), create=not self.path.exists())
         except (OSError, ValueError) as exc:

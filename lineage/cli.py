@@ -321,17 +321,15 @@ def cypher(
     format: Annotated[str, typer.Option("--format", "-f", help="table | json | csv")] = "table",
 ) -> None:
     """Run raw Cypher on Neo4j, read-only, with a timeout and a row limit."""
-    from queries.safety import check_cypher
+    from queries.raw import raw_cypher
 
     _check_format(format)
     try:
-        check_cypher(text)
         with connect_from_env(neo4j) as source:
-            rows = source.query(text, _params(param or []), timeout=timeout, limit=limit)
+            columns, rows = raw_cypher(source, text, _params(param or []), timeout=timeout, limit=limit)
     except LineageError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
-    columns = list(rows[0]) if rows else []
     _print_rows(columns, rows, format)
 
 
@@ -346,18 +344,39 @@ def sparql(
     format: Annotated[str, typer.Option("--format", "-f", help="table | json | csv")] = "table",
 ) -> None:
     """Run raw SPARQL on the embedded store, opened read-only, with a timeout and a row limit."""
-    from graph.rdf_store import select_read_only
-    from queries.safety import check_sparql
+    from queries.raw import raw_sparql
 
     _check_format(format)
     try:
-        check_sparql(text)
-        bindings = {f"in_{k}": v for k, v in _params(param or []).items()}
-        columns, rows = select_read_only(store / "rdf", text, timeout=timeout, limit=limit, bindings=bindings)
+        columns, rows = raw_sparql(store / "rdf", text, _params(param or []), timeout=timeout, limit=limit)
     except LineageError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
     _print_rows(columns, rows, format)
+
+
+@app.command("ui")
+def ui(
+    store: Annotated[Path, typer.Option(help=STORE_HELP)] = DEFAULT_STORE,
+    neo4j: Annotated[str | None, typer.Option(help=NEO4J_HELP)] = None,
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 8501,
+) -> None:
+    """Open the Streamlit app on http://127.0.0.1:PORT (no usage statistics, no calls out)."""
+    import subprocess
+
+    import ui
+
+    if not neo4j and not (store / "rdf").exists():
+        typer.echo(f"error: {store}: no store there; run `lineage ingest PATH --store {store}` first", err=True)
+        raise typer.Exit(2)
+    env = {**os.environ, "LINEAGE_STORE": str(store.resolve())}
+    if neo4j:
+        env["NEO4J_URI"] = neo4j
+    app_path = Path(ui.__file__).parent / "app.py"
+    command = [sys.executable, "-m", "streamlit", "run", str(app_path), "--server.address", "127.0.0.1",
+               "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+    typer.echo(f"directive-lineage UI on http://127.0.0.1:{port} (Ctrl-C stops it)", err=True)
+    raise typer.Exit(subprocess.call(command, env=env))
 
 
 neo4j_app = typer.Typer(no_args_is_help=True, help="Run a local Neo4j server (fetched from Maven Central on first use).")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict, fields
 from typing import Any
 
+from . import stores
 from .catalogue import catalogue, named
 from .coverage import CoverageRow, coverage
 from .run import row_type, run
@@ -31,4 +32,4 @@ def answer(name: str, source, **params: Any) -> tuple[list[str], list[dict]]:
     return list(named(name).column_names), [asdict(r) for r in rows]
 
 
-__all__ = ["answer", "catalogue", "coverage", "names", "named", "row_type", "run"]
+__all__ = ["answer", "catalogue", "coverage", "names", "named", "row_type", "run", "stores"]

@@ -1,1 +1,1 @@
-"""The Streamlit app that traces a central directive to provincial departments (not built yet)."""
+"""The Streamlit app (``lineage ui``): find a directive, see it travel down the state, open any document."""

@@ -1,0 +1,127 @@
+"""The propagation picture as Graphviz DOT: pure functions from query rows to text (tested without a browser).
+
+Left to right: the directive, the documents that implement it, those that implement them …, and (on
+request) the agencies each document assigned tasks to. Each document node links to ``?sel=<uid>``
+so a click opens its card.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from urllib.parse import quote
+
+# Short forms for labels: "Ủy ban nhân dân tỉnh Quảng Ngãi" → "UBND tỉnh Quảng Ngãi".
+SHORT_NAMES = (("Ủy ban nhân dân", "UBND"), ("Hội đồng nhân dân", "HĐND"), ("Văn phòng", "VP"))
+# Fill colours by document type (the family the reader knows at a glance); others grey.
+TYPE_COLOURS = {
+    "Nghị quyết": "#f4cccc", "Quyết định": "#fce5cd", "Chỉ thị": "#fff2cc", "Công điện": "#fff2cc",
+    "Kế hoạch": "#d9ead3", "Chương trình": "#d9ead3", "Công văn": "#cfe2f3", "Thông báo": "#d9d2e9",
+}
+AGENCY_COLOUR = "#eeeeee"
+ROLE_STYLES = {"lead": "solid", "support": "dashed", "all": "dotted"}
+LABEL_WIDTH = 38
+
+
+@dataclass(frozen=True)
+class DocNode:
+    uid: str
+    code: str | None
+    doc_type: str | None
+    issuer: str | None
+
+
+def short(name: str | None) -> str:
+    """>>> short("Ủy ban nhân dân tỉnh Quảng Ngãi")
+    'UBND tỉnh Quảng Ngãi'
+    """
+    if not name:
+        return ""
+    for long, abbr in SHORT_NAMES:
+        name = name.replace(long, abbr)
+    return name
+
+
+def document_label(doc_type: str | None, code: str | None, issuer: str | None) -> str:
+    """>>> document_label("Kế hoạch", "140/KH-UBND", "Ủy ban nhân dân tỉnh Quảng Ngãi")
+    'Kế hoạch 140/KH-UBND — UBND tỉnh Quảng Ngãi'
+    """
+    head = " ".join(x for x in (doc_type or "Văn bản", code or "(không số)") if x)
+    return f"{head} — {short(issuer)}" if issuer else head
+
+
+def _q(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # a DOT string: quotes and backslashes escaped
+
+
+def _wrap(text: str) -> str:
+    words, lines, line = text.split(), [], ""
+    for w in words:
+        if line and len(line) + 1 + len(w) > LABEL_WIDTH:
+            lines.append(line)
+            line = w
+        else:
+            line = f"{line} {w}".strip()
+    lines.append(line)
+    return "\n".join(lines)
+
+
+def propagation_dot(root: DocNode, edges: list[tuple[DocNode, DocNode]], selected: str | None = None,
+                    assignments: dict[str, list[tuple[str, str]]] | None = None,
+                    citing: list[DocNode] = ()) -> str:
+    """DOT of the tree: ``edges`` are (document, what it implements); ``assignments`` maps a document uid
+    to (agency, role) pairs drawn as leaves; ``citing`` documents hang off the root with dashed edges."""
+    nodes = {root.uid: root}
+    for a, b in edges:
+        nodes.setdefault(a.uid, a)
+        nodes.setdefault(b.uid, b)
+    for c in citing:
+        nodes.setdefault(c.uid, c)
+    out = ["digraph propagation {", "  rankdir=LR; nodesep=0.25; ranksep=0.6;",
+           '  node [shape=box, style="rounded,filled", fontname="DejaVu Sans", fontsize=11];',
+           '  edge [color="#666666", arrowsize=0.7];']
+    for uid, n in nodes.items():
+        label = _wrap(document_label(n.doc_type, n.code, n.issuer))
+        attrs = {
+            "label": label, "fillcolor": TYPE_COLOURS.get(n.doc_type or "", "#ffffff"),
+            "URL": f"?sel={quote(uid, safe='')}", "target": "_self", "tooltip": uid,
+        }
+        if uid == selected:
+            attrs["penwidth"] = "3"
+        out.append(f"  {_q(uid)} [" + ", ".join(f"{k}={_q(v)}" for k, v in attrs.items()) + "];")
+    for a, b in edges:  # drawn parent → child: the directive on the left
+        out.append(f"  {_q(b.uid)} -> {_q(a.uid)};")
+    for c in citing:
+        out.append(f'  {_q(root.uid)} -> {_q(c.uid)} [style=dashed, label="cites"];')
+    for uid, pairs in (assignments or {}).items():
+        if uid not in nodes:
+            continue
+        for agency, role in pairs:
+            leaf = f"{uid}|{agency}"
+            out.append(f'  {_q(leaf)} [label={_q(_wrap(short(agency)))}, fillcolor="{AGENCY_COLOUR}", '
+                       'shape=box, style="filled", fontsize=10];')
+            out.append(f'  {_q(uid)} -> {_q(leaf)} [style={ROLE_STYLES.get(role, "solid")}, label={_q(role)}, '
+                       'fontsize=9];')
+    out.append("}")
+    return "\n".join(out)
+
+
+def within(edges: list[tuple[DocNode, DocNode]], root: str, hops: int, collapsed: set[str] = frozenset()
+           ) -> list[tuple[DocNode, DocNode]]:
+    """The edges at most ``hops`` steps from ``root``, minus what hangs below a collapsed document."""
+    children: dict[str, list[tuple[DocNode, DocNode]]] = {}
+    for a, b in edges:
+        children.setdefault(b.uid, []).append((a, b))
+    kept, frontier, seen = [], [root], {root}
+    for _ in range(hops):
+        nxt = []
+        for uid in frontier:
+            if uid in collapsed:
+                continue
+            for a, b in children.get(uid, ()):
+                kept.append((a, b))
+                if a.uid not in seen:
+                    seen.add(a.uid)
+                    nxt.append(a.uid)
+        frontier = nxt
+    return kept
