@@ -374,7 +374,8 @@ def ui(
         env["NEO4J_URI"] = neo4j
     app_path = Path(ui.__file__).parent / "app.py"
     command = [sys.executable, "-m", "streamlit", "run", str(app_path), "--server.address", "127.0.0.1",
-               "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+               "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
+               "--client.toolbarMode", "minimal"]
     typer.echo(f"directive-lineage UI on http://127.0.0.1:{port} (Ctrl-C stops it)", err=True)
     raise typer.Exit(subprocess.call(command, env=env))
 
