@@ -32,7 +32,9 @@ class DocNode:
 
 
 def short(name: str | None) -> str:
-    """>>> short("Ủy ban nhân dân tỉnh Quảng Ngãi")
+    """A name with its long words abbreviated as documents do.
+
+    >>> short("Ủy ban nhân dân tỉnh Quảng Ngãi")
     'UBND tỉnh Quảng Ngãi'
     """
     if not name:
@@ -43,7 +45,9 @@ def short(name: str | None) -> str:
 
 
 def document_label(doc_type: str | None, code: str | None, issuer: str | None) -> str:
-    """>>> document_label("Kế hoạch", "140/KH-UBND", "Ủy ban nhân dân tỉnh Quảng Ngãi")
+    """How a document is named in the app.
+
+    >>> document_label("Kế hoạch", "140/KH-UBND", "Ủy ban nhân dân tỉnh Quảng Ngãi")
     'Kế hoạch 140/KH-UBND — UBND tỉnh Quảng Ngãi'
     """
     head = " ".join(x for x in (doc_type or "Văn bản", code or "(không số)") if x)
