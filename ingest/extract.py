@@ -49,7 +49,9 @@ def extract_source(src: SourceText) -> Record:
                       warnings=("file is empty: no text to read",))
     lay = layout(text)
     header = read_header(lay)
-    warnings = list(header.warnings)
+    warnings = list(src.notes) + list(header.warnings)
+    if not looks_vietnamese(text):
+        warnings.append("the text does not look Vietnamese: few Vietnamese letters or words; check the file")
     body = lay.body()
 
     issuer = header.issuer
@@ -128,6 +130,29 @@ def _evidence(text: str, span: tuple[int, int], printed: str | None = None) -> d
     """A header fact's span in the cleaned text and what is printed there (``printed`` when the span also
     covers the other column of a two-column header), whitespace and table pipes collapsed."""
     return {"span": list(span), "sentence": " ".join((printed or text[span[0]:span[1]]).replace("|", " ").split())}
+
+
+# Letters only Vietnamese writes (with their tone marks): "ư", "ơ", "đ", "ạ", "ế" …
+VIETNAMESE_LETTERS = frozenset("ăâđêôơưĂÂĐÊÔƠƯ"
+                               "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
+                               "ÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ")
+# Below this share of Vietnamese letters among letters, a text of some length is not Vietnamese.
+MIN_VIETNAMESE_SHARE = 0.03
+MIN_LETTERS_TO_JUDGE = 200
+
+
+def looks_vietnamese(text: str) -> bool:
+    """Whether a text has the share of Vietnamese letters any Vietnamese prose has (about 20–30%).
+
+    >>> looks_vietnamese("Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025; " * 5)
+    True
+    >>> looks_vietnamese("The Government shall submit the annual report to the National Assembly. " * 5)
+    False
+    """
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < MIN_LETTERS_TO_JUDGE:
+        return True
+    return sum(c in VIETNAMESE_LETTERS for c in letters) / len(letters) >= MIN_VIETNAMESE_SHARE
 
 
 # "Kính gửi: - Các sở, …; - Ủy ban nhân dân …." — the addressee block before the operative text.

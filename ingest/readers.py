@@ -1,11 +1,13 @@
-"""Readers turn a file into text. One interface; the reader is chosen by content, then extension.
-
-Only plain text is read in this version; other formats plug in as further :class:`Reader`s.
+"""Readers turn a file into text. One interface; the reader is chosen by content (magic bytes), then
+by extension: plain text (UTF-8, UTF-16 with BOM, Windows-1258, TCVN3, VNI), Word .docx, PDF (text
+layer, OCR for scanned pages), portal HTML, and scanned images (OCR).
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -14,6 +16,13 @@ from .errors import ReadError
 
 MAX_BYTES = 50 * 1024 * 1024
 SNIFF_BYTES = 8192
+PDF_MAGIC = b"%PDF-"
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # legacy Word .doc, Excel .xls
+IMAGE_MAGICS = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
+# The start of an HTML page, after any BOM and blanks: "<!DOCTYPE html>", "<html lang=…>", "<head>".
+HTML_START_RE = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
+                           re.IGNORECASE | re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -22,6 +31,7 @@ class SourceText:
     sha256: str
     format: str
     text: str
+    notes: tuple[str, ...] = ()  # what reading did that the record should say (OCR, a legacy encoding)
 
 
 class Reader(Protocol):
@@ -29,11 +39,59 @@ class Reader(Protocol):
 
     def accepts(self, path: Path, head: bytes) -> bool: ...
 
-    def read(self, path: Path, data: bytes) -> str: ...
+    def read(self, path: Path, data: bytes) -> tuple[str, tuple[str, ...]]: ...
+
+
+class PdfReader:
+    format = "pdf"
+
+    def accepts(self, path: Path, head: bytes) -> bool:
+        return head.startswith(PDF_MAGIC)
+
+    def read(self, path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
+        from .pdf_reader import read_pdf
+
+        return read_pdf(str(path), data)
+
+
+class DocxReader:
+    format = "docx"
+
+    def accepts(self, path: Path, head: bytes) -> bool:
+        return head.startswith(ZIP_MAGIC)
+
+    def read(self, path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
+        from .docx_reader import read_docx
+
+        return read_docx(str(path), data), ()
+
+
+class HtmlReader:
+    format = "html"
+
+    def accepts(self, path: Path, head: bytes) -> bool:
+        return bool(HTML_START_RE.match(head)) or path.suffix.lower() in (".html", ".htm")
+
+    def read(self, path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
+        from .html_reader import read_html
+
+        return read_html(str(path), data), ()
+
+
+class ImageReader:
+    format = "image"
+
+    def accepts(self, path: Path, head: bytes) -> bool:
+        return head.startswith(IMAGE_MAGICS)
+
+    def read(self, path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
+        from .ocr import ocr_image
+
+        return ocr_image(data, str(path)), ("read by OCR (an image)",)
 
 
 class TextReader:
-    """UTF-8 (with or without BOM) and UTF-16 with BOM plain text."""
+    """Plain text: UTF-8 (with or without BOM), UTF-16 with BOM; otherwise a legacy Vietnamese encoding."""
 
     format = "txt"
 
@@ -42,21 +100,49 @@ class TextReader:
             return True
         return b"\x00" not in head
 
-    def read(self, path: Path, data: bytes) -> str:
+    def read(self, path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
         if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            return data.decode("utf-16")
+            return data.decode("utf-16"), ()
         try:
-            return data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise ReadError(str(path), f"not valid UTF-8 text (byte {exc.start})",
-                            "save the file as UTF-8 text and try again") from None
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return _legacy_bytes(path, data)
+        return _legacy_text(text)
 
 
-READERS: tuple[Reader, ...] = (TextReader(),)
+def _legacy_bytes(path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
+    try:
+        from .legacy import decode_bytes
+    except ImportError:  # pragma: no cover - the module ships with the package
+        decode_bytes = None
+    if decode_bytes is not None:
+        try:
+            text, encoding = decode_bytes(data)
+        except ValueError:
+            text = None
+        if text is not None:
+            return text, (f"not UTF-8: read as {encoding}",)
+    raise ReadError(str(path), "not UTF-8, nor a Vietnamese legacy encoding this reader knows",
+                    "save the file as UTF-8 text and try again")
+
+
+def _legacy_text(text: str) -> tuple[str, tuple[str, ...]]:
+    """UTF-8 text that is really TCVN3 or VNI (pasted from an old font) is converted."""
+    try:
+        from .legacy import convert, detect
+    except ImportError:  # pragma: no cover
+        return text, ()
+    encoding = detect(text)
+    if encoding is None:
+        return text, ()
+    return convert(text, encoding), (f"text in the {encoding} font encoding, converted to Unicode",)
+
+
+READERS: tuple[Reader, ...] = (PdfReader(), DocxReader(), ImageReader(), HtmlReader(), TextReader())
 
 
 def read_source(path: str | Path) -> SourceText:
-    """Read ``path`` with the first reader that accepts it."""
+    """Read ``path`` with the first reader that accepts its first bytes."""
     path = Path(path)
     if not path.is_file():
         raise ReadError(str(path), "no such file", "check the path")
@@ -66,9 +152,13 @@ def read_source(path: str | Path) -> SourceText:
                         "split the file or extract its text first")
     data = path.read_bytes()
     head = data[:SNIFF_BYTES]
+    if head.startswith(OLE_MAGIC):
+        raise ReadError(str(path), "a legacy Word .doc (or another Office binary file)",
+                        "open it in Word or LibreOffice and save it as .docx")
     for reader in READERS:
         if reader.accepts(path, head):
-            text = reader.read(path, data)
-            return SourceText(str(path), hashlib.sha256(data).hexdigest(), reader.format, text)
-    raise ReadError(str(path), "binary data, not a text document",
-                    "give a UTF-8 .txt file (other formats are not supported yet)")
+            text, notes = reader.read(path, data)
+            text = unicodedata.normalize("NFC", text)
+            return SourceText(str(path), hashlib.sha256(data).hexdigest(), reader.format, text, tuple(notes))
+    raise ReadError(str(path), "binary data, not a document this reader knows",
+                    "give a .txt, .docx, .pdf, .html or an image of the document")

@@ -41,7 +41,7 @@ def test_ingest_reports_a_bad_file_and_keeps_the_rest(data_dir, tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()
     shutil.copy(data_dir / "corpus" / "kon-tum-cv-ubnd-ktth-trien-khai-nq-124-nq-cp-2025.txt", docs)
-    (docs / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR")
+    (docs / "broken.txt").write_bytes(b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00")
     store = tmp_path / "store"
     result = lineage("ingest", str(docs), "--store", str(store))
     assert result.returncode == 1  # one failure, reported
