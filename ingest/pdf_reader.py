@@ -9,6 +9,7 @@ from .errors import ReadError
 # A page with fewer characters than this in its text layer is read as a scan.
 MIN_TEXT_CHARS = 20
 MAX_PAGES = 2000
+PAGE_SEPARATOR = "\n\f\n"  # ingest.text.PAGE_BREAK on its own line: running headers are found per page
 
 
 def read_pdf(path: str, data: bytes) -> tuple[str, tuple[str, ...]]:
@@ -35,7 +36,7 @@ def read_pdf(path: str, data: bytes) -> tuple[str, tuple[str, ...]]:
                 scanned.append(number)
             pages.append(text)
         repaired = document.is_repaired
-    text = "\n".join(pages)
+    text = PAGE_SEPARATOR.join(pages)
     if repaired and not text.strip():
         raise ReadError(path, "damaged or truncated PDF: no text could be read from it",
                         "download it again or print it to PDF anew")

@@ -19,6 +19,13 @@ FOOTNOTE_START_RE = re.compile(r"^(\d{1,2}) +(?=[^\W\d_])")
 FOOTNOTE_RULE_RE = re.compile(r"^[ \t\u00A0]{10,}$")
 # A page number alone on its line: "3".
 PAGE_NUMBER_RE = re.compile(r"^\s*\d{1,3}\s*$")
+# Where a reader marks a new page (PDF): a form feed on its own line.
+PAGE_BREAK = "\f"
+# Digits in a running header or footer change from page to page: "Trang 2/5", "Công báo số 12".
+RUNNING_DIGITS_RE = re.compile(r"\d+")
+# A line at the top or bottom of at least this share of pages (and of 3 pages or more) is page furniture.
+RUNNING_SHARE = 0.6
+RUNNING_DEPTH = 2  # how many lines from the top and bottom of a page are looked at
 # A bracketed footnote marker: "suy giảm[1]".
 BRACKET_MARKER_RE = re.compile(r"\[\d{1,2}\]")
 # Whitespace and table pipes that the flat view folds to one space: "CHÍNH PHỦ | CỘNG HÒA".
@@ -158,6 +165,29 @@ def _anchor(text: str, marker: str, after: int, before: int) -> tuple[int, int] 
     return (m.start(), m.end()) if m else None
 
 
+def _running_lines(lines: list[Line]) -> set[int]:
+    """Running headers and footers: the same line, digits aside, at the top or bottom of most pages."""
+    pages: list[list[int]] = [[]]
+    for n, line in enumerate(lines):
+        if PAGE_BREAK in line.text:
+            pages.append([])
+        elif line.text.strip():
+            pages[-1].append(n)
+    pages = [p for p in pages if p]
+    if len(pages) < 3:
+        return set()
+    edges: dict[str, list[int]] = {}
+    for page in pages:
+        seen = set()
+        for n in page[:RUNNING_DEPTH] + page[-RUNNING_DEPTH:]:
+            key = RUNNING_DIGITS_RE.sub("#", " ".join(lines[n].text.split()))
+            if key not in seen:
+                seen.add(key)
+                edges.setdefault(key, []).append(n)
+    need = max(3, RUNNING_SHARE * len(pages))
+    return {n for found in edges.values() if len(found) >= need for n in found}
+
+
 def layout(text: str) -> Layout:
     """Split cleaned ``text`` into body, footnotes and dropped page furniture."""
     lines = lines_of(text)
@@ -179,6 +209,8 @@ def layout(text: str) -> Layout:
             continue
         if not lines[n - 1].text.strip() and n + 1 < len(lines):
             excluded.add(n)
+    running = _running_lines(lines)
+    excluded.update(running)
     for m in BRACKET_MARKER_RE.finditer(text):
         dropped.update(range(m.start(), m.end()))
     ranges: list[tuple[int, int]] = []
@@ -189,7 +221,8 @@ def layout(text: str) -> Layout:
             ranges[-1] = (ranges[-1][0], line.end)
         else:
             ranges.append((line.start, line.end))
-    return Layout(text, tuple(lines), tuple(ranges), tuple(footnotes), frozenset(dropped))
+    kept = tuple(line for n, line in enumerate(lines) if n not in running)  # the header reader never sees them
+    return Layout(text, kept, tuple(ranges), tuple(footnotes), frozenset(dropped))
 
 
 # Marks that end an evidence sentence when a space follows: "…năm 2025; Căn cứ …", "… như sau: 1. …".

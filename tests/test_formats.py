@@ -104,6 +104,28 @@ def test_every_format_reads_like_the_txt(name, fmt, tmp_path):
     assert references(got) == references(expected)
 
 
+def test_running_headers_and_page_numbers_are_dropped(tmp_path):
+    # A gazette-style PDF: "CÔNG BÁO/Số 12/Ngày 10-5-2025" on top of every page, the page number below.
+    name = DOCUMENTS[0]
+    lines = [line for line in lines_of(name) if line.strip()]
+    document = pymupdf.open()
+    for number, start in enumerate(range(0, len(lines), 40), start=1):
+        page = document.new_page()
+        page.insert_font(fontname="dv", fontfile=FONT)
+        page.insert_text((40, 30), f"CÔNG BÁO/Số {11 + number}/Ngày 10-5-2025", fontname="dv", fontsize=8)
+        page.insert_textbox(pymupdf.Rect(40, 50, 560, 800), "\n".join(lines[start:start + 40]), fontname="dv",
+                            fontsize=8)
+        page.insert_text((300, 820), str(number), fontname="dv", fontsize=8)
+    path = tmp_path / "gazette.pdf"
+    document.save(str(path))
+    got = extract_source(read_source(path)).to_dict()
+    expected = extract_path(CORPUS / name).to_dict()
+    assert {f: got["document"][f] for f in FIELDS} == {f: expected["document"][f] for f in FIELDS}
+    assert references(got) == references(expected)
+    evidence = " ".join(r["sentence"] or "" for r in got["references"]) + " ".join(a["task"] for a in got["assignments"])
+    assert "CÔNG BÁO" not in evidence
+
+
 def test_docx_header_table_reads_in_column_order(tmp_path):
     path = tmp_path / "kh.docx"
     make_docx_with_header_table(path)
