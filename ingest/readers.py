@@ -85,8 +85,11 @@ class ImageReader:
         return head.startswith(IMAGE_MAGICS)
 
     def read(self, path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
-        from .ocr import ocr_image
-
+        try:
+            from .ocr import ocr_image
+        except ImportError as exc:
+            raise ReadError(str(path), f"an image needs OCR, which cannot load ({exc})",
+                            "install the project with its dependencies (pytesseract) and tesseract-ocr-vie") from None
         return ocr_image(data, str(path)), ("read by OCR (an image)",)
 
 
@@ -102,7 +105,11 @@ class TextReader:
 
     def read(self, path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
         if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            return data.decode("utf-16"), ()
+            try:
+                return data.decode("utf-16"), ()
+            except UnicodeDecodeError as exc:
+                raise ReadError(str(path), f"broken UTF-16 text (byte {exc.start})",
+                                "save the file again as UTF-8 or UTF-16 text") from None
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
