@@ -243,3 +243,30 @@ def test_a_bulk_run_reports_each_bad_file_and_stores_the_rest(tmp_path):
     assert len(summary.failures) == len(BAD_INPUTS)
     assert {Path(f.path).name for f in summary.failures} == {name for name, _, _ in BAD_INPUTS}
     assert summary.documents == 1 and store.counts().nodes["Document"] > 1
+
+
+@pytest.mark.parametrize("encoding", ["windows-1258", "vni", "tcvn3"])
+@pytest.mark.parametrize("name", DOCUMENTS[:3])
+def test_legacy_encoded_txt_reads_like_the_utf8(name, encoding, tmp_path):
+    from test_legacy import ENCODE
+
+    path = tmp_path / "old.txt"
+    path.write_bytes(ENCODE[encoding]((CORPUS / name).read_text(encoding="utf-8")))
+    got = extract_source(read_source(path)).to_dict()
+    expected = extract_path(CORPUS / name).to_dict()
+    assert f"not UTF-8: read as {encoding}" in got["warnings"]
+    assert {f: got["document"][f] for f in FIELDS} == {f: expected["document"][f] for f in FIELDS}
+    assert references(got) == references(expected)
+
+
+@pytest.mark.parametrize("encoding", ["vni", "tcvn3"])
+def test_legacy_mojibake_in_utf8_is_converted(encoding, tmp_path):
+    from test_legacy import ENCODE
+
+    name = DOCUMENTS[0]
+    path = tmp_path / "pasted.txt"  # legacy bytes read as Windows-1252 and saved as UTF-8, as old pastes are
+    path.write_text(ENCODE[encoding]((CORPUS / name).read_text(encoding="utf-8")).decode("cp1252"), encoding="utf-8")
+    got = extract_source(read_source(path)).to_dict()
+    expected = extract_path(CORPUS / name).to_dict()
+    assert any(encoding in w for w in got["warnings"])
+    assert {f: got["document"][f] for f in FIELDS} == {f: expected["document"][f] for f in FIELDS}
