@@ -100,10 +100,37 @@ def _local(text: str, locality: Province | None) -> str | None:
             if locality is not None:
                 return body.qualified(locality)
             return body.name if not rest else f"{body.name} {rest}" if not body.name.endswith(rest) else body.name
-        province = v.province(rest)
+        province = v.province(rest) or _province_misread(rest)
         if province is not None:
             return body.qualified(province)
         return None
+    return None
+
+
+# A province with its unit misread by one mark (OCR: "TĨNH KON TUM" for "TỈNH KON TUM") is still that
+# province when the whole phrase is this similar (Indel) to exactly one "tỉnh …"/"thành phố …" name.
+PROVINCE_MISREAD_CUTOFF = 0.9
+
+
+@cache
+def _province_full_names() -> tuple[list[str], list[Province]]:
+    provinces = list(vocabulary().provinces)
+    return [fold(p.full_name) for p in provinces], provinces
+
+
+def _province_misread(text: str) -> Province | None:
+    """The province ``text`` names despite a misread letter, when one province alone is that close.
+
+    >>> _province_misread("tĩnh kon tum").name, _province_misread("tỉnh hà nam").name
+    ('Kon Tum', 'Hà Nam')
+    >>> _province_misread("huyện kon tum") is None
+    True
+    """
+    names, provinces = _province_full_names()
+    hits = process.extract(fold(text), names, scorer=Indel.normalized_similarity,
+                           score_cutoff=PROVINCE_MISREAD_CUTOFF, limit=2)
+    if len(hits) == 1 or (len(hits) == 2 and hits[0][1] > hits[1][1]):
+        return provinces[hits[0][2]]
     return None
 
 

@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import Protocol
 
 from .errors import ReadError
+from .ocr import ImageReader  # scanned pages as images (imports no OCR library until it reads)
 
 MAX_BYTES = 50 * 1024 * 1024
 SNIFF_BYTES = 8192
 PDF_MAGIC = b"%PDF-"
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # legacy Word .doc, Excel .xls
-IMAGE_MAGICS = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 # The start of an HTML page, after any BOM and blanks: "<!DOCTYPE html>", "<html lang=…>", "<head>".
 HTML_START_RE = re.compile(rb"^(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
                            re.IGNORECASE | re.DOTALL)
@@ -76,21 +76,6 @@ class HtmlReader:
         from .html_reader import read_html
 
         return read_html(str(path), data), ()
-
-
-class ImageReader:
-    format = "image"
-
-    def accepts(self, path: Path, head: bytes) -> bool:
-        return head.startswith(IMAGE_MAGICS)
-
-    def read(self, path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
-        try:
-            from .ocr import ocr_image
-        except ImportError as exc:
-            raise ReadError(str(path), f"an image needs OCR, which cannot load ({exc})",
-                            "install the project with its dependencies (pytesseract) and tesseract-ocr-vie") from None
-        return ocr_image(data, str(path)), ("read by OCR (an image)",)
 
 
 class TextReader:

@@ -41,6 +41,11 @@ HEADERS = [
     ("Từ ngày 19 tháng 7 năm 2021, tỉnh Bà Rịa - Vũng Tàu áp dụng giãn cách xã hội. Với mục tiêu bảo đảm sức khỏe cho Nhân dân, "
      "Chủ tịch UBND tỉnh quyết định:\n",
      {"doc_type": None, "code": None, "issue_date": None, "issuer": "Ủy ban nhân dân tỉnh Bà Rịa - Vũng Tàu"}),
+    # Kon Tum seed scanned and OCR'd: Tesseract's vie model reads the bold "TỈNH" as "TĨNH"; one misread mark
+    # in a province's unit still names that province (and "TỈNH HÀ TĨNH" stays Hà Tĩnh).
+    ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTĨNH KON TUM Độc lập - Tự do - Hạnh phúc\n"
+     "Số: /UBND-KTTH Kon Tum, ngày tháng năm 2025\nV/v triển khai Nghị quyết số 124/NQ-CP\nKính gửi:\n",
+     {"issuer": "Ủy ban nhân dân tỉnh Kon Tum", "place": "Kon Tum"}),
     # 046: "UBND tỉnh" with no province named → issuer null, never a guess
     ("UBND tỉnh nhận được Công văn số 6544/BKHĐT-KHGDTNMT ngày 18/9/2018 của Bộ Kế hoạch và Đầu tư. Sau khi xem xét, "
      "Chủ tịch UBND tỉnh có ý kiến chỉ đạo:\n",
