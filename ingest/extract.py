@@ -43,7 +43,7 @@ def _flat_range(flat: Flat, span: tuple[int, int] | None) -> tuple[int, int] | N
 
 def extract_source(src: SourceText) -> Record:
     text = clean(src.text)
-    source = Source(src.path, src.sha256, src.format)
+    source = Source(src.path, src.sha256, src.format, src.offset_map)
     if not text.strip():
         return Record(source, Document(id=document_id(None, None, None, fallback=src.sha256)),
                       warnings=("file is empty: no text to read",))

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Protocol
 
 from .errors import ReadError
+from .text import offset_map
 from .ocr import ImageReader  # scanned pages as images (imports no OCR library until it reads)
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -32,6 +33,9 @@ class SourceText:
     format: str
     text: str
     notes: tuple[str, ...] = ()  # what reading did that the record should say (OCR, a legacy encoding)
+    # (position in ``text``, position in the text as first decoded) where the two start to differ by a new
+    # amount: a legacy encoding converted or decomposed letters composed (``ingest.text.original_span``).
+    offset_map: tuple[tuple[int, int], ...] = ()
 
 
 class Reader(Protocol):
@@ -99,7 +103,8 @@ class TextReader:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             return _legacy_bytes(path, data)
-        return _legacy_text(text)
+        converted, notes = _legacy_text(text)
+        return converted, notes, text
 
 
 def _legacy_bytes(path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
@@ -113,7 +118,8 @@ def _legacy_bytes(path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
         except ValueError:
             text = None
         if text is not None:
-            return text, (f"not UTF-8: read as {encoding}",)
+            as_read = data.decode("cp1258" if encoding == "windows-1258" else "cp1252", errors="replace")
+            return text, (f"not UTF-8: read as {encoding}",), as_read
     raise ReadError(str(path), "not UTF-8, nor a Vietnamese legacy encoding this reader knows",
                     "save the file as UTF-8 text and try again")
 
@@ -149,8 +155,11 @@ def read_source(path: str | Path) -> SourceText:
                         "open it in Word or LibreOffice and save it as .docx")
     for reader in READERS:
         if reader.accepts(path, head):
-            text, notes = reader.read(path, data)
+            text, notes, *first = reader.read(path, data)
+            original = first[0] if first else text
             text = unicodedata.normalize("NFC", text)
-            return SourceText(str(path), hashlib.sha256(data).hexdigest(), reader.format, text, tuple(notes))
+            offsets = offset_map(text, original) if text != original else ()
+            return SourceText(str(path), hashlib.sha256(data).hexdigest(), reader.format, text, tuple(notes),
+                              offsets)
     raise ReadError(str(path), "binary data, not a document this reader knows",
                     "give a .txt, .docx, .pdf, .html or an image of the document")

@@ -11,6 +11,7 @@ class Source:
     path: str
     sha256: str
     format: str
+    offset_map: tuple[tuple[int, int], ...] = ()  # cleaned text → text as decoded (ingest.text.original_span)
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,8 @@ class Record:
         ``addressee_agencies``, ``evidence``, a reference's or target's ``sentence``/``span``)."""
         d = self.document
         return {
-            "source": {"path": self.source.path, "sha256": self.source.sha256, "format": self.source.format},
+            "source": {"path": self.source.path, "sha256": self.source.sha256, "format": self.source.format,
+                       "offset_map": [list(p) for p in self.source.offset_map]},
             "document": {
                 "id": d.id, "doc_type": d.doc_type, "code": d.code, "number": d.number, "symbol": d.symbol,
                 "issue_date": d.issue_date, "place": d.place, "issuer": d.issuer, "subject": d.subject,

@@ -270,3 +270,29 @@ def test_legacy_mojibake_in_utf8_is_converted(encoding, tmp_path):
     expected = extract_path(CORPUS / name).to_dict()
     assert any(encoding in w for w in got["warnings"])
     assert {f: got["document"][f] for f in FIELDS} == {f: expected["document"][f] for f in FIELDS}
+
+
+@pytest.mark.parametrize("encoding", ["vni", "tcvn3", "nfd"])
+def test_spans_map_back_to_the_text_as_decoded(encoding, tmp_path):
+    # Spans point into the cleaned text (NFC, converted); source.offset_map leads back to the file's own
+    # text: the same words stand at the mapped places ("124/NQ-CP" is ASCII in every encoding).
+    import unicodedata
+
+    from ingest.text import original_span
+    from test_legacy import ENCODE
+
+    text = (CORPUS / DOCUMENTS[0]).read_text(encoding="utf-8")
+    path = tmp_path / "doc.txt"
+    if encoding == "nfd":
+        path.write_text(unicodedata.normalize("NFD", text), encoding="utf-8")
+        as_decoded = path.read_text(encoding="utf-8")
+    else:
+        path.write_bytes(ENCODE[encoding](text))
+        as_decoded = path.read_bytes().decode("cp1252", errors="replace")
+    record = extract_source(read_source(path)).to_dict()
+    offsets = [tuple(p) for p in record["source"]["offset_map"]]
+    assert offsets  # TCVN3 is one byte a letter: the map is (0, 0) alone; VNI and NFD shift at each toned word
+    ref = next(r for r in record["references"] if r["code"] == "124/NQ-CP")
+    for span in ref["spans"]:
+        a, b = original_span(tuple(span), offsets)
+        assert "124/NQ-CP" in as_decoded[a:b]
