@@ -19,7 +19,7 @@ import tomllib
 import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date as _date
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 # Old-style tone placement on the first vowel of a word-final "oa", "oe", "uy" → modern placement:
@@ -41,6 +41,12 @@ def modern_tones(text: str) -> str:
     return OLD_TONE_RE.sub(lambda m: _OLD_TONES[m.group(1)], text)
 
 
+# "Sở  Xây dựng" → one space; " - " around a hyphen: "Bà Rịa-Vũng Tàu" → "bà rịa - vũng tàu".
+SPACED_HYPHEN_RE = re.compile(r"\s*-\s*")
+SPACES_RE = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=1 << 16)  # the same names are folded again and again: agency lists, headers, codes
 def fold(text: str) -> str:
     """Comparison key: NFC, modern tones, case-folded, whitespace collapsed, spaced hyphens unified.
 
@@ -48,8 +54,8 @@ def fold(text: str) -> str:
     True
     """
     text = modern_tones(text).casefold()
-    text = re.sub(r"\s*-\s*", " - ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = SPACED_HYPHEN_RE.sub(" - ", text)
+    return SPACES_RE.sub(" ", text).strip()
 
 
 # The unit word before a province's name (folded text): "tỉnh kon tum", "thành phố hải phòng", "tp. hà nội".
@@ -166,7 +172,7 @@ def _iso(day: str) -> str:
     return _date.fromisoformat(day).isoformat()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: the cached indexes below take it as their key
 class Vocabulary:
     doc_types: tuple[DocType, ...]
     central: tuple[CentralBody, ...]
