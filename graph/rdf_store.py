@@ -70,6 +70,10 @@ DATE_PROPERTIES = frozenset({"issue_date", "deadline", "date", "abolished_on"})
 DATE_TYPES = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}
 
 
+# The uids already stored: one query instead of a look-up per node.
+EXISTING_UIDS = "SELECT ?uid WHERE { ?s lin:uid ?uid }"
+
+
 def iri(uid: str) -> URIRef:
     return URIRef(BASE + quote(uid, safe="/-._"))
 
@@ -214,9 +218,10 @@ class OxigraphStore:
     def write(self, graph: LineageGraph) -> None:
         g = self.graph
         adds, removes = [], []
+        present = {str(row[0]) for row in g.query(EXISTING_UIDS, initNs={"lin": str(LIN)})}
         for node in graph.nodes.values():
             s = iri(node.uid)
-            old = _read_node(g, s, node.label) if (s, RDF.type, NODE_CLASSES[node.label]) in g else None
+            old = _read_node(g, s, node.label) if node.uid in present else None
             merged = merge_node(old, node)
             if merged is None:
                 continue
@@ -224,8 +229,9 @@ class OxigraphStore:
                 removes += [(s, p, o) for p, o in g.predicate_objects(s) if isinstance(o, Literal) or p == RDF.type]
             adds += node_triples(merged)
         for edge in graph.edges:
-            st = statement_iri(edge)
-            removes += [(st, p, o) for p, o in g.predicate_objects(st)]
+            if edge.start in present:  # an edge of a node already stored may be stored: replace its properties
+                st = statement_iri(edge)
+                removes += [(st, p, o) for p, o in g.predicate_objects(st)]
             adds += edge_triples(edge)
         for triple in removes:
             g.remove(triple)

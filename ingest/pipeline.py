@@ -99,38 +99,84 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _extract_one(path: Path) -> tuple[str, dict[str, Any] | None, str | None]:
+    """(path, record, error) — module level so worker processes can run it."""
+    try:
+        return str(path), extract_path(path).to_dict(), None
+    except (LineageError, OSError) as exc:
+        return str(path), None, str(exc)
+
+
 def read_records(paths: Iterable[Path], cache: RecordCache | None = None, summary: IngestSummary | None = None,
-                 on_file: Callable[[Path], None] | None = None) -> list[dict[str, Any]]:
-    """The record of each file, from the cache when the file is unchanged; failures go to ``summary``."""
+                 on_file: Callable[[Path], None] | None = None, workers: int = 1) -> list[dict[str, Any]]:
+    """The record of each file, from the cache when the file is unchanged; failures go to ``summary``.
+    With ``workers`` > 1 the files not in the cache are extracted in that many processes, at most
+    :data:`IN_FLIGHT` per worker queued at once; records come back in input order."""
     summary = summary if summary is not None else IngestSummary()
-    records = []
-    for path in paths:
+    paths = list(paths)
+    found: dict[int, dict[str, Any]] = {}
+    todo: list[tuple[int, Path]] = []
+    for n, path in enumerate(paths):
         summary.files += 1
         try:
             record = cache.get(file_sha256(path)) if cache is not None else None
-            if record is not None:
-                record["source"]["path"] = str(path)
-                summary.reused += 1
-            else:
-                record = extract_path(path).to_dict()
-                summary.extracted += 1
-                if cache is not None:
-                    cache.put(record)
-        except (LineageError, OSError) as exc:
-            summary.failures.append(Failure(str(path), str(exc)))
+        except OSError as exc:
+            summary.failures.append(Failure(str(path), f"{path}: {exc.strerror or exc}"))
+            if on_file is not None:
+                on_file(path)
+            continue
+        if record is not None:
+            record["source"]["path"] = str(path)
+            summary.reused += 1
+            found[n] = record
+            if on_file is not None:
+                on_file(path)
         else:
-            records.append(record)
-            summary.warnings += [(str(path), w) for w in record.get("warnings", ())]
+            todo.append((n, path))
+    for n, (path, record, error) in _extract_all(todo, workers):
+        if error is not None:
+            summary.failures.append(Failure(path, error))
+        else:
+            summary.extracted += 1
+            found[n] = record
+            if cache is not None:
+                cache.put(record)
         if on_file is not None:
-            on_file(path)
+            on_file(Path(path))
+    records = [found[n] for n in sorted(found)]
+    for record in records:
+        summary.warnings += [(record["source"]["path"], w) for w in record.get("warnings", ())]
     return records
 
 
+IN_FLIGHT = 8  # files queued per worker process: bounded memory however large the input
+
+
+def _extract_all(todo: list[tuple[int, Path]], workers: int):
+    if workers <= 1 or len(todo) < 2:
+        for n, path in todo:
+            yield n, _extract_one(path)
+        return
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        pending: dict = {}
+        queue = iter(todo)
+        for n, path in queue:
+            pending[pool.submit(_extract_one, path)] = n
+            if len(pending) >= workers * IN_FLIGHT:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    yield pending.pop(future), future.result()
+        for future in list(pending):
+            yield pending.pop(future), future.result()
+
+
 def ingest(paths: Iterable[Path], store: Store, cache: RecordCache | None = None,
-           on_file: Callable[[Path], None] | None = None) -> IngestSummary:
+           on_file: Callable[[Path], None] | None = None, workers: int = 1) -> IngestSummary:
     """Extract (or reuse), build one graph of all the records, write it to ``store``."""
     summary = IngestSummary()
-    records = read_records(paths, cache, summary, on_file)
+    records = read_records(paths, cache, summary, on_file, workers)
     graph = build(records)
     store.write(graph)
     counts = graph.counts()

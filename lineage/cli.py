@@ -146,6 +146,7 @@ def ingest(
     neo4j: Annotated[str | None, typer.Option(help=NEO4J_HELP)] = None,
     cache: Annotated[bool, typer.Option(help="Reuse the records of unchanged files (by sha256).")] = True,
     show_warnings: Annotated[bool, typer.Option("--warnings", help="List every extraction warning.")] = False,
+    workers: Annotated[int, typer.Option(help="Extraction processes (0: one per core).")] = 0,
 ) -> None:
     """Extract documents, build the lineage graph and write it to the store (idempotent)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -164,7 +165,8 @@ def ingest(
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=console,
                       transient=True) as progress:
             task = progress.add_task("extracting", total=len(files))
-            summary = run_ingest(files, target, records, on_file=lambda _: progress.advance(task))
+            summary = run_ingest(files, target, records, on_file=lambda _: progress.advance(task),
+                                 workers=workers or os.cpu_count() or 1)
     except LineageError as exc:
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None

@@ -1,0 +1,179 @@
+"""One benchmark run at N documents: extraction (one core and all), graph build, loads (Oxigraph, Neo4j by
+Bolt, Neo4j by neo4j-admin CSV import), query latency, peak memory, and lineage quality against the
+generator's truth. Prints a table and writes ``bench/results/<N>.json``.
+
+    python -m bench.run 1000 [--neo4j] [--out bench/results]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import resource
+import statistics
+import tempfile
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+from graph.build import build
+from graph.rdf_store import OxigraphStore
+from ingest.pipeline import read_records
+from queries import coverage, run
+
+from .generate import write
+
+SAMPLE_QUERIES = 20  # directives / documents asked for in the latency figures
+SERIAL_SAMPLE = 2000  # documents timed on one core
+
+
+def _rss_mb() -> float:
+    """Peak resident memory so far (this process and finished children), MB."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024
+
+
+def _timed(fn: Callable[[], Any]) -> tuple[Any, float]:
+    start = time.perf_counter()
+    value = fn()
+    return value, time.perf_counter() - start
+
+
+def _latency(fn: Callable[[str], Any], keys: list[str]) -> dict[str, float]:
+    for key in keys[:2]:
+        fn(key)  # warm caches and plans
+    times = []
+    for key in keys:
+        _, t = _timed(lambda: fn(key))
+        times.append(t * 1000)
+    times.sort()
+    return {"p50_ms": round(statistics.median(times), 2),
+            "p95_ms": round(times[min(len(times) - 1, int(0.95 * len(times)))], 2)}
+
+
+def quality(records: list[dict], truth: Path) -> dict[str, float]:
+    """Precision and recall of the extracted IMPLEMENTS links against the generator's truth, by (file, code, year)."""
+    expected, got = set(), set()
+    for line in truth.read_text(encoding="utf-8").splitlines():
+        t = json.loads(line)
+        for code, year in zip(t["implements"], t["implements_year"]):
+            expected.add((t["file"], None if code.startswith("/") else code, year))
+    for r in records:
+        name = Path(r["source"]["path"]).name
+        for ref in r["references"]:
+            if ref["relation"] == "implements":
+                got.add((name, ref["code"], int(ref["issue_date"][:4]) if ref["issue_date"] else None))
+    tp = len(expected & got)
+    return {"precision": round(tp / len(got), 4) if got else 0.0,
+            "recall": round(tp / len(expected), 4) if expected else 0.0, "links": len(expected)}
+
+
+def bench(n: int, work: Path, neo4j: bool = False, workers: int | None = None) -> dict[str, Any]:
+    workers = workers or os.cpu_count() or 1
+    result: dict[str, Any] = {"documents": n, "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                                                          "platform": platform.platform()}}
+    (folder, truth), t = _timed(lambda: write(n, work))
+    result["generate_s"] = round(t, 2)
+    files = sorted(folder.glob("*.txt"))
+    size_mb = sum(f.stat().st_size for f in files) / 1e6
+    sample = files[:SERIAL_SAMPLE]
+    sample_mb = sum(f.stat().st_size for f in sample) / 1e6
+    _, t1 = _timed(lambda: read_records(sample, workers=1))
+    records, tn = _timed(lambda: read_records(files, workers=workers))
+    result["extract"] = {
+        "mb": round(size_mb, 2),
+        "one_core_mb_s": round(sample_mb / t1, 3), "one_core_docs_s": round(len(sample) / t1, 1),
+        "all_cores_mb_s": round(size_mb / tn, 3), "all_cores_docs_s": round(len(files) / tn, 1),
+        "workers": workers, "peak_rss_mb": round(_rss_mb(), 1)}
+    result["quality"] = quality(records, truth)
+    graph, tb = _timed(lambda: build(records))
+    nodes, edges = graph.counts().total()
+    result["build"] = {"s": round(tb, 2), "nodes": nodes, "edges": edges, "peak_rss_mb": round(_rss_mb(), 1)}
+    rdf = OxigraphStore(work / "rdf")
+    _, tl = _timed(lambda: rdf.write(graph))
+    result["load_oxigraph"] = {"s": round(tl, 2), "items_s": round((nodes + edges) / tl), "peak_rss_mb": round(_rss_mb(), 1)}
+    rng = random.Random(7)
+    directives = [u for u, node in graph.nodes.items() if node.props.get("code", "").endswith("/NQ-CP")]
+    leaves = [r["document"]["id"] for r in records]
+    keys_d = rng.sample(directives, min(SAMPLE_QUERIES, len(directives)))
+    keys_l = rng.sample(leaves, min(SAMPLE_QUERIES, len(leaves)))
+    stores = {"oxigraph": rdf}
+    server = None
+    if neo4j:
+        from graph import neo4j_server
+        from graph.neo4j_store import Neo4jStore
+
+        server = neo4j_server.start(work / "neo4j")
+        neo = Neo4jStore(server.uri)
+        neo.ensure_constraints()
+        _, tb = _timed(lambda: neo.write(graph))
+        result["load_neo4j_bolt"] = {"s": round(tb, 2), "items_s": round((nodes + edges) / tb)}
+        stores["neo4j"] = neo
+    result["queries"] = {}
+    for name, store in stores.items():
+        result["queries"][name] = {
+            "propagation": _latency(lambda k: run("propagation", store, directive=k), keys_d),
+            "ancestry": _latency(lambda k: run("ancestry", store, document=k), keys_l),
+            "coverage": _latency(lambda k: coverage(store, k), keys_d),
+        }
+    if server is not None:
+        stores["neo4j"].close()
+        server.stop()
+        result["load_neo4j_admin"] = _admin_import(graph, work, nodes + edges)
+    rdf.close()
+    result["peak_rss_mb"] = round(_rss_mb(), 1)
+    return result
+
+
+def _admin_import(graph, work: Path, items: int) -> dict[str, Any]:
+    from graph import neo4j_server
+    from graph.neo4j_csv import write_neo4j_csv
+
+    files, t_csv = _timed(lambda: write_neo4j_csv(graph, work / "csv"))
+    _, t_imp = _timed(lambda: neo4j_server.admin_import(work / "neo4j-import", list(files.nodes),
+                                                        list(files.relationships)))
+    return {"csv_s": round(t_csv, 2), "import_s": round(t_imp, 2), "items_s": round(items / t_imp)}
+
+
+def table(result: dict[str, Any]) -> str:
+    e, q = result["extract"], result["quality"]
+    rows = [
+        ("documents", f"{result['documents']:,} ({e['mb']} MB)"),
+        ("extraction, one core", f"{e['one_core_mb_s']} MB/s, {e['one_core_docs_s']} docs/s"),
+        (f"extraction, {e['workers']} processes", f"{e['all_cores_mb_s']} MB/s, {e['all_cores_docs_s']} docs/s"),
+        ("lineage vs truth", f"precision {q['precision']}, recall {q['recall']} ({q['links']} links)"),
+        ("graph", f"{result['build']['nodes']:,} nodes, {result['build']['edges']:,} edges, build {result['build']['s']} s"),
+        ("load Oxigraph", f"{result['load_oxigraph']['items_s']:,} nodes+edges/s"),
+    ]
+    if "load_neo4j_bolt" in result:
+        rows.append(("load Neo4j (Bolt)", f"{result['load_neo4j_bolt']['items_s']:,} nodes+edges/s"))
+    if "load_neo4j_admin" in result:
+        rows.append(("load Neo4j (neo4j-admin import)", f"{result['load_neo4j_admin']['items_s']:,} nodes+edges/s"))
+    for store, figures in result["queries"].items():
+        for name, lat in figures.items():
+            rows.append((f"{name} on {store}", f"p50 {lat['p50_ms']} ms, p95 {lat['p95_ms']} ms"))
+    rows.append(("peak RSS", f"{result['peak_rss_mb']} MB"))
+    width = max(len(a) for a, _ in rows)
+    return "\n".join(f"{a.ljust(width)}  {b}" for a, b in rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("n", type=int)
+    parser.add_argument("--neo4j", action="store_true", help="also load and query a local Neo4j")
+    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results")
+    parser.add_argument("--workers", type=int, default=None)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="lineage-bench-") as tmp:
+        result = bench(args.n, Path(tmp), args.neo4j, args.workers)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / f"{args.n}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+    print(table(result))
+
+
+if __name__ == "__main__":
+    main()
