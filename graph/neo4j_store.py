@@ -15,8 +15,8 @@ from neo4j import READ_ACCESS, Driver, GraphDatabase, ManagedTransaction, unit_o
 from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable
 
 from .errors import LineageError
-from .model import (AGENCY, DOCUMENT, ENDPOINTS, NODE_LABELS, STUB_FIELDS, TARGET, TASK, Counts, Edge, LineageGraph,
-                    Node)
+from .model import (AGENCY, DOCUMENT, EDGE_TYPES, ENDPOINTS, NODE_LABELS, STUB_FIELDS, TARGET, TASK, Counts, Edge,
+                    LineageGraph, Node)
 
 BATCH = 5000  # rows per transaction (Neo4j's guidance: 1k–10k)
 QUERY_TIMEOUT = 30.0  # seconds a read query may run before the server stops it
@@ -45,23 +45,13 @@ WRITE_STUBS = (
     "SET n:$(row.labels), "
     + ", ".join(f"n.{f} = coalesce(n.{f}, row.props.{f})" for f in STUB_FIELDS)
 )
-WRITE_EDGES = {
-    (DOCUMENT, DOCUMENT): "UNWIND $rows AS row MATCH (a:Document {uid: row.start}) MATCH (b:Document {uid: row.end}) "
-                          "MERGE (a)-[r:$(row.type) {key: row.key}]->(b) SET r = row.props, r.key = row.key",
-    (DOCUMENT, AGENCY): "UNWIND $rows AS row MATCH (a:Document {uid: row.start}) MATCH (b:Agency {uid: row.end}) "
-                        "MERGE (a)-[r:$(row.type) {key: row.key}]->(b) SET r = row.props, r.key = row.key",
-    (DOCUMENT, TASK): "UNWIND $rows AS row MATCH (a:Document {uid: row.start}) MATCH (b:Task {uid: row.end}) "
-                      "MERGE (a)-[r:$(row.type) {key: row.key}]->(b) SET r = row.props, r.key = row.key",
-    (DOCUMENT, TARGET): "UNWIND $rows AS row MATCH (a:Document {uid: row.start}) MATCH (b:Target {uid: row.end}) "
-                        "MERGE (a)-[r:$(row.type) {key: row.key}]->(b) SET r = row.props, r.key = row.key",
-    (TASK, AGENCY): "UNWIND $rows AS row MATCH (a:Task {uid: row.start}) MATCH (b:Agency {uid: row.end}) "
-                    "MERGE (a)-[r:$(row.type) {key: row.key}]->(b) SET r = row.props, r.key = row.key",
-    (TARGET, AGENCY): "UNWIND $rows AS row MATCH (a:Target {uid: row.start}) MATCH (b:Agency {uid: row.end}) "
-                      "MERGE (a)-[r:$(row.type) {key: row.key}]->(b) SET r = row.props, r.key = row.key",
-    (AGENCY, AGENCY): "UNWIND $rows AS row MATCH (a:Agency {uid: row.start}) MATCH (b:Agency {uid: row.end}) "
-                      "MERGE (a)-[r:$(row.type) {key: row.key}]->(b) SET r = row.props, r.key = row.key",
-}
-assert set(ENDPOINTS.values()) <= set(WRITE_EDGES)
+# One statement per edge type, made once from the model's constants (never from values): a static type
+# lets the planner expand MERGE from the low-degree end; with a dynamic type ($(row.type)) it expanded
+# from agencies with thousands of ISSUED_BY edges (12.5 s against 2.0 s for 10k edges).
+WRITE_EDGE = ("UNWIND $rows AS row MATCH (a:{start} {{uid: row.start}}) MATCH (b:{end} {{uid: row.end}}) "
+              "MERGE (a)-[r:{type} {{key: row.key}}]->(b) SET r = row.props, r.key = row.key")
+WRITE_EDGES = {kind: WRITE_EDGE.format(start=a, end=b, type=kind) for kind, (a, b) in ENDPOINTS.items()}
+assert set(WRITE_EDGES) == set(EDGE_TYPES)
 
 READ_NODES = "MATCH (n) WHERE n.uid IS NOT NULL RETURN n.uid AS uid, labels(n) AS labels, properties(n) AS props"
 READ_EDGES = ("MATCH (a)-[r]->(b) WHERE a.uid IS NOT NULL AND b.uid IS NOT NULL "
@@ -110,16 +100,15 @@ class Neo4jStore:
         for node in graph.nodes.values():
             row = {"uid": node.uid, "props": dict(node.props), "labels": list(node.labels)}
             (stubs if node.props.get("stub") is True else by_label[node.label]).append(row)
-        by_pair: dict[tuple[str, str], list[dict]] = defaultdict(list)
+        by_type: dict[str, list[dict]] = defaultdict(list)
         for e in graph.edges:
-            by_pair[ENDPOINTS[e.type]].append(
-                {"type": e.type, "start": e.start, "end": e.end, "key": e.key, "props": dict(e.props)})
+            by_type[e.type].append({"start": e.start, "end": e.end, "key": e.key, "props": dict(e.props)})
         with self.driver.session(database=self.database) as session:
             for label in NODE_LABELS:
                 self._batches(session, WRITE_NODES[label], by_label[label])
             self._batches(session, WRITE_STUBS, stubs)
-            for pair, rows in by_pair.items():
-                self._batches(session, WRITE_EDGES[pair], rows)
+            for kind, rows in by_type.items():
+                self._batches(session, WRITE_EDGES[kind], rows)
 
     @staticmethod
     def _batches(session, statement: str, rows: list[dict]) -> None:
