@@ -283,11 +283,10 @@ def _agency_nodes(b: _Builder, agencies: dict[str, str]) -> None:
         props: dict[str, Any] = {"name": name, "kind": kind, "province": placed.province if placed else None}
         if kind == "collective":
             props["province"] = _province_in(name)
-        if (parent := _parent(name)) is not None:
-            b.edge(Edge(PART_OF, agency_uid(name), agency_uid(parent), props={"extractor": "registry"}))
-            todo.append(parent)
-        elif kind == "collective" and props["province"]:
-            parent = _committee(props["province"])
+        parent = _parent(name)
+        if parent is None and kind == "collective" and props["province"]:
+            parent = _committee(props["province"])  # a province's class of bodies belongs to its committee
+        if parent is not None:
             b.edge(Edge(PART_OF, agency_uid(name), agency_uid(parent), props={"extractor": "registry"}))
             todo.append(parent)
         after = None

@@ -70,10 +70,6 @@ DATE_PROPERTIES = frozenset({"issue_date", "deadline", "date", "abolished_on"})
 DATE_TYPES = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}
 
 
-# The uids already stored: one query instead of a look-up per node.
-EXISTING_UIDS = "SELECT ?uid WHERE { ?s lin:uid ?uid }"
-
-
 def iri(uid: str) -> URIRef:
     return URIRef(BASE + quote(uid, safe="/-._"))
 
@@ -88,6 +84,13 @@ def statement_iri(edge: Edge) -> URIRef:
 
 def _predicate(prop: str) -> URIRef:
     return PROPERTY_PREDICATES.get(prop, LIN[prop])
+
+
+def _property(predicate: URIRef) -> str:
+    """The property a predicate holds (the inverse of :func:`_predicate`)."""
+    if predicate in PROPERTY_OF:
+        return PROPERTY_OF[predicate]
+    return predicate[len(str(LIN)):] if predicate.startswith(str(LIN)) else str(predicate)
 
 
 def _literal(prop: str, value) -> Literal:
@@ -173,7 +176,7 @@ def _read_node(g: Graph, s: URIRef, label: str) -> Node:
             if isinstance(o, URIRef) and o.startswith(str(LIN)) and o not in CLASS_LABELS:
                 labels.append(o[len(str(LIN)):])
         elif isinstance(o, Literal) and p != LIN.uid:
-            props[PROPERTY_OF.get(p, p[len(str(LIN)):] if p.startswith(str(LIN)) else str(p))] = _value(o)
+            props[_property(p)] = _value(o)
     return Node(uid_of(s), tuple(labels), props)
 
 
@@ -185,8 +188,8 @@ def _read_edge(g: Graph, st) -> Edge | None:
     for pred, value in g.predicate_objects(st):
         if pred == LIN.key:
             key = str(value)
-        elif isinstance(value, Literal) and pred not in (RDF.type,):
-            props[PROPERTY_OF.get(pred, pred[len(str(LIN)):] if pred.startswith(str(LIN)) else str(pred))] = _value(value)
+        elif isinstance(value, Literal):
+            props[_property(pred)] = _value(value)
     return Edge(EDGE_TYPE_OF[p], uid_of(s), uid_of(o), key, props)
 
 
@@ -218,7 +221,8 @@ class OxigraphStore:
     def write(self, graph: LineageGraph) -> None:
         g = self.graph
         adds, removes = [], []
-        present = {str(row[0]) for row in g.query(EXISTING_UIDS, initNs={"lin": str(LIN)})}
+        # Look up only what is written (indexed), not every uid stored: ingests into a large store stay cheap.
+        present = {n.uid for n in graph.nodes.values() if (iri(n.uid), RDF.type, NODE_CLASSES[n.label]) in g}
         for node in graph.nodes.values():
             s = iri(node.uid)
             old = _read_node(g, s, node.label) if node.uid in present else None

@@ -223,11 +223,17 @@ def _legacy_words(text: str):
             yield match.group()
 
 
+def as_read(data: bytes, name: str) -> str:
+    """``data`` as its code page reads it, before any conversion: Windows-1258 for "windows-1258",
+    Windows-1252 for the font encodings (one character per byte, so offsets are byte offsets)."""
+    return data.decode("latin-1").translate(LATIN1_AS_CP1258 if name == "windows-1258" else LATIN1_AS_CP1252)
+
+
 def _decode(data: bytes, name: str) -> str:
     """``data`` decoded as encoding ``name``, NFC."""
     if name == "windows-1258":
-        return unicodedata.normalize("NFC", data.decode("latin-1").translate(LATIN1_AS_CP1258))
-    return convert(data.decode("latin-1").translate(LATIN1_AS_CP1252), name)
+        return unicodedata.normalize("NFC", as_read(data, name))
+    return convert(as_read(data, name), name)
 
 
 def _tcvn3_capitals(text: str) -> str:

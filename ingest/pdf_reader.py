@@ -5,6 +5,7 @@ two-column header's columns whole); a page with no text layer but an image is a 
 from __future__ import annotations
 
 from .errors import ReadError
+from .ocr import ocr_pdf_page  # imports no OCR library until a page needs it
 
 # A page with fewer characters than this in its text layer is read as a scan.
 MIN_TEXT_CHARS = 20
@@ -32,7 +33,7 @@ def read_pdf(path: str, data: bytes) -> tuple[str, tuple[str, ...]]:
             except RuntimeError as exc:
                 raise ReadError(path, f"page {number} cannot be read ({exc})", "print the PDF anew") from None
             if len(text.strip()) < MIN_TEXT_CHARS and page.get_images():
-                text = _ocr(page, path)
+                text = ocr_pdf_page(page, path)
                 scanned.append(number)
             pages.append(text)
         repaired = document.is_repaired
@@ -45,11 +46,3 @@ def read_pdf(path: str, data: bytes) -> tuple[str, tuple[str, ...]]:
         notes.append("the PDF was damaged and has been repaired: some text may be missing")
     return text, tuple(notes)
 
-
-def _ocr(page, path: str) -> str:
-    try:
-        from .ocr import ocr_pdf_page
-    except ImportError as exc:
-        raise ReadError(path, f"a scanned page needs OCR, which cannot load ({exc})",
-                        "install the project with its dependencies (pytesseract) and tesseract-ocr-vie") from None
-    return ocr_pdf_page(page, path)

@@ -161,8 +161,7 @@ def _extract_all(todo: list[tuple[int, Path]], workers: int):
 
     with ProcessPoolExecutor(max_workers=workers) as pool:
         pending: dict = {}
-        queue = iter(todo)
-        for n, path in queue:
+        for n, path in todo:
             pending[pool.submit(_extract_one, path)] = n
             if len(pending) >= workers * IN_FLIGHT:
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)

@@ -107,29 +107,19 @@ class TextReader:
         return converted, notes, text
 
 
-def _legacy_bytes(path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
-    try:
-        from .legacy import decode_bytes
-    except ImportError:  # pragma: no cover - the module ships with the package
-        decode_bytes = None
-    if decode_bytes is not None:
-        try:
-            text, encoding = decode_bytes(data)
-        except ValueError:
-            text = None
-        if text is not None:
-            as_read = data.decode("cp1258" if encoding == "windows-1258" else "cp1252", errors="replace")
-            return text, (f"not UTF-8: read as {encoding}",), as_read
-    raise ReadError(str(path), "not UTF-8, nor a Vietnamese legacy encoding this reader knows",
-                    "save the file as UTF-8 text and try again")
+def _legacy_bytes(path: Path, data: bytes) -> tuple[str, tuple[str, ...], str]:
+    """Bytes that are not UTF-8: the legacy encoding that reads most like Vietnamese (Windows-1258 when none
+    does), converted; and the text as that code page reads it, for the offset map."""
+    from .legacy import as_read, decode_bytes
+
+    text, encoding = decode_bytes(data)
+    return text, (f"not UTF-8: read as {encoding}",), as_read(data, encoding)
 
 
 def _legacy_text(text: str) -> tuple[str, tuple[str, ...]]:
     """UTF-8 text that is really TCVN3 or VNI (pasted from an old font) is converted."""
-    try:
-        from .legacy import convert, detect
-    except ImportError:  # pragma: no cover
-        return text, ()
+    from .legacy import convert, detect
+
     encoding = detect(text)
     if encoding is None:
         return text, ()

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -18,12 +19,30 @@ from graph.errors import LineageError
 from graph.neo4j_csv import write_neo4j_csv
 from graph.neo4j_store import connect_from_env
 from graph.nx_store import write_graphml
-from graph.rdf_store import OxigraphStore, write_turtle
+from graph.rdf_store import write_turtle
 from ingest import extract_path
 from ingest.evaluate import evaluate, load_gold
 from ingest.pipeline import IngestSummary, RecordCache, ingest as run_ingest
+from queries.stores import DEFAULT_STORE, open_store
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Trace Vietnamese directives down the state.")
+
+
+@contextmanager
+def _reported(*errors: type[Exception]):
+    """A project error (or one of ``errors``) becomes ``error: <message>`` on stderr and exit code 2."""
+    try:
+        yield
+    except (LineageError, *errors) as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
+def _require_store(store: Path, neo4j: str | None) -> None:
+    """Exit with what to do when the embedded store asked for has not been made yet."""
+    if not neo4j and not (store / "rdf").exists():
+        typer.echo(f"error: {store}: no store there; run `lineage ingest PATH --store {store}` first", err=True)
+        raise typer.Exit(2)
 
 
 def _files(paths: list[Path]) -> list[Path]:
@@ -126,17 +145,11 @@ def eval_(
         raise typer.Exit(1)
 
 
-# The embedded store's folder: rdf/ (Oxigraph), records/ (the record cache), neo4j/ (a local server's home).
-DEFAULT_STORE = Path("lineage-data")
+# The embedded store's folder (queries.stores.DEFAULT_STORE): rdf/ (Oxigraph), records/ (the record cache),
+# neo4j/ (a local server's home).
 STORE_HELP = "Folder of the embedded store (RDF on Oxigraph, and the record cache)."
 NEO4J_HELP = "Write to / read from this Neo4j server instead (bolt://…; user and password from NEO4J_USER/NEO4J_PASSWORD)."
 EXPORT_FORMATS = {"ttl": "turtle", "jsonld": "json-ld", "graphml": "graphml", "neo4j-csv": "neo4j-csv"}
-
-
-def _store(store: Path, neo4j: str | None):
-    if neo4j:
-        return connect_from_env(neo4j)
-    return OxigraphStore(store / "rdf")
 
 
 @app.command()
@@ -155,23 +168,13 @@ def ingest(
     if not files:
         raise typer.BadParameter("no files found", param_hint="PATHS")
     console = Console(stderr=True)
-    try:
-        target = _store(store, neo4j)
-    except LineageError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
     records = RecordCache(store / "records") if cache else None
-    try:
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=console,
-                      transient=True) as progress:
-            task = progress.add_task("extracting", total=len(files))
-            summary = run_ingest(files, target, records, on_file=lambda _: progress.advance(task),
-                                 workers=workers or os.cpu_count() or 1)
-    except LineageError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
-    finally:
-        target.close()
+    with _reported(), open_store(store, neo4j) as target, \
+            Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=console,
+                     transient=True) as progress:
+        task = progress.add_task("extracting", total=len(files))
+        summary = run_ingest(files, target, records, on_file=lambda _: progress.advance(task),
+                             workers=workers or os.cpu_count() or 1)
     _print_summary(Console(), summary, neo4j or str(store / "rdf"), show_warnings)
     if summary.failures:
         raise typer.Exit(1)
@@ -211,11 +214,9 @@ def export(
     """Write the stored graph as Turtle, JSON-LD, GraphML, or neo4j-admin import CSV."""
     if format not in EXPORT_FORMATS:
         raise typer.BadParameter(f"use one of {', '.join(EXPORT_FORMATS)}", param_hint="--format")
-    if not neo4j and not (store / "rdf").exists():
-        typer.echo(f"error: {store}: no store there; run `lineage ingest PATH --store {store}` first", err=True)
-        raise typer.Exit(2)
-    try:
-        with _store(store, neo4j) as source:
+    _require_store(store, neo4j)
+    with _reported(OSError):
+        with open_store(store, neo4j) as source:
             graph = source.read()
         if format == "graphml":
             write_graphml(graph, out)
@@ -224,9 +225,6 @@ def export(
             typer.echo(f"load into an empty database with:\n  {files.command()}", err=True)
         else:
             write_turtle(graph, out, EXPORT_FORMATS[format])
-    except (LineageError, OSError) as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
     counts = graph.counts()
     nodes, edges = counts.total()
     typer.echo(f"wrote {out}: {nodes} nodes, {edges} edges", err=True)
@@ -298,15 +296,10 @@ def query(
 
     _check_format(format)
     params = _params(param or [])
-    if not neo4j and not (store / "rdf").exists():
-        typer.echo(f"error: {store}: no store there; run `lineage ingest PATH --store {store}` first", err=True)
-        raise typer.Exit(2)
+    _require_store(store, neo4j)
     try:
-        with _store(store, neo4j) as source:
+        with _reported(), open_store(store, neo4j) as source:
             columns, rows = queries.answer(name, source, **params)
-    except LineageError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
     except TypeError as exc:  # a composed question given a parameter it does not take
         typer.echo(f"error: {name}: {exc}", err=True)
         raise typer.Exit(2) from None
@@ -326,12 +319,8 @@ def cypher(
     from queries.raw import raw_cypher
 
     _check_format(format)
-    try:
-        with connect_from_env(neo4j) as source:
-            columns, rows = raw_cypher(source, text, _params(param or []), timeout=timeout, limit=limit)
-    except LineageError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
+    with _reported(), connect_from_env(neo4j) as source:
+        columns, rows = raw_cypher(source, text, _params(param or []), timeout=timeout, limit=limit)
     _print_rows(columns, rows, format)
 
 
@@ -349,11 +338,8 @@ def sparql(
     from queries.raw import raw_sparql
 
     _check_format(format)
-    try:
+    with _reported():
         columns, rows = raw_sparql(store / "rdf", text, _params(param or []), timeout=timeout, limit=limit)
-    except LineageError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
     _print_rows(columns, rows, format)
 
 
@@ -368,9 +354,7 @@ def ui(
 
     import ui
 
-    if not neo4j and not (store / "rdf").exists():
-        typer.echo(f"error: {store}: no store there; run `lineage ingest PATH --store {store}` first", err=True)
-        raise typer.Exit(2)
+    _require_store(store, neo4j)
     env = {**os.environ, "LINEAGE_STORE": str(store.resolve())}
     if neo4j:
         env["NEO4J_URI"] = neo4j
@@ -400,11 +384,8 @@ def neo4j_start(
         raise typer.Exit(2)
     home.mkdir(parents=True, exist_ok=True)
     typer.echo("starting Neo4j (the first start fetches its jars from Maven Central)…", err=True)
-    try:
+    with _reported():
         record = neo4j_server.start_background(home, port=port, password=password)
-    except LineageError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
     typer.echo(f"Neo4j {record['version']} running at {record['uri']} (pid {record['pid']}); "
                f"use: export NEO4J_URI={record['uri']}")
 
@@ -412,11 +393,8 @@ def neo4j_start(
 @neo4j_app.command("stop")
 def neo4j_stop(home: Annotated[Path, typer.Option(help=HOME_HELP)] = DEFAULT_HOME) -> None:
     """Stop the local Neo4j started from HOME."""
-    try:
+    with _reported():
         record = neo4j_server.stop_background(home)
-    except LineageError as exc:
-        typer.echo(f"error: {exc}", err=True)
-        raise typer.Exit(2) from None
     typer.echo(f"stopped Neo4j (pid {record['pid']})" if record else f"no server recorded in {home}")
 
 

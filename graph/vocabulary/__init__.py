@@ -22,6 +22,8 @@ from datetime import date as _date
 from functools import cache, lru_cache
 from importlib import resources
 
+from ..ids import slug
+
 # Old-style tone placement on the first vowel of a word-final "oa", "oe", "uy" → modern placement:
 # "hoá" → "hóa", "UỶ" → "ỦY". "quý" is left alone (the "u" belongs to "qu").
 _OLD_TONES = {
@@ -379,18 +381,9 @@ def _district_index(v: Vocabulary) -> dict[str, DistrictBody]:
 
 # -- succession ---------------------------------------------------------------------------------
 
-# Anything but a slug character, after accents are stripped: the spaces in "thanh pho ho chi minh".
-NON_SLUG_RE = re.compile(r"[^a-z0-9]+")
 # The provincial unit word left at the end once the province is cut off (folded text): "sở xây dựng
 # tỉnh" from "Sở Xây dựng tỉnh Kon Tum", "ủy ban nhân dân thành phố", "ubnd tp." from "UBND TP. Hà Nội".
 UNIT_SUFFIX_RE = re.compile(r"\s+(?P<unit>tỉnh|thành phố|tp\.?)$")
-
-
-def _slug(text: str) -> str:
-    """An id part: ``"thành phố Hồ Chí Minh"`` → ``"thanh-pho-ho-chi-minh"``."""
-    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return NON_SLUG_RE.sub("-", text).strip("-")
 
 
 def _province_events(provinces: tuple[Province, ...], changes: dict[str, dict]) -> list[ChangeEvent]:
@@ -410,7 +403,7 @@ def _province_events(provinces: tuple[Province, ...], changes: dict[str, dict]) 
         kept = target.since is None or target.since < on  # the target existed before and absorbed them
         predecessors = tuple(p.full_name for p in merged) + ((target.full_name,) if kept else ())
         events.append(ChangeEvent(
-            id=f"{on}-{_slug(target.full_name)}", date=on, kind="merger" if kept else "rename",
+            id=f"{on}-{slug(target.full_name)}", date=on, kind="merger" if kept else "rename",
             predecessors=predecessors, successors=(target.full_name,), basis=changes[on]["basis"],
             note=changes[on].get("note", ""), scope=PROVINCE,
         ))
