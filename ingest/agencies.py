@@ -40,12 +40,12 @@ def expand_abbreviations(text: str) -> str:
 
 @cache
 def _heads_re() -> re.Pattern[str]:
-    return re.compile(r"^(?:" + alternation(cues()["body"]["heads"]) + r")\s+(?=\S)", re.IGNORECASE)
+    return re.compile(r"^(?:" + alternation(cues()["body"]["heads"], ignore_case=True) + r")\s+(?=\S)", re.IGNORECASE)
 
 
 @cache
 def _heads_split_re() -> re.Pattern[str]:
-    return re.compile(r"\s+và\s+(?=(?:" + alternation(cues()["body"]["heads"]) + r")\s)", re.IGNORECASE)
+    return re.compile(r"\s+và\s+(?=(?:" + alternation(cues()["body"]["heads"], ignore_case=True) + r")\s)", re.IGNORECASE)
 
 
 def tidy(text: str) -> str:

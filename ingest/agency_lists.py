@@ -127,7 +127,7 @@ def _kind_of(text: str) -> tuple[_Kind, str, float] | None:
 @cache
 def _head_re() -> re.Pattern[str]:
     heads = duties()["lists"]["heads"]
-    return re.compile(rf"^(?P<plural>các\s+)?(?P<head>{alternation(heads)})(?!\w)\s*:?\s*", re.IGNORECASE)
+    return re.compile(rf"^(?P<plural>các\s+)?(?P<head>{alternation(heads, ignore_case=True)})(?!\w)\s*:?\s*", re.IGNORECASE)
 
 
 def _registry_names() -> list[str]:
@@ -138,7 +138,7 @@ def _registry_names() -> list[str]:
 
 @cache
 def _registry_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:{alternation(_registry_names())})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?:{alternation(_registry_names(), ignore_case=True)})(?!\w)", re.IGNORECASE)
 
 
 @cache
@@ -173,7 +173,7 @@ def _addressee_phrases() -> frozenset[str]:
 
 @cache
 def _unit_re() -> re.Pattern[str]:
-    return re.compile(rf"^(?:các\s+|cấp\s+)?(?:{alternation(duties()['lists']['units'])})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"^(?:các\s+|cấp\s+)?(?:{alternation(duties()['lists']['units'], ignore_case=True)})(?!\w)", re.IGNORECASE)
 
 
 def mask(text: str) -> str:

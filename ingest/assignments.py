@@ -106,12 +106,12 @@ def _res() -> dict[str, re.Pattern[str]]:
     a = duties()["assign"]
     return {
         "give": re.compile(rf"(?:{alternation(a['give'])})\s+(?:cho\s+)?"),
-        "lead": re.compile(rf"^\s*,?\s*(?:{alternation(a['lead'])})(?!\w)\s*,?\s*", re.IGNORECASE),
-        "support": re.compile(rf"(?<!\w)(?:{alternation(a['support'])})\s+", re.IGNORECASE),
-        "require": re.compile(rf"(?<!\w)(?:{alternation(a['require'])})(?!\w)\s*:?\s*(?!của)", re.IGNORECASE),
+        "lead": re.compile(rf"^\s*,?\s*(?:{alternation(a['lead'], ignore_case=True)})(?!\w)\s*,?\s*", re.IGNORECASE),
+        "support": re.compile(rf"(?<!\w)(?:{alternation(a['support'], ignore_case=True)})\s+", re.IGNORECASE),
+        "require": re.compile(rf"(?<!\w)(?:{alternation(a['require'], ignore_case=True)})(?!\w)\s*:?\s*(?!của)", re.IGNORECASE),
         "execution": phrases_re(a["execution"]),
-        "send": re.compile(rf"(?<!\w)(?:{alternation(a['send'])})\s+", re.IGNORECASE),
-        "purpose": re.compile(rf"^\s*,?\s*(?:{alternation(a['send_purpose'])})(?!\w)", re.IGNORECASE),
+        "send": re.compile(rf"(?<!\w)(?:{alternation(a['send'], ignore_case=True)})\s+", re.IGNORECASE),
+        "purpose": re.compile(rf"^\s*,?\s*(?:{alternation(a['send_purpose'], ignore_case=True)})(?!\w)", re.IGNORECASE),
         "closing": phrases_re(a["closing"]),
         "speaker": phrases_re(a["speaker_verbs"], at_start=True),
     }

@@ -37,7 +37,7 @@ class Deadline:
 
 
 def _cue_re(key: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(duties()['deadlines'][key])})\s+", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{alternation(duties()['deadlines'][key], ignore_case=True)})\s+", re.IGNORECASE)
 
 
 @cache
@@ -45,7 +45,7 @@ def _res() -> dict[str, re.Pattern[str]]:
     keys = ("by_date", "in_month", "before_month", "in_quarter", "before_quarter")
     res = {k: _cue_re(k) for k in keys}
     res["recurring"] = re.compile(
-        rf"(?:định kỳ\s+)?(?<!\w)(?:{alternation(list(duties()['deadlines']['recurring']))})(?!\w)", re.IGNORECASE)
+        rf"(?:định kỳ\s+)?(?<!\w)(?:{alternation(list(duties()['deadlines']['recurring']), ignore_case=True)})(?!\w)", re.IGNORECASE)
     return res
 
 

@@ -49,7 +49,7 @@ def split_glued_name(text: str) -> tuple[str, str] | None:
 
 @cache
 def _motto_re() -> re.Pattern[str]:
-    return re.compile("|".join(rf"(?:{alternation([m])})" for m in cues()["header"]["motto"]), re.IGNORECASE)
+    return re.compile("|".join(rf"(?:{alternation([m], ignore_case=True)})" for m in cues()["header"]["motto"]), re.IGNORECASE)
 
 
 def _without_motto(text: str) -> str:
@@ -63,7 +63,7 @@ def _without_motto(text: str) -> str:
 
 @cache
 def _type_words_re() -> str:
-    return alternation(vocabulary().type_words())
+    return alternation(vocabulary().type_words(), ignore_case=True)
 
 
 @cache

@@ -24,8 +24,8 @@ from .vocab import alternation, cues
 
 
 @cache
-def _type_words() -> str:
-    return alternation(vocabulary().type_words())
+def _type_words(ignore_case: bool = True) -> str:
+    return alternation(vocabulary().type_words(), ignore_case=ignore_case)
 
 
 @cache
@@ -39,7 +39,7 @@ def _typed_re() -> re.Pattern[str]:
 def _anaphora_re() -> re.Pattern[str]:
     # "theo yêu cầu tại Công văn nêu trên".
     phrases = [p for p in cues()["body"]["anaphora"] if p != "trên"]
-    return re.compile(rf"(?<!\w)(?P<type>{_type_words()})\s+(?:{alternation(phrases)})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?P<type>{_type_words()})\s+(?:{alternation(phrases, ignore_case=True)})(?!\w)", re.IGNORECASE)
 
 
 # A law cited by name: "Luật Tổ chức Chính phủ", "Luật sửa đổi, bổ sung một số điều của Luật …",
@@ -188,7 +188,7 @@ def _named(flat: Flat, m: re.Match[str]) -> Mention | None:
         return None
     # Another document's type inside the name means it is not one name ("Luật Đầu tư công, Chỉ thị số …"),
     # except a law named inside a law's name ("Luật sửa đổi … của Luật Tổ chức Chính phủ").
-    others = [w for w in re.findall(rf"(?<!\w)(?:{_type_words()})(?!\w)", rest) if w.casefold() != "luật"]
+    others = [w for w in re.findall(rf"(?<!\w)(?:{_type_words(ignore_case=False)})(?!\w)", rest) if w.casefold() != "luật"]
     if others:
         return None
     if kind != "Hiến pháp" and not re.match(r"\s+(?:[A-ZĐ\u00C0-\u1EF8]|sửa đổi)", rest):

@@ -52,7 +52,7 @@ def _description_re() -> re.Pattern[str]:
 @cache
 def _main_clause_re() -> re.Pattern[str]:
     # ", Ủy ban nhân dân tỉnh ban hành …", ", Chủ tịch UBND tỉnh yêu cầu …", ", các Bộ, cơ quan đã thực hiện …"
-    verbs = alternation(_body_cues()["speech_verbs"] + _body_cues()["narrative_markers"])
+    verbs = alternation(_body_cues()["speech_verbs"] + _body_cues()["narrative_markers"], ignore_case=True)
     return re.compile(rf",\s+(?P<subj>[^\W\d][^,;\d]{{0,60}}?)\s+(?P<verb>{verbs})(?!\w)", re.IGNORECASE)
 
 
@@ -63,12 +63,12 @@ def _frame_re() -> re.Pattern[str]:
     # "Ban hành kèm theo Nghị quyết này Chương trình hành động của Chính phủ thực hiện …",
     # "PHÁT ĐỘNG PHONG TRÀO THI ĐUA THỰC HIỆN …".
     c = _body_cues()
-    types = alternation(vocabulary().type_words())
+    types = alternation(vocabulary().type_words(), ignore_case=True)
     return re.compile(
-        rf"(?:(?:{alternation(c['title_lead_ins'])})\s+)?"
-        rf"(?:(?:{alternation(c['creation_verbs'])})\s+(?:(?:{types})\s+này\s+)?(?:{alternation(c['plan_nouns'])})"
+        rf"(?:(?:{alternation(c['title_lead_ins'], ignore_case=True)})\s+)?"
+        rf"(?:(?:{alternation(c['creation_verbs'], ignore_case=True)})\s+(?:(?:{types})\s+này\s+)?(?:{alternation(c['plan_nouns'], ignore_case=True)})"
         rf"(?:\s+của\s+(?P<own>[^,;]{{1,60}}?))?\s+)?"
-        rf"(?:{alternation(c['implement_verbs'])})\s+",
+        rf"(?:{alternation(c['implement_verbs'], ignore_case=True)})\s+",
         re.IGNORECASE,
     )
 
@@ -78,7 +78,7 @@ def _amend_before_re() -> re.Pattern[str]:
     # "sửa đổi, bổ sung một số điều của Nghị định số …", "thay thế Quyết định số …", "bãi bỏ Điều 3 của …".
     c = _body_cues()
     return re.compile(
-        rf"(?:(?P<amends>{alternation(c['amends'])})|(?P<replaces>{alternation(c['replaces'])})|(?P<repeals>{alternation(c['repeals'])}))"
+        rf"(?:(?P<amends>{alternation(c['amends'], ignore_case=True)})|(?P<replaces>{alternation(c['replaces'], ignore_case=True)})|(?P<repeals>{alternation(c['repeals'], ignore_case=True)}))"
         r"\s+(?:một số điều(?:\s+của)?\s+|(?:(?:khoản|điểm)\s+\S+\s+)?(?:Điều\s+\S+\s+)?(?:của\s+)?)?$",
         re.IGNORECASE,
     )
@@ -87,7 +87,7 @@ def _amend_before_re() -> re.Pattern[str]:
 @cache
 def _self_re() -> re.Pattern[str]:
     # "Quyết định này", "Nghị định này": the document speaking of itself.
-    return re.compile(rf"(?<!\w)(?:{alternation(vocabulary().type_words())})\s+này(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{alternation(vocabulary().type_words(), ignore_case=True)})\s+này(?!\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

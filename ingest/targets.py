@@ -65,7 +65,7 @@ def _words() -> dict:
 
 @cache
 def _number_re() -> re.Pattern[str]:
-    units = alternation(_words()["units"])
+    units = alternation(_words()["units"], ignore_case=True)
     return re.compile(NUMBER_PATTERN.replace("{units}", units), re.IGNORECASE)
 
 
@@ -81,10 +81,10 @@ def _res() -> dict[str, re.Pattern[str]]:
         "goal": phrases_re(_words()["goal"]),
         "not_goal": phrases_re(_words()["not_goal"]),
         "national": phrases_re(_words()["national"]),
-        "share": re.compile(rf"(?<!\w)(?:{alternation(_words()['share_verbs'])})(?:\s*,\s*(?:{alternation(_words()['share_verbs'])}))*"
+        "share": re.compile(rf"(?<!\w)(?:{alternation(_words()['share_verbs'], ignore_case=True)})(?:\s*,\s*(?:{alternation(_words()['share_verbs'], ignore_case=True)}))*"
                             r"(?:\s+(?:tỷ lệ\s+)?[^\d,;.]{0,40}?)?\s*$", re.IGNORECASE),
-        "before": re.compile(rf"(?<!\w)(?:đạt\s+)?(?P<cmp>{alternation(list(_words()['before']))})\s*$", re.IGNORECASE),
-        "after": re.compile(rf"^\s*(?P<cmp>{alternation(list(_words()['after']))})(?!\w)", re.IGNORECASE),
+        "before": re.compile(rf"(?<!\w)(?:đạt\s+)?(?P<cmp>{alternation(list(_words()['before']), ignore_case=True)})\s*$", re.IGNORECASE),
+        "after": re.compile(rf"^\s*(?P<cmp>{alternation(list(_words()['after']), ignore_case=True)})(?!\w)", re.IGNORECASE),
         "head": phrases_re(_words()["indicator_heads"]),
         "stat_verb": re.compile(r"(?<!\w)(?:tăng|giảm)(?!\s+trưởng)(?:\s+(?:khoảng|gần|hơn))?\s*$", re.IGNORECASE),
     }
@@ -201,7 +201,7 @@ def _indicator(before: str, after: str, found: list[Target]) -> str | None:
 
 
 def _only_share_verbs(words: str) -> bool:
-    verbs = alternation(_words()["share_verbs"])
+    verbs = alternation(_words()["share_verbs"], ignore_case=True)
     return re.fullmatch(rf"(?:(?:{verbs})\s*,?\s*)+", words, re.IGNORECASE) is not None
 
 
