@@ -8,6 +8,7 @@ drop out, and each flat character remembers where it came from.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -68,27 +69,77 @@ class Flat:
         return (self.index[start], self.index[end - 1] + 1)
 
 
+# Whitespace the flat view must rewrite — a run of two or more, or one that is not a plain space:
+# "Sở  Tài\nchính" → "Sở Tài chính". Single spaces are kept as they are, so most text is copied in slices.
+IRREGULAR_FOLD_RE = re.compile("[" + re.escape("".join(sorted(FOLDABLE))) + "]{2,}|["
+                               + re.escape("".join(sorted(FOLDABLE - {" "}))) + "]")
+
+
 def flatten(source: str, ranges: list[tuple[int, int]], dropped: frozenset[int] = frozenset()) -> Flat:
-    """Flatten ``source[a:b]`` for each range, in order, skipping ``dropped`` offsets."""
-    chars: list[str] = []
-    index: list[int] = []
-    pending = False
+    """Flatten ``source[a:b]`` for each range, in order, skipping ``dropped`` offsets: each run of
+    whitespace (and each range boundary) becomes one space, whose index is the offset before the next
+    kept character.
+
+    >>> flat = flatten("Sở  Tài\\nchính | Bộ", [(0, 13), (16, 18)])
+    >>> flat.text, flat.span(3, 12)
+    ('Sở Tài chính Bộ', (4, 13))
+    """
+    out = _FlatWriter(source)
+    cuts = sorted(dropped)
     for a, b in ranges:
-        for i in range(a, b):
-            if i in dropped:
-                continue
-            ch = source[i]
-            if ch in FOLDABLE:
-                pending = bool(chars)
-                continue
-            if pending:
-                chars.append(" ")
-                index.append(i - 1)
-                pending = False
-            chars.append(ch)
-            index.append(i)
-        pending = bool(chars)
-    return Flat("".join(chars), tuple(index))
+        for s, e in _kept_segments(a, b, cuts):
+            at = s
+            for m in IRREGULAR_FOLD_RE.finditer(source, s, e):
+                out.piece(at, m.start())
+                out.pause()
+                at = m.end()
+            out.piece(at, e)
+        out.pause()
+    return Flat("".join(out.chars), tuple(out.index))
+
+
+class _FlatWriter:
+    """The flat text being built: pieces of source whose only whitespace is single spaces."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.chars: list[str] = []
+        self.index: list[int] = []
+        self.pending = False
+
+    def pause(self) -> None:
+        """Whitespace or a boundary: one space before the next kept character (none at the start)."""
+        self.pending = bool(self.chars)
+
+    def piece(self, a: int, b: int) -> None:
+        source = self.source
+        if a < b and source[a] == " ":
+            a += 1
+            self.pause()
+        trailing = a < b and source[b - 1] == " "
+        if trailing:
+            b -= 1
+        if a < b:
+            if self.pending:
+                self.chars.append(" ")
+                self.index.append(a - 1)
+                self.pending = False
+            self.chars.append(source[a:b])
+            self.index.extend(range(a, b))
+        if trailing:
+            self.pause()
+
+
+def _kept_segments(a: int, b: int, cuts: list[int]) -> list[tuple[int, int]]:
+    """``[a, b)`` without the offsets in ``cuts`` (sorted), as consecutive segments."""
+    out, at = [], a
+    for i in cuts[bisect.bisect_left(cuts, a):bisect.bisect_left(cuts, b)]:
+        if i > at:
+            out.append((at, i))
+        at = i + 1
+    if at < b:
+        out.append((at, b))
+    return out
 
 
 @dataclass(frozen=True)

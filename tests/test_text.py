@@ -1,6 +1,8 @@
 """Cleaning keeps spans honest: footnotes, glued markers, page numbers."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from ingest.text import EVIDENCE_CHARS, clean, flatten, layout, sentence_at
 
@@ -76,3 +78,33 @@ def test_a_long_run_is_cut_around_the_mention():
     found = sentence_at(flat, source, start, start + 12)
     assert "1268/KH-UBND" in found and found.startswith("…") and found.endswith("…")
     assert len(found) <= EVIDENCE_CHARS + 2
+
+
+def _flatten_by_character(source, ranges, dropped=frozenset()):
+    """The character-by-character definition ``flatten`` must agree with."""
+    foldable = set(" \t\n\r\f\v\u00A0\u2009\u200B|")
+    chars, index, pending = [], [], False
+    for a, b in ranges:
+        for i in range(a, b):
+            if i in dropped:
+                continue
+            if source[i] in foldable:
+                pending = bool(chars)
+                continue
+            if pending:
+                chars.append(" ")
+                index.append(i - 1)
+                pending = False
+            chars.append(source[i])
+            index.append(i)
+        pending = bool(chars)
+    return "".join(chars), tuple(index)
+
+
+@given(st.text(alphabet="Sở Tài\n|\t ab.", max_size=60), st.lists(st.integers(0, 60), max_size=8),
+       st.lists(st.integers(0, 60), max_size=10))
+def test_flatten_agrees_with_the_character_definition(source, cuts, dropped):
+    bounds = sorted(min(c, len(source)) for c in cuts)
+    ranges = list(zip(bounds[::2], bounds[1::2]))
+    flat = flatten(source, ranges, frozenset(dropped))
+    assert (flat.text, flat.index) == _flatten_by_character(source, ranges, frozenset(dropped))
