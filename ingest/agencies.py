@@ -83,27 +83,44 @@ def _canonical_one(text: str, locality: Province | None) -> str | None:
 
 
 @cache
-def _local_names() -> list[tuple[str, object]]:
+def _local_names() -> dict[str, object]:
+    """Folded local body name or alias → body (the first body listed keeps a name two share)."""
     v = vocabulary()
-    pairs = [(fold(n), b) for b in v.local for n in (b.name, *b.aliases)]
-    return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
+    names: dict[str, object] = {}
+    for b in v.local:
+        for n in (b.name, *b.aliases):
+            names.setdefault(fold(n), b)
+    return names
+
+
+def _longest_local_name(key: str) -> str | None:
+    """The longest registry name that ``key`` is or starts with, word for word."""
+    names = _local_names()
+    if key in names:
+        return key
+    at = key.rfind(" ")
+    while at > 0:
+        if key[:at] in names:
+            return key[:at]
+        at = key.rfind(" ", 0, at)
+    return None
 
 
 def _local(text: str, locality: Province | None) -> str | None:
     v = vocabulary()
     key = fold(text)
-    for name, body in _local_names():
-        if key != name and not key.startswith(name + " "):
-            continue
-        rest = key[len(name):].strip()
-        if not rest or BARE_UNIT_RE.match(rest):
-            if locality is not None:
-                return body.qualified(locality)
-            return body.name if not rest else f"{body.name} {rest}" if not body.name.endswith(rest) else body.name
-        province = v.province(rest) or _province_misread(rest)
-        if province is not None:
-            return body.qualified(province)
+    name = _longest_local_name(key)
+    if name is None:
         return None
+    body = _local_names()[name]
+    rest = key[len(name):].strip()
+    if not rest or BARE_UNIT_RE.match(rest):
+        if locality is not None:
+            return body.qualified(locality)
+        return body.name if not rest else f"{body.name} {rest}" if not body.name.endswith(rest) else body.name
+    province = v.province(rest) or _province_misread(rest)
+    if province is not None:
+        return body.qualified(province)
     return None
 
 

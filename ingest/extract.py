@@ -136,6 +136,9 @@ def _evidence(text: str, span: tuple[int, int], printed: str | None = None) -> d
 VIETNAMESE_LETTERS = frozenset("ăâđêôơưĂÂĐÊÔƠƯ"
                                "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
                                "ÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ")
+# A letter ("Căn" has three) and a Vietnamese letter ("Căn" has one), counted in C rather than char by char.
+LETTER_RE = re.compile(r"[^\W\d_]")
+VIETNAMESE_LETTER_RE = re.compile("[" + "".join(sorted(VIETNAMESE_LETTERS)) + "]")
 # Below this share of Vietnamese letters among letters, a text of some length is not Vietnamese.
 MIN_VIETNAMESE_SHARE = 0.03
 MIN_LETTERS_TO_JUDGE = 200
@@ -149,10 +152,10 @@ def looks_vietnamese(text: str) -> bool:
     >>> looks_vietnamese("The Government shall submit the annual report to the National Assembly. " * 5)
     False
     """
-    letters = [c for c in text if c.isalpha()]
-    if len(letters) < MIN_LETTERS_TO_JUDGE:
+    letters = len(LETTER_RE.findall(text))
+    if letters < MIN_LETTERS_TO_JUDGE:
         return True
-    return sum(c in VIETNAMESE_LETTERS for c in letters) / len(letters) >= MIN_VIETNAMESE_SHARE
+    return len(VIETNAMESE_LETTER_RE.findall(text)) / letters >= MIN_VIETNAMESE_SHARE
 
 
 # "Kính gửi: - Các sở, …; - Ủy ban nhân dân …." — the addressee block before the operative text.

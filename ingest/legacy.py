@@ -160,12 +160,15 @@ def detect(text: str) -> str | None:
 # capitals) and the tone-marked letters of U+1EA0–U+1EF9. Above this share of the non-ASCII letters the text
 # is Unicode Vietnamese already, and the slower word test is skipped.
 UNICODE_VIETNAMESE_SHARE = 0.3
+# "ă", "Ư", "ủ" (U+1EE7) — the letters counted as plainly Unicode Vietnamese; "©", "ñ" — Latin-1 letters.
+WIDE_VIETNAMESE_RE = re.compile("[ăĂđĐơƠưƯ\u1ea0-\u1ef9]")
+LATIN1_RE = re.compile("[\u0080-\u00ff]")
 
 
 def _unicode_vietnamese(text: str) -> bool:
     """Whether ``text`` is plainly Unicode Vietnamese ("Ủy ban nhân dân tỉnh" is; "ñy ban nh©n d©n" is not)."""
-    wide = sum(1 for c in text if c in "ăĂđĐơƠưƯ" or "\u1ea0" <= c <= "\u1ef9")
-    other = sum(1 for c in text if "\u0080" <= c <= "\u00ff")
+    wide = len(WIDE_VIETNAMESE_RE.findall(text))
+    other = len(LATIN1_RE.findall(text))
     return wide > 0 and wide >= UNICODE_VIETNAMESE_SHARE * (wide + other)
 
 

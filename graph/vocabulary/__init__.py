@@ -34,12 +34,18 @@ _OLD_TONES = {
 _OLD_TONES.update({k.upper(): v.upper() for k, v in _OLD_TONES.items()})
 _OLD_TONES.update({k[0].upper() + k[1:]: v[0].upper() + v[1:] for k, v in list(_OLD_TONES.items()) if k.islower()})
 # "Thanh Hoá", "UỶ BAN", "hoà" — a word-final pair, not preceded by "q".
-OLD_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(sorted(_OLD_TONES, key=len, reverse=True)) + r")(?![^\W\d_])")
+# Grouped by the first letter ("o[àáảãạèéẻẽẹ]|u[ỳýỷỹỵ]|…"), one branch per letter, not one per pair.
+_BY_FIRST: dict[str, str] = {}
+for _pair in sorted(_OLD_TONES):
+    _BY_FIRST[_pair[0]] = _BY_FIRST.get(_pair[0], "") + _pair[1]
+OLD_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(f"{first}[{rest}]" for first, rest in _BY_FIRST.items())
+                         + r")(?![^\W\d_])")
 
 
 def modern_tones(text: str) -> str:
     """Move tone marks to the modern position: ``"Thanh Hoá"`` → ``"Thanh Hóa"``."""
-    text = unicodedata.normalize("NFC", text)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     return OLD_TONE_RE.sub(lambda m: _OLD_TONES[m.group(1)], text)
 
 
