@@ -35,6 +35,8 @@ from .vocab import alternation, duties, phrases_re
 ITEM_MARKER_RE = re.compile(r"(?P<marker>[IVX]{1,4}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|[-+•])\s")
 # "Điều 3. " before an article's text.
 ARTICLE_RE = re.compile(r"Điều\s+\d+\s*\.\s*")
+# A stop and a space before a new line's first letter: ". Giao", ": Sở" (the letter must be a capital).
+PARAGRAPH_CANDIDATE_RE = re.compile(r"[.:] (?=[^\W\d_])")
 # Where a sentence ends: ". Chủ tịch …", "như sau: ", "./.".
 SENTENCE_END_RE = re.compile(r"\./\.|\.(?=\s+[A-ZĐ\u00C0-\u00DD\u1EA0-\u1EF8\d\"“(-])|:(?=\s)|\.$")
 # The end of the operative text: the sign-off "./." or the recipients block.
@@ -145,9 +147,10 @@ def segment(flat: Flat, source: str, start: int, end: int) -> tuple[list[Sentenc
         if (m.start() == 0 or text[m.start() - 1] == " ") and _line_start(flat, source, m.start()):
             items.append(Item(m.start(), _level(m["marker"])))
             marks.append((m.start(), m.end()))
-    paragraphs = [p for p in range(start + 1, end) if text[p - 1] == " " and text[p].isupper()
-                  and p - 2 >= 0 and text[p - 2] in ".:" and _line_start(flat, source, p)
-                  and not any(a == p for a, _ in marks)]
+    marked = {a for a, _ in marks}
+    paragraphs = [m.end() for m in PARAGRAPH_CANDIDATE_RE.finditer(text, max(start - 1, 0), end)
+                  if start < m.end() < end and text[m.end()].isupper() and _line_start(flat, source, m.end())
+                  and m.end() not in marked]
     cuts = sorted({a for a, _ in marks} | set(paragraphs))
     sentences: list[Sentence] = []
     pos = start

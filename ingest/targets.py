@@ -200,9 +200,15 @@ def _indicator(before: str, after: str, found: list[Target]) -> str | None:
     return found[-1].indicator if found else None
 
 
-def _only_share_verbs(words: str) -> bool:
+@cache
+def _share_verbs_only_re() -> re.Pattern[str]:
+    # "đạt, vượt" — nothing but share verbs.
     verbs = alternation(_words()["share_verbs"], ignore_case=True)
-    return re.fullmatch(rf"(?:(?:{verbs})\s*,?\s*)+", words, re.IGNORECASE) is not None
+    return re.compile(rf"(?:(?:{verbs})\s*,?\s*)+", re.IGNORECASE)
+
+
+def _only_share_verbs(words: str) -> bool:
+    return _share_verbs_only_re().fullmatch(words) is not None
 
 
 def _scope(before: str, default: str | None, locality: Province | None, found: list[Target], text: str,

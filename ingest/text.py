@@ -313,24 +313,63 @@ def sentence_at(flat: Flat, source: str, start: int, end: int) -> str:
     'Căn cứ Nghị định số 39/2022/NĐ-CP ngày 18 tháng 6 năm 2022;'
     """
     text = flat.text
-    a = start
-    while a > 0 and start - a < 4 * EVIDENCE_CHARS:
-        if text[a - 1] == " " and (text[a - 2:a - 1] in SENTENCE_MARKS or _paragraph_break(flat, source, a - 1)):
-            break
-        a -= 1
-    b = end
-    while b < len(text) and b - end < 4 * EVIDENCE_CHARS:
-        if text[b] in SENTENCE_MARKS and (b + 1 == len(text) or text[b + 1] == " "):
-            b += 1
-            break
-        if _paragraph_break(flat, source, b):
-            break
-        b += 1
+    starts, ends = _sentence_bounds(flat, source)
+    reach = 4 * EVIDENCE_CHARS
+    k = bisect.bisect_right(starts, start) - 1  # the last sentence start at or before ``start``
+    floor = max(0, start - reach)
+    a = starts[k] if k >= 0 and starts[k] > floor else floor
+    k = bisect.bisect_left(ends, (end, 0))  # the first sentence end at or after ``end``
+    ceiling = min(len(text), end + reach)
+    b = ends[k][1] if k < len(ends) and ends[k][0] < ceiling else ceiling
     if b - a > EVIDENCE_CHARS:  # a long run: the part around the mention
         room = max(0, EVIDENCE_CHARS - (end - start)) // 2
         a2, b2 = max(a, start - room), min(b, end + room)
         return ("…" if a2 > a else "") + text[a2:b2].strip() + ("…" if b2 < b else "")
     return text[a:b].strip()
+
+
+_BOUNDS: dict[int, tuple[Flat, str, list[int], list[tuple[int, int]]]] = {}  # id(flat) → its bounds
+
+
+def _sentence_bounds(flat: Flat, source: str) -> tuple[list[int], list[tuple[int, int]]]:
+    """Where sentences of ``flat`` may start (after ". " or a paragraph break) and end ((position, end):
+    a stop followed by a space ends after the stop, a paragraph break before the space), computed once
+    per flat text."""
+    held = _BOUNDS.get(id(flat))
+    if held is not None and held[0] is flat and held[1] is source:
+        return held[2], held[3]
+    text = flat.text
+    breaks = _paragraph_breaks(flat, source)
+    starts = sorted({m.end() for m in STOP_SPACE_RE.finditer(text)} | {j + 1 for j in breaks})
+    ends = sorted({(m.start(), m.start() + 1) for m in STOP_END_RE.finditer(text)}
+                  | {(j, j) for j in breaks if not (text[j] in SENTENCE_MARKS)})
+    if len(_BOUNDS) > 64:
+        _BOUNDS.clear()
+    _BOUNDS[id(flat)] = (flat, source, starts, ends)
+    return starts, ends
+
+
+# A sentence mark and the space after it: "…năm 2022; Xét" — the next sentence starts after the space.
+STOP_SPACE_RE = re.compile(r"(?<=[.;:!?]) ")
+# A sentence mark that ends a sentence: one followed by a space or the end of the text.
+STOP_END_RE = re.compile(r"[.;:!?](?= |$)")
+
+
+def _paragraph_breaks(flat: Flat, source: str) -> list[int]:
+    """The spaces of ``flat.text`` that stand for a line break starting a paragraph (see :func:`_paragraph_break`)."""
+    index, out = flat.index, []
+    seen = set()
+    for q in NEWLINE_RE.finditer(source):
+        k = bisect.bisect_right(index, q.start())  # the first kept character after the line break
+        for j in (k, k - 1):
+            if 0 < j < len(index) and j not in seen and flat.text[j] == " ":
+                seen.add(j)
+                if _paragraph_break(flat, source, j):
+                    out.append(j)
+    return out
+
+
+NEWLINE_RE = re.compile(r"\n")
 
 
 # A run of text between whitespace: conversions (NFC, a legacy encoding) change letters, never spaces.
