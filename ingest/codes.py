@@ -114,8 +114,11 @@ def find_codes(text: str) -> list[tuple[Code, int, int]]:
     """Every numbered code in ``text``, left to right, non-overlapping."""
     out = []
     pos = 0
+    patterns = (PARTY_CODE_RE, STATE_CODE_RE)
+    ahead = [p.search(text) for p in patterns]  # each pattern's next match, searched again only once passed
     while True:
-        hits = [m for m in (PARTY_CODE_RE.search(text, pos), STATE_CODE_RE.search(text, pos)) if m]
+        ahead = [m if m is None or m.start() >= pos else p.search(text, pos) for p, m in zip(patterns, ahead)]
+        hits = [m for m in ahead if m]
         if not hits:
             return out
         first = min(hits, key=lambda m: (m.start(), -len(m.group())))

@@ -23,6 +23,7 @@ STRENGTH = {"implements": 5, "amends": 4, "replaces": 4, "repeals": 4, "based_on
 
 # A list marker right before a cue: "5. Thực hiện hiệu quả …", "- Thực hiện nghiêm túc …", "a) …".
 LIST_MARKER_RE = re.compile(r"(?:^|\s)(?:\d+\.|[a-zđ]\)|[-+•])$")
+LIST_MARKER_REACH = 40  # characters looked at before a cue for its marker
 # Where a sentence ends: ". Chủ tịch UBND tỉnh ban hành …", "như sau:".
 SENTENCE_END_RE = re.compile(r"\.(?=\s+[A-ZĐ\u00C0-\u1EF8\d(\[])|\.$|:(?=\s|$)")
 # Other preamble openers that end a "Căn cứ" scope: "Theo đề nghị của …", "Xét đề nghị …".
@@ -98,8 +99,8 @@ class Scope:
 
 
 def _sentence_initial(flat: Flat, source: str, pos: int) -> bool:
-    before = flat.text[:pos].rstrip()
-    if LIST_MARKER_RE.search(before):
+    before = flat.text[max(0, pos - LIST_MARKER_REACH):pos].rstrip()
+    if LIST_MARKER_RE.search(before) and (len(before) > 4 or pos <= LIST_MARKER_REACH):
         return False
     if not before or before[-1] in ".;:)]>":
         return True
