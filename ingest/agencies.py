@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
@@ -32,6 +32,12 @@ def _abbreviation_re() -> re.Pattern[str]:
     return re.compile(r"(?<![\w&])(" + "|".join(re.escape(k) for k in keys) + r")(?![\w&])")
 
 
+# Agency names recur in every document of a cascade ("Sở Tài chính", "UBND các xã"): the pure look-ups
+# below are cached for the process (the vocabulary is fixed for it).
+NAME_CACHE = 1 << 15
+
+
+@lru_cache(maxsize=NAME_CACHE)
 def expand_abbreviations(text: str) -> str:
     """Expand whole-word abbreviations: "UBND tỉnh" → "Ủy ban nhân dân tỉnh"."""
     table = vocabulary().abbreviations
@@ -48,6 +54,7 @@ def _heads_split_re() -> re.Pattern[str]:
     return re.compile(r"\s+và\s+(?=(?:" + alternation(cues()["body"]["heads"], ignore_case=True) + r")\s)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def tidy(text: str) -> str:
     """Collapse whitespace, strip stray punctuation, modern tone marks."""
     text = re.sub(r"\s+", " ", modern_tones(text)).strip(" \t,;:.-–")
@@ -58,6 +65,7 @@ def _recase(text: str) -> str:
     return text[:1].upper() + text[1:] if text.islower() or not text.isupper() else text[:1] + text[1:].lower()
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def canonical_agency(text: str, locality: Province | None = None) -> str | None:
     """The canonical name of the body (or bodies) ``text`` names; ``None`` for empty text."""
     text = tidy(expand_abbreviations(text))
@@ -162,6 +170,7 @@ def locality_of(name: str | None) -> Province | None:
     return None
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def is_known_body(text: str) -> bool:
     """Whether ``text`` names a registry body ("CHÍNH PHỦ", "ỦY BAN NHÂN DÂN TỈNH BẮC KẠN")."""
     text = tidy(expand_abbreviations(text))
@@ -196,6 +205,7 @@ def _registry_names() -> tuple[tuple[str, ...], tuple[object, ...]]:
     return tuple(keys), tuple(bodies)
 
 
+@lru_cache(maxsize=NAME_CACHE)
 def resolve_agency(text: str, locality: Province | None = None) -> AgencyMatch | None:
     """The registry agency ``text`` names, exactly or by fuzzy match; unknown names kept as printed.
 
