@@ -162,8 +162,20 @@ def looks_vietnamese(text: str) -> bool:
 ADDRESSEE_BLOCK_RE = re.compile(r"Kính\s+gửi\s*:.*?(?:(?<!\b[A-Z]{2})(?<!\b[A-Z])\.(?:\s+|$)|$)")
 
 
+# The place-and-date line that closes the header: "An Giang, ngày 20 tháng 3 năm 2025",
+# "Kon Tum, ngày      tháng 5 năm 2025" (a blank day).
+HEADER_DATE_RE = re.compile(r",\s*ngày\s+[\d\s]*tháng\s+[\d\s]*năm\s+\d{4}")
+HEADER_REACH = 800  # characters of the flat body the header date line is looked for in
+
+
 def _operative_start(body: Flat, title: tuple[int, int] | None) -> int:
-    start = title[1] if title else 0
+    """Where the operative text begins: after the title, or — no title found — after the header's date
+    line, so that the header ("ỦY BAN NHÂN DÂN TỈNH … Độc lập …") is never read as a sentence."""
+    if title:
+        start = title[1]
+    else:
+        m = HEADER_DATE_RE.search(body.text, 0, HEADER_REACH)
+        start = m.end() if m else 0
     if m := ADDRESSEE_BLOCK_RE.search(body.text, start):
         if m.start() - start < 400:
             return m.end()

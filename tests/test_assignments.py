@@ -7,6 +7,11 @@ from ingest import extract_text
 KON_TUM_HEADER = ("ỦY BAN NHÂN DÂN\nTỈNH KON TUM\nSố: 12/UBND-KTTH Kon Tum, ngày 20 tháng 5 năm 2025\n"
                   "V/v triển khai Nghị quyết số 124/NQ-CP\n\nKính gửi:\n- Các sở, ban ngành, đơn vị thuộc tỉnh;\n"
                   "- Ủy ban nhân dân các huyện, thành phố.\n\n")
+# A plan whose title is not in capitals (no title found): the header must not be read as a sentence —
+# "… Độc lập - Tự do …" once made the issuer block a "lead" ("lập" starts a task).
+PLAN_HEADER = ("ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+               "Độc lập - Tự do - Hạnh phúc\n---------------\n\nSố: 1/KH-UBND\n\nAn Giang, ngày 20 tháng 3 năm 2025\n\n"
+               "KẾ HOẠCH\nTriển khai Nghị quyết số 10/NQ-CP ngày 25 tháng 2 năm 2025 của Chính phủ\n\n")
 NO_PROVINCE = ""  # no header: agencies stay unqualified
 
 ROWS = [
@@ -68,6 +73,10 @@ ROWS = [
     # An item that opens with its agencies and an obligation word.
     (KON_TUM_HEADER, "a) Sở Tài chính chủ trì, phối hợp với Sở Nội vụ tham mưu phân bổ kinh phí.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None), ("Sở Nội vụ tỉnh Kon Tum", "support", None)]),
+    # Header without a capitalised title: only the body's assignment.
+    (PLAN_HEADER, "2. Giao Sở Công Thương chủ trì, phối hợp với Sở Tư pháp tham mưu Ủy ban nhân dân tỉnh ban hành "
+     "kế hoạch, báo cáo Ủy ban nhân dân tỉnh trước ngày 31 tháng 5 năm 2025.",
+     [("Sở Công Thương tỉnh An Giang", "lead", "2025-05-31"), ("Sở Tư pháp tỉnh An Giang", "support", "2025-05-31")]),
     # Recurring reporting keeps the phrase, no date.
     (KON_TUM_HEADER, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),
