@@ -80,6 +80,7 @@ def _res() -> dict[str, re.Pattern[str]]:
     return {
         "goal": phrases_re(_words()["goal"]),
         "not_goal": phrases_re(_words()["not_goal"]),
+        "result_after": phrases_re(_words()["result_after"]),
         "national": phrases_re(_words()["national"]),
         "share": re.compile(rf"(?<!\w)(?:{alternation(_words()['share_verbs'], ignore_case=True)})(?:\s*,\s*(?:{alternation(_words()['share_verbs'], ignore_case=True)}))*"
                             r"(?:\s+(?:tỷ lệ\s+)?[^\d,;.]{0,40}?)?\s*$", re.IGNORECASE),
@@ -131,6 +132,8 @@ def find_targets(text: str, start: int, end: int, scope: str | None, locality: P
         if hard_no or re.match(r"^\s*(?:so với|so cùng)", after, re.IGNORECASE):
             continue
         goal = _goal_in_reach(text, start, m.start())
+        if not goal and res["result_after"].search(text, m.end(), end):
+            continue
         cmp = None
         if c := res["after"].match(after):
             cmp = _comparators("after").get(c["cmp"].casefold(), ">=")

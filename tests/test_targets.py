@@ -46,6 +46,15 @@ ROWS = [
      "(chiếm tỷ lệ 74,86% tổng số thủ tục hành chính liên quan đến hoạt động sản xuất, kinh doanh)", None, []),
     # A result compared with last year is a statistic.
     ("GDP quý I tăng 8,2% so với cùng kỳ năm trước.", None, []),
+    # Progress to date, compared with the same period later in the sentence (NQ 124's report form).
+    ("Giải ngân vốn đầu tư công đến hết tháng 4 đạt 15,56% kế hoạch Thủ tướng Chính phủ giao, cao hơn cùng kỳ "
+     "năm trước cả về tỷ lệ và số tuyệt đối.", None, []),
+    # A share of what was received is a result, not a goal.
+    ("Công tác cải cách thủ tục hành chính được đẩy mạnh; tỷ lệ hồ sơ trực tuyến toàn trình đạt 46,7% tổng số "
+     "hồ sơ tiếp nhận.", None, []),
+    # …but with a goal word the same share is a target.
+    ("Phấn đấu tỷ lệ hồ sơ trực tuyến toàn trình đạt 80% tổng số hồ sơ tiếp nhận.", None,
+     [("tỷ lệ hồ sơ trực tuyến toàn trình", 80.0, "%", ">=", "cả nước", None)]),
     # Document numbers and dates carry no unit.
     ("Thực hiện Nghị quyết số 124/NQ-CP ngày 08/5/2025 của Chính phủ, xây dựng mô hình chính quyền 02 cấp.", KT, []),
     # "04 Nghị quyết", "80 năm" are counts, not goals.
