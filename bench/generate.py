@@ -1,11 +1,13 @@
 """A seeded synthetic cascade in the corpus's own forms, with its ground truth.
 
-``python -m bench.generate N OUT [--seed S]`` writes N documents as .txt under OUT/docs and the true
-lineage as OUT/truth.jsonl (one line per document: its code, issue date and what it implements).
-The cascade: Government resolutions (numbered tasks, a national growth target) → provincial letters
-and plans implementing them (local targets, department assignments with deadlines, a footnote) →
-department plans implementing the provincial document → commune letters below; blank numbers and
-cross-citations ("Căn cứ", "theo Công văn số …") as in real files.
+``python -m bench.generate N OUT [--seed S]`` writes N documents as .txt under OUT/docs and the truth as
+OUT/truth.jsonl (one line per document: its code, issue date, what it implements, the named assignments
+with their deadlines, and its targets). The cascade: Government resolutions (a situation report full of
+statistics that are not targets, numbered tasks led by ministries with deadlines, the national 8% growth
+target) → provincial letters and plans implementing them (a local growth target, department assignments
+with deadlines, general tasks, sometimes a footnote below a rule) → department plans → commune letters;
+blank numbers (5%) and cross-citations of earlier documents ("Căn cứ …", "Thực hiện … thời gian qua …") as
+in real files. Titles are in capitals as printed; sizes run from ~1 KB (commune letters) to ~6 KB.
 """
 
 from __future__ import annotations
@@ -125,13 +127,68 @@ def generate(n: int, seed: int = 2025) -> list[Doc]:
     for i, d in enumerate(docs):  # cross-citations: an earlier document of the same province or the centre
         if i and rng.random() < 0.3:
             j = rng.randrange(i)
-            if j not in d.implements and docs[j].code:
+            if j not in d.implements and docs[j].code and docs[j].issue_date < d.issue_date:
                 d.cites.append(j)
     return docs
 
 
-def render(docs: list[Doc], i: int, rng: random.Random) -> str:
+MINISTRIES = ("Bộ Tài chính", "Bộ Xây dựng", "Bộ Công Thương", "Bộ Nội vụ", "Bộ Khoa học và Công nghệ",
+              "Bộ Nông nghiệp và Môi trường", "Bộ Y tế", "Bộ Giáo dục và Đào tạo", "Bộ Tư pháp")
+# Narrative of the situation: statistics and forecasts, never targets.
+SITUATION = (
+    "Tổng sản phẩm trong nước quý I ước tăng {a},{b}% so với cùng kỳ năm trước, mức tăng cao nhất trong giai đoạn "
+    "2020 - 2025.",
+    "Thu ngân sách nhà nước {m} tháng đầu năm ước đạt {c},{b}% dự toán, tăng {a},{b}% so với cùng kỳ.",
+    "Giải ngân vốn đầu tư công đến hết tháng {m} đạt {c},{a}% kế hoạch Thủ tướng Chính phủ giao, cao hơn cùng kỳ "
+    "năm trước cả về tỷ lệ và số tuyệt đối.",
+    "Kim ngạch xuất khẩu hàng hóa tăng {a},{b}%, cán cân thương mại tiếp tục xuất siêu; lạm phát được kiểm soát "
+    "ở mức phù hợp.",
+    "Tuy nhiên, nền kinh tế vẫn còn những hạn chế, khó khăn: sản xuất kinh doanh ở một số lĩnh vực còn gặp khó "
+    "khăn, thị trường bất động sản phục hồi chậm, việc xử lý một số dự án tồn đọng kéo dài còn chậm.",
+    "Công tác cải cách thủ tục hành chính, chuyển đổi số được đẩy mạnh; tỷ lệ hồ sơ trực tuyến toàn trình đạt "
+    "{c},{a}% tổng số hồ sơ tiếp nhận.",
+    "Các lĩnh vực văn hóa, xã hội được quan tâm; an sinh xã hội được bảo đảm; quốc phòng, an ninh được giữ vững; "
+    "trật tự, an toàn xã hội được bảo đảm.",
+)
+# What provinces and departments are told to do (general tasks, no named agency).
+GENERAL = (
+    "Các sở, ban, ngành, Ủy ban nhân dân các xã, phường căn cứ chức năng, nhiệm vụ được giao khẩn trương xây dựng "
+    "kế hoạch cụ thể, xác định rõ nhiệm vụ, tiến độ và trách nhiệm của từng cơ quan, đơn vị.",
+    "Tiếp tục quán triệt, thực hiện nghiêm các chỉ đạo của Trung ương, của Chính phủ, Thủ tướng Chính phủ; tập "
+    "trung tháo gỡ khó khăn, vướng mắc cho sản xuất kinh doanh, thúc đẩy tăng trưởng gắn với giữ vững ổn định.",
+    "Đẩy mạnh cải cách thủ tục hành chính, cắt giảm thời gian, chi phí tuân thủ cho người dân, doanh nghiệp; "
+    "nâng cao chất lượng cung cấp dịch vụ công trực tuyến.",
+    "Tăng cường kỷ luật, kỷ cương hành chính; kiên quyết xử lý tình trạng né tránh, đùn đẩy, sợ trách nhiệm "
+    "trong thực thi công vụ.",
+    "Chủ động theo dõi diễn biến thời tiết, triển khai các phương án phòng, chống thiên tai, bảo đảm an toàn "
+    "tính mạng và tài sản của Nhân dân.",
+)
+
+
+@dataclass
+class Rendered:
+    text: str
+    assignments: list[tuple[str, str, str | None]]  # (agency as the registry names it, role, deadline)
+    targets: list[tuple[float, str, str, str]]        # (value, unit, comparator, scope)
+
+
+def _deadline_phrase(rng: random.Random, d: date, central: bool) -> tuple[str, str]:
+    """("trước ngày 31 tháng 5 năm 2025", "2025-05-31") or ("hoàn thành trong tháng 6 năm 2025", "2025-06-30")."""
+    if central or rng.random() < 0.3:
+        end = (date(d.year + (d.month == 12), d.month % 12 + 1, 1) - timedelta(days=1))
+        return f"hoàn thành trong tháng {d.month} năm {d.year}", end.isoformat()
+    return f"trước {_date(d)}", d.isoformat()
+
+
+def _situation(rng: random.Random, k: int) -> list[str]:
+    return [rng.choice(SITUATION).format(a=rng.randint(1, 9), b=rng.randint(1, 9), c=rng.randint(20, 60),
+                                         m=rng.randint(2, 10)) for _ in range(k)]
+
+
+def render(docs: list[Doc], i: int, rng: random.Random) -> Rendered:
     d = docs[i]
+    assigned: list[tuple[str, str, str | None]] = []
+    targets: list[tuple[float, str, str, str]] = []
     out = list(d.issuer_block) + [SEP, "", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
                                    "---------------", ""]
     out.append(f"Số: {d.code or '     /' + d.symbol}")
@@ -140,31 +197,81 @@ def render(docs: list[Doc], i: int, rng: random.Random) -> str:
         out += [f"V/v {d.subject[0].lower()}{d.subject[1:]}", "", "Kính gửi:", "- Các sở, ban, ngành;",
                 "- Ủy ban nhân dân các xã, phường.", ""]
     else:
-        out += [d.doc_type.upper(), d.subject, ""]
+        out += [d.doc_type.upper(), d.subject.upper(), ""]
+    cites = [f"Căn cứ {_ref(docs[j])};" if rng.random() < 0.5 else
+             f"Thực hiện các nhiệm vụ theo {_ref(docs[j])}, thời gian qua các cấp đã triển khai nhiều giải pháp."
+             for j in d.cites]
+    year = d.issue_date.year
     if d.level == "central":
         out += ["CHÍNH PHỦ", "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;",
                 "Căn cứ Nghị định số 39/2022/NĐ-CP ngày 18 tháng 6 năm 2022 của Chính phủ ban hành Quy chế làm việc "
-                "của Chính phủ;", "QUYẾT NGHỊ:", "",
-                f"1. Phấn đấu tốc độ tăng trưởng kinh tế năm {d.issue_date.year} đạt 8% trở lên.",
-                f"2. Các bộ, ngành, địa phương tập trung {rng.choice(TASKS)}."]
-    for j in d.cites:
-        c = docs[j]
-        out.append(f"Căn cứ {_ref(c)};" if rng.random() < 0.5 else
-                   f"Thực hiện các nhiệm vụ theo {_ref(c)}, thời gian qua các cấp đã triển khai nhiều giải pháp.")
-    for j in d.implements:
-        out.append(f"Thực hiện {_ref(docs[j])}, {d.issuer_block[-1].title()} yêu cầu như sau:")
+                "của Chính phủ;", *cites, f"Theo đề nghị của Bộ trưởng {rng.choice(MINISTRIES)};", "",
+                "QUYẾT NGHỊ:", "", "I. ĐÁNH GIÁ TÌNH HÌNH", " ".join(_situation(rng, 5)), "",
+                "II. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM",
+                f"1. Phấn đấu tốc độ tăng trưởng kinh tế năm {year} đạt 8% trở lên."]
+        targets.append((8.0, "%", ">=", "cả nước"))
+        for n in range(2, rng.randint(8, 12)):
+            if rng.random() < 0.5:
+                lead, support = rng.sample(MINISTRIES, 2)
+                when = d.issue_date + timedelta(days=rng.randint(30, 120))
+                phrase, iso_day = _deadline_phrase(rng, when, central=True)
+                out.append(f"{n}. {lead} chủ trì, phối hợp với {support} và các cơ quan liên quan "
+                           f"{rng.choice(TASKS)}, {phrase}.")
+                assigned += [(lead, "lead", iso_day), (support, "support", iso_day)]
+            else:
+                out.append(f"{n}. {rng.choice(GENERAL)}")
+        out += ["", "III. TỔ CHỨC THỰC HIỆN", "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân "
+                "các tỉnh, thành phố trực thuộc Trung ương chịu trách nhiệm thi hành Nghị quyết này./.", ""]
+    else:
+        unit = v_province(d).unit
+        speaker = f"Ủy ban nhân dân {unit}" if d.level == "province" else \
+            (d.issuer_block[-1].capitalize() if d.level == "department" else "Ủy ban nhân dân xã")
+        out += cites
+        for j in d.implements:
+            parent = docs[j]
+            out.append(f"Thực hiện {_ref(parent)} về {parent.subject[3:] if parent.subject.startswith('Về ') else 'việc triển khai các nhiệm vụ trọng tâm'}, "
+                       f"{speaker} yêu cầu như sau:")
+    province = v_province(d)
     if d.level == "province":
-        dept, other = rng.sample(DEPARTMENTS, 2)
-        deadline = d.issue_date + timedelta(days=rng.randint(20, 90))
+        out.append("1. Đánh giá tình hình")
+        out.append(" ".join(_situation(rng, 4)))
+        out.append(" ".join(rng.sample(GENERAL, 2)))
         growth = rng.choice(("10", "12,5", "9,5", "8,5"))
-        out += [f"1. Phấn đấu tăng trưởng GRDP năm {d.issue_date.year} của tỉnh đạt {growth}% trở lên.",
-                f"2. Giao {dept} chủ trì, phối hợp với {other} {rng.choice(TASKS)}, báo cáo Ủy ban nhân dân tỉnh "
-                f"trước {_date(deadline)}.", ""]
-    elif d.level in ("department", "commune"):
-        out += [f"1. Các phòng, đơn vị {rng.choice(TASKS)}.", ""]
-    out += ["Nơi nhận:", "- Như trên;", "- Lưu: VT.", "", "TM. ỦY BAN NHÂN DÂN" if d.level != "department" else
-            "GIÁM ĐỐC", "CHỦ TỊCH" if d.level != "department" else "", "", "Nguyễn Văn An", ""]
-    return "\n".join(out)
+        out.append(f"2. Phấn đấu tăng trưởng GRDP năm {year} của {province.unit} đạt {growth}% trở lên.")
+        targets.append((float(growth.replace(",", ".")), "%", ">=", province.full_name))
+        for n in range(3, rng.randint(5, 9)):
+            if rng.random() < 0.6:
+                dept, other = rng.sample(DEPARTMENTS, 2)
+                when = d.issue_date + timedelta(days=rng.randint(20, 90))
+                phrase, iso_day = _deadline_phrase(rng, when, central=False)
+                out.append(f"{n}. Giao {dept} chủ trì, phối hợp với {other} {rng.choice(TASKS)}, báo cáo Ủy ban "
+                           f"nhân dân {province.unit} {phrase}.")
+                assigned += [(f"{dept} {province.full_name}", "lead", iso_day),
+                             (f"{other} {province.full_name}", "support", iso_day)]
+            else:
+                out.append(f"{n}. {rng.choice(GENERAL)}")
+        if rng.random() < 0.2:  # a footnote below a rule, as in printed letters
+            out[-1] = out[-1][:-1] + f" theo Chương trình hành động của tỉnh1."
+            out += ["", "_______________", f"1 Ban hành tại Quyết định số {rng.randint(10, 999)}/QĐ-UBND "
+                    f"{_date(d.issue_date - timedelta(days=rng.randint(30, 200)))} của Ủy ban nhân dân {province.unit}."]
+        out.append("")
+    elif d.level == "department":
+        out += ["I. MỤC ĐÍCH, YÊU CẦU", rng.choice(GENERAL), rng.choice(GENERAL), "II. NHIỆM VỤ CỤ THỂ"]
+        out += [f"{n}. Các phòng, đơn vị {rng.choice(TASKS)}." for n in range(1, rng.randint(3, 6))]
+        out += ["III. TỔ CHỨC THỰC HIỆN", "Thủ trưởng các phòng, đơn vị thuộc Sở chịu trách nhiệm tổ chức thực hiện "
+                "Kế hoạch này; trong quá trình thực hiện, nếu có khó khăn, vướng mắc, kịp thời báo cáo Giám đốc Sở "
+                "để xem xét, giải quyết./.", ""]
+    elif d.level == "commune":
+        out += [f"1. Các bộ phận chuyên môn {rng.choice(TASKS)}.", ""]
+    signature = {"central": ["TM. CHÍNH PHỦ", "THỦ TƯỚNG", "", "Phạm Minh Chính"],
+                 "department": ["GIÁM ĐỐC", "", "Trần Văn Bình"]}.get(d.level, ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "",
+                                                                              "Nguyễn Văn An"])
+    out += ["Nơi nhận:", "- Như trên;", "- Lưu: VT.", "", *signature, ""]
+    return Rendered("\n".join(out), assigned, targets)
+
+
+def v_province(d: Doc):
+    return vocabulary().province(d.province) if d.province else None
 
 
 def write(n: int, out: Path, seed: int = 2025) -> tuple[Path, Path]:
@@ -176,11 +283,13 @@ def write(n: int, out: Path, seed: int = 2025) -> tuple[Path, Path]:
     with truth.open("w", encoding="utf-8") as handle:
         for i, d in enumerate(docs):
             name = f"{i:07d}.txt"
-            (folder / name).write_text(render(docs, i, rng), encoding="utf-8")
+            rendered = render(docs, i, rng)
+            (folder / name).write_text(rendered.text, encoding="utf-8")
             handle.write(json.dumps({
                 "file": name, "code": d.code, "year": d.issue_date.year, "level": d.level,
                 "implements": [docs[j].code or f"/{docs[j].symbol}" for j in d.implements],
                 "implements_year": [docs[j].issue_date.year for j in d.implements],
+                "assignments": rendered.assignments, "targets": rendered.targets,
             }, ensure_ascii=False) + "\n")
     return folder, truth
 

@@ -55,21 +55,39 @@ def _latency(fn: Callable[[str], Any], keys: list[str]) -> dict[str, float]:
             "p95_ms": round(times[min(len(times) - 1, int(0.95 * len(times)))], 2)}
 
 
-def quality(records: list[dict], truth: Path) -> dict[str, float]:
-    """Precision and recall of the extracted IMPLEMENTS links against the generator's truth, by (file, code, year)."""
-    expected, got = set(), set()
+NAMED = ("registry", "fuzzy")  # assignments to a named body (collective ones are not in the truth)
+
+
+def _pr(expected: set, got: set) -> dict[str, float]:
+    tp = len(expected & got)
+    return {"precision": round(tp / len(got), 4) if got else 0.0,
+            "recall": round(tp / len(expected), 4) if expected else 0.0, "n": len(expected)}
+
+
+def quality(records: list[dict], truth: Path) -> dict[str, Any]:
+    """Precision and recall against the generator's truth: IMPLEMENTS links by (file, code, year); named
+    assignments by (file, agency, role, deadline); targets by (file, value, unit, comparator, scope)."""
+    links, assigned, targets = set(), set(), set()
     for line in truth.read_text(encoding="utf-8").splitlines():
         t = json.loads(line)
         for code, year in zip(t["implements"], t["implements_year"]):
-            expected.add((t["file"], None if code.startswith("/") else code, year))
+            links.add((t["file"], None if code.startswith("/") else code, year))
+        assigned |= {(t["file"], *a) for a in t.get("assignments", ())}
+        targets |= {(t["file"], *x) for x in t.get("targets", ())}
+    got_links, got_assigned, got_targets = set(), set(), set()
     for r in records:
         name = Path(r["source"]["path"]).name
         for ref in r["references"]:
             if ref["relation"] == "implements":
-                got.add((name, ref["code"], int(ref["issue_date"][:4]) if ref["issue_date"] else None))
-    tp = len(expected & got)
-    return {"precision": round(tp / len(got), 4) if got else 0.0,
-            "recall": round(tp / len(expected), 4) if expected else 0.0, "links": len(expected)}
+                got_links.add((name, ref["code"], int(ref["issue_date"][:4]) if ref["issue_date"] else None))
+        got_assigned |= {(name, a["agency"], a["role"], a["deadline"]) for a in r["assignments"]
+                         if a.get("agency_match") in NAMED}
+        got_targets |= {(name, x["value"], x["unit"], x["comparator"], x["scope"]) for x in r["targets"]}
+    out = _pr(links, got_links)
+    out["links"] = out.pop("n")
+    out["assignments"] = _pr(assigned, got_assigned)
+    out["targets"] = _pr(targets, got_targets)
+    return out
 
 
 def bench(n: int, work: Path, neo4j: bool = False, workers: int | None = None) -> dict[str, Any]:
@@ -146,6 +164,10 @@ def table(result: dict[str, Any]) -> str:
         ("extraction, one core", f"{e['one_core_mb_s']} MB/s, {e['one_core_docs_s']} docs/s"),
         (f"extraction, {e['workers']} processes", f"{e['all_cores_mb_s']} MB/s, {e['all_cores_docs_s']} docs/s"),
         ("lineage vs truth", f"precision {q['precision']}, recall {q['recall']} ({q['links']} links)"),
+        ("assignments vs truth", f"precision {q['assignments']['precision']}, recall {q['assignments']['recall']} "
+                                 f"({q['assignments']['n']})"),
+        ("targets vs truth", f"precision {q['targets']['precision']}, recall {q['targets']['recall']} "
+                             f"({q['targets']['n']})"),
         ("graph", f"{result['build']['nodes']:,} nodes, {result['build']['edges']:,} edges, build {result['build']['s']} s"),
         ("load Oxigraph", f"{result['load_oxigraph']['items_s']:,} nodes+edges/s"),
     ]

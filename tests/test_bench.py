@@ -27,6 +27,8 @@ def test_parallel_extraction_matches_the_truth(tmp_path):
     assert [r["document"] for r in parallel] == [r["document"] for r in serial]  # same records, same order
     q = quality(parallel, truth)
     assert q["precision"] >= 0.99 and q["recall"] >= 0.99
+    for kind in ("assignments", "targets"):  # named assignments with deadlines; growth targets, not statistics
+        assert q[kind]["n"] > 50 and q[kind]["precision"] >= 0.99 and q[kind]["recall"] >= 0.99, kind
 
 
 def test_benchmark_smoke_run(tmp_path):
