@@ -142,6 +142,7 @@ VIETNAMESE_LETTER_RE = re.compile("[" + "".join(sorted(VIETNAMESE_LETTERS)) + "]
 # Below this share of Vietnamese letters among letters, a text of some length is not Vietnamese.
 MIN_VIETNAMESE_SHARE = 0.03
 MIN_LETTERS_TO_JUDGE = 200
+JUDGED_CHARS = 4000  # the language is judged on the opening, not the whole text
 
 
 def looks_vietnamese(text: str) -> bool:
@@ -152,10 +153,11 @@ def looks_vietnamese(text: str) -> bool:
     >>> looks_vietnamese("The Government shall submit the annual report to the National Assembly. " * 5)
     False
     """
-    letters = len(LETTER_RE.findall(text))
+    sample = text[:JUDGED_CHARS]
+    letters = len(LETTER_RE.findall(sample))
     if letters < MIN_LETTERS_TO_JUDGE:
         return True
-    return len(VIETNAMESE_LETTER_RE.findall(text)) / letters >= MIN_VIETNAMESE_SHARE
+    return len(VIETNAMESE_LETTER_RE.findall(sample)) / letters >= MIN_VIETNAMESE_SHARE
 
 
 # "Kính gửi: - Các sở, …; - Ủy ban nhân dân …." — the addressee block before the operative text.

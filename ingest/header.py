@@ -141,6 +141,15 @@ def _header_end(lines: list[Line]) -> int:
     return min(len(lines), HEADER_LINES)
 
 
+@cache
+def _proper_names() -> tuple[dict[str, str], re.Pattern[str]]:
+    """Names a title in capitals lowers and must get back: "bộ tài chính" → "Bộ Tài chính", "tỉnh kon tum"."""
+    v = vocabulary()
+    names = {n.lower(): n for n in [*(b.name for b in v.central), *(f"{p.unit} {p.name}" for p in v.provinces),
+                                    "Việt Nam", "Đảng"]}
+    return names, re.compile(rf"(?<!\w)(?:{alternation(list(names))})(?!\w)")
+
+
 def sentence_case(caps: str) -> str:
     """A title printed in capitals, in normal case: codes, Roman numerals and known names kept."""
     v = vocabulary()
@@ -157,8 +166,8 @@ def sentence_case(caps: str) -> str:
         else:
             words.append(word.lower())
     text = " ".join(words)
-    for name in [*(b.name for b in v.central), *(f"{p.unit} {p.name}" for p in v.provinces), "Việt Nam", "Đảng"]:
-        text = re.sub(rf"(?<!\w){re.escape(name.lower())}(?!\w)", name, text)
+    names, pattern = _proper_names()
+    text = pattern.sub(lambda m: names.get(m.group(), m.group()), text)
     text = re.sub(r"([“\"])(\w)", lambda m: m.group(1) + m.group(2).upper(), text)
     for token, code in codes.items():
         text = text.replace(token, code)
