@@ -13,6 +13,7 @@ import json
 import os
 import tempfile
 from collections import Counter
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -20,10 +21,10 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Protocol
 
 from graph.build import build
-from graph.errors import LineageError
 from graph.model import Counts, LineageGraph
 
-from .extract import extract_path
+from .executors import Executor, LocalExecutor
+from .records_parquet import PartWriter, prepare
 
 CACHE_SUFFIX = ".json"
 
@@ -99,41 +100,41 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _extract_one(path: Path) -> tuple[str, dict[str, Any] | None, str | None]:
-    """(path, record, error) — module level so worker processes can run it."""
-    try:
-        return str(path), extract_path(path).to_dict(), None
-    except (LineageError, OSError) as exc:
-        return str(path), None, str(exc)
-
-
 def read_records(paths: Iterable[Path], cache: RecordCache | None = None, summary: IngestSummary | None = None,
-                 on_file: Callable[[Path], None] | None = None, workers: int = 1) -> list[dict[str, Any]]:
+                 on_file: Callable[[Path], None] | None = None, workers: int = 1, executor: Executor | None = None,
+                 records_out: str | Path | None = None) -> list[dict[str, Any]]:
     """The record of each file, from the cache when the file is unchanged; failures go to ``summary``.
-    With ``workers`` > 1 the files not in the cache are extracted in that many processes, at most
-    :data:`IN_FLIGHT` per worker queued at once; records come back in input order."""
+    The files not in the cache are extracted by ``executor`` (default: ``workers`` local processes, at most
+    :data:`~ingest.executors.IN_FLIGHT` per worker queued at once); records come back in input order and
+    go into the cache. With ``records_out`` every record (reused or extracted) is also written there as
+    Parquet (:mod:`ingest.records_parquet`), replacing the parts an earlier run left."""
     summary = summary if summary is not None else IngestSummary()
+    executor = executor if executor is not None else LocalExecutor(workers)
+    out = prepare(records_out) if records_out is not None else None
     paths = list(paths)
     found: dict[int, dict[str, Any]] = {}
     todo: list[tuple[int, Path]] = []
-    for n, path in enumerate(paths):
-        summary.files += 1
-        try:
-            record = cache.get(file_sha256(path)) if cache is not None else None
-        except OSError as exc:
-            summary.failures.append(Failure(str(path), f"{path}: {exc.strerror or exc}"))
-            if on_file is not None:
-                on_file(path)
-            continue
-        if record is not None:
-            record["source"]["path"] = str(path)
-            summary.reused += 1
-            found[n] = record
-            if on_file is not None:
-                on_file(path)
-        else:
-            todo.append((n, path))
-    for n, (path, record, error) in _extract_all(todo, workers):
+    with PartWriter(out, "cached") if out is not None else nullcontext() as reused:
+        for n, path in enumerate(paths):
+            summary.files += 1
+            try:
+                record = cache.get(file_sha256(path)) if cache is not None else None
+            except OSError as exc:
+                summary.failures.append(Failure(str(path), f"{path}: {exc.strerror or exc}"))
+                if on_file is not None:
+                    on_file(path)
+                continue
+            if record is not None:
+                record["source"]["path"] = str(path)
+                summary.reused += 1
+                found[n] = record
+                if reused is not None:
+                    reused.write(n, record)
+                if on_file is not None:
+                    on_file(path)
+            else:
+                todo.append((n, path))
+    for n, (path, record, error) in executor.extract(todo, out):
         if error is not None:
             summary.failures.append(Failure(path, error))
         else:
@@ -149,33 +150,13 @@ def read_records(paths: Iterable[Path], cache: RecordCache | None = None, summar
     return records
 
 
-IN_FLIGHT = 8  # files queued per worker process: bounded memory however large the input
-
-
-def _extract_all(todo: list[tuple[int, Path]], workers: int):
-    if workers <= 1 or len(todo) < 2:
-        for n, path in todo:
-            yield n, _extract_one(path)
-        return
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending: dict = {}
-        for n, path in todo:
-            pending[pool.submit(_extract_one, path)] = n
-            if len(pending) >= workers * IN_FLIGHT:
-                done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for future in done:
-                    yield pending.pop(future), future.result()
-        for future in list(pending):
-            yield pending.pop(future), future.result()
-
-
 def ingest(paths: Iterable[Path], store: Store, cache: RecordCache | None = None,
-           on_file: Callable[[Path], None] | None = None, workers: int = 1) -> IngestSummary:
-    """Extract (or reuse), build one graph of all the records, write it to ``store``."""
+           on_file: Callable[[Path], None] | None = None, workers: int = 1, executor: Executor | None = None,
+           records_out: str | Path | None = None) -> IngestSummary:
+    """Extract (or reuse), build one graph of all the records, write it to ``store`` (and the records,
+    as Parquet, to ``records_out``)."""
     summary = IngestSummary()
-    records = read_records(paths, cache, summary, on_file, workers)
+    records = read_records(paths, cache, summary, on_file, workers, executor, records_out)
     graph = build(records)
     store.write(graph)
     counts = graph.counts()
