@@ -15,14 +15,18 @@ from rich.console import Console
 from rich.table import Table
 
 from graph import neo4j_server
+from graph.build import build
 from graph.errors import LineageError
 from graph.neo4j_csv import write_neo4j_csv
+from graph.neo4j_parquet import write_neo4j_parquet
 from graph.neo4j_store import connect_from_env
 from graph.nx_store import write_graphml
 from graph.rdf_store import write_turtle
 from ingest import extract_path
 from ingest.evaluate import evaluate, load_gold
-from ingest.pipeline import IngestSummary, RecordCache, ingest as run_ingest
+from ingest.executors import EXECUTORS, make_executor
+from ingest.pipeline import IngestSummary, RecordCache, ingest as run_ingest, read_records
+from ingest.records_parquet import read_parquet_records
 from queries.stores import DEFAULT_STORE, open_store
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Trace Vietnamese directives down the state.")
@@ -55,14 +59,38 @@ def _files(paths: list[Path]) -> list[Path]:
     return out
 
 
+EXECUTOR_HELP = "local (a process pool here) or dask (a Dask cluster: --scheduler, else a local one)."
+SCHEDULER_HELP = "Address of a running Dask scheduler (tcp://host:8786); implies --executor dask."
+WORKERS_HELP = "Extraction processes, or local Dask workers (0: one per core)."
+
+
+def _executor(executor: str, scheduler: str | None, workers: int):
+    """The executor the options ask for; a bad name is a usage error that lists the choices."""
+    if executor not in EXECUTORS:
+        raise typer.BadParameter(f"use one of {', '.join(EXECUTORS)}", param_hint="--executor")
+    return make_executor("dask" if scheduler else executor, workers or os.cpu_count() or 1, scheduler)
+
+
 @app.command()
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders to read.")],
-    format: Annotated[str, typer.Option("--format", "-f", help="jsonl (one record a line) or json (an array).")] = "jsonl",
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl (one record a line), json (an array), "
+                                                          "or parquet (a records folder, --out).")] = "jsonl",
+    out: Annotated[Path | None, typer.Option(help="The records folder to write (--format parquet).")] = None,
+    executor: Annotated[str, typer.Option(help=EXECUTOR_HELP + " With --format parquet.")] = "local",
+    scheduler: Annotated[str | None, typer.Option(help=SCHEDULER_HELP)] = None,
+    workers: Annotated[int, typer.Option(help=WORKERS_HELP)] = 0,
 ) -> None:
-    """Print one extraction record per document (the contract in shared/contract/record.md)."""
-    if format not in {"jsonl", "json"}:
-        raise typer.BadParameter("use jsonl or json", param_hint="--format")
+    """Print one extraction record per document (the contract in shared/contract/record.md), or write the
+    records as Parquet."""
+    if format not in {"jsonl", "json", "parquet"}:
+        raise typer.BadParameter("use jsonl, json or parquet", param_hint="--format")
+    if format == "parquet":
+        _extract_parquet(_files(paths), out, _executor(executor, scheduler, workers))
+        return
+    if out is not None or scheduler is not None or executor != "local":
+        raise typer.BadParameter("--out, --executor and --scheduler go with --format parquet; jsonl and json "
+                                 "print to stdout", param_hint="--format")
     failed = 0
     records = []
     for path in _files(paths):
@@ -81,6 +109,20 @@ def extract(
         sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2) + "\n")
     if failed:
         typer.echo(f"{failed} file(s) failed", err=True)
+        raise typer.Exit(1)
+
+
+def _extract_parquet(files: list[Path], out: Path | None, executor) -> None:
+    if out is None:
+        raise typer.BadParameter("give the records folder to write: --out DIR", param_hint="--out")
+    summary = IngestSummary()
+    with _reported(), executor:
+        records = read_records(files, summary=summary, executor=executor, records_out=out)
+    for failure in summary.failures:
+        typer.echo(f"error: {failure.error}", err=True)
+    typer.echo(f"wrote {out}: {len(records)} records", err=True)
+    if summary.failures:
+        typer.echo(f"{len(summary.failures)} file(s) failed", err=True)
         raise typer.Exit(1)
 
 
@@ -149,7 +191,8 @@ def eval_(
 # neo4j/ (a local server's home).
 STORE_HELP = "Folder of the embedded store (RDF on Oxigraph, and the record cache)."
 NEO4J_HELP = "Write to / read from this Neo4j server instead (bolt://…; user and password from NEO4J_USER/NEO4J_PASSWORD)."
-EXPORT_FORMATS = {"ttl": "turtle", "jsonld": "json-ld", "graphml": "graphml", "neo4j-csv": "neo4j-csv"}
+EXPORT_FORMATS = {"ttl": "turtle", "jsonld": "json-ld", "graphml": "graphml", "neo4j-csv": "neo4j-csv",
+                  "neo4j-parquet": "neo4j-parquet"}
 
 
 @app.command()
@@ -159,7 +202,10 @@ def ingest(
     neo4j: Annotated[str | None, typer.Option(help=NEO4J_HELP)] = None,
     cache: Annotated[bool, typer.Option(help="Reuse the records of unchanged files (by sha256).")] = True,
     show_warnings: Annotated[bool, typer.Option("--warnings", help="List every extraction warning.")] = False,
-    workers: Annotated[int, typer.Option(help="Extraction processes (0: one per core).")] = 0,
+    workers: Annotated[int, typer.Option(help=WORKERS_HELP)] = 0,
+    executor: Annotated[str, typer.Option(help=EXECUTOR_HELP)] = "local",
+    scheduler: Annotated[str | None, typer.Option(help=SCHEDULER_HELP)] = None,
+    records_out: Annotated[Path | None, typer.Option(help="Also write every record as Parquet to this folder.")] = None,
 ) -> None:
     """Extract documents, build the lineage graph and write it to the store (idempotent)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -169,13 +215,16 @@ def ingest(
         raise typer.BadParameter("no files found", param_hint="PATHS")
     console = Console(stderr=True)
     records = RecordCache(store / "records") if cache else None
-    with _reported(), open_store(store, neo4j) as target, \
+    extraction = _executor(executor, scheduler, workers)
+    with _reported(), extraction, open_store(store, neo4j) as target, \
             Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=console,
                      transient=True) as progress:
         task = progress.add_task("extracting", total=len(files))
         summary = run_ingest(files, target, records, on_file=lambda _: progress.advance(task),
-                             workers=workers or os.cpu_count() or 1)
+                             executor=extraction, records_out=records_out)
     _print_summary(Console(), summary, neo4j or str(store / "rdf"), show_warnings)
+    if records_out is not None:
+        Console().print(f"records: {records_out} (Parquet)", highlight=False)
     if summary.failures:
         raise typer.Exit(1)
 
@@ -206,22 +255,30 @@ def _print_summary(console: Console, s: IngestSummary, where: str, show_warnings
 
 @app.command()
 def export(
-    out: Annotated[Path, typer.Argument(help="File to write (a folder for neo4j-csv).")],
-    format: Annotated[str, typer.Option("--format", "-f", help="ttl | jsonld | graphml | neo4j-csv")] = "ttl",
+    out: Annotated[Path, typer.Argument(help="File to write (a folder for neo4j-csv and neo4j-parquet).")],
+    format: Annotated[str, typer.Option("--format", "-f",
+                                        help="ttl | jsonld | graphml | neo4j-csv | neo4j-parquet")] = "ttl",
     store: Annotated[Path, typer.Option(help=STORE_HELP)] = DEFAULT_STORE,
     neo4j: Annotated[str | None, typer.Option(help=NEO4J_HELP)] = None,
+    records: Annotated[Path | None, typer.Option(
+        help="Build the graph from this Parquet records folder (--records-out) instead of reading a store.")] = None,
 ) -> None:
-    """Write the stored graph as Turtle, JSON-LD, GraphML, or neo4j-admin import CSV."""
+    """Write the stored graph (or the graph of Parquet records) as Turtle, JSON-LD, GraphML, or neo4j-admin
+    import files (CSV or Parquet)."""
     if format not in EXPORT_FORMATS:
         raise typer.BadParameter(f"use one of {', '.join(EXPORT_FORMATS)}", param_hint="--format")
-    _require_store(store, neo4j)
+    if records is None:
+        _require_store(store, neo4j)
     with _reported(OSError):
-        with open_store(store, neo4j) as source:
-            graph = source.read()
+        if records is not None:
+            graph = build(read_parquet_records(records))
+        else:
+            with open_store(store, neo4j) as source:
+                graph = source.read()
         if format == "graphml":
             write_graphml(graph, out)
-        elif format == "neo4j-csv":
-            files = write_neo4j_csv(graph, out)
+        elif format in ("neo4j-csv", "neo4j-parquet"):
+            files = (write_neo4j_csv if format == "neo4j-csv" else write_neo4j_parquet)(graph, out)
             typer.echo(f"load into an empty database with:\n  {files.command()}", err=True)
         else:
             write_turtle(graph, out, EXPORT_FORMATS[format])
