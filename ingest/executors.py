@@ -110,7 +110,7 @@ class DaskExecutor:
     def __init__(self, scheduler: str | None = None, workers: int = 0, partition: int = PARTITION,
                  processes: bool = True, timeout: str = "10s") -> None:
         self.scheduler, self.workers, self.partition, self.processes = scheduler, workers, partition, processes
-        self.timeout = timeout  # for connecting to ``scheduler
+        self.timeout = timeout  # for connecting to ``scheduler``
         self._client: Any = None
         self._cluster: Any = None
 
@@ -140,6 +140,9 @@ class DaskExecutor:
         if self.scheduler:
             try:
                 self._client = Client(self.scheduler, timeout=self.timeout)
+            except ValueError as exc:
+                raise ExecutorError(f"--scheduler {self.scheduler}: {exc}; give the scheduler's address as "
+                                    "tcp://host:8786") from None
             except (OSError, TimeoutError) as exc:
                 raise ExecutorError(f"cannot reach the Dask scheduler at {self.scheduler} ({exc}); start one with "
                                     "`dask scheduler` and workers with `dask worker ADDRESS`, or leave out "
@@ -179,9 +182,9 @@ class DaskExecutor:
                 items = items_of.pop(future)
                 try:
                     outcomes = future.result()
-                except KilledWorker as exc:  # the worker died on these files (memory, a crash): report, go on
-                    outcomes = [(n, (path, None, f"{path}: the Dask worker extracting it died ({exc}); "
-                                                 "extract it alone to see why")) for n, path in items]
+                except KilledWorker:  # the workers died on these files (memory, a crash): report them, go on
+                    outcomes = [(n, (path, None, f"{path}: the Dask worker extracting it died (KilledWorker; see "
+                                                 "the worker logs); extract it alone to see why")) for n, path in items]
                 future.release()
                 submit()
                 yield from outcomes

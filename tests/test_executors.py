@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import socket
+from types import SimpleNamespace
 
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
@@ -149,3 +150,22 @@ def test_dask_queues_a_bounded_number_of_partitions(docs, dask_cluster, monkeypa
     threads = sum(client.nthreads().values())
     assert len(submitted) <= threads * PARTS_IN_FLIGHT + 1 < len(docs)  # not the whole input at once
     assert len(list(outcomes)) == len(docs) - 1 and len(submitted) == len(docs)
+
+
+def test_a_partition_whose_worker_died_is_reported_file_by_file(docs, dask_cluster, monkeypatch):
+    import ingest.executors as executors
+    from distributed.scheduler import KilledWorker
+
+    real = executors.extract_partition
+    doomed = str(docs[0])
+
+    def dies_on_the_first_file(items, records_out, tag):
+        if any(path == doomed for _, path in items):
+            raise KilledWorker("extract_partition", SimpleNamespace(address="tcp://127.0.0.1:1"), 3)
+        return real(items, records_out, tag)
+
+    monkeypatch.setattr(executors, "extract_partition", dies_on_the_first_file)
+    records, summary = _run(docs, executor=dask_cluster)
+    lost = [f for f in summary.failures if "the Dask worker extracting it died" in f.error]
+    assert doomed in {f.path for f in lost} and all("extract it alone" in f.error for f in lost)
+    assert len(records) == SAMPLE - len(lost) > 0  # the other partitions went on
