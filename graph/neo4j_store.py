@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Iterable, Iterator
 
 from neo4j import READ_ACCESS, Driver, GraphDatabase, ManagedTransaction, unit_of_work
@@ -19,6 +20,9 @@ from .model import (AGENCY, DOCUMENT, EDGE_TYPES, ENDPOINTS, NODE_LABELS, STUB_F
                     LineageGraph, Node)
 
 BATCH = 5000  # rows per transaction (Neo4j's guidance: 1k–10k)
+# Transactions in flight at once: nodes of different uids never contend; edges lock both end nodes, and two
+# writers deadlocked (and retried) often enough on shared agencies to be slower than one at 10k documents.
+NODE_WRITERS, EDGE_WRITERS = 2, 1
 QUERY_TIMEOUT = 30.0  # seconds a read query may run before the server stops it
 
 CONSTRAINTS = (
@@ -52,6 +56,18 @@ WRITE_EDGE = ("UNWIND $rows AS row MATCH (a:{start} {{uid: row.start}}) MATCH (b
               "MERGE (a)-[r:{type} {{key: row.key}}]->(b) SET r = row.props, r.key = row.key")
 WRITE_EDGES = {kind: WRITE_EDGE.format(start=a, end=b, type=kind) for kind, (a, b) in ENDPOINTS.items()}
 assert set(WRITE_EDGES) == set(EDGE_TYPES)
+
+# Into an empty database nothing can be merged with: plain CREATE, and no look-up before each write
+# (the graph's nodes are unique by uid and its edges by identity, so the result is what MERGE gives).
+CREATE_NODES = {
+    label: f"UNWIND $rows AS row CREATE (n:{label}) SET n = row.props, n.uid = row.uid"
+           + (" SET n:$(row.labels)" if label == DOCUMENT else "")
+    for label in NODE_LABELS
+}
+CREATE_EDGE = ("UNWIND $rows AS row MATCH (a:{start} {{uid: row.start}}) MATCH (b:{end} {{uid: row.end}}) "
+               "CREATE (a)-[r:{type}]->(b) SET r = row.props, r.key = row.key")
+CREATE_EDGES = {kind: CREATE_EDGE.format(start=a, end=b, type=kind) for kind, (a, b) in ENDPOINTS.items()}
+ANY_NODE = "MATCH (n) RETURN count(n) AS n LIMIT 1"
 
 READ_NODES = "MATCH (n) WHERE n.uid IS NOT NULL RETURN n.uid AS uid, labels(n) AS labels, properties(n) AS props"
 READ_EDGES = ("MATCH (a)-[r]->(b) WHERE a.uid IS NOT NULL AND b.uid IS NOT NULL "
@@ -94,27 +110,36 @@ class Neo4jStore:
             self.driver.execute_query(statement, database_=self.database)
 
     def write(self, graph: LineageGraph) -> None:
+        """Store ``graph``: MERGE into a database that holds anything (idempotent, a stub never overwrites a
+        document), CREATE into an empty one; batches of :data:`BATCH` rows."""
         self.ensure_constraints()
+        fresh = next(iter(self._rows("MATCH (n) RETURN n.uid AS uid LIMIT 1")), None) is None
         by_label: dict[str, list[dict]] = defaultdict(list)
         stubs: list[dict] = []
         for node in graph.nodes.values():
             row = {"uid": node.uid, "props": dict(node.props), "labels": list(node.labels)}
-            (stubs if node.props.get("stub") is True else by_label[node.label]).append(row)
+            (stubs if node.props.get("stub") is True and not fresh else by_label[node.label]).append(row)
         by_type: dict[str, list[dict]] = defaultdict(list)
         for e in graph.edges:
             by_type[e.type].append({"start": e.start, "end": e.end, "key": e.key, "props": dict(e.props)})
-        with self.driver.session(database=self.database) as session:
-            for label in NODE_LABELS:
-                self._batches(session, WRITE_NODES[label], by_label[label])
-            self._batches(session, WRITE_STUBS, stubs)
-            for kind, rows in by_type.items():
-                self._batches(session, WRITE_EDGES[kind], rows)
+        nodes, edges = (CREATE_NODES, CREATE_EDGES) if fresh else (WRITE_NODES, WRITE_EDGES)
+        self._parallel([(nodes[label], by_label[label]) for label in NODE_LABELS] + [(WRITE_STUBS, stubs)],
+                       NODE_WRITERS)
+        self._parallel([(edges[kind], rows) for kind, rows in by_type.items()], EDGE_WRITERS)  # nodes are in
 
-    @staticmethod
-    def _batches(session, statement: str, rows: list[dict]) -> None:
-        for i in range(0, len(rows), BATCH):
-            chunk = rows[i:i + BATCH]
-            session.execute_write(_run, statement, chunk)
+    def _parallel(self, work: list[tuple[str, list[dict]]], writers: int) -> None:
+        """Run every batch of every (statement, rows), ``writers`` transactions at a time (a deadlock
+        between two of them is a transient error the driver retries)."""
+        batches = [(statement, rows[i:i + BATCH]) for statement, rows in work for i in range(0, len(rows), BATCH)]
+        if not batches:
+            return
+        with ThreadPoolExecutor(max_workers=min(writers, len(batches))) as pool:
+            for future in [pool.submit(self._write_batch, statement, chunk) for statement, chunk in batches]:
+                future.result()
+
+    def _write_batch(self, statement: str, rows: list[dict]) -> None:
+        with self.driver.session(database=self.database) as session:
+            session.execute_write(_run, statement, rows)
 
     def delete_all(self) -> None:
         """Empty the database (tests, and `lineage ingest --fresh`)."""
