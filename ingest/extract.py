@@ -142,7 +142,7 @@ VIETNAMESE_LETTER_RE = re.compile("[" + "".join(sorted(VIETNAMESE_LETTERS)) + "]
 # Below this share of Vietnamese letters among letters, a text of some length is not Vietnamese.
 MIN_VIETNAMESE_SHARE = 0.03
 MIN_LETTERS_TO_JUDGE = 200
-JUDGED_CHARS = 4000  # the language is judged on the opening, not the whole text
+JUDGED_CHARS = 1500  # the language is judged on the opening (about a thousand letters), not the whole text
 
 
 def looks_vietnamese(text: str) -> bool:
