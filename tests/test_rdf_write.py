@@ -1,0 +1,170 @@
+"""The Oxigraph store's fast paths against their definitions: the N-Triples it loads are exactly the triples
+of ``to_rdf`` (node_triples / edge_triples); incremental writes leave the same triples as one fresh load;
+rows read without rdflib terms hold the values rdflib would give; the catalogue's path queries give the
+depths the Cypher ones define (shortest path of 1–5 IMPLEMENTS, every document matching the parameter)."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+from oxrdflib._converter import from_ox, to_ox
+
+from graph.build import build
+from graph.model import Edge, LineageGraph, Node
+from graph.rdf_store import OxigraphStore, _plain_ox, ntriples, plain, to_rdf
+from queries import run
+
+NQ_124_FILE = "001_nq-124-nq-cp-2025-phien-hop-cp-thuong-ky-thang-4.txt"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def _expected(graph: LineageGraph) -> set:
+    """What Oxigraph holds after adding the triples of ``to_rdf`` (it keeps numbers in canonical form)."""
+    reference = ox.Store()
+    reference.extend(to_ox(triple, None) for triple in to_rdf(graph))
+    return set(reference)
+
+
+def _stored(store: OxigraphStore) -> set:
+    return set(store._ox.quads_for_pattern(None, None, None, None))
+
+
+def _awkward() -> LineageGraph:
+    """Values that test the writer's escaping and typing."""
+    text = 'a "quoted" \\ back\\slash\nnew line\r\ttab \x01 \x7f é 𝔘 \u2028'
+    nodes = [
+        Node("vn/x/2025/1", ("Document", "Resolution"), {
+            "code": "1/NQ-CP", "subject": text, "issue_date": "2025-05-08", "stub": False, "pages": 3,
+            "ratio": 1e20, "share": 0.1 + 0.2, "deadline": "2025-07", "date": "2025", "abolished_on": "08/05/2025",
+            "tiny": 5e-324, "negative": -0.0, "big": 10**30}),
+        Node("vn/x/2025/2 có dấu?&#", ("Document",), {"stub": True, "issue_date": "2025-02-30"}),
+        Node("a/so-xay-dung", ("Agency",), {"name": "Sở Xây dựng", "kind": "department"}),
+        Node("a/so-xay-dung-2", ("Agency",), {"name": "Sở Xây dựng mới"}),
+    ]
+    edges = [
+        Edge("IMPLEMENTS", "vn/x/2025/2 có dấu?&#", "vn/x/2025/1", "", {
+            "source_sha256": "ab" * 32, "confidence": 0.9, "span_start": 0, "span_end": 12, "sentence": text}),
+        Edge("SUCCEEDED_BY", "a/so-xay-dung", "a/so-xay-dung-2", "", {
+            "event": "merge 2025/07", "date": "2025-07-01", "basis": "Nghị quyết \"60\"", "extractor": "registry"}),
+        Edge("ASSIGNED_TO", "vn/x/2025/1", "a/so-xay-dung", "chủ trì|2025-09-30", {"role": "chủ trì",
+                                                                                 "deadline": "2025-09-30"}),
+    ]
+    return LineageGraph.of(nodes, edges)
+
+
+@pytest.fixture(scope="module")
+def corpus_graph(corpus_records):
+    return build(corpus_records)
+
+
+@pytest.mark.parametrize("which", ["corpus", "awkward"])
+def test_ntriples_are_the_triples_of_to_rdf(which, corpus_graph):
+    graph = corpus_graph if which == "corpus" else _awkward()
+    written = set(ox.parse(ntriples(graph), ox.RdfFormat.N_QUADS))
+    assert written == {to_ox(triple, None) for triple in to_rdf(graph)}
+
+
+@pytest.mark.parametrize("which", ["corpus", "awkward"])
+def test_a_fresh_store_holds_the_triples_of_to_rdf(which, corpus_graph, tmp_path):
+    graph = corpus_graph if which == "corpus" else _awkward()
+    with OxigraphStore(tmp_path / "rdf") as store:
+        store.write(graph)
+        assert _stored(store) == _expected(graph)
+        assert store.read().canonical() == graph.canonical()
+        store.write(graph)  # again: nothing changes
+        assert _stored(store) == _expected(graph)
+
+
+def test_incremental_writes_leave_what_one_load_leaves(corpus_records, corpus_graph, tmp_path):
+    without = [r for r in corpus_records if not r["source"]["path"].endswith(NQ_124_FILE)]
+    with OxigraphStore(tmp_path / "parts") as store:
+        store.write(build(without[: len(without) // 2]))
+        store.write(build(without))          # the resolution is a stub here
+        store.write(build(corpus_records))   # and arrives
+        assert _stored(store) == _expected(corpus_graph)
+
+
+def test_an_updated_node_loses_its_old_values(tmp_path):
+    old = Node("vn/x/2025/9", ("Document", "Letter"), {"code": "9/UBND", "subject": "cũ", "stub": False})
+    new = Node("vn/x/2025/9", ("Document", "Plan"), {"code": "9/KH-UBND", "stub": False})
+    with OxigraphStore(tmp_path / "rdf") as store:
+        store.write(LineageGraph.of([old], []))
+        store.write(LineageGraph.of([new], []))
+        assert _stored(store) == _expected(LineageGraph.of([new], []))
+
+
+def test_rows_hold_the_values_rdflib_gives():
+    terms = [ox.NamedNode("https://w3id.org/directive-lineage/id/vn/x/2025/2%20c%C3%B3"),
+             ox.NamedNode("http://example.com/x"), ox.Literal("chuỗi"), ox.Literal(42), ox.Literal(-3),
+             ox.Literal(True), ox.Literal(False), ox.Literal(2.5), ox.Literal(1e20),
+             ox.Literal("1", datatype=ox.NamedNode(XSD + "boolean")),
+             ox.Literal("INF", datatype=ox.NamedNode(XSD + "double")),
+             ox.Literal("2025-05-08", datatype=ox.NamedNode(XSD + "date")),
+             ox.Literal("2025-07", datatype=ox.NamedNode(XSD + "gYearMonth")),
+             ox.Literal("2025", datatype=ox.NamedNode(XSD + "gYear")),
+             ox.Literal("1.50", datatype=ox.NamedNode(XSD + "decimal")),
+             ox.Literal("x", datatype=ox.NamedNode(XSD + "integer")), ox.Literal("xin chào", language="vi")]
+    for term in terms:
+        assert _plain_ox(term) == plain(from_ox(term)), term
+        assert type(_plain_ox(term)) is type(plain(from_ox(term))), term
+
+
+def _doc(uid: str, code: str | None = None) -> Node:
+    return Node(uid, ("Document",), {"code": code, "stub": False})
+
+
+def _implements(start: str, end: str) -> Edge:
+    return Edge("IMPLEMENTS", start, end, "", {"extractor": "test", "confidence": 1.0})
+
+
+@pytest.fixture(scope="module")
+def cascade(tmp_path_factory):
+    """Two resolutions numbered 5/NQ-CP (2024, 2025); A implements both, B implements A, C implements R2 and B;
+    a chain D1 → R1, D2 → D1 … D6 → D5 (D6 is 6 steps away)."""
+    r1, r2 = "vn/nq-cp/2024/5", "vn/nq-cp/2025/5"
+    chain = [f"vn/d/{i}" for i in range(1, 7)]
+    nodes = [_doc(r1, "5/NQ-CP"), _doc(r2, "5/NQ-CP"), _doc("vn/a"), _doc("vn/b"), _doc("vn/c"),
+             *(_doc(uid) for uid in chain)]
+    edges = [_implements("vn/a", r1), _implements("vn/a", r2), _implements("vn/b", "vn/a"),
+             _implements("vn/c", r2), _implements("vn/c", "vn/b"), _implements(chain[0], r1),
+             *(_implements(chain[i], chain[i - 1]) for i in range(1, 6))]
+    store = OxigraphStore(tmp_path_factory.mktemp("cascade") / "rdf")
+    store.write(LineageGraph.of(nodes, edges))
+    yield store
+    store.close()
+
+
+def test_propagation_takes_the_shortest_path_to_any_matching_directive(cascade):
+    rows = {(r.document, r.depth) for r in run("propagation", cascade, directive="5/NQ-CP")}
+    assert rows == {("vn/a", 1), ("vn/b", 2), ("vn/c", 1), *((f"vn/d/{i}", i) for i in range(1, 6))}
+    assert len(run("propagation", cascade, directive="5/NQ-CP")) == len(rows)  # one row per document
+    by_uid = {(r.document, r.depth) for r in run("propagation", cascade, directive="vn/nq-cp/2025/5")}
+    assert by_uid == {("vn/a", 1), ("vn/b", 2), ("vn/c", 1)}
+
+
+def test_relays_per_directive(cascade):
+    rows = sorted((r.directive, r.document, r.depth) for r in run("relays", cascade, directive="5/NQ-CP"))
+    assert rows == sorted([("vn/nq-cp/2024/5", "vn/a", 1), ("vn/nq-cp/2024/5", "vn/b", 2),
+                           ("vn/nq-cp/2024/5", "vn/c", 3),
+                           *(("vn/nq-cp/2024/5", f"vn/d/{i}", i) for i in range(1, 6)),
+                           ("vn/nq-cp/2025/5", "vn/a", 1), ("vn/nq-cp/2025/5", "vn/b", 2),
+                           ("vn/nq-cp/2025/5", "vn/c", 1)])
+
+
+def test_ancestry_up_to_five_steps(cascade):
+    assert {(r.document, r.depth, r.top) for r in run("ancestry", cascade, document="vn/c")} == {
+        ("vn/nq-cp/2025/5", 1, True), ("vn/b", 1, False), ("vn/a", 2, False), ("vn/nq-cp/2024/5", 3, True)}
+    assert {(r.document, r.depth) for r in run("ancestry", cascade, document="vn/d/6")} == {
+        (f"vn/d/{i}", 6 - i) for i in range(1, 6)}
+
+
+def test_a_held_node_reads_the_same_from_either_view(corpus_graph, tmp_path):
+    from graph.rdf_store import _held_node, _read_node, iri
+
+    with OxigraphStore(tmp_path / "rdf") as store:
+        store.write(corpus_graph)
+        for node in corpus_graph.nodes.values():
+            quads = store._ox.quads_for_pattern(ox.NamedNode(str(iri(node.uid))), None, None, ox.DefaultGraph())
+            held = _held_node(node.uid, node.label, quads)
+            assert held.as_tuple() == _read_node(store.graph, iri(node.uid), node.label).as_tuple()
+            assert held.as_tuple() == node.as_tuple()
