@@ -168,3 +168,11 @@ def test_a_held_node_reads_the_same_from_either_view(corpus_graph, tmp_path):
             held = _held_node(node.uid, node.label, quads)
             assert held.as_tuple() == _read_node(store.graph, iri(node.uid), node.label).as_tuple()
             assert held.as_tuple() == node.as_tuple()
+
+
+def test_tree_holds_the_links_within_five_steps(cascade):
+    links = {(r.source, r.target) for r in run("tree", cascade, directive="5/NQ-CP")}
+    chain = [f"vn/d/{i}" for i in range(1, 6)]
+    assert links == {("vn/a", "vn/nq-cp/2024/5"), ("vn/a", "vn/nq-cp/2025/5"), ("vn/b", "vn/a"),
+                     ("vn/c", "vn/nq-cp/2025/5"), ("vn/c", "vn/b"), ("vn/d/1", "vn/nq-cp/2024/5"),
+                     *zip(chain[1:], chain[:-1])}
