@@ -99,10 +99,13 @@ class Scope:
 
 
 def _sentence_initial(flat: Flat, source: str, pos: int) -> bool:
-    before = flat.text[max(0, pos - LIST_MARKER_REACH):pos].rstrip()
-    if LIST_MARKER_RE.search(before) and (len(before) > 4 or pos <= LIST_MARKER_REACH):
+    text, end = flat.text, pos
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    # "^" matches only at the text's real start and "$" at ``end``: a window, the same answer as the whole prefix.
+    if LIST_MARKER_RE.search(text, max(0, end - LIST_MARKER_REACH), end):
         return False
-    if not before or before[-1] in ".;:)]>":
+    if end == 0 or text[end - 1] in ".;:)]>":
         return True
     at = flat.index[pos]
     line_start = source.rfind("\n", 0, at) + 1
