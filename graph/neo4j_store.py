@@ -67,7 +67,7 @@ CREATE_NODES = {
 CREATE_EDGE = ("UNWIND $rows AS row MATCH (a:{start} {{uid: row.start}}) MATCH (b:{end} {{uid: row.end}}) "
                "CREATE (a)-[r:{type}]->(b) SET r = row.props, r.key = row.key")
 CREATE_EDGES = {kind: CREATE_EDGE.format(start=a, end=b, type=kind) for kind, (a, b) in ENDPOINTS.items()}
-ANY_NODE = "MATCH (n) RETURN count(n) AS n LIMIT 1"
+ANY_NODE = "MATCH (n) RETURN n.uid AS uid LIMIT 1"
 
 READ_NODES = "MATCH (n) WHERE n.uid IS NOT NULL RETURN n.uid AS uid, labels(n) AS labels, properties(n) AS props"
 READ_EDGES = ("MATCH (a)-[r]->(b) WHERE a.uid IS NOT NULL AND b.uid IS NOT NULL "
@@ -113,7 +113,7 @@ class Neo4jStore:
         """Store ``graph``: MERGE into a database that holds anything (idempotent, a stub never overwrites a
         document), CREATE into an empty one; batches of :data:`BATCH` rows."""
         self.ensure_constraints()
-        fresh = next(iter(self._rows("MATCH (n) RETURN n.uid AS uid LIMIT 1")), None) is None
+        fresh = next(self._rows(ANY_NODE), None) is None
         by_label: dict[str, list[dict]] = defaultdict(list)
         stubs: list[dict] = []
         for node in graph.nodes.values():
