@@ -16,8 +16,42 @@ from pathlib import Path
 from .model import LineageGraph
 
 LABEL_SEPARATOR = ";"  # neo4j-admin's default --array-delimiter, also used for :LABEL
-NODE_FILE = "nodes_{}.csv"
-EDGE_FILE = "relationships_{}.csv"
+
+
+@dataclass(frozen=True)
+class ImportTable:
+    """One import file's content, whatever its format: ``stem`` ("nodes_Document", "relationships_CITES"),
+    the header columns with their cells, and each row's properties (one typed column each)."""
+
+    stem: str
+    head: dict[str, list[str]]
+    props: list[dict]
+
+
+def import_tables(graph: LineageGraph) -> tuple[list[ImportTable], list[ImportTable]]:
+    """The node tables (one per node kind) and relationship tables (one per edge type) of ``graph``."""
+    by_kind: dict[str, list] = defaultdict(list)
+    for node in graph.nodes.values():
+        by_kind[node.label].append(node)
+    nodes = [ImportTable(f"nodes_{kind}",
+                         {"uid:ID": [n.uid for n in group], ":LABEL": [LABEL_SEPARATOR.join(n.labels) for n in group]},
+                         [dict(n.props) for n in group])
+             for kind, group in sorted(by_kind.items())]
+    by_type: dict[str, list] = defaultdict(list)
+    for edge in graph.edges:
+        by_type[edge.type].append(edge)
+    edges = [ImportTable(f"relationships_{kind}",
+                         {":START_ID": [e.start for e in group], ":END_ID": [e.end for e in group],
+                          ":TYPE": [e.type for e in group], "key": [e.key for e in group]},
+                         [dict(e.props) for e in group])
+             for kind, group in sorted(by_type.items())]
+    return nodes, edges
+
+
+def admin_command(database: str, nodes, relationships, *options: str) -> str:
+    """The ``neo4j-admin`` command line that loads these node and relationship files into an empty ``database``."""
+    return " ".join(["neo4j-admin database import full", database, *options, "--overwrite-destination=true",
+                     *(f"--nodes={p}" for p in nodes), *(f"--relationships={p}" for p in relationships)])
 
 
 @dataclass(frozen=True)
@@ -27,8 +61,7 @@ class CsvExport:
 
     def command(self, database: str = "neo4j") -> str:
         """The ``neo4j-admin`` command line that loads these files into an empty ``database``."""
-        return " ".join(["neo4j-admin database import full", database, "--overwrite-destination=true",
-                         *(f"--nodes={p}" for p in self.nodes), *(f"--relationships={p}" for p in self.relationships)])
+        return admin_command(database, self.nodes, self.relationships)
 
 
 def _type(values: list) -> str:
@@ -54,13 +87,13 @@ def _cell(value) -> str:
     return str(value)
 
 
-def _write(path: Path, head: list[str], fixed: list[list[str]], props: list[dict]) -> Path:
-    """One CSV: the ``head`` columns, then a typed column per property; ``fixed`` are the head cells per row."""
-    columns = _columns(props)
+def _write(path: Path, table: ImportTable) -> Path:
+    """One CSV: the header columns, then a typed column per property."""
+    columns = _columns(table.props)
     with path.open("w", newline="", encoding="utf-8") as handle:
         out = csv.writer(handle)
-        out.writerow([*head, *(name + t for name, t in columns)])
-        for cells, row in zip(fixed, props):
+        out.writerow([*table.head, *(name + t for name, t in columns)])
+        for cells, row in zip(zip(*table.head.values()), table.props):
             out.writerow([*cells, *(_cell(row.get(name)) for name, _ in columns)])
     return path
 
@@ -68,20 +101,6 @@ def _write(path: Path, head: list[str], fixed: list[list[str]], props: list[dict
 def write_neo4j_csv(graph: LineageGraph, folder: str | Path) -> CsvExport:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    by_kind: dict[str, list] = defaultdict(list)
-    for node in graph.nodes.values():
-        by_kind[node.label].append(node)
-    node_files = [
-        _write(folder / NODE_FILE.format(kind), ["uid:ID", ":LABEL"],
-               [[n.uid, LABEL_SEPARATOR.join(n.labels)] for n in nodes], [dict(n.props) for n in nodes])
-        for kind, nodes in sorted(by_kind.items())
-    ]
-    by_type: dict[str, list] = defaultdict(list)
-    for edge in graph.edges:
-        by_type[edge.type].append(edge)
-    edge_files = [
-        _write(folder / EDGE_FILE.format(kind), [":START_ID", ":END_ID", ":TYPE", "key"],
-               [[e.start, e.end, e.type, e.key] for e in edges], [dict(e.props) for e in edges])
-        for kind, edges in sorted(by_type.items())
-    ]
-    return CsvExport(tuple(node_files), tuple(edge_files))
+    nodes, edges = import_tables(graph)
+    return CsvExport(tuple(_write(folder / f"{t.stem}.csv", t) for t in nodes),
+                     tuple(_write(folder / f"{t.stem}.csv", t) for t in edges))
