@@ -185,6 +185,21 @@ def _situation(rng: random.Random, k: int) -> list[str]:
                                          m=rng.randint(2, 10)) for _ in range(k)]
 
 
+def _numbered_tasks(rng: random.Random, d: Doc, out: list[str], assigned: list, numbers: range, share: float,
+                    bodies: tuple[str, ...], days: tuple[int, int], central: bool, sentence, registry_name) -> None:
+    """Numbered items: a ``share`` of them a lead and a supporting body with a deadline (in ``assigned``
+    under the name the registry gives them), the rest general tasks."""
+    for n in numbers:
+        if rng.random() < share:
+            lead, support = rng.sample(bodies, 2)
+            when = d.issue_date + timedelta(days=rng.randint(*days))
+            phrase, iso_day = _deadline_phrase(rng, when, central=central)
+            out.append(f"{n}. " + sentence(lead, support, rng.choice(TASKS), phrase))
+            assigned += [(registry_name(lead), "lead", iso_day), (registry_name(support), "support", iso_day)]
+        else:
+            out.append(f"{n}. {rng.choice(GENERAL)}")
+
+
 def render(docs: list[Doc], i: int, rng: random.Random) -> Rendered:
     d = docs[i]
     assigned: list[tuple[str, str, str | None]] = []
@@ -210,16 +225,10 @@ def render(docs: list[Doc], i: int, rng: random.Random) -> Rendered:
                 "II. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM",
                 f"1. Phấn đấu tốc độ tăng trưởng kinh tế năm {year} đạt 8% trở lên."]
         targets.append((8.0, "%", ">=", "cả nước"))
-        for n in range(2, rng.randint(8, 12)):
-            if rng.random() < 0.5:
-                lead, support = rng.sample(MINISTRIES, 2)
-                when = d.issue_date + timedelta(days=rng.randint(30, 120))
-                phrase, iso_day = _deadline_phrase(rng, when, central=True)
-                out.append(f"{n}. {lead} chủ trì, phối hợp với {support} và các cơ quan liên quan "
-                           f"{rng.choice(TASKS)}, {phrase}.")
-                assigned += [(lead, "lead", iso_day), (support, "support", iso_day)]
-            else:
-                out.append(f"{n}. {rng.choice(GENERAL)}")
+        _numbered_tasks(rng, d, out, assigned, range(2, rng.randint(8, 12)), 0.5, MINISTRIES, (30, 120), True,
+                        lambda lead, support, task, when: f"{lead} chủ trì, phối hợp với {support} và các cơ quan "
+                                                          f"liên quan {task}, {when}.",
+                        lambda agency: agency)
         out += ["", "III. TỔ CHỨC THỰC HIỆN", "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân "
                 "các tỉnh, thành phố trực thuộc Trung ương chịu trách nhiệm thi hành Nghị quyết này./.", ""]
     else:
@@ -239,17 +248,10 @@ def render(docs: list[Doc], i: int, rng: random.Random) -> Rendered:
         growth = rng.choice(("10", "12,5", "9,5", "8,5"))
         out.append(f"2. Phấn đấu tăng trưởng GRDP năm {year} của {province.unit} đạt {growth}% trở lên.")
         targets.append((float(growth.replace(",", ".")), "%", ">=", province.full_name))
-        for n in range(3, rng.randint(5, 9)):
-            if rng.random() < 0.6:
-                dept, other = rng.sample(DEPARTMENTS, 2)
-                when = d.issue_date + timedelta(days=rng.randint(20, 90))
-                phrase, iso_day = _deadline_phrase(rng, when, central=False)
-                out.append(f"{n}. Giao {dept} chủ trì, phối hợp với {other} {rng.choice(TASKS)}, báo cáo Ủy ban "
-                           f"nhân dân {province.unit} {phrase}.")
-                assigned += [(f"{dept} {province.full_name}", "lead", iso_day),
-                             (f"{other} {province.full_name}", "support", iso_day)]
-            else:
-                out.append(f"{n}. {rng.choice(GENERAL)}")
+        _numbered_tasks(rng, d, out, assigned, range(3, rng.randint(5, 9)), 0.6, DEPARTMENTS, (20, 90), False,
+                        lambda lead, support, task, when: f"Giao {lead} chủ trì, phối hợp với {support} {task}, "
+                                                          f"báo cáo Ủy ban nhân dân {province.unit} {when}.",
+                        lambda agency: f"{agency} {province.full_name}")
         if rng.random() < 0.2:  # a footnote below a rule, as in printed letters
             out[-1] = out[-1][:-1] + f" theo Chương trình hành động của tỉnh1."
             out += ["", "_______________", f"1 Ban hành tại Quyết định số {rng.randint(10, 999)}/QĐ-UBND "
