@@ -18,4 +18,19 @@ def corpus_records() -> list[dict]:
     return [extract_path(p).to_dict() for p in sorted((DATA / "corpus").glob("*.txt"))]
 
 
+# Bytes no reader takes ("binary data"): the file a bulk run must report and go past.
+UNREADABLE = b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00"
+
+
+def corpus_sample(folder: Path, n: int, broken: str) -> Path:
+    """``folder`` holding the first ``n`` corpus files and an unreadable one named ``broken``."""
+    import shutil
+
+    folder.mkdir()
+    for path in sorted((DATA / "corpus").glob("*.txt"))[:n]:
+        shutil.copy(path, folder)
+    (folder / broken).write_bytes(UNREADABLE)
+    return folder
+
+
 from conftest_neo4j import neo4j_uri  # noqa: E402,F401  (the session's real Neo4j server)

@@ -4,6 +4,7 @@ import json
 import subprocess
 import sys
 
+from conftest import UNREADABLE
 from typer.testing import CliRunner
 
 from lineage.cli import app
@@ -31,7 +32,7 @@ def test_bad_files_are_reported_and_the_run_goes_on(tmp_path):
     empty = tmp_path / "a-empty.txt"
     empty.write_text("")
     binary = tmp_path / "b-binary.txt"
-    binary.write_bytes(b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00")
+    binary.write_bytes(UNREADABLE)
     headless = tmp_path / "c-headless.txt"
     headless.write_text("Tình hình dịch bệnh vẫn diễn biến phức tạp, khó lường.\n", encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "lineage", "extract", str(empty), str(binary), str(headless)],

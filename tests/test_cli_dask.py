@@ -9,6 +9,7 @@ import subprocess
 import sys
 
 import pytest
+from conftest import corpus_sample
 
 from graph.nx_store import read_graphml
 from graph.rdf_store import OxigraphStore
@@ -24,13 +25,8 @@ def lineage(*args: str) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture()
-def docs(data_dir, tmp_path):
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    for path in sorted((data_dir / "corpus").glob("*.txt"))[:SAMPLE]:
-        shutil.copy(path, folder)
-    (folder / "broken.txt").write_bytes(b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00")
-    return folder
+def docs(tmp_path):
+    return corpus_sample(tmp_path / "docs", SAMPLE, "broken.txt")
 
 
 def _good(folder):

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 
+from conftest import UNREADABLE
 from graph.nx_store import read_graphml
 from graph.rdf_store import OxigraphStore, read_rdf
 
@@ -41,7 +42,7 @@ def test_ingest_reports_a_bad_file_and_keeps_the_rest(data_dir, tmp_path):
     docs = tmp_path / "docs"
     docs.mkdir()
     shutil.copy(data_dir / "corpus" / "kon-tum-cv-ubnd-ktth-trien-khai-nq-124-nq-cp-2025.txt", docs)
-    (docs / "broken.txt").write_bytes(b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00")
+    (docs / "broken.txt").write_bytes(UNREADABLE)
     store = tmp_path / "store"
     result = lineage("ingest", str(docs), "--store", str(store))
     assert result.returncode == 1  # one failure, reported

@@ -3,13 +3,13 @@ reports the same failures, reuses the same cache; records round-trip through Par
 
 from __future__ import annotations
 
-import shutil
 import socket
 from types import SimpleNamespace
 
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 import pytest
+from conftest import corpus_sample
 
 from graph.errors import LineageError
 from ingest.executors import PARTS_IN_FLIGHT, DaskExecutor, ExecutorError, LocalExecutor, make_executor
@@ -28,14 +28,9 @@ def dask_cluster():
 
 
 @pytest.fixture()
-def docs(data_dir, tmp_path):
+def docs(tmp_path):
     """A few corpus files and, in their midst, one that cannot be read."""
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    for path in sorted((data_dir / "corpus").glob("*.txt"))[:SAMPLE]:
-        shutil.copy(path, folder)
-    (folder / "005_broken.txt").write_bytes(b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00")
-    return sorted(folder.iterdir())
+    return sorted(corpus_sample(tmp_path / "docs", SAMPLE, "005_broken.txt").iterdir())
 
 
 def _good(files):
