@@ -28,6 +28,16 @@ from .generate import write
 
 SAMPLE_QUERIES = 20  # directives / documents asked for in the latency figures
 SERIAL_SAMPLE = 2000  # documents timed on one core
+# Neo4j's memory for the run: a page cache that holds the store (~1 MB per 40 documents), a heap of 2 GB.
+PAGECACHE_MB_PER_DOC, MAX_PAGECACHE_MB, BENCH_HEAP_MB = 1 / 40, 8192, 2048
+
+
+def neo4j_memory(n: int) -> dict[str, int]:
+    """``pagecache_mb`` and ``heap_mb`` for a Neo4j holding ``n`` documents."""
+    from graph.neo4j_server import PAGECACHE_MB
+
+    return {"pagecache_mb": int(min(MAX_PAGECACHE_MB, max(PAGECACHE_MB, n * PAGECACHE_MB_PER_DOC))),
+            "heap_mb": BENCH_HEAP_MB}
 
 
 def _rss_mb() -> float:
@@ -125,7 +135,8 @@ def bench(n: int, work: Path, neo4j: bool = False, workers: int | None = None) -
         from graph import neo4j_server
         from graph.neo4j_store import Neo4jStore
 
-        server = neo4j_server.start(work / "neo4j")
+        server = neo4j_server.start(work / "neo4j", **neo4j_memory(n))
+        result["neo4j_memory"] = neo4j_memory(n)
         neo = Neo4jStore(server.uri)
         neo.ensure_constraints()
         _, tb = _timed(lambda: neo.write(graph))

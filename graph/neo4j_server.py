@@ -43,7 +43,6 @@ LAUNCHER = SERVER_FILES / "Launcher.java"
 # Flags the embedded kernel needs on Java 17 (Netty and the page cache reach into java.nio).
 JVM_FLAGS = (
     "-Xms256m",
-    "-Xmx1g",
     "-XX:+UseG1GC",
     "-XX:+ExitOnOutOfMemoryError",
     "--add-opens=java.base/java.nio=ALL-UNNAMED",
@@ -61,7 +60,9 @@ MAIN_FAILED = 'Exception in thread "main"'
 JAVA_FRAME = re.compile(r"\s+(at |\.\.\. \d+ more)")  # "\tat org.neo4j...", "\t... 13 more"
 ANSI_CODE = re.compile(r"\x1b\[[0-9;]*m")  # Maven colours its output even with -B
 MIN_PASSWORD_LENGTH = 8  # Neo4j's default dbms.security.auth_minimum_password_length
+# Defaults for tests and small stores; a store of 100k documents wants ~2 GB of page cache to stay in memory.
 PAGECACHE_MB = 256
+HEAP_MB = 1024
 
 
 class Neo4jServerError(LineageError):
@@ -180,11 +181,13 @@ def start(
     password: str | None = None,
     timeout: float = 300,
     pagecache_mb: int = PAGECACHE_MB,
+    heap_mb: int = HEAP_MB,
 ) -> RunningServer:
     """Start a server on database folder ``home`` and return once Bolt accepts a connection.
 
     ``port`` defaults to a free one. With ``password`` (8+ characters) auth is on for user
-    ``neo4j``; without it auth is off. The server runs in its own process group and logs to
+    ``neo4j``; without it auth is off. ``pagecache_mb`` (the store's pages held in memory) and ``heap_mb``
+    (the JVM's heap: query and transaction state) size the server. The server runs in its own process group and logs to
     ``<home>/neo4j.log``. On failure the process is stopped and the error carries the log's tail.
     """
     if password and len(password) < MIN_PASSWORD_LENGTH:
@@ -203,7 +206,8 @@ def start(
     if password:
         env["NEO4J_PASSWORD"] = password
     log = home / LOG_NAME
-    command = [java, *JVM_FLAGS, "-cp", f"{lib}/*", str(LAUNCHER), str(home), str(port), str(pagecache_mb)]
+    command = [java, *JVM_FLAGS, f"-Xmx{heap_mb}m", "-cp", f"{lib}/*", str(LAUNCHER), str(home), str(port),
+               str(pagecache_mb)]
     with log.open("wb") as out:
         process = subprocess.Popen(
             command, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
@@ -265,7 +269,8 @@ def free_port() -> int:
 
 
 def start_background(
-    home: Path, port: int = 7687, password: str | None = None, timeout: float = 300
+    home: Path, port: int = 7687, password: str | None = None, timeout: float = 300,
+    pagecache_mb: int = PAGECACHE_MB, heap_mb: int = HEAP_MB,
 ) -> dict:
     """Start a server on ``home`` that keeps running after this process exits.
 
@@ -279,7 +284,7 @@ def start_background(
             f"A Neo4j server for {home} is already running (pid {current['pid']}, {current['uri']}). "
             "Stop it first (lineage neo4j stop)."
         )
-    server = start(home, port=port, password=password, timeout=timeout)
+    server = start(home, port=port, password=password, timeout=timeout, pagecache_mb=pagecache_mb, heap_mb=heap_mb)
     record = {
         "pid": server.pid,
         "uri": server.uri,
@@ -357,7 +362,7 @@ def admin_import(
     (home / "logs").mkdir(exist_ok=True)
     java, lib = _java(), ensure_jars()
     command = [
-        java, *JVM_FLAGS, "-cp", f"{lib}/*", "org.neo4j.cli.AdminTool", "database", "import", "full",
+        java, *JVM_FLAGS, f"-Xmx{HEAP_MB}m", "-cp", f"{lib}/*", "org.neo4j.cli.AdminTool", "database", "import", "full",
         database,  # first: --nodes/--relationships take several values and would swallow it
         "--overwrite-destination=true", f"--report-file={home / 'logs' / 'import.report'}",
         *(f"--nodes={n}" for n in nodes), *(f"--relationships={r}" for r in relationships),

@@ -30,7 +30,12 @@ CONSTRAINTS = (
     "CREATE CONSTRAINT agency_uid IF NOT EXISTS FOR (n:Agency) REQUIRE n.uid IS UNIQUE",
     "CREATE CONSTRAINT task_uid IF NOT EXISTS FOR (n:Task) REQUIRE n.uid IS UNIQUE",
     "CREATE CONSTRAINT target_uid IF NOT EXISTS FOR (n:Target) REQUIRE n.uid IS UNIQUE",
+    # The catalogue finds a document by uid or code and an agency by uid or name: without these two, each
+    # look-up by code or name scans every node of the label (30 ms at 100k documents, growing with the store).
+    "CREATE INDEX document_code IF NOT EXISTS FOR (n:Document) ON (n.code)",
+    "CREATE INDEX agency_name IF NOT EXISTS FOR (n:Agency) ON (n.name)",
 )
+AWAIT_INDEXES = "CALL db.awaitIndexes(300)"  # an index made on a full database fills in the background
 
 # A node read from its own source replaces what was stored (a stub included); extra labels are the family.
 WRITE_NODES = {
@@ -108,6 +113,7 @@ class Neo4jStore:
     def ensure_constraints(self) -> None:
         for statement in CONSTRAINTS:
             self.driver.execute_query(statement, database_=self.database)
+        self.driver.execute_query(AWAIT_INDEXES, database_=self.database)
 
     def write(self, graph: LineageGraph) -> None:
         """Store ``graph``: MERGE into a database that holds anything (idempotent, a stub never overwrites a

@@ -279,7 +279,8 @@ def export(
             write_graphml(graph, out)
         elif format in ("neo4j-csv", "neo4j-parquet"):
             files = (write_neo4j_csv if format == "neo4j-csv" else write_neo4j_parquet)(graph, out)
-            typer.echo(f"load into an empty database with:\n  {files.command()}", err=True)
+            typer.echo(f"load into an empty database with:\n  {files.command()}\nthen start the server and "
+                       "run `lineage neo4j schema` (constraints and the indexes the queries need)", err=True)
         else:
             write_turtle(graph, out, EXPORT_FORMATS[format])
     counts = graph.counts()
@@ -433,6 +434,9 @@ DEFAULT_HOME = DEFAULT_STORE / "neo4j"
 def neo4j_start(
     home: Annotated[Path, typer.Option(help=HOME_HELP)] = DEFAULT_HOME,
     port: Annotated[int, typer.Option(help="Bolt port.")] = 7687,
+    pagecache_mb: Annotated[int, typer.Option(
+        help="Page cache (MB): the store's pages held in memory; ~2000 for 100k documents.")] = neo4j_server.PAGECACHE_MB,
+    heap_mb: Annotated[int, typer.Option(help="JVM heap (MB).")] = neo4j_server.HEAP_MB,
 ) -> None:
     """Start a local Neo4j in the background; auth on, password from NEO4J_PASSWORD."""
     password = os.environ.get("NEO4J_PASSWORD")
@@ -442,9 +446,19 @@ def neo4j_start(
     home.mkdir(parents=True, exist_ok=True)
     typer.echo("starting Neo4j (the first start fetches its jars from Maven Central)…", err=True)
     with _reported():
-        record = neo4j_server.start_background(home, port=port, password=password)
+        record = neo4j_server.start_background(home, port=port, password=password, pagecache_mb=pagecache_mb,
+                                                  heap_mb=heap_mb)
     typer.echo(f"Neo4j {record['version']} running at {record['uri']} (pid {record['pid']}); "
                f"use: export NEO4J_URI={record['uri']}")
+
+
+@neo4j_app.command("schema")
+def neo4j_schema(neo4j: Annotated[str | None, typer.Option(help=NEO4J_HELP)] = None) -> None:
+    """Create the uniqueness constraints and look-up indexes the queries need (after a neo4j-admin import,
+    which loads data only); waits until the indexes are filled."""
+    with _reported(), connect_from_env(neo4j) as store:
+        store.ensure_constraints()
+    typer.echo("constraints and indexes in place", err=True)
 
 
 @neo4j_app.command("stop")

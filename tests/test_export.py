@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 
 import pytest
+from typer.testing import CliRunner
 
 from graph import neo4j_server
 from graph.build import build
@@ -13,6 +14,11 @@ from graph.neo4j_csv import write_neo4j_csv
 from graph.neo4j_store import Neo4jStore
 from graph.nx_store import read_graphml, write_graphml
 from graph.rdf_store import read_rdf, write_turtle
+from lineage.cli import app
+
+
+# The uniqueness constraints' indexes and the look-ups by code and by name (graph/neo4j_store.py).
+INDEXES = ("document_uid", "agency_uid", "task_uid", "target_uid", "document_code", "agency_name")
 
 
 @pytest.fixture(scope="module")
@@ -62,3 +68,9 @@ def test_neo4j_csv_round_trip_through_neo4j_admin(graph, tmp_path):
     with neo4j_server.start(home) as server, Neo4jStore(server.uri) as store:
         assert store.counts() == graph.counts()
         assert store.read().canonical() == graph.canonical()
+        # The import loads data only: `lineage neo4j schema` adds the constraints and the queries' indexes.
+        result = CliRunner().invoke(app, ["neo4j", "schema", "--neo4j", server.uri])
+        assert result.exit_code == 0, result.output
+        rows, _, _ = store.driver.execute_query("SHOW INDEXES YIELD name, state RETURN name, state")
+        states = {r["name"]: r["state"] for r in rows}
+        assert {k: states.get(k) for k in INDEXES} == {k: "ONLINE" for k in INDEXES}

@@ -6,6 +6,7 @@ server that cannot start fails the test.
 
 import json
 import os
+from pathlib import Path
 
 import pytest
 from neo4j import GraphDatabase
@@ -15,6 +16,7 @@ from graph import neo4j_server
 from graph.neo4j_server import Neo4jServerError
 
 PASSWORD = "lineage-test-secret"
+PAGECACHE_MB, HEAP_MB = 300, 700  # not the defaults, to see them reach the server
 
 
 @pytest.fixture(scope="module")
@@ -31,7 +33,8 @@ def server(tmp_path_factory):
 def guarded(tmp_path_factory):
     """A background server with a password, stopped (and its record removed) at module end."""
     home = tmp_path_factory.mktemp("neo4j-auth")
-    record = neo4j_server.start_background(home, port=neo4j_server.free_port(), password=PASSWORD)
+    record = neo4j_server.start_background(home, port=neo4j_server.free_port(), password=PASSWORD,
+                                           pagecache_mb=PAGECACHE_MB, heap_mb=HEAP_MB)
     yield home, record
     neo4j_server.stop_background(home)
 
@@ -97,6 +100,16 @@ def test_status_reports_the_background_server(guarded):
     home, record = guarded
     assert neo4j_server.status(home, PASSWORD) == {**record, "alive": True, "connected": True, "error": None}
     assert not neo4j_server.status(home, "wrong")["connected"]
+
+
+def test_memory_settings_reach_the_server(guarded):
+    home, record = guarded
+    with GraphDatabase.driver(record["uri"], auth=("neo4j", PASSWORD)) as driver:
+        rows, _, _ = driver.execute_query("CALL dbms.listConfig('server.memory.pagecache.size') "
+                                          "YIELD name, value RETURN value")
+    assert rows[0]["value"] in (f"{PAGECACHE_MB}m", f"{PAGECACHE_MB}.00MiB", str(PAGECACHE_MB * 2**20))
+    command = Path(f"/proc/{record['pid']}/cmdline").read_bytes().split(b"\0")
+    assert f"-Xmx{HEAP_MB}m".encode() in command
 
 
 def test_password_is_never_written(guarded):

@@ -52,6 +52,28 @@ def stores(corpus_records, neo4j_uri, tmp_path_factory):
     rdf.close()
 
 
+# Queries that read the whole graph by nature (rankings, the open references, a text search).
+GLOBAL = frozenset({"most_cited", "most_implemented", "unresolved", "find"})
+SCANS = ("AllNodesScan", "NodeByLabelScan")
+
+
+def _operators(plan: dict) -> list[str]:
+    return [plan["operatorType"].split("@")[0]] + [op for child in plan.get("children", ()) for op in _operators(child)]
+
+
+@pytest.mark.parametrize("name", sorted(set(CASES) - GLOBAL))
+def test_a_lookup_query_starts_from_an_index(stores, name):
+    """A query about one document, directive or agency finds it by uid, code or name through an index: a
+    label scan costs ~30 ms at 100k documents and grows with the store (bench/README.md)."""
+    from queries.run import bind
+
+    q = catalogue()[name]
+    params = {k: v for k, v in bind(q, CASES[name]).items() if k != "limit"}
+    _, summary, _ = stores["neo4j"].driver.execute_query("EXPLAIN " + q.cypher, params)
+    operators = _operators(summary.plan)
+    assert not [op for op in operators if op in SCANS], operators
+
+
 def test_every_named_query_is_tried():
     assert set(CASES) == set(catalogue())
 
