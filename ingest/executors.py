@@ -23,7 +23,8 @@ from .records_parquet import PartWriter
 Outcome = tuple[str, dict[str, Any] | None, str | None]  # (path, record, error)
 Todo = Sequence[tuple[int, Path]]
 
-IN_FLIGHT = 8  # files queued per local worker process
+IN_FLIGHT = 4  # batches queued per local worker process
+BATCH = 16  # files per batch a local worker extracts (one round trip each: fewer, larger messages)
 PARTITION = 64  # at most this many files per Dask task (and per Parquet part it writes)
 PARTS_IN_FLIGHT = 2  # Dask partitions queued per worker thread
 EXECUTORS = ("local", "dask")
@@ -31,6 +32,11 @@ EXECUTORS = ("local", "dask")
 
 class ExecutorError(LineageError):
     """The executor could not be started or reached."""
+
+
+def extract_batch(paths: list[str]) -> list[Outcome]:
+    """The outcomes of a batch of files, in order — module level so worker processes can run it."""
+    return [extract_one(path) for path in paths]
 
 
 def extract_one(path: Path | str) -> Outcome:
@@ -50,7 +56,8 @@ class Executor(Protocol):
 
 
 class LocalExecutor:
-    """``workers`` processes (one: in this process), at most :data:`IN_FLIGHT` files per worker queued."""
+    """``workers`` processes (one: in this process) taking batches of up to :data:`BATCH` files, at most
+    :data:`IN_FLIGHT` batches per worker queued."""
 
     def __init__(self, workers: int = 1) -> None:
         self.workers = workers
@@ -78,16 +85,18 @@ class LocalExecutor:
             return
         from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 
+        size = max(1, min(BATCH, len(todo) // (self.workers * IN_FLIGHT)))
+        batches = [todo[i:i + size] for i in range(0, len(todo), size)]
         with ProcessPoolExecutor(max_workers=self.workers) as pool:
             pending: dict = {}
-            for n, path in todo:
-                pending[pool.submit(extract_one, path)] = n
+            for batch in batches:
+                pending[pool.submit(extract_batch, [str(path) for _, path in batch])] = batch
                 if len(pending) >= self.workers * IN_FLIGHT:
                     done, _ = wait(pending, return_when=FIRST_COMPLETED)
                     for future in done:
-                        yield pending.pop(future), future.result()
+                        yield from zip((n for n, _ in pending.pop(future)), future.result())
             for future in list(pending):
-                yield pending.pop(future), future.result()
+                yield from zip((n for n, _ in pending.pop(future)), future.result())
 
 
 def extract_partition(items: list[tuple[int, str]], records_out: str | None, tag: str) -> list[tuple[int, Outcome]]:

@@ -105,7 +105,7 @@ def read_records(paths: Iterable[Path], cache: RecordCache | None = None, summar
                  records_out: str | Path | None = None) -> list[dict[str, Any]]:
     """The record of each file, from the cache when the file is unchanged; failures go to ``summary``.
     The files not in the cache are extracted by ``executor`` (default: ``workers`` local processes, at most
-    :data:`~ingest.executors.IN_FLIGHT` per worker queued at once); records come back in input order and
+    :data:`~ingest.executors.IN_FLIGHT` batches per worker queued at once); records come back in input order and
     go into the cache. With ``records_out`` every record (reused or extracted) is also written there as
     Parquet (:mod:`ingest.records_parquet`), replacing the parts an earlier run left."""
     summary = summary if summary is not None else IngestSummary()

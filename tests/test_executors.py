@@ -52,6 +52,16 @@ def test_dask_gives_the_local_records_in_input_order_and_the_same_failure(docs, 
     assert (remote_summary.files, remote_summary.extracted) == (SAMPLE + 1, SAMPLE)
 
 
+def test_local_batches_keep_input_order_and_report_a_failure_inside_a_batch(docs, monkeypatch):
+    from ingest import executors
+
+    monkeypatch.setattr(executors, "IN_FLIGHT", 1)  # 9 files on 2 workers: batches of 4, the broken file in one
+    serial, serial_summary = _run(docs, workers=1)
+    batched, batched_summary = _run(docs, workers=2)
+    assert batched == serial
+    assert batched_summary.failures == serial_summary.failures and len(batched_summary.failures) == 1
+
+
 def test_dask_reuses_the_cache_and_extracts_only_changed_files(docs, dask_cluster, tmp_path):
     cache = RecordCache(tmp_path / "cache")
     first, s1 = _run(docs, cache=cache, executor=dask_cluster)
