@@ -64,11 +64,13 @@ class _Builder:
 
 
 def build(records: Iterable[Mapping[str, Any]]) -> LineageGraph:
-    """The graph of ``records`` (dicts in the record contract's shape)."""
-    records = list(records)
+    """The graph of ``records`` (dicts in the record contract's shape). The records are read twice (the held
+    documents first, then the edges): a one-pass iterator is listed first; a collection that can be iterated
+    again (a list, or records decoded one at a time from a compact form) is not copied."""
+    if iter(records) is records:
+        records = list(records)
     b = _Builder()
-    held = _held_documents(records, b)
-    aliases = _undated_aliases(records, held)
+    held, aliases = _held_documents(records, b)
     agencies: dict[str, str] = {}  # canonical name → kind
 
     for record in records:
@@ -105,10 +107,13 @@ def build(records: Iterable[Mapping[str, Any]]) -> LineageGraph:
     return LineageGraph.of(b.nodes.values(), b.edges.values(), b.warnings)
 
 
-def _held_documents(records: list[Mapping[str, Any]], b: _Builder) -> set[str]:
+def _held_documents(records: Iterable[Mapping[str, Any]], b: _Builder) -> tuple[set[str], dict[str, str]]:
+    """The documents held (as nodes in ``b``) and the undated references' aliases, in one pass."""
     held: set[str] = set()
+    codes = _CodeIndex()
     for record in records:
         doc, source = record["document"], record.get("source", {})
+        codes.add(record)
         uid = doc["id"]
         if uid in held:
             b.warnings.append(f"{source.get('path')}: document {uid} was read from another file too; "
@@ -120,30 +125,36 @@ def _held_documents(records: list[Mapping[str, Any]], b: _Builder) -> set[str]:
         b.node(uid, _document_labels(doc.get("doc_type")), {
             **props, "stub": False, "source_sha256": source.get("sha256"), "source_path": source.get("path"),
             "source_format": source.get("format"), "warnings": len(record.get("warnings", ())) or None})
-    return held
+    return held, codes.aliases()
 
 
-def _undated_aliases(records: list[Mapping[str, Any]], held: set[str]) -> dict[str, str]:
-    """Undated reference id → the one dated document (held or cited elsewhere) with the same code."""
-    by_code: dict[str, set[str]] = defaultdict(set)
-    undated: dict[str, str] = {}
-    for record in records:
+@dataclass
+class _CodeIndex:
+    """The dated documents (held or cited) under each code, and the undated references to resolve."""
+
+    by_code: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    undated: dict[str, str] = field(default_factory=dict)
+
+    def add(self, record: Mapping[str, Any]) -> None:
         doc = record["document"]
         if doc.get("code") and doc.get("number"):
-            by_code[doc["code"]].add(doc["id"])
+            self.by_code[doc["code"]].add(doc["id"])
         for ref in record.get("references", ()):
             if not ref.get("code"):
                 continue
             if ref.get("issue_date"):
-                by_code[ref["code"]].add(ref["id"])
+                self.by_code[ref["code"]].add(ref["id"])
             elif "/undated/" in ref["id"]:
-                undated[ref["id"]] = ref["code"]
-    out = {}
-    for uid, code in undated.items():
-        known = by_code.get(code, set())
-        if len(known) == 1:
-            out[uid] = next(iter(known))
-    return out
+                self.undated[ref["id"]] = ref["code"]
+
+    def aliases(self) -> dict[str, str]:
+        """Undated reference id → the one dated document (held or cited elsewhere) with the same code."""
+        out = {}
+        for uid, code in self.undated.items():
+            known = self.by_code.get(code, set())
+            if len(known) == 1:
+                out[uid] = next(iter(known))
+        return out
 
 
 def _stub(b: _Builder, uid: str, ref: Mapping[str, Any]) -> None:

@@ -10,17 +10,33 @@ this process, the Dask one on the workers, one part per partition of the input.
 
 from __future__ import annotations
 
+import json
 import math
 import os
 from pathlib import Path
-from typing import Any, Iterator, Protocol, Sequence
+from typing import Any, Iterator, NamedTuple, Protocol, Sequence
 
 from graph.errors import LineageError
 
 from .extract import extract_path
+from .record import to_json_bytes
 from .records_parquet import PartWriter
 
-Outcome = tuple[str, dict[str, Any] | None, str | None]  # (path, record, error)
+
+class Outcome(NamedTuple):
+    """One file's extraction: its record as UTF-8 JSON (:func:`~ingest.record.to_json_bytes`) with the
+    file's sha256 and the record's warnings beside it, or the error that stopped it."""
+
+    path: str
+    record: bytes | None
+    error: str | None
+    sha256: str | None = None
+    warnings: tuple[str, ...] = ()
+
+    def decoded(self) -> dict[str, Any]:
+        return json.loads(self.record)
+
+
 Todo = Sequence[tuple[int, Path]]
 
 IN_FLIGHT = 4  # batches queued per local worker process
@@ -40,11 +56,12 @@ def extract_batch(paths: list[str]) -> list[Outcome]:
 
 
 def extract_one(path: Path | str) -> Outcome:
-    """(path, record, error) — module level so worker processes can run it."""
+    """The :class:`Outcome` of one file — module level so worker processes can run it."""
     try:
-        return str(path), extract_path(Path(path)).to_dict(), None
+        record = extract_path(Path(path)).to_dict()
     except (LineageError, OSError) as exc:
-        return str(path), None, str(exc)
+        return Outcome(str(path), None, str(exc))
+    return Outcome(str(path), to_json_bytes(record), None, record["source"]["sha256"], tuple(record["warnings"]))
 
 
 class Executor(Protocol):
@@ -74,8 +91,8 @@ class LocalExecutor:
             return
         with PartWriter(records_out, "local") as out:
             for n, outcome in self._extract(todo):
-                if outcome[1] is not None:
-                    out.write(n, outcome[1])
+                if outcome.record is not None:
+                    out.write(n, outcome.decoded(), outcome.record)
                 yield n, outcome
 
     def _extract(self, todo: Todo) -> Iterator[tuple[int, Outcome]]:
@@ -104,9 +121,9 @@ def extract_partition(items: list[tuple[int, str]], records_out: str | None, tag
     outcomes = [(n, extract_one(path)) for n, path in items]
     if records_out is not None:
         with PartWriter(records_out, tag) as out:
-            for n, (_, record, _) in outcomes:
-                if record is not None:
-                    out.write(n, record)
+            for n, outcome in outcomes:
+                if outcome.record is not None:
+                    out.write(n, outcome.decoded(), outcome.record)
     return outcomes
 
 
@@ -192,8 +209,9 @@ class DaskExecutor:
                 try:
                     outcomes = future.result()
                 except KilledWorker:  # the workers died on these files (memory, a crash): report them, go on
-                    outcomes = [(n, (path, None, f"{path}: the Dask worker extracting it died (KilledWorker; see "
-                                                 "the worker logs); extract it alone to see why")) for n, path in items]
+                    outcomes = [(n, Outcome(path, None, f"{path}: the Dask worker extracting it died (KilledWorker; "
+                                                        "see the worker logs); extract it alone to see why"))
+                                for n, path in items]
                 future.release()
                 submit()
                 yield from outcomes

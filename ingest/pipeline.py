@@ -18,12 +18,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable, Iterable, Protocol
+from typing import Any, Callable, Iterable, Iterator, Protocol
 
 from graph.build import build
 from graph.model import Counts, LineageGraph
 
 from .executors import Executor, LocalExecutor
+from .record import to_json_bytes
 from .records_parquet import PartWriter, prepare
 
 CACHE_SUFFIX = ".json"
@@ -64,12 +65,13 @@ class RecordCache:
         except (OSError, ValueError):
             return None
 
-    def put(self, record: dict[str, Any]) -> None:
-        path = self._path(record["source"]["sha256"])
+    def put(self, sha256: str, record: bytes) -> None:
+        """Keep ``record`` (UTF-8 JSON) as the record of the file whose content has ``sha256``."""
+        path = self._path(sha256)
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(record, handle, ensure_ascii=False)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(record)
         os.replace(tmp, path)  # never a half-written record
 
 
@@ -100,9 +102,30 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+@dataclass(frozen=True)
+class Records:
+    """Records held as UTF-8 JSON (~3 KB a generated document against ~13 KB as dicts: a million fit in
+    memory), decoded one at a time, afresh on each pass — :func:`graph.build.build` reads them twice."""
+
+    texts: tuple[bytes, ...]
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return (json.loads(text) for text in self.texts)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+
 def read_records(paths: Iterable[Path], cache: RecordCache | None = None, summary: IngestSummary | None = None,
                  on_file: Callable[[Path], None] | None = None, workers: int = 1, executor: Executor | None = None,
                  records_out: str | Path | None = None) -> list[dict[str, Any]]:
+    """:func:`read_compact` as a list of dicts."""
+    return list(read_compact(paths, cache, summary, on_file, workers, executor, records_out))
+
+
+def read_compact(paths: Iterable[Path], cache: RecordCache | None = None, summary: IngestSummary | None = None,
+                 on_file: Callable[[Path], None] | None = None, workers: int = 1, executor: Executor | None = None,
+                 records_out: str | Path | None = None) -> Records:
     """The record of each file, from the cache when the file is unchanged; failures go to ``summary``.
     The files not in the cache are extracted by ``executor`` (default: ``workers`` local processes, at most
     :data:`~ingest.executors.IN_FLIGHT` batches per worker queued at once); records come back in input order and
@@ -112,7 +135,8 @@ def read_records(paths: Iterable[Path], cache: RecordCache | None = None, summar
     executor = executor if executor is not None else LocalExecutor(workers)
     out = prepare(records_out) if records_out is not None else None
     paths = list(paths)
-    found: dict[int, dict[str, Any]] = {}
+    found: dict[int, bytes] = {}
+    warnings: dict[int, tuple[str, ...]] = {}
     todo: list[tuple[int, Path]] = []
     with PartWriter(out, "cached") if out is not None else nullcontext() as reused:
         for n, path in enumerate(paths):
@@ -127,27 +151,28 @@ def read_records(paths: Iterable[Path], cache: RecordCache | None = None, summar
             if record is not None:
                 record["source"]["path"] = str(path)
                 summary.reused += 1
-                found[n] = record
+                found[n] = to_json_bytes(record)
+                warnings[n] = tuple(record.get("warnings", ()))
                 if reused is not None:
                     reused.write(n, record)
                 if on_file is not None:
                     on_file(path)
             else:
                 todo.append((n, path))
-    for n, (path, record, error) in executor.extract(todo, out):
-        if error is not None:
-            summary.failures.append(Failure(path, error))
+    for n, outcome in executor.extract(todo, out):
+        if outcome.error is not None:
+            summary.failures.append(Failure(outcome.path, outcome.error))
         else:
             summary.extracted += 1
-            found[n] = record
+            found[n], warnings[n] = outcome.record, outcome.warnings
             if cache is not None:
-                cache.put(record)
+                cache.put(outcome.sha256, outcome.record)
         if on_file is not None:
-            on_file(Path(path))
-    records = [found[n] for n in sorted(found)]
-    for record in records:
-        summary.warnings += [(record["source"]["path"], w) for w in record.get("warnings", ())]
-    return records
+            on_file(Path(outcome.path))
+    order = sorted(found)
+    for n in order:
+        summary.warnings += [(str(paths[n]), w) for w in warnings[n]]
+    return Records(tuple(found[n] for n in order))
 
 
 def ingest(paths: Iterable[Path], store: Store, cache: RecordCache | None = None,
@@ -156,7 +181,7 @@ def ingest(paths: Iterable[Path], store: Store, cache: RecordCache | None = None
     """Extract (or reuse), build one graph of all the records, write it to ``store`` (and the records,
     as Parquet, to ``records_out``)."""
     summary = IngestSummary()
-    records = read_records(paths, cache, summary, on_file, workers, executor, records_out)
+    records = read_compact(paths, cache, summary, on_file, workers, executor, records_out)
     graph = build(records)
     store.write(graph)
     counts = graph.counts()

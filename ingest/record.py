@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,3 +102,9 @@ def _reference(r: Reference) -> dict[str, Any]:
         out["span"] = list(r.spans[r.decisive])
     out["sentence"] = r.sentence
     return out
+
+
+def to_json_bytes(record: dict[str, Any]) -> bytes:
+    """A record dict as compact UTF-8 JSON: what crosses between processes and is held for a large run
+    (about a quarter of the memory of the dict)."""
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -83,8 +83,8 @@ def _span(item: dict[str, Any]) -> tuple[int | None, int | None]:
     return (span[0], span[1]) if isinstance(span, (list, tuple)) and len(span) == 2 else (None, None)
 
 
-def rows(seq: int, record: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
-    """The rows one record gives each table."""
+def rows(seq: int, record: dict[str, Any], text: bytes | None = None) -> dict[str, list[dict[str, Any]]]:
+    """The rows one record gives each table (``text``: the record's JSON when already made)."""
     doc, source = record.get("document") or {}, record.get("source") or {}
     doc_id = doc.get("id")
     out: dict[str, list[dict[str, Any]]] = {"documents": [{
@@ -92,7 +92,7 @@ def rows(seq: int, record: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
                                                    "issuer", "subject", "signer", "signer_title")},
         "source_path": source.get("path"), "source_sha256": source.get("sha256"), "source_format": source.get("format"),
         "warnings": [_text(w) for w in record.get("warnings") or ()],
-        "record": json.dumps(record, ensure_ascii=False),
+        "record": text.decode("utf-8") if text is not None else json.dumps(record, ensure_ascii=False),
     }]}
     out["references"] = [{
         "seq": seq, "document_id": doc_id, "ref_id": r.get("id"), "span_start": _span(r)[0], "span_end": _span(r)[1],
@@ -148,8 +148,8 @@ class PartWriter:
     def _tmp(self, name: str) -> Path:
         return self.folder / name / f".{PART.format(self.tag)}.tmp"
 
-    def write(self, seq: int, record: dict[str, Any]) -> None:
-        for name, table_rows in rows(seq, record).items():
+    def write(self, seq: int, record: dict[str, Any], text: bytes | None = None) -> None:
+        for name, table_rows in rows(seq, record, text).items():
             self._buffers[name] += table_rows
         self._pending += 1
         self.written += 1
