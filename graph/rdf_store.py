@@ -13,6 +13,7 @@ IRIs are stable: ``https://w3id.org/directive-lineage/id/`` + the uid.
 
 from __future__ import annotations
 
+from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from itertools import chain, islice
 from json.encoder import encode_basestring as _nt_string
@@ -284,6 +285,19 @@ def _read_edge(g: Graph, st) -> Edge | None:
     return Edge(EDGE_TYPE_OF[p], uid_of(s), uid_of(o), key, props)
 
 
+# Counting in the store: nodes of each kind and family under BASE (as from_rdf reads them), reified statements
+# of each edge type, stubs. Each is one or two index scans (0.2–0.8 s at 100k documents; joining the patterns
+# of a statement took 7 s). Built once from the model's constants, never from values.
+_UNDER_BASE = f"FILTER(STRSTARTS(STR(?s), \"{BASE}\"))"
+_KIND_IRIS = " ".join(f"<{cls}>" for cls in CLASS_LABELS)
+COUNT_KINDS = f"SELECT ?kind (COUNT(DISTINCT ?s) AS ?n) WHERE {{ VALUES ?kind {{ {_KIND_IRIS} }} ?s a ?kind . {_UNDER_BASE} }} GROUP BY ?kind"
+COUNT_FAMILIES = (f"SELECT ?label (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a ?label . {_UNDER_BASE} "
+                  f"FILTER(STRSTARTS(STR(?label), \"{LIN}\") && ?label NOT IN ({', '.join(f'<{c}>' for c in CLASS_LABELS)})) }} "
+                  "GROUP BY ?label")
+COUNT_STATEMENTS = (f"SELECT ?p (COUNT(?st) AS ?n) WHERE {{ VALUES ?p {{ {' '.join(f'<{p}>' for p in EDGE_TYPE_OF)} }} "
+                    "?st rdf:predicate ?p } GROUP BY ?p")
+COUNT_STUBS = f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s lin:stub true . {_UNDER_BASE} }}"
+
 # How many nodes or edges go to the store at once: a few hundred thousand triples, tens of MB of text.
 WRITE_BATCH = 20_000
 XSD_STRING, XSD_INTEGER, XSD_BOOLEAN, XSD_DOUBLE = str(XSD.string), str(XSD.integer), str(XSD.boolean), str(XSD.double)
@@ -392,7 +406,20 @@ class OxigraphStore:
         return from_rdf(self.graph)
 
     def counts(self) -> Counts:
-        return self.read().counts()
+        """What the store holds, counted where it lies (reading it all back took minutes at 10k documents):
+        the same figures as ``self.read().counts()``."""
+        kinds = {str(cls): label for cls, label in CLASS_LABELS.items()}
+        labels = Counter({kinds[r["kind"]]: int(r["n"]) for r in self._rows(COUNT_KINDS)})
+        labels.update({r["label"][len(LIN_IRI):]: int(r["n"]) for r in self._rows(COUNT_FAMILIES)})
+        types = {EDGE_TYPE_OF[URIRef(r["p"])]: int(r["n"]) for r in self._rows(COUNT_STATEMENTS)}
+        stubs = int(next(iter(self._rows(COUNT_STUBS)))["n"])
+        return Counts(dict(sorted(labels.items())), dict(sorted(types.items())), stubs)
+
+    def _rows(self, sparql: str) -> list[dict[str, str]]:
+        """Rows of a fixed query (no parameters) as strings: IRIs and literals by their value."""
+        result = self._ox.query(sparql, prefixes=self._prefixes)
+        names = [v.value for v in result.variables]
+        return [{n: term.value for n, term in zip(names, solution) if term is not None} for solution in result]
 
     def query(self, sparql: str, bindings: dict | None = None):
         """Run a SPARQL query with the store's prefixes; ``bindings`` are values, never spliced into text."""
