@@ -13,8 +13,10 @@ IRIs are stable: ``https://w3id.org/directive-lineage/id/`` + the uid.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
+from decimal import Decimal
 from itertools import chain, islice
 from json.encoder import encode_basestring as _nt_string
 from pathlib import Path
@@ -101,7 +103,21 @@ def _property(predicate: URIRef) -> str:
 def _literal(prop: str, value) -> Literal:
     if prop in DATE_PROPERTIES and isinstance(value, str) and len(value) in DATE_TYPES:
         return Literal(value, datatype=DATE_TYPES[len(value)])
+    if type(value) is float:
+        return Literal(oxigraph_double(value), datatype=XSD.double, normalize=False)  # rdflib would print "1.0"
     return Literal(value)
+
+
+def oxigraph_double(value: float) -> str:
+    """An xsd:double as Oxigraph prints what it holds: positional, shortest digits, no ".0" (1.0 → "1",
+    1e-05 → "0.00001"). Written so, a re-ingest finds the held statement equal and leaves it; written as
+    Python prints floats ("1.0"), every confidence differed and was removed and added again."""
+    if math.isnan(value):
+        return "NaN"
+    if math.isinf(value):
+        return "INF" if value > 0 else "-INF"
+    text = format(Decimal(repr(value)), "f")
+    return text[:-2] if text.endswith(".0") else text
 
 
 def _value(lit) -> object:

@@ -176,3 +176,46 @@ def test_tree_holds_the_links_within_five_steps(cascade):
     assert links == {("vn/a", "vn/nq-cp/2024/5"), ("vn/a", "vn/nq-cp/2025/5"), ("vn/b", "vn/a"),
                      ("vn/c", "vn/nq-cp/2025/5"), ("vn/c", "vn/b"), ("vn/d/1", "vn/nq-cp/2024/5"),
                      *zip(chain[1:], chain[:-1])}
+
+
+# Doubles as Oxigraph prints what it holds (the store is the judge: each is written and read back).
+DOUBLES = [
+    (1.0, "1"),                  # a confidence: 1.0
+    (0.95, "0.95"),              # a fuzzy match's confidence
+    (12.5, "12.5"),              # Hải Phòng's growth target, 12.5%
+    (8.0, "8"),                  # the national 8%
+    (1e-05, "0.00001"),          # Python would print 1e-05
+    (1.5e20, "150000000000000000000"),
+    (-0.0, "-0"),
+]
+
+
+@pytest.mark.parametrize("value, lexical", DOUBLES)
+def test_doubles_are_written_as_oxigraph_holds_them(value, lexical):
+    from graph.rdf_store import oxigraph_double
+
+    store = ox.Store()
+    double = ox.NamedNode("http://www.w3.org/2001/XMLSchema#double")
+    store.add(ox.Quad(ox.NamedNode("http://x/s"), ox.NamedNode("http://x/p"), ox.Literal(repr(value), datatype=double)))
+    held = next(iter(store)).object.value
+    assert oxigraph_double(value) == lexical == held
+
+
+def test_writing_the_same_graph_again_removes_nothing(corpus_graph, tmp_path):
+    class Counting:  # the store, counting what is removed
+        def __init__(self, store):
+            self.store, self.removed = store, 0
+
+        def remove(self, quad):
+            self.removed += 1
+            self.store.remove(quad)
+
+        def __getattr__(self, name):
+            return getattr(self.store, name)
+
+    with OxigraphStore(tmp_path / "rdf") as store:
+        store.write(corpus_graph)
+        store._ox = counting = Counting(store._ox)
+        store.write(corpus_graph)
+        assert counting.removed == 0
+        assert _stored(store) == _expected(corpus_graph)
