@@ -13,6 +13,7 @@ IRIs are stable: ``https://w3id.org/directive-lineage/id/`` + the uid.
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -324,6 +325,21 @@ CLASS_IRIS = frozenset(str(cls) for cls in CLASS_LABELS)
 PROPERTY_OF_IRI = {str(predicate): prop for predicate, prop in PROPERTY_OF.items()}
 
 
+# Beside a store at PATH, PATH.written holds the digest of the last graph written to it in full: an unchanged
+# re-ingest is then skipped (comparing with what is held read every statement back: 6.5 min at 100k documents).
+WRITTEN_SUFFIX = ".written"
+
+
+def graph_digest(graph: LineageGraph) -> str:
+    """sha256 of the graph's N-Triples, written in its order (the same records in the same order: the same)."""
+    digest, nt = hashlib.sha256(), _NTriples()
+    for batch in _batches(graph.nodes.values()):
+        digest.update(nt.text(batch, ()))
+    for batch in _batches(graph.edges):
+        digest.update(nt.text((), batch))
+    return digest.hexdigest()
+
+
 def _batches(items: Iterable, size: int = WRITE_BATCH) -> Iterator[list]:
     it = iter(items)
     while batch := list(islice(it, size)):
@@ -369,6 +385,18 @@ class OxigraphStore:
         load leaves part of the graph, which the next write completes). Into a store that holds something,
         only what changes is removed and added, each batch added in one transaction."""
         store, nt = self._ox, _NTriples()
+        marker = Path(f"{self.path}{WRITTEN_SUFFIX}") if self.path is not None else None
+        digest = graph_digest(graph) if marker is not None else None
+        if marker is not None and marker.is_file() and marker.read_text() == digest:
+            return  # the last write to this store was this very graph: writing it again changes nothing
+        if marker is not None:
+            marker.unlink(missing_ok=True)  # until this write is complete
+        self._write(graph, nt)
+        if marker is not None:
+            marker.write_text(digest)
+
+    def _write(self, graph: LineageGraph, nt: _NTriples) -> None:
+        store = self._ox
         if next(store.quads_for_pattern(None, None, None, None), None) is None:
             self._bulk_load(chain((nt.text(batch, ()) for batch in _batches(graph.nodes.values())),
                                   (nt.text((), batch) for batch in _batches(graph.edges))))

@@ -219,3 +219,46 @@ def test_writing_the_same_graph_again_removes_nothing(corpus_graph, tmp_path):
         store.write(corpus_graph)
         assert counting.removed == 0
         assert _stored(store) == _expected(corpus_graph)
+
+
+def test_an_unchanged_graph_is_not_compared_again(corpus_records, corpus_graph, tmp_path):
+    """The last graph written in full is remembered by digest beside the store: writing it again reads
+    nothing back; any other graph is written as before, and then the first one is again."""
+    class Reading:  # the store, counting the look-ups a comparing write makes
+        def __init__(self, store):
+            self.store, self.lookups = store, 0
+
+        def quads_for_pattern(self, *pattern):
+            self.lookups += 1
+            return self.store.quads_for_pattern(*pattern)
+
+        def __getattr__(self, name):
+            return getattr(self.store, name)
+
+    half = build(corpus_records[: len(corpus_records) // 2])
+    with OxigraphStore(tmp_path / "rdf") as store:
+        store.write(corpus_graph)
+        store._ox = reading = Reading(store._ox)
+        store.write(corpus_graph)
+        assert reading.lookups == 0
+        store.write(half)               # another graph: compared with what is held
+        assert reading.lookups > 0
+        before = reading.lookups
+        store.write(corpus_graph)       # no longer the last one written: compared again, nothing lost
+        assert reading.lookups > before
+        assert _stored(store) == _expected(corpus_graph)
+
+
+def test_an_interrupted_write_is_not_remembered(corpus_graph, tmp_path, monkeypatch):
+    with OxigraphStore(tmp_path / "rdf") as store:
+        store.write(corpus_graph)
+        marker = tmp_path / "rdf.written"
+        assert marker.is_file()
+
+        def fails(*_):
+            raise OSError("disk full")
+
+        monkeypatch.setattr(store, "_write", fails)
+        with pytest.raises(OSError):
+            store.write(build([]))      # a different graph whose write stops half-way
+        assert not marker.exists()      # so the next write of the corpus compares with what is held
