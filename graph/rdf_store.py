@@ -18,7 +18,7 @@ import math
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
-from itertools import chain, islice
+from itertools import islice
 from json.encoder import encode_basestring as _nt_string
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -330,13 +330,18 @@ PROPERTY_OF_IRI = {str(predicate): prop for predicate, prop in PROPERTY_OF.items
 WRITTEN_SUFFIX = ".written"
 
 
+def _ntriples_batches(graph: LineageGraph) -> Iterator[bytes]:
+    """The graph's N-Triples in batches of :data:`WRITE_BATCH` nodes, then edges."""
+    nt = _NTriples()
+    yield from (nt.text(batch, ()) for batch in _batches(graph.nodes.values()))
+    yield from (nt.text((), batch) for batch in _batches(graph.edges))
+
+
 def graph_digest(graph: LineageGraph) -> str:
     """sha256 of the graph's N-Triples, written in its order (the same records in the same order: the same)."""
-    digest, nt = hashlib.sha256(), _NTriples()
-    for batch in _batches(graph.nodes.values()):
-        digest.update(nt.text(batch, ()))
-    for batch in _batches(graph.edges):
-        digest.update(nt.text((), batch))
+    digest = hashlib.sha256()
+    for text in _ntriples_batches(graph):
+        digest.update(text)
     return digest.hexdigest()
 
 
@@ -383,24 +388,26 @@ class OxigraphStore:
 
         Into an empty store the triples go by Oxigraph's bulk loader (fast, not one transaction: a failed first
         load leaves part of the graph, which the next write completes). Into a store that holds something,
-        only what changes is removed and added, each batch added in one transaction."""
-        store, nt = self._ox, _NTriples()
+        only what changes is removed and added, each batch added in one transaction — unless the graph is
+        the one last written to this store in full (its digest in ``PATH.written``), which is left as it is."""
         marker = Path(f"{self.path}{WRITTEN_SUFFIX}") if self.path is not None else None
-        digest = graph_digest(graph) if marker is not None else None
-        if marker is not None and marker.is_file() and marker.read_text() == digest:
-            return  # the last write to this store was this very graph: writing it again changes nothing
-        if marker is not None:
-            marker.unlink(missing_ok=True)  # until this write is complete
-        self._write(graph, nt)
+        if next(self._ox.quads_for_pattern(None, None, None, None), None) is None:
+            if marker is not None:
+                marker.unlink(missing_ok=True)  # left by a store since deleted: not this store's last write
+            digest = self._bulk_load(_ntriples_batches(graph))
+        else:
+            digest = graph_digest(graph) if marker is not None else None
+            if marker is not None and marker.is_file() and marker.read_text() == digest:
+                return  # the last write to this store was this very graph: writing it again changes nothing
+            if marker is not None:
+                marker.unlink(missing_ok=True)  # until this write is complete
+            self._merge(graph)
         if marker is not None:
             marker.write_text(digest)
 
-    def _write(self, graph: LineageGraph, nt: _NTriples) -> None:
-        store = self._ox
-        if next(store.quads_for_pattern(None, None, None, None), None) is None:
-            self._bulk_load(chain((nt.text(batch, ()) for batch in _batches(graph.nodes.values())),
-                                  (nt.text((), batch) for batch in _batches(graph.edges))))
-            return
+    def _merge(self, graph: LineageGraph) -> None:
+        """Write ``graph`` into a store that holds something: only what changes is removed and added."""
+        store, nt = self._ox, _NTriples()
         default, rdf_type = ox.DefaultGraph(), ox.NamedNode(str(RDF.type))
         classes = {label: ox.NamedNode(str(cls)) for label, cls in NODE_CLASSES.items()}
         # Look up only what is written (indexed), not every uid stored: ingests into a large store stay cheap.
@@ -424,19 +431,22 @@ class OxigraphStore:
                    for q in store.quads_for_pattern(ox.NamedNode(str(statement_iri(edge))), None, None, default)]
             self._replace(old, nt.text((), batch))
 
-    def _bulk_load(self, texts: Iterable[bytes]) -> None:
+    def _bulk_load(self, texts: Iterable[bytes]) -> str:
         """Load N-Triples batches with Oxigraph's bulk loader, the next batch written while one loads (the
         loader runs without the GIL), then compact the store: the loader leaves many small files, and
-        lookups in them are about half as fast."""
+        lookups in them are about half as fast. Returns the digest of what was loaded (:func:`graph_digest`)."""
+        digest = hashlib.sha256()
         with ThreadPoolExecutor(max_workers=1) as loader:
             loading = None
             for text in texts:
+                digest.update(text)
                 if loading is not None:
                     loading.result()
                 loading = loader.submit(self._ox.bulk_load, text, ox.RdfFormat.N_TRIPLES, lenient=True)
             if loading is not None:
                 loading.result()
         self._ox.optimize()
+        return digest.hexdigest()
 
     def _replace(self, old: list, text: bytes) -> None:
         """Remove the quads ``old`` and add the triples ``text``, touching only what differs."""
