@@ -12,6 +12,7 @@ import csv
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from .model import LineageGraph
 
@@ -46,6 +47,17 @@ def import_tables(graph: LineageGraph) -> tuple[list[ImportTable], list[ImportTa
                          [dict(e.props) for e in group])
              for kind, group in sorted(by_type.items())]
     return nodes, edges
+
+
+def write_tables(graph: LineageGraph, folder: str | Path, suffix: str,
+                 write: Callable[[Path, ImportTable], Path]) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
+    """Write each import table of ``graph`` as ``folder/<stem><suffix>`` with ``write``: the node files, the
+    relationship files."""
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    nodes, edges = import_tables(graph)
+    return (tuple(write(folder / f"{t.stem}{suffix}", t) for t in nodes),
+            tuple(write(folder / f"{t.stem}{suffix}", t) for t in edges))
 
 
 def admin_command(database: str, nodes, relationships, *options: str) -> str:
@@ -99,8 +111,4 @@ def _write(path: Path, table: ImportTable) -> Path:
 
 
 def write_neo4j_csv(graph: LineageGraph, folder: str | Path) -> CsvExport:
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    nodes, edges = import_tables(graph)
-    return CsvExport(tuple(_write(folder / f"{t.stem}.csv", t) for t in nodes),
-                     tuple(_write(folder / f"{t.stem}.csv", t) for t in edges))
+    return CsvExport(*write_tables(graph, folder, ".csv", _write))

@@ -20,7 +20,7 @@ import pyarrow.parquet as pq
 
 from .model import LineageGraph
 # The CSV export's tables, column typing and command line, so both exports agree.
-from .neo4j_csv import ImportTable, _cell, _type, admin_command, import_tables
+from .neo4j_csv import ImportTable, _cell, _type, admin_command, write_tables
 
 ROW_GROUP = 100_000
 _ARROW = {":boolean": pa.bool_(), ":long": pa.int64(), ":double": pa.float64(), "": pa.string()}
@@ -59,8 +59,4 @@ def _write(path: Path, table: ImportTable) -> Path:
 
 
 def write_neo4j_parquet(graph: LineageGraph, folder: str | Path) -> ParquetExport:
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    nodes, edges = import_tables(graph)
-    return ParquetExport(tuple(_write(folder / f"{t.stem}.parquet", t) for t in nodes),
-                         tuple(_write(folder / f"{t.stem}.parquet", t) for t in edges))
+    return ParquetExport(*write_tables(graph, folder, ".parquet", _write))

@@ -187,8 +187,8 @@ def start(
 
     ``port`` defaults to a free one. With ``password`` (8+ characters) auth is on for user
     ``neo4j``; without it auth is off. ``pagecache_mb`` (the store's pages held in memory) and ``heap_mb``
-    (the JVM's heap: query and transaction state) size the server. The server runs in its own process group and logs to
-    ``<home>/neo4j.log``. On failure the process is stopped and the error carries the log's tail.
+    (the JVM's heap: query and transaction state) size the server. The server runs in its own process
+    group and logs to ``<home>/neo4j.log``. On failure the process is stopped and the error carries the log's tail.
     """
     if password and len(password) < MIN_PASSWORD_LENGTH:
         raise Neo4jServerError(f"The Neo4j password must have at least {MIN_PASSWORD_LENGTH} characters.")

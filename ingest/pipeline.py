@@ -104,7 +104,7 @@ def file_sha256(path: Path) -> str:
 
 @dataclass(frozen=True)
 class Records:
-    """Records held as UTF-8 JSON (~3 KB a generated document against ~13 KB as dicts: a million fit in
+    """Records held as UTF-8 JSON (~2.4 KB a generated document against ~13 KB as dicts: a million fit in
     memory), decoded one at a time, afresh on each pass — :func:`graph.build.build` reads them twice."""
 
     texts: tuple[bytes, ...]

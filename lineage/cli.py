@@ -25,7 +25,7 @@ from graph.rdf_store import write_turtle
 from ingest import extract_path
 from ingest.evaluate import evaluate, load_gold
 from ingest.executors import EXECUTORS, make_executor
-from ingest.pipeline import IngestSummary, RecordCache, ingest as run_ingest, read_records
+from ingest.pipeline import IngestSummary, RecordCache, ingest as run_ingest, read_compact
 from ingest.records_parquet import read_parquet_records
 from queries.stores import DEFAULT_STORE, open_store
 
@@ -117,7 +117,7 @@ def _extract_parquet(files: list[Path], out: Path | None, executor) -> None:
         raise typer.BadParameter("give the records folder to write: --out DIR", param_hint="--out")
     summary = IngestSummary()
     with _reported(), executor:
-        records = read_records(files, summary=summary, executor=executor, records_out=out)
+        records = read_compact(files, summary=summary, executor=executor, records_out=out)  # only counted
     for failure in summary.failures:
         typer.echo(f"error: {failure.error}", err=True)
     typer.echo(f"wrote {out}: {len(records)} records", err=True)
