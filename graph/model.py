@@ -9,6 +9,11 @@ Nodes are ``Document`` (with a second label for its family: ``Resolution``, ``Le
     (Document)-[SETS_TARGET]->(Target)-[TARGET_FOR]->(Agency)
     (Agency)-[SUCCEEDED_BY {date, event}]->(Agency)    (Agency)-[PART_OF]->(Agency)
 
+A document read from its own file owns what its text gave: the text edges out of it, and its tasks and
+targets with their edges (:func:`revisions`). Written again from a changed file, it keeps only what the new
+text gives: a store removes the rest (a task whose sentence moved, an assignment dropped, a reference
+corrected), and a stub no longer cited by anything.
+
 Property values are scalars only (str, int, float, bool) so that every store keeps them as they are;
 an absent value is an absent property, never ``None`` or "".
 """
@@ -53,6 +58,8 @@ ENDPOINTS = {
     SETS_TARGET: (DOCUMENT, TARGET), TARGET_FOR: (TARGET, AGENCY),
     SUCCEEDED_BY: (AGENCY, AGENCY), PART_OF: (AGENCY, AGENCY),
 }
+# A document's own nodes: the tasks and targets its text sets, which go with it when it is revised.
+OWNED_VIA = frozenset((ASSIGNS, SETS_TARGET))
 # Properties a stub document may carry (what a reference knows of the document it cites).
 STUB_FIELDS = ("doc_type", "code", "issue_date", "issuer", "title")
 # Provenance properties of a text edge: always the first four; span and sentence when the record has them.
@@ -140,6 +147,50 @@ def merge_node(old: Node | None, new: Node) -> Node | None:
         labels = tuple(dict.fromkeys((*old.labels, *new.labels)))
         return None if filled == dict(old.props) and labels == old.labels else Node(old.uid, labels, filled)
     return new
+
+
+@dataclass(frozen=True)
+class Revision:
+    """What a document read from its own file owns in a graph: a store holding an earlier version of it keeps
+    only this. ``keep`` gives, for the document and each task and target it owns, the identities
+    ``(type, end, key)`` of its outgoing edges; ``owned`` the uids of its tasks and targets by label."""
+
+    document: str
+    owned: Mapping[str, frozenset[str]]  # TASK / TARGET → uids
+    keep: Mapping[str, frozenset[tuple[str, str, str]]]  # owner uid → (type, end, key) of its edges
+
+    def keeps(self, owner: str, edge_type: str, end: str, key: str) -> bool:
+        return (edge_type, end, key) in self.keep.get(owner, ())
+
+
+def revisions(graph: LineageGraph) -> list[Revision]:
+    """One :class:`Revision` per document of ``graph`` read from its own file (stubs own nothing: a stub
+    written over a held document changes nothing of it).
+
+    >>> doc = Node("vn/cv/2025/1", (DOCUMENT,), {"stub": False})
+    >>> task = Node("vn/cv/2025/1#task-10-40", (TASK,))
+    >>> edges = [Edge(ASSIGNS, doc.uid, task.uid), Edge(ASSIGNED_TO, task.uid, "agency/so-tai-chinh", "lead|")]
+    >>> (r,) = revisions(LineageGraph.of([doc, task], edges))
+    >>> sorted(r.owned[TASK]), r.keeps(task.uid, ASSIGNED_TO, "agency/so-tai-chinh", "lead|")
+    (['vn/cv/2025/1#task-10-40'], True)
+    """
+    out_edges: dict[str, list[Edge]] = {}
+    for e in graph.edges:
+        out_edges.setdefault(e.start, []).append(e)
+    out = []
+    for node in graph.nodes.values():
+        if node.label != DOCUMENT or node.props.get("stub") is not False:
+            continue
+        mine = out_edges.get(node.uid, [])
+        owned: dict[str, set[str]] = {TASK: set(), TARGET: set()}
+        for e in mine:
+            if e.type in OWNED_VIA:
+                owned[ENDPOINTS[e.type][1]].add(e.end)
+        owners = [node.uid, *owned[TASK], *owned[TARGET]]
+        keep = {uid: frozenset((e.type, e.end, e.key) for e in out_edges.get(uid, ())) for uid in owners}
+        out.append(Revision(node.uid, MappingProxyType({k: frozenset(v) for k, v in owned.items()}),
+                            MappingProxyType(keep)))
+    return out
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,8 @@ from neo4j import READ_ACCESS, Driver, GraphDatabase, ManagedTransaction, unit_o
 from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable
 
 from .errors import LineageError
-from .model import (AGENCY, DOCUMENT, EDGE_TYPES, ENDPOINTS, NODE_LABELS, STUB_FIELDS, TARGET, TASK, Counts, Edge,
-                    LineageGraph, Node)
+from .model import (AGENCY, DOCUMENT, EDGE_TYPES, ENDPOINTS, NODE_LABELS, OWNED_VIA, STUB_FIELDS, TARGET, TASK,
+                    Counts, Edge, LineageGraph, Node, revisions)
 
 BATCH = 5000  # rows per transaction (Neo4j's guidance: 1k–10k)
 # Transactions in flight at once: nodes of different uids never contend; edges lock both end nodes, and two
@@ -74,6 +74,18 @@ CREATE_EDGE = ("UNWIND $rows AS row MATCH (a:{start} {{uid: row.start}}) MATCH (
 CREATE_EDGES = {kind: CREATE_EDGE.format(start=a, end=b, type=kind) for kind, (a, b) in ENDPOINTS.items()}
 ANY_NODE = "MATCH (n) RETURN n.uid AS uid LIMIT 1"
 
+# A document written again from its file keeps only what the new text gives (graph.model.revisions): first the
+# tasks and targets it no longer sets go, then the edges out of it and out of its kept tasks and targets that
+# the new version lacks (``row.keep``: [type, end uid, key] of each edge kept), then a stub nothing cites now.
+DROP_OWNED = ("UNWIND $rows AS row MATCH (:Document {uid: row.uid})-[:" + "|".join(sorted(OWNED_VIA)) + "]->(n) "
+              "WHERE NOT n.uid IN row.owned DETACH DELETE n")
+DROP_EDGES = {
+    label: f"UNWIND $rows AS row MATCH (a:{label} {{uid: row.uid}})-[r]->(b) "
+           "WHERE NOT [type(r), b.uid, r.key] IN row.keep DELETE r "
+           "WITH DISTINCT b WHERE b:Document AND b.stub = true AND NOT EXISTS { ()-->(b) } DETACH DELETE b"
+    for label in (DOCUMENT, TASK, TARGET)
+}
+
 READ_NODES = "MATCH (n) WHERE n.uid IS NOT NULL RETURN n.uid AS uid, labels(n) AS labels, properties(n) AS props"
 READ_EDGES = ("MATCH (a)-[r]->(b) WHERE a.uid IS NOT NULL AND b.uid IS NOT NULL "
               "RETURN type(r) AS type, a.uid AS start, b.uid AS end, properties(r) AS props")
@@ -117,7 +129,8 @@ class Neo4jStore:
 
     def write(self, graph: LineageGraph) -> None:
         """Store ``graph``: MERGE into a database that holds anything (idempotent, a stub never overwrites a
-        document), CREATE into an empty one; batches of :data:`BATCH` rows."""
+        document, a document written again from its file keeps only what its new text gives: :meth:`_revise`),
+        CREATE into an empty one; batches of :data:`BATCH` rows."""
         self.ensure_constraints()
         fresh = next(self._rows(ANY_NODE), None) is None
         by_label: dict[str, list[dict]] = defaultdict(list)
@@ -129,9 +142,23 @@ class Neo4jStore:
         for e in graph.edges:
             by_type[e.type].append({"start": e.start, "end": e.end, "key": e.key, "props": dict(e.props)})
         nodes, edges = (CREATE_NODES, CREATE_EDGES) if fresh else (WRITE_NODES, WRITE_EDGES)
+        if not fresh:
+            self._revise(graph)
         self._parallel([(nodes[label], by_label[label]) for label in NODE_LABELS] + [(WRITE_STUBS, stubs)],
                        NODE_WRITERS)
         self._parallel([(edges[kind], rows) for kind, rows in by_type.items()], EDGE_WRITERS)  # nodes are in
+
+    def _revise(self, graph: LineageGraph) -> None:
+        """Remove what earlier versions of the documents of ``graph`` gave and these do not, one transaction at
+        a time (two would lock the same agencies)."""
+        owners: dict[str, list[dict]] = defaultdict(list)
+        owned: list[dict] = []
+        for r in revisions(graph):
+            owned.append({"uid": r.document, "owned": sorted(set().union(*r.owned.values()))})
+            for uid, edges in r.keep.items():
+                label = DOCUMENT if uid == r.document else graph.nodes[uid].label
+                owners[label].append({"uid": uid, "keep": [list(edge) for edge in sorted(edges)]})
+        self._parallel([(DROP_OWNED, owned)] + [(DROP_EDGES[label], rows) for label, rows in owners.items()], 1)
 
     def _parallel(self, work: list[tuple[str, list[dict]]], writers: int) -> None:
         """Run every batch of every (statement, rows), ``writers`` transactions at a time (a deadlock

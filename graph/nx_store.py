@@ -12,7 +12,7 @@ import networkx as nx
 
 from .errors import LineageError
 from .ids import edge_key
-from .model import Counts, Edge, LineageGraph, Node, merge_node
+from .model import OWNED_VIA, TEXT_EDGES, Counts, Edge, LineageGraph, Node, merge_node, revisions
 
 # GraphML keeps scalars only: the labels tuple is written joined by this.
 GRAPHML_LABEL_SEPARATOR = ":"
@@ -65,6 +65,7 @@ class NetworkxStore:
         self.graph = nx.MultiDiGraph()
 
     def write(self, graph: LineageGraph) -> None:
+        self._revise(graph)
         for node in graph.nodes.values():
             old = None
             if node.uid in self.graph:
@@ -80,6 +81,24 @@ class NetworkxStore:
             if self.graph.has_edge(e.start, e.end, key):
                 self.graph.remove_edge(e.start, e.end, key)
             self.graph.add_edge(e.start, e.end, key=key, type=e.type, edge_key=e.key, **e.props)
+
+    def _revise(self, graph: LineageGraph) -> None:
+        """Remove what an earlier version of each document of ``graph`` gave and this one does not
+        (:func:`graph.model.revisions`): its text edges, its tasks and targets, stubs cited by nothing else."""
+        g = self.graph
+        for r in revisions(graph):
+            if r.document not in g:
+                continue
+            owned = [end for _, end, kind in g.out_edges(r.document, data="type") if kind in OWNED_VIA]
+            ends = set()
+            for owner in (r.document, *owned):
+                for _, end, key, data in list(g.out_edges(owner, keys=True, data=True)):
+                    if data["type"] in TEXT_EDGES and not r.keeps(owner, data["type"], end, data.get("edge_key", "")):
+                        g.remove_edge(owner, end, key)
+                        ends.add(end)
+            g.remove_nodes_from([uid for uid in owned if uid not in r.keep])
+            g.remove_nodes_from([uid for uid in ends if uid in g and g.nodes[uid].get("stub") is True
+                                 and g.in_degree(uid) == 0])
 
     def read(self) -> LineageGraph:
         return from_networkx(self.graph)

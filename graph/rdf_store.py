@@ -31,8 +31,8 @@ from rdflib.namespace import RDFS, SKOS
 
 from .errors import LineageError
 from .ids import edge_key
-from .model import (AGENCY, DOCUMENT, DOCUMENT_EDGES, EDGE_TYPES, TARGET, TASK, Counts, Edge, LineageGraph, Node,
-                    merge_node)
+from .model import (AGENCY, DOCUMENT, DOCUMENT_EDGES, EDGE_TYPES, OWNED_VIA, TARGET, TASK, Counts, Edge,
+                    LineageGraph, Node, merge_node, revisions)
 
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
 ORG = Namespace("http://www.w3.org/ns/org#")
@@ -383,8 +383,9 @@ class OxigraphStore:
 
     def write(self, graph: LineageGraph) -> None:
         """Store ``graph``: a node already held is merged (:func:`merge_node`) and its literal values and types
-        replaced; an edge of a node already held has its statement's properties replaced. Writing the same
-        graph twice changes nothing.
+        replaced; an edge of a node already held has its statement's properties replaced; a document written
+        again from its file keeps only what its new text gives (:meth:`_revise`). Writing the same graph twice
+        changes nothing.
 
         Into an empty store the triples go by Oxigraph's bulk loader (fast, not one transaction: a failed first
         load leaves part of the graph, which the next write completes). Into a store that holds something,
@@ -405,8 +406,49 @@ class OxigraphStore:
         if marker is not None:
             marker.write_text(digest)
 
+    def _revise(self, graph: LineageGraph) -> None:
+        """Remove what an earlier version of each document of ``graph`` gave and this one does not
+        (:func:`graph.model.revisions`): its edges' statements and direct triples, its tasks and targets, and
+        stubs that nothing cites any more."""
+        store, default = self._ox, ox.DefaultGraph()
+        subject, obj = ox.NamedNode(str(RDF.subject)), ox.NamedNode(str(RDF.object))
+        owning = [ox.NamedNode(str(EDGE_PREDICATES[kind])) for kind in OWNED_VIA]
+        stub = (ox.NamedNode(str(LIN.stub)), ox.Literal("true", datatype=ox.NamedNode(str(XSD.boolean))))
+        for r in revisions(graph):
+            doc = ox.NamedNode(str(iri(r.document)))
+            if next(store.quads_for_pattern(None, subject, doc, default), None) is None:
+                continue  # held as a stub or not at all: it had no edges of its own
+            owned = [q.object for p in owning for q in store.quads_for_pattern(doc, p, None, default)]
+            keep = {str(statement_iri(Edge(kind, owner, end, key)))
+                    for owner, edges in r.keep.items() for kind, end, key in edges}
+            kept_triples = {(str(iri(owner)), str(EDGE_PREDICATES[kind]), str(iri(end)))
+                            for owner, edges in r.keep.items() for kind, end, _ in edges}
+            ends, old = set(), []
+            for owner in (doc, *owned):
+                for q in store.quads_for_pattern(None, subject, owner, default):
+                    if q.subject.value in keep:
+                        continue
+                    quads = list(store.quads_for_pattern(q.subject, None, None, default))
+                    old += quads
+                    fields = {x.predicate.value: x.object for x in quads}
+                    p, o = fields.get(str(RDF.predicate)), fields.get(str(RDF.object))
+                    if p is not None and o is not None and (owner.value, p.value, o.value) not in kept_triples:
+                        old.append(ox.Quad(owner, p, o, default))
+                        ends.add(o)
+                if owner != doc and uid_of(URIRef(owner.value)) not in r.keep:
+                    old += store.quads_for_pattern(owner, None, None, default)  # a task or target it no longer sets
+            for quad in set(old):
+                store.remove(quad)
+            for end in ends:
+                if ox.Quad(end, *stub, default) in store and next(store.quads_for_pattern(None, None, end, default),
+                                                                  None) is None:
+                    for quad in list(store.quads_for_pattern(end, None, None, default)):
+                        store.remove(quad)  # a stub nothing cites any more
+
     def _merge(self, graph: LineageGraph) -> None:
-        """Write ``graph`` into a store that holds something: only what changes is removed and added."""
+        """Write ``graph`` into a store that holds something: first what earlier versions of its documents
+        gave and these do not is removed (:meth:`_revise`), then only what changes is removed and added."""
+        self._revise(graph)
         store, nt = self._ox, _NTriples()
         default, rdf_type = ox.DefaultGraph(), ox.NamedNode(str(RDF.type))
         classes = {label: ox.NamedNode(str(cls)) for label, cls in NODE_CLASSES.items()}

@@ -52,6 +52,29 @@ def test_ingest_reports_a_bad_file_and_keeps_the_rest(data_dir, tmp_path):
         assert rdf.counts().nodes["Document"] > 1  # the good file is in the store
 
 
+def test_a_corrected_file_ingested_again_replaces_what_it_gave(data_dir, tmp_path):
+    """A user fixes a file and runs `lineage ingest` again: the store holds what one ingest of the fixed folder
+    gives (the old tasks, the dropped reference and the stub only it cited are gone), not both versions."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in ("kon-tum-cv-ubnd-ktth-trien-khai-nq-124-nq-cp-2025.txt",
+                 "001_nq-124-nq-cp-2025-phien-hop-cp-thuong-ky-thang-4.txt"):
+        shutil.copy(data_dir / "corpus" / name, docs)
+    letter = docs / "kon-tum-cv-ubnd-ktth-trien-khai-nq-124-nq-cp-2025.txt"
+    store = tmp_path / "store"
+    assert lineage("ingest", str(docs), "--store", str(store)).returncode == 0
+    cut = "Kế hoạch số 1268/KH-UBND \n\nngày 16 tháng 4 năm 2025 của Ủy ban nhân dân tỉnh về Kế hoạch thực hiện \n\n"
+    letter.write_text(letter.read_text(encoding="utf-8").replace(cut, ""), encoding="utf-8")
+    again = lineage("ingest", str(docs), "--store", str(store))
+    assert again.returncode == 0, again.stderr
+    assert "1 extracted, 1 reused" in again.stdout
+    fresh = lineage("ingest", str(docs), "--store", str(tmp_path / "fresh"))
+    for kind in ("CITES", "ASSIGNS", "ASSIGNED_TO", "SETS_TARGET"):
+        assert _store_edges(again.stdout, kind) == _store_edges(fresh.stdout, kind) > 0, kind
+    with OxigraphStore(store / "rdf") as rdf:
+        assert not rdf.query("SELECT ?d WHERE { ?d eli:id_local '1268/KH-UBND' }")
+
+
 def test_ingest_into_neo4j(data_dir, tmp_path, neo4j_uri):
     from conftest_neo4j import neo4j_auth
     from graph.neo4j_store import Neo4jStore

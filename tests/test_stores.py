@@ -10,7 +10,8 @@ from __future__ import annotations
 import pytest
 
 from graph.build import build
-from graph.model import DOCUMENT_EDGES, TEXT_EDGES
+from graph.model import AGENCY, DOCUMENT_EDGES, TEXT_EDGES
+from ingest import extract_text
 from graph.neo4j_store import Neo4jStore
 from graph.nx_store import NetworkxStore
 from graph.rdf_store import OxigraphStore
@@ -131,3 +132,40 @@ def test_a_later_stub_does_not_overwrite_a_held_document(store, corpus_records):
     node = store.read().nodes[NQ_124]
     assert node.props["stub"] is False
     assert node.props["subject"].startswith("Phiên họp Chính phủ thường kỳ tháng 4")
+
+
+# The Kon Tum letter corrected: the reference to Plan 1268/KH-UBND (cited by no other corpus document) taken
+# out of item 5, which moves every later sentence, so every later task and target gets a new uid.
+KON_TUM_CUT = "Kế hoạch số 1268/KH-UBND \n\nngày 16 tháng 4 năm 2025 của Ủy ban nhân dân tỉnh về Kế hoạch thực hiện \n\n"
+PLAN_1268 = "vn/uy-ban-nhan-dan-tinh-kon-tum/kh-ubnd/2025/1268"
+
+
+def _without_agencies(graph):
+    """Documents, tasks, targets and the text edges: what a document's file gives (agencies it alone named
+    stay in a store with their registry edges, as the registry's bodies do)."""
+    nodes = tuple(n.as_tuple() for n in graph.nodes.values() if n.label != AGENCY)
+    return nodes, tuple(sorted(e.as_tuple() for e in graph.edges if e.type in TEXT_EDGES))
+
+
+def test_a_revised_document_keeps_only_what_its_new_text_gives(store, corpus_records, data_dir):
+    path = data_dir / "corpus" / KON_TUM
+    text = path.read_text(encoding="utf-8")
+    assert text.count(KON_TUM_CUT) == 1
+    revised = extract_text(text.replace(KON_TUM_CUT, ""), str(path)).to_dict()
+    old = _by_file(corpus_records, KON_TUM)
+    assert revised["document"]["id"] == old["document"]["id"]
+    others = [r for r in corpus_records if r is not old]
+    store.write(build(corpus_records))
+    before = store.read()
+    assert before.nodes[PLAN_1268].props["stub"] is True
+    store.write(build([revised]))  # the corrected file ingested again
+    after = store.read()
+    assert _without_agencies(after) == _without_agencies(build([*others, revised]))
+    assert PLAN_1268 not in after.nodes  # the stub it alone cited went with the reference
+    uid = old["document"]["id"]
+    old_tasks = {e.end for e in before.edges if e.type == "ASSIGNS" and e.start == uid}
+    new_tasks = {e.end for e in after.edges if e.type == "ASSIGNS" and e.start == uid}
+    assert len(new_tasks) == len(old_tasks) and old_tasks - new_tasks  # as many tasks; the later ones moved
+    assert not (old_tasks - new_tasks) & set(after.nodes)
+    store.write(build([*others, revised]))  # and a full re-ingest after it changes nothing more
+    assert _without_agencies(store.read()) == _without_agencies(after)
