@@ -20,6 +20,7 @@ an absent value is an absent property, never ``None`` or "".
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -153,11 +154,14 @@ def merge_node(old: Node | None, new: Node) -> Node | None:
 class Revision:
     """What a document read from its own file owns in a graph: a store holding an earlier version of it keeps
     only this. ``keep`` gives, for the document and each task and target it owns, the identities
-    ``(type, end, key)`` of its outgoing edges; ``owned`` the uids of its tasks and targets by label."""
+    ``(type, end, key)`` of its outgoing edges; ``owned`` the uids of its tasks and targets by label;
+    ``digest`` changes exactly when any of these nodes or edges or their properties do (a store that
+    remembers it can pass over a document written again unchanged)."""
 
     document: str
     owned: Mapping[str, frozenset[str]]  # TASK / TARGET → uids
     keep: Mapping[str, frozenset[tuple[str, str, str]]]  # owner uid → (type, end, key) of its edges
+    digest: str
 
     def keeps(self, owner: str, edge_type: str, end: str, key: str) -> bool:
         return (edge_type, end, key) in self.keep.get(owner, ())
@@ -175,22 +179,47 @@ def revisions(graph: LineageGraph) -> list[Revision]:
     (['vn/cv/2025/1#task-10-40'], True)
     """
     out_edges: dict[str, list[Edge]] = {}
-    for e in graph.edges:
+    for e in graph.edges:  # in identity order: each owner's edges come sorted
         out_edges.setdefault(e.start, []).append(e)
     out = []
     for node in graph.nodes.values():
         if node.label != DOCUMENT or node.props.get("stub") is not False:
             continue
-        mine = out_edges.get(node.uid, [])
         owned: dict[str, set[str]] = {TASK: set(), TARGET: set()}
-        for e in mine:
+        for e in out_edges.get(node.uid, ()):
             if e.type in OWNED_VIA:
                 owned[ENDPOINTS[e.type][1]].add(e.end)
-        owners = [node.uid, *owned[TASK], *owned[TARGET]]
+        owners = [node.uid, *sorted(owned[TASK]), *sorted(owned[TARGET])]
         keep = {uid: frozenset((e.type, e.end, e.key) for e in out_edges.get(uid, ())) for uid in owners}
+        held = [(graph.nodes[uid].as_tuple(), [e.as_tuple() for e in out_edges.get(uid, ())]) for uid in owners]
         out.append(Revision(node.uid, MappingProxyType({k: frozenset(v) for k, v in owned.items()}),
-                            MappingProxyType(keep)))
+                            MappingProxyType(keep), hashlib.sha256(repr(held).encode()).hexdigest()))
     return out
+
+
+def graph_digest(graph: LineageGraph, revised: Iterable[Revision]) -> str:
+    """sha256 of everything ``graph`` holds, from its documents' digests (``revised``: its
+    :func:`revisions`) and the nodes and edges no document owns (agencies, stubs, the registry's edges)."""
+    digest = hashlib.sha256()
+    owned: set[str] = set()
+    for r in revised:
+        digest.update(r.digest.encode())
+        owned.add(r.document)
+        owned.update(*r.owned.values())
+    rest = ([n.as_tuple() for uid, n in graph.nodes.items() if uid not in owned],
+            [e.as_tuple() for e in graph.edges if e.start not in owned])
+    digest.update(repr(rest).encode())
+    return digest.hexdigest()
+
+
+def without(graph: LineageGraph, revised: Iterable[Revision]) -> LineageGraph:
+    """``graph`` less the documents of ``revised``, what they own and the edges out of all of these."""
+    gone: set[str] = set()
+    for r in revised:
+        gone.add(r.document)
+        gone.update(*r.owned.values())
+    nodes = {uid: n for uid, n in graph.nodes.items() if uid not in gone}
+    return LineageGraph(MappingProxyType(nodes), tuple(e for e in graph.edges if e.start not in gone), graph.warnings)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,6 @@ IRIs are stable: ``https://w3id.org/directive-lineage/id/`` + the uid.
 
 from __future__ import annotations
 
-import hashlib
 import math
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -32,7 +31,7 @@ from rdflib.namespace import RDFS, SKOS
 from .errors import LineageError
 from .ids import edge_key
 from .model import (AGENCY, DOCUMENT, DOCUMENT_EDGES, EDGE_TYPES, OWNED_VIA, TARGET, TASK, Counts, Edge,
-                    LineageGraph, Node, merge_node, revisions)
+                    LineageGraph, Node, Revision, graph_digest, merge_node, revisions, without)
 
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
 ORG = Namespace("http://www.w3.org/ns/org#")
@@ -328,6 +327,10 @@ PROPERTY_OF_IRI = {str(predicate): prop for predicate, prop in PROPERTY_OF.items
 # Beside a store at PATH, PATH.written holds the digest of the last graph written to it in full: an unchanged
 # re-ingest is then skipped (comparing with what is held read every statement back: 6.5 min at 100k documents).
 WRITTEN_SUFFIX = ".written"
+# The store's own bookkeeping, beside the lineage in the default graph (which every query and read sees):
+# the digest of what each document owned when last written (``graph.model.Revision.digest``).
+DIGESTS = ox.NamedNode("urn:directive-lineage:digests")
+DIGEST = ox.NamedNode(str(LIN.digest))
 
 
 def _ntriples_batches(graph: LineageGraph) -> Iterator[bytes]:
@@ -335,14 +338,6 @@ def _ntriples_batches(graph: LineageGraph) -> Iterator[bytes]:
     nt = _NTriples()
     yield from (nt.text(batch, ()) for batch in _batches(graph.nodes.values()))
     yield from (nt.text((), batch) for batch in _batches(graph.edges))
-
-
-def graph_digest(graph: LineageGraph) -> str:
-    """sha256 of the graph's N-Triples, written in its order (the same records in the same order: the same)."""
-    digest = hashlib.sha256()
-    for text in _ntriples_batches(graph):
-        digest.update(text)
-    return digest.hexdigest()
 
 
 def _batches(items: Iterable, size: int = WRITE_BATCH) -> Iterator[list]:
@@ -392,29 +387,55 @@ class OxigraphStore:
         only what changes is removed and added, each batch added in one transaction — unless the graph is
         the one last written to this store in full (its digest in ``PATH.written``), which is left as it is."""
         marker = Path(f"{self.path}{WRITTEN_SUFFIX}") if self.path is not None else None
+        revised = revisions(graph)
+        digest = graph_digest(graph, revised)
         if next(self._ox.quads_for_pattern(None, None, None, None), None) is None:
             if marker is not None:
                 marker.unlink(missing_ok=True)  # left by a store since deleted: not this store's last write
-            digest = self._bulk_load(_ntriples_batches(graph))
+            self._bulk_load(_ntriples_batches(graph))
+            self._remember(revised)
         else:
-            digest = graph_digest(graph) if marker is not None else None
             if marker is not None and marker.is_file() and marker.read_text() == digest:
                 return  # the last write to this store was this very graph: writing it again changes nothing
             if marker is not None:
                 marker.unlink(missing_ok=True)  # until this write is complete
-            self._merge(graph)
+            self._merge(graph, revised)
         if marker is not None:
             marker.write_text(digest)
 
-    def _revise(self, graph: LineageGraph) -> None:
-        """Remove what an earlier version of each document of ``graph`` gave and this one does not
+    def _unchanged(self, revised: list[Revision]) -> list[Revision]:
+        """The documents of ``revised`` held exactly as they are: the digest remembered for each is theirs."""
+        same = []
+        for r in revised:
+            held = next(self._ox.quads_for_pattern(ox.NamedNode(str(iri(r.document))), DIGEST, None, DIGESTS), None)
+            if held is not None and held.object.value == r.digest:
+                same.append(r)
+        return same
+
+    def _remember(self, revised: list[Revision]) -> None:
+        """Keep the digest of each document of ``revised`` as written (the one held before is replaced)."""
+        for r in revised:
+            doc = ox.NamedNode(str(iri(r.document)))
+            for quad in list(self._ox.quads_for_pattern(doc, DIGEST, None, DIGESTS)):
+                self._ox.remove(quad)
+        self._ox.extend(ox.Quad(ox.NamedNode(str(iri(r.document))), DIGEST, ox.Literal(r.digest), DIGESTS)
+                        for r in revised)
+
+    def _forget(self, revised: list[Revision]) -> None:
+        """Drop the digests of the documents about to be written: a write cut short is not remembered."""
+        for r in revised:
+            for quad in list(self._ox.quads_for_pattern(ox.NamedNode(str(iri(r.document))), DIGEST, None, DIGESTS)):
+                self._ox.remove(quad)
+
+    def _revise(self, revised: list[Revision]) -> None:
+        """Remove what an earlier version of each document of ``revised`` gave and this one does not
         (:func:`graph.model.revisions`): its edges' statements and direct triples, its tasks and targets, and
         stubs that nothing cites any more."""
         store, default = self._ox, ox.DefaultGraph()
         subject, obj = ox.NamedNode(str(RDF.subject)), ox.NamedNode(str(RDF.object))
         owning = [ox.NamedNode(str(EDGE_PREDICATES[kind])) for kind in OWNED_VIA]
         stub = (ox.NamedNode(str(LIN.stub)), ox.Literal("true", datatype=ox.NamedNode(str(XSD.boolean))))
-        for r in revisions(graph):
+        for r in revised:
             doc = ox.NamedNode(str(iri(r.document)))
             if next(store.quads_for_pattern(None, subject, doc, default), None) is None:
                 continue  # held as a stub or not at all: it had no edges of its own
@@ -440,15 +461,27 @@ class OxigraphStore:
             for quad in set(old):
                 store.remove(quad)
             for end in ends:
-                if ox.Quad(end, *stub, default) in store and next(store.quads_for_pattern(None, None, end, default),
-                                                                  None) is None:
+                if next(store.quads_for_pattern(end, *stub, default), None) is not None \
+                        and next(store.quads_for_pattern(None, None, end, default), None) is None:
                     for quad in list(store.quads_for_pattern(end, None, None, default)):
                         store.remove(quad)  # a stub nothing cites any more
 
-    def _merge(self, graph: LineageGraph) -> None:
-        """Write ``graph`` into a store that holds something: first what earlier versions of its documents
-        gave and these do not is removed (:meth:`_revise`), then only what changes is removed and added."""
-        self._revise(graph)
+    def _merge(self, graph: LineageGraph, revised: list[Revision]) -> None:
+        """Write ``graph`` into a store that holds something: documents held exactly as they are (their digest
+        remembered) are passed over with all they own; of the others, first what their earlier versions gave
+        and these do not is removed (:meth:`_revise`), then only what changes is removed and added."""
+        unchanged = self._unchanged(revised)
+        if unchanged:
+            graph = without(graph, unchanged)
+            same = {r.document for r in unchanged}
+            revised = [r for r in revised if r.document not in same]
+        self._forget(revised)
+        self._revise(revised)
+        self._write_merged(graph)
+        self._remember(revised)
+
+    def _write_merged(self, graph: LineageGraph) -> None:
+        """Merge ``graph``'s nodes with those held and replace the statements of edges of held nodes."""
         store, nt = self._ox, _NTriples()
         default, rdf_type = ox.DefaultGraph(), ox.NamedNode(str(RDF.type))
         classes = {label: ox.NamedNode(str(cls)) for label, cls in NODE_CLASSES.items()}
@@ -473,22 +506,19 @@ class OxigraphStore:
                    for q in store.quads_for_pattern(ox.NamedNode(str(statement_iri(edge))), None, None, default)]
             self._replace(old, nt.text((), batch))
 
-    def _bulk_load(self, texts: Iterable[bytes]) -> str:
+    def _bulk_load(self, texts: Iterable[bytes]) -> None:
         """Load N-Triples batches with Oxigraph's bulk loader, the next batch written while one loads (the
         loader runs without the GIL), then compact the store: the loader leaves many small files, and
-        lookups in them are about half as fast. Returns the digest of what was loaded (:func:`graph_digest`)."""
-        digest = hashlib.sha256()
+        lookups in them are about half as fast."""
         with ThreadPoolExecutor(max_workers=1) as loader:
             loading = None
             for text in texts:
-                digest.update(text)
                 if loading is not None:
                     loading.result()
                 loading = loader.submit(self._ox.bulk_load, text, ox.RdfFormat.N_TRIPLES, lenient=True)
             if loading is not None:
                 loading.result()
         self._ox.optimize()
-        return digest.hexdigest()
 
     def _replace(self, old: list, text: bytes) -> None:
         """Remove the quads ``old`` and add the triples ``text``, touching only what differs."""

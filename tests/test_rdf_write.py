@@ -11,8 +11,10 @@ from oxrdflib._converter import from_ox, to_ox
 
 from graph.build import build
 from graph.model import Edge, LineageGraph, Node
-from graph.rdf_store import OxigraphStore, _plain_ox, ntriples, plain, to_rdf
+from graph.rdf_store import OxigraphStore, _plain_ox, ntriples, plain, statement_iri, to_rdf
 from queries import run
+
+NQ_124 = "vn/nq-cp/2025/124"
 
 NQ_124_FILE = "001_nq-124-nq-cp-2025-phien-hop-cp-thuong-ky-thang-4.txt"
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -26,7 +28,8 @@ def _expected(graph: LineageGraph) -> set:
 
 
 def _stored(store: OxigraphStore) -> set:
-    return set(store._ox.quads_for_pattern(None, None, None, None))
+    """The lineage the store holds: its default graph (the store's bookkeeping sits in a graph of its own)."""
+    return set(store._ox.quads_for_pattern(None, None, None, ox.DefaultGraph()))
 
 
 def _awkward() -> LineageGraph:
@@ -273,3 +276,68 @@ def test_an_interrupted_write_is_not_remembered(corpus_graph, tmp_path, monkeypa
         with pytest.raises(OSError):
             store.write(build([]))      # a different graph whose write stops half-way
         assert not marker.exists()      # so the next write of the corpus compares with what is held
+
+
+def _revised_kon_tum(corpus_records, data_dir):
+    """The corpus with the Kon Tum letter corrected (a reference taken out of item 5: every later task moves)."""
+    from test_stores import KON_TUM, KON_TUM_CUT
+
+    from ingest import extract_text
+
+    path = data_dir / "corpus" / KON_TUM
+    revised = extract_text(path.read_text(encoding="utf-8").replace(KON_TUM_CUT, ""), str(path)).to_dict()
+    return [revised if r["source"]["path"].endswith(KON_TUM) else r for r in corpus_records], revised
+
+
+def test_documents_written_again_unchanged_are_passed_over(corpus_records, corpus_graph, data_dir, tmp_path):
+    """A re-ingest of a large corpus with one file changed compares that file's document only: every other
+    document's digest is remembered, so its statements and tasks are not read back."""
+    records, revised = _revised_kon_tum(corpus_records, data_dir)
+    changed = build(records)
+
+    class Reading:  # the store, remembering the subjects of look-ups
+        def __init__(self, store):
+            self.store, self.subjects = store, set()
+
+        def quads_for_pattern(self, subject, *rest):
+            if subject is not None:
+                self.subjects.add(subject.value)
+            return self.store.quads_for_pattern(subject, *rest)
+
+        def __getattr__(self, name):
+            return getattr(self.store, name)
+
+    def looked_up(uid):  # the statements of the document's edges and its tasks
+        owned = {e.end for e in changed.edges if e.start == uid and e.type in ("ASSIGNS", "SETS_TARGET")}
+        iris = {str(statement_iri(e)) for e in changed.edges if e.start == uid or e.start in owned}
+        return iris & reading.subjects
+
+    with OxigraphStore(tmp_path / "rdf") as store:
+        store.write(corpus_graph)
+        store._ox = reading = Reading(store._ox)
+        store.write(changed)
+        assert _stored(store) == _expected(changed)
+        assert looked_up(revised["document"]["id"])  # the corrected letter is compared
+        assert not looked_up(NQ_124)                  # the resolution, unchanged, is not
+        store._ox = reading.store
+        store.write(corpus_graph)                     # and back: nothing of either version is lost
+        assert _stored(store) == _expected(corpus_graph)
+
+
+def test_a_write_cut_short_forgets_the_documents_it_was_writing(corpus_records, corpus_graph, data_dir, tmp_path,
+                                                                monkeypatch):
+    records, _ = _revised_kon_tum(corpus_records, data_dir)
+    with OxigraphStore(tmp_path / "rdf") as store:
+        store.write(build(records))     # the corrected letter
+        real = store._write_merged
+
+        def half_way(graph):
+            real(LineageGraph.of([], [e for e in graph.edges][: len(graph.edges) // 2]))
+            raise OSError("disk full")
+
+        monkeypatch.setattr(store, "_write_merged", half_way)
+        with pytest.raises(OSError):
+            store.write(corpus_graph)   # the original letter, half written over it
+        monkeypatch.undo()
+        store.write(build(records))     # the corrected one again: its digest was dropped, so it is written in full
+        assert _stored(store) == _expected(build(records))
