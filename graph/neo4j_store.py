@@ -17,7 +17,7 @@ from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable
 
 from .errors import LineageError
 from .model import (AGENCY, DOCUMENT, EDGE_TYPES, ENDPOINTS, NODE_LABELS, OWNED_VIA, STUB_FIELDS, TARGET, TASK,
-                    Counts, Edge, LineageGraph, Node, revisions)
+                    Counts, Edge, LineageGraph, Node, Revision, revisions, without)
 
 BATCH = 5000  # rows per transaction (Neo4j's guidance: 1k–10k)
 # Transactions in flight at once: nodes of different uids never contend; edges lock both end nodes, and two
@@ -74,6 +74,13 @@ CREATE_EDGE = ("UNWIND $rows AS row MATCH (a:{start} {{uid: row.start}}) MATCH (
 CREATE_EDGES = {kind: CREATE_EDGE.format(start=a, end=b, type=kind) for kind, (a, b) in ENDPOINTS.items()}
 ANY_NODE = "MATCH (n) RETURN n.uid AS uid LIMIT 1"
 
+# The store's bookkeeping on a document read from its file: the digest of what it owned when last written
+# (graph.model.Revision.digest). A document held with the digest it comes with is passed over, with all it owns.
+DIGEST = "lineage_digest"
+HELD_UNCHANGED = f"UNWIND $rows AS row MATCH (d:Document {{uid: row.uid}}) WHERE d.{DIGEST} = row.digest RETURN d.uid AS uid"
+FORGET_DIGESTS = f"UNWIND $rows AS row MATCH (d:Document {{uid: row.uid}}) REMOVE d.{DIGEST}"
+REMEMBER_DIGESTS = f"UNWIND $rows AS row MATCH (d:Document {{uid: row.uid}}) SET d.{DIGEST} = row.digest"
+
 # A document written again from its file keeps only what the new text gives (graph.model.revisions): first the
 # tasks and targets it no longer sets go, then the edges out of it and out of its kept tasks and targets that
 # the new version lacks (``row.keep``: [type, end uid, key] of each edge kept), then a stub nothing cites now.
@@ -129,10 +136,16 @@ class Neo4jStore:
 
     def write(self, graph: LineageGraph) -> None:
         """Store ``graph``: MERGE into a database that holds anything (idempotent, a stub never overwrites a
-        document, a document written again from its file keeps only what its new text gives: :meth:`_revise`),
-        CREATE into an empty one; batches of :data:`BATCH` rows."""
+        document, a document written again from its file keeps only what its new text gives: :meth:`_revise`,
+        and one held exactly as it comes is passed over with all it owns), CREATE into an empty one; batches of
+        :data:`BATCH` rows."""
         self.ensure_constraints()
         fresh = next(self._rows(ANY_NODE), None) is None
+        revised = revisions(graph)
+        if not fresh:
+            same = self._unchanged(revised)
+            graph = without(graph, [r for r in revised if r.document in same])
+            revised = [r for r in revised if r.document not in same]
         by_label: dict[str, list[dict]] = defaultdict(list)
         stubs: list[dict] = []
         for node in graph.nodes.values():
@@ -142,18 +155,26 @@ class Neo4jStore:
         for e in graph.edges:
             by_type[e.type].append({"start": e.start, "end": e.end, "key": e.key, "props": dict(e.props)})
         nodes, edges = (CREATE_NODES, CREATE_EDGES) if fresh else (WRITE_NODES, WRITE_EDGES)
+        digests = [{"uid": r.document, "digest": r.digest} for r in revised]
         if not fresh:
-            self._revise(graph)
+            self._parallel([(FORGET_DIGESTS, digests)], 1)  # a write cut short is not remembered
+            self._revise(graph, revised)
         self._parallel([(nodes[label], by_label[label]) for label in NODE_LABELS] + [(WRITE_STUBS, stubs)],
                        NODE_WRITERS)
         self._parallel([(edges[kind], rows) for kind, rows in by_type.items()], EDGE_WRITERS)  # nodes are in
+        self._parallel([(REMEMBER_DIGESTS, digests)], NODE_WRITERS)
 
-    def _revise(self, graph: LineageGraph) -> None:
-        """Remove what earlier versions of the documents of ``graph`` gave and these do not, one transaction at
-        a time (two would lock the same agencies)."""
+    def _unchanged(self, revised: list[Revision]) -> set[str]:
+        """The documents of ``revised`` held with the digest they come with."""
+        rows = [{"uid": r.document, "digest": r.digest} for r in revised]
+        return {r["uid"] for i in range(0, len(rows), BATCH) for r in self._rows(HELD_UNCHANGED, rows=rows[i:i + BATCH])}
+
+    def _revise(self, graph: LineageGraph, revised: list[Revision]) -> None:
+        """Remove what earlier versions of the documents of ``revised`` gave and these do not, one transaction
+        at a time (two would lock the same agencies)."""
         owners: dict[str, list[dict]] = defaultdict(list)
         owned: list[dict] = []
-        for r in revisions(graph):
+        for r in revised:
             owned.append({"uid": r.document, "owned": sorted(set().union(*r.owned.values()))})
             for uid, edges in r.keep.items():
                 label = DOCUMENT if uid == r.document else graph.nodes[uid].label
@@ -236,7 +257,7 @@ def _run(tx: ManagedTransaction, statement: str, rows: list[dict]) -> None:
 
 
 def _node(uid: str, labels: Iterable[str], props: dict) -> Node:
-    props = {k: v for k, v in props.items() if k != "uid"}
+    props = {k: v for k, v in props.items() if k != "uid" and k != DIGEST}
     labels = list(labels)
     kind = next(label for label in labels if label in NODE_LABELS)
     return Node(uid, (kind, *sorted(label for label in labels if label != kind)), props)

@@ -169,3 +169,24 @@ def test_a_revised_document_keeps_only_what_its_new_text_gives(store, corpus_rec
     assert not (old_tasks - new_tasks) & set(after.nodes)
     store.write(build([*others, revised]))  # and a full re-ingest after it changes nothing more
     assert _without_agencies(store.read()) == _without_agencies(after)
+
+
+def test_neo4j_passes_over_documents_held_as_they_come(corpus_records, data_dir, neo4j_uri):
+    """Written again, a document whose digest Neo4j holds is not touched (a mark set on it by hand stays);
+    the corrected one is written anew (its mark goes with its old properties)."""
+    from conftest_neo4j import neo4j_auth
+
+    path = data_dir / "corpus" / KON_TUM
+    revised = extract_text(path.read_text(encoding="utf-8").replace(KON_TUM_CUT, ""), str(path)).to_dict()
+    records = [revised if r["source"]["path"].endswith(KON_TUM) else r for r in corpus_records]
+    with Neo4jStore(neo4j_uri, neo4j_auth()) as store:
+        store.delete_all()
+        store.write(build(corpus_records))
+        mark = "MATCH (d:Document) WHERE d.uid IN $uids SET d.mark = true"
+        store.driver.execute_query(mark, {"uids": [NQ_124, revised["document"]["id"]]})
+        store.write(build(records))
+        marked = store.query("MATCH (d:Document) WHERE d.mark RETURN d.uid AS uid")
+        assert [r["uid"] for r in marked] == [NQ_124]
+        store.driver.execute_query("MATCH (d:Document {uid: $uid}) REMOVE d.mark", {"uid": NQ_124})
+        assert _without_agencies(store.read()) == _without_agencies(build(records))
+        assert "lineage_digest" not in store.read().nodes[NQ_124].props  # bookkeeping, not the document's
