@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from types import MappingProxyType
 from typing import Iterable, Mapping
 
@@ -153,15 +154,24 @@ def merge_node(old: Node | None, new: Node) -> Node | None:
 @dataclass(frozen=True)
 class Revision:
     """What a document read from its own file owns in a graph: a store holding an earlier version of it keeps
-    only this. ``keep`` gives, for the document and each task and target it owns, the identities
-    ``(type, end, key)`` of its outgoing edges; ``owned`` the uids of its tasks and targets by label;
-    ``digest`` changes exactly when any of these nodes or edges or their properties do (a store that
-    remembers it can pass over a document written again unchanged)."""
+    only this. ``owned`` gives the uids of its tasks and targets by label, ``edges`` the edges out of the
+    document and out of what it owns; ``digest`` changes whenever any of these nodes or edges or their
+    properties do (a store that remembers it can pass over a document written again unchanged)."""
 
     document: str
     owned: Mapping[str, frozenset[str]]  # TASK / TARGET → uids
-    keep: Mapping[str, frozenset[tuple[str, str, str]]]  # owner uid → (type, end, key) of its edges
+    edges: tuple[Edge, ...]
     digest: str
+
+    @cached_property
+    def keep(self) -> Mapping[str, frozenset[tuple[str, str, str]]]:
+        """Owner uid (the document, each task and target) → ``(type, end, key)`` of each edge out of it."""
+        keep: dict[str, set[tuple[str, str, str]]] = {self.document: set()}
+        for uids in self.owned.values():
+            keep.update((uid, set()) for uid in uids)
+        for e in self.edges:
+            keep[e.start].add((e.type, e.end, e.key))
+        return MappingProxyType({uid: frozenset(ids) for uid, ids in keep.items()})
 
     def keeps(self, owner: str, edge_type: str, end: str, key: str) -> bool:
         return (edge_type, end, key) in self.keep.get(owner, ())
@@ -185,15 +195,19 @@ def revisions(graph: LineageGraph) -> list[Revision]:
     for node in graph.nodes.values():
         if node.label != DOCUMENT or node.props.get("stub") is not False:
             continue
-        owned: dict[str, set[str]] = {TASK: set(), TARGET: set()}
-        for e in out_edges.get(node.uid, ()):
+        mine = out_edges.get(node.uid, ())
+        owned: dict[str, list[str]] = {TASK: [], TARGET: []}
+        for e in mine:
             if e.type in OWNED_VIA:
-                owned[ENDPOINTS[e.type][1]].add(e.end)
-        owners = [node.uid, *sorted(owned[TASK]), *sorted(owned[TARGET])]
-        keep = {uid: frozenset((e.type, e.end, e.key) for e in out_edges.get(uid, ())) for uid in owners}
-        held = [(graph.nodes[uid].as_tuple(), [e.as_tuple() for e in out_edges.get(uid, ())]) for uid in owners]
-        out.append(Revision(node.uid, MappingProxyType({k: frozenset(v) for k, v in owned.items()}),
-                            MappingProxyType(keep), hashlib.sha256(repr(held).encode()).hexdigest()))
+                owned[ENDPOINTS[e.type][1]].append(e.end)
+        edges = [*mine, *(e for uids in owned.values() for uid in uids for e in out_edges.get(uid, ()))]
+        # Values in the order the graph holds them (the same input gives the same order; another order could
+        # only make an unchanged document look changed, and be written again).
+        held = ([(n.uid, n.labels, tuple(n.props.items()))
+                 for n in (node, *(graph.nodes[uid] for uids in owned.values() for uid in uids))],
+                [(e.type, e.start, e.end, e.key, tuple(e.props.items())) for e in edges])
+        out.append(Revision(node.uid, MappingProxyType({k: frozenset(v) for k, v in owned.items()}), tuple(edges),
+                            hashlib.sha256(repr(held).encode()).hexdigest()))
     return out
 
 

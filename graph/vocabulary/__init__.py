@@ -496,6 +496,7 @@ def _unit(word: str) -> str:
     return "thành phố" if word.startswith("tp") else word
 
 
+@lru_cache(maxsize=1 << 14)  # a build resolves the same few hundred agency names for every assignment
 def _resolve(v: Vocabulary, name: str) -> _Node | None:
     """What ``name`` is, as a node the events can move; ``None`` if the registry cannot place it."""
     text = " ".join(modern_tones(name).split())
