@@ -340,18 +340,17 @@ def _sentence_bounds(flat: Flat, source: str) -> tuple[list[int], list[tuple[int
         return held[2], held[3]
     text = flat.text
     breaks = _paragraph_breaks(flat, source)
-    starts = sorted({m.end() for m in STOP_SPACE_RE.finditer(text)} | {j + 1 for j in breaks})
-    ends = sorted({(m.start(), m.start() + 1) for m in STOP_END_RE.finditer(text)}
-                  | {(j, j) for j in breaks if not (text[j] in SENTENCE_MARKS)})
+    stops = [m.start() for m in STOP_END_RE.finditer(text)]
+    # A stop followed by a space ("…năm 2022; Xét") starts the next sentence after that space.
+    starts = sorted({i + 2 for i in stops if text.startswith(" ", i + 1)} | {j + 1 for j in breaks})
+    ends = sorted({(i, i + 1) for i in stops} | {(j, j) for j in breaks if not (text[j] in SENTENCE_MARKS)})
     if len(_BOUNDS) > 64:
         _BOUNDS.clear()
     _BOUNDS[id(flat)] = (flat, source, starts, ends)
     return starts, ends
 
 
-# A sentence mark and the space after it: "…năm 2022; Xét" — the next sentence starts after the space.
-STOP_SPACE_RE = re.compile(r"(?<=[.;:!?]) ")
-# A sentence mark that ends a sentence: one followed by a space or the end of the text.
+# A sentence mark that ends a sentence: one followed by a space or the end of the text ("…năm 2022; Xét").
 STOP_END_RE = re.compile(r"[.;:!?](?= |$)")
 
 
