@@ -43,8 +43,9 @@ def _anaphora_re() -> re.Pattern[str]:
 
 
 # A law cited by name: "Luật Tổ chức Chính phủ", "Luật sửa đổi, bổ sung một số điều của Luật …",
-# "Bộ luật Lao động", "Hiến pháp" (then "năm 2013").
-NAMED_START_RE = re.compile(r"(?<!\w)(?P<type>Bộ luật|Luật|Hiến pháp|Pháp lệnh)(?=\s)")
+# "Bộ luật Lao động", "Hiến pháp" (then "năm 2013"). Not inside a word: the look-behind is checked after the
+# first letter (``B(?<!\w.)``), so that every branch starts with a letter and a search skips to those at C speed.
+NAMED_START_RE = re.compile(r"(?P<type>B(?<!\w.)ộ luật|L(?<!\w.)uật|H(?<!\w.)iến pháp|P(?<!\w.)háp lệnh)(?=\s)")
 # Where a law's name stops and its date begins: " ngày 18 tháng 02 năm 2025", " năm 2012".
 NAMED_DATE_RE = re.compile(r"\s+(?:ngày\s+\S|năm\s+(?:19|20)\d\d(?!\d))", re.IGNORECASE)
 # What cannot be inside a law's name: digits, a clause break, brackets.
