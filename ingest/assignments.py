@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from graph.vocabulary import Province
@@ -46,8 +46,11 @@ REGION_END_RE = re.compile(r"\./\.|N(?<!\wN)(?i:ơi nhận)\s*:|n(?<!\wn)(?i:ơi
 # Words before "yêu cầu/đề nghị" that make it someone else's request: "Theo đề nghị của …".
 NOT_REQUEST_BEFORE_RE = re.compile(r"(?:theo|xét|trên cơ sở|được)\s*$", re.IGNORECASE)
 # Task words that make a subject-first sentence an order, not a report: "… căn cứ chức năng …".
-OBLIGATION_RE = re.compile(r"^(?:căn cứ|có trách nhiệm|chịu trách nhiệm|cần|phải|chủ trì|khẩn trương|"
-                           r"tập trung|chủ động|nghiêm túc|quyết liệt|tiếp tục)(?!\w)", re.IGNORECASE)
+OBLIGATION_WORDS = (r"căn cứ|có trách nhiệm|chịu trách nhiệm|cần|phải|chủ trì|khẩn trương|"
+                    r"tập trung|chủ động|nghiêm túc|quyết liệt|tiếp tục")
+OBLIGATION_RE = re.compile(rf"^(?:{OBLIGATION_WORDS})(?!\w)", re.IGNORECASE)
+# The same words anywhere in an item ("2. Các sở … căn cứ chức năng …"): without one, no subject-first order.
+OBLIGATION_ANYWHERE_RE = re.compile(OBLIGATION_WORDS, re.IGNORECASE)
 # A colon after a head title does not end the sentence: "Giao Giám đốc: Sở Văn hóa, …".
 HEAD_COLON_RE = re.compile(r"(?:Giám đốc|Thủ trưởng|Chủ tịch|Trưởng ban|Bộ trưởng)\s*$")
 LEVELS = {"roman": 0, "number": 1, "subnumber": 2, "letter": 3, "-": 4, "•": 4, "+": 5}
@@ -111,6 +114,8 @@ def _res() -> dict[str, re.Pattern[str]]:
     return {
         "give": re.compile(rf"(?:{alternation(a['give'])})\s+(?:cho\s+)?"),
         "lead": re.compile(rf"^\s*,?\s*(?:{alternation(a['lead'], ignore_case=True)})(?!\w)\s*,?\s*", re.IGNORECASE),
+        # The lead word anywhere in a sentence ("Sở Tài chính chủ trì, …"): without it, no subject-first "give".
+        "lead_anywhere": re.compile(alternation(a["lead"], ignore_case=True), re.IGNORECASE),
         "support": re.compile(rf"(?<!\w)(?:{alternation(a['support'], ignore_case=True)})\s+", re.IGNORECASE),
         "require": re.compile(rf"(?<!\w)(?:{alternation(a['require'], ignore_case=True)})(?!\w)\s*:?\s*(?!của)", re.IGNORECASE),
         "execution": phrases_re(a["execution"]),
@@ -254,7 +259,7 @@ def find_assignments(flat: Flat, sentences: list[Sentence], items: list[Item], l
                 if events:
                     task_start = m.start()  # "yêu cầu các Bộ, ngành …", not the opening "Thực hiện …"
                     break
-        if not events:
+        if not events and _may_order(text, s, prev_colon_request):
             lst = read_list(text, s.body, locality, limit=s.end, require_task=True)
             after = text[lst.end:s.end] if lst is not None else ""
             own = issuer is not None and lst is not None and any(g.name == issuer for g in lst.named)
@@ -308,6 +313,15 @@ def find_assignments(flat: Flat, sentences: list[Sentence], items: list[Item], l
     return [e.to_dict() for e in entries.values()]
 
 
+def _may_order(text: str, s: Sentence, prev_colon_request: bool) -> bool:
+    """Whether a subject-first sentence can give an order: it ends with a colon or follows a request
+    ("… yêu cầu:"), names the lead ("… chủ trì, …"), or is an item with an obligation word ("… căn cứ …").
+    A cheap test on the sentence before its agency list is read: those words must be in it somewhere."""
+    if s.colon or prev_colon_request or _res()["lead_anywhere"].search(text, s.body, s.end):
+        return True
+    return s.body != s.start and OBLIGATION_ANYWHERE_RE.search(text, s.body, s.end) is not None
+
+
 def _continues(text: str, s: Sentence) -> bool:
     """A sentence with no agency of its own that goes on with the last one: "Yêu cầu hoàn thiện …"."""
     return bool(re.match(r"(?:yêu cầu|đề nghị|đồng thời|sau đó|hoàn thành|báo cáo|gửi)\b", text[s.body:s.end], re.IGNORECASE))
@@ -351,14 +365,15 @@ def _give(text: str, pos: int, end: int, locality: Province | None, addressee_gr
     return events
 
 
-def addressee_agencies(addressees: tuple[str, ...], locality: Province | None) -> list[tuple[str, Group]]:
+@lru_cache(maxsize=64)  # asked twice per document (its assignments, its record's addressees), same lines often
+def addressee_agencies(addressees: tuple[str, ...], locality: Province | None) -> tuple[tuple[str, Group], ...]:
     """Each Kính gửi line with the agencies it names, canonical and qualified by ``locality``."""
     out = []
     for a in addressees:
         lst = read_list(a + " thực hiện", 0, locality)
         if lst is not None:
             out += [(a, g) for g in lst.named]
-    return out
+    return tuple(out)
 
 
 def _addressee_groups(addressees: tuple[str, ...], locality: Province | None) -> list[Group]:
