@@ -19,8 +19,10 @@ from .deadlines import MONTHS_RE
 from .vocab import alternation, duties, phrases_re
 
 # A number with its unit: "8%", "12,5%", "8,3-8,5%", "2.675 tỷ đồng", "100 %".
-# (The unit alternation is filled in from duties.toml.)
-NUMBER_PATTERN = (r"(?<![\w/.,-])(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
+# (The unit alternation is filled in from duties.toml.) The number must not follow a letter, digit or one of
+# "/.,-": the look-behind is checked after its first digit, so that the pattern starts with a digit and a
+# search skips to the next digit at C speed.
+NUMBER_PATTERN = (r"(?P<num>\d(?<![\w/.,-]\d)(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?))"
                   r"(?:\s*[-–]\s*(?P<num2>\d+(?:,\d+)?))?\s*(?P<unit>{units})(?!\w)")
 # Where a clause starts: "…; tích hợp, cung cấp 100% …", "… năm 2025, phấn đấu …".
 CLAUSE_START_RE = re.compile(r"[;:.(]\s*|^")
