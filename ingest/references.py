@@ -36,6 +36,33 @@ def _typed_re() -> re.Pattern[str]:
 
 
 @cache
+def _type_word_re() -> re.Pattern[str]:
+    # Where a mention by type can start: "Nghị quyết …", "Công văn nêu trên" (the start both patterns share).
+    return re.compile(rf"(?<!\w)(?:{_type_words()})", re.IGNORECASE)
+
+
+def _typed_and_anaphora(text: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
+    """``finditer`` of :func:`_typed_re` and of :func:`_anaphora_re` over ``text``, from one scan for type
+    words: each pattern is tried only where a type word starts (every such start, in order, so that the
+    matches are those ``finditer`` gives, none inside an earlier match)."""
+    typed_re, anaphora_re, starts = _typed_re(), _anaphora_re(), _type_word_re()
+    typed: list[re.Match[str]] = []
+    anaphora: list[re.Match[str]] = []
+    typed_end = anaphora_end = 0
+    at = starts.search(text)
+    while at is not None:
+        pos = at.start()
+        if pos >= typed_end and (m := typed_re.match(text, pos)):
+            typed.append(m)
+            typed_end = m.end()
+        if pos >= anaphora_end and (m := anaphora_re.match(text, pos)):
+            anaphora.append(m)
+            anaphora_end = m.end()
+        at = starts.search(text, pos + 1)
+    return typed, anaphora
+
+
+@cache
 def _anaphora_re() -> re.Pattern[str]:
     # "theo yêu cầu tại Công văn nêu trên".
     phrases = [p for p in cues()["body"]["anaphora"] if p != "trên"]
@@ -136,7 +163,8 @@ def find_mentions(flat: Flat, locality: Province | None, segment: int = 0) -> li
     def free(a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y in taken)
 
-    for m in _typed_re().finditer(flat.text):
+    typed, anaphora = _typed_and_anaphora(flat.text)
+    for m in typed:
         found = match_code(flat.text, m.end())
         if not found:
             continue
@@ -172,7 +200,7 @@ def find_mentions(flat: Flat, locality: Province | None, segment: int = 0) -> li
             out.append(dataclasses.replace(named, segment=segment))
             taken.append((named.start, named.end))
 
-    for m in _anaphora_re().finditer(flat.text):
+    for m in anaphora:
         if free(m.start(), m.end()):
             out.append(Mention(m.start(), m.end(), m.end(), "anaphora", v.doc_type(m["type"]).name, True, segment=segment))
     return sorted(out, key=lambda x: x.start)
