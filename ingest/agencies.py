@@ -159,6 +159,7 @@ def _province_misread(text: str) -> Province | None:
     return None
 
 
+@lru_cache(maxsize=NAME_CACHE)  # the same issuers and parents are asked of every document
 def locality_of(name: str | None) -> Province | None:
     """The province a canonical agency name ends with ("Ủy ban nhân dân tỉnh Kon Tum" → Kon Tum)."""
     if not name:

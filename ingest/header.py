@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from graph.vocabulary import Province, fold, modern_tones, vocabulary
 
@@ -52,6 +52,7 @@ def _motto_re() -> re.Pattern[str]:
     return re.compile("|".join(rf"(?:{alternation([m], ignore_case=True)})" for m in cues()["header"]["motto"]), re.IGNORECASE)
 
 
+@lru_cache(maxsize=16)  # asked three times of each header zone: place and date, issuer block, its span
 def _without_motto(text: str) -> str:
     """``text`` with the motto blanked out (old tone placement tolerated: "CỘNG HOÀ")."""
     modern = modern_tones(text)
@@ -111,12 +112,13 @@ class Header:
     warnings: tuple[str, ...] = field(default=())
 
 
+@lru_cache(maxsize=1024)  # each header and signature line is looked at by several readers
 def _stripped(line: str) -> str:
     return SEPARATOR_RE.sub(" ", line.replace("|", " ")).strip()
 
 
 def _is_caps(text: str) -> bool:
-    return bool(text) and not any(c.islower() for c in text) and any(c.isalpha() for c in text)
+    return bool(text) and not any(map(str.islower, text)) and any(map(str.isalpha, text))
 
 
 def _mostly_caps(word: str) -> bool:
