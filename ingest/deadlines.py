@@ -40,12 +40,18 @@ def _cue_re(key: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternation(duties()['deadlines'][key], ignore_case=True)})\s+", re.IGNORECASE)
 
 
+CUE_KEYS = ("by_date", "in_month", "before_month", "in_quarter", "before_quarter")
+
+
+def cue_phrases() -> list[str]:
+    """Every phrase a deadline starts with ("trước ngày", "trong quý", "hằng tháng" …)."""
+    return [p for k in CUE_KEYS for p in duties()["deadlines"][k]] + list(duties()["deadlines"]["recurring"])
+
+
 @cache
 def _res() -> dict[str, re.Pattern[str]]:
-    keys = ("by_date", "in_month", "before_month", "in_quarter", "before_quarter")
-    res = {k: _cue_re(k) for k in keys}
-    every = [p for k in keys for p in duties()["deadlines"][k]] + list(duties()["deadlines"]["recurring"])
-    res["any"] = re.compile(rf"(?<!\w)(?:{alternation(every, ignore_case=True)})", re.IGNORECASE)
+    res = {k: _cue_re(k) for k in CUE_KEYS}
+    res["any"] = re.compile(rf"(?<!\w)(?:{alternation(cue_phrases(), ignore_case=True)})", re.IGNORECASE)
     res["recurring"] = re.compile(
         rf"(?:định kỳ\s+)?(?<!\w)(?:{alternation(list(duties()['deadlines']['recurring']), ignore_case=True)})(?!\w)", re.IGNORECASE)
     return res
