@@ -32,6 +32,16 @@ BODY_START_RE = re.compile(
     r"^\s*(?:Căn cứ|Thực hiện|Triển khai|Kính gửi|Xét đề nghị|Theo đề nghị|Trên cơ sở|Điều\s+\d|QUYẾT NGHỊ|"
     r"QUYẾT ĐỊNH\s*:|Nhân dịp|Tiếp theo|[IVX]+\.\s|\d+\.\s)"
 )
+def _has_number(line: str) -> bool:
+    """A "Số:" line (a plain substring test first: most lines have no "Số")."""
+    return "Số" in line and NUMBER_RE.search(line) is not None
+
+
+def _has_place_date(line: str) -> bool:
+    """A ", ngày" place-and-date line (a plain substring test first: the pattern needs a comma)."""
+    return "," in line and PLACE_DATE_RE.search(line) is not None
+
+
 def is_person_name(text: str) -> bool:
     """A person's name under the signature: "Lê Ngọc Tuấn" (2–5 capitalised words, no digits)."""
     words = text.split()
@@ -138,7 +148,7 @@ def _header_end(lines: list[Line]) -> int:
             return n
         words = text.split()
         if len(words) >= 10 and sum(c.islower() for c in text) > 1 and not _subject_prefix_re().match(text) \
-                and not PLACE_DATE_RE.search(text) and not _motto_re().search(modern_tones(text)):
+                and not _has_place_date(text) and not _motto_re().search(modern_tones(text)):
             return n
     return min(len(lines), HEADER_LINES)
 
@@ -366,7 +376,7 @@ def _type_and_title(layout: Layout, lines: list[Line], end: int) -> tuple[str | 
     title_lines = []
     for line in lines[:end]:
         text = _stripped(line.text)
-        if NUMBER_RE.search(text) or PLACE_DATE_RE.search(text):
+        if _has_number(text) or _has_place_date(text):
             seen = True
             continue
         if not seen or not text:
@@ -395,7 +405,7 @@ def _authority_line(layout: Layout, lines: list[Line], end: int, after_title: bo
     seen_number = False
     for n in range(end):
         text = _stripped(lines[n].text)
-        if NUMBER_RE.search(text) or PLACE_DATE_RE.search(text):
+        if _has_number(text) or _has_place_date(text):
             seen_number = True
             continue
         if seen_number and _is_caps(text) and ":" not in text and _authority_name(text):
@@ -415,7 +425,7 @@ def _subject_line(layout: Layout, lines: list[Line], end: int) -> tuple[str | No
             text = line.text.strip()
             if not text:
                 continue
-            if BODY_START_RE.match(text) or PLACE_DATE_RE.search(text) or NUMBER_RE.search(text) \
+            if BODY_START_RE.match(text) or _has_place_date(text) or _has_number(text) \
                     or _motto_re().search(modern_tones(text)) or _is_caps(text):
                 break
             parts.append((line.start, line.end))
