@@ -29,8 +29,10 @@ from .vocab import alternation, duties, phrases_re
 
 MASK = "\uE000"
 KIND_FUZZY_CUTOFF = 0.9
-# Cuts between pieces: "các sở, ban, ngành; Chủ tịch …", "… và các cơ quan …".
-SEPARATOR_RE = re.compile(r"\s*[,;]\s*(?:và\s+|cùng\s+)?|\s+(?:và|cùng)\s+")
+# Cuts between pieces: "các sở, ban, ngành; Chủ tịch …", "… và các cơ quan …" — a comma or semicolon (with
+# the spaces around it and a "và" or "cùng" after it), or "và" / "cùng" between spaces. The first character
+# is matched before the branches (a comma or semicolon: the look-behind), so that a search skips at C speed.
+SEPARATOR_RE = re.compile(r"[\s,;](?:(?<=[,;])\s*(?:và\s+|cùng\s+)?|\s*[,;]\s*(?:và\s+|cùng\s+)?|\s*(?:và|cùng)\s+)")
 # Where a list can end at the latest: ". ", a colon, an opening bracket ("(sau đây gọi là …)").
 STOP_RE = re.compile(r"\.(?=\s|$)|:(?=\s|$)|\(|\./\.|\[(?:\.\.\.|…)\]")
 # "Ủy ban nhân dân các huyện, …", "UBND huyện, thị xã, thành phố", "Uỷ ban nhân dân cấp huyện".
