@@ -29,7 +29,7 @@ from graph.vocabulary import Province
 from .agency_lists import AgencyList, Group, read_list
 from .deadlines import Deadline, cue_phrases, find_deadlines
 from .text import Flat
-from .vocab import alternation, duties, phrases_re
+from .vocab import alternation, duties, phrases_re, word_start_re
 
 # An item marker after a space or at the start, as at the start of a line: "1. ", "2.1. ", "a) ", "- ", "+ ", "II. ".
 # (The look-behind rejects most positions at once: a marker inside a word is never tried.)
@@ -116,17 +116,16 @@ def _res() -> dict[str, re.Pattern[str]]:
         "lead": re.compile(rf"^\s*,?\s*(?:{alternation(a['lead'], ignore_case=True)})(?!\w)\s*,?\s*", re.IGNORECASE),
         # The lead word anywhere in a sentence ("Sở Tài chính chủ trì, …"): without it, no subject-first "give".
         "lead_anywhere": re.compile(alternation(a["lead"], ignore_case=True), re.IGNORECASE),
-        "support": re.compile(rf"(?<!\w)(?:{alternation(a['support'], ignore_case=True)})\s+", re.IGNORECASE),
-        "require": re.compile(rf"(?<!\w)(?:{alternation(a['require'], ignore_case=True)})(?!\w)\s*:?\s*(?!của)", re.IGNORECASE),
+        "support": word_start_re(a["support"], r"\s+"),
+        "require": word_start_re(a["require"], r"(?!\w)\s*:?\s*(?!của)"),
         "execution": phrases_re(a["execution"]),
-        "send": re.compile(rf"(?<!\w)(?:{alternation(a['send'], ignore_case=True)})\s+", re.IGNORECASE),
+        "send": word_start_re(a["send"], r"\s+"),
         "purpose": re.compile(rf"^\s*,?\s*(?:{alternation(a['send_purpose'], ignore_case=True)})(?!\w)", re.IGNORECASE),
         "closing": phrases_re(a["closing"]),
         "speaker": phrases_re(a["speaker_verbs"], at_start=True),
         # Any word the execution, request, sending or deadline readers start with ("chịu trách nhiệm thi
         # hành", "yêu cầu", "gửi", "trước ngày" …): most sentences have none, and one search spares them four.
-        "cue": re.compile(rf"(?<!\w)(?:{alternation(a['execution'] + a['require'] + a['send'] + cue_phrases(), ignore_case=True)})",
-                          re.IGNORECASE),
+        "cue": word_start_re(a["execution"] + a["require"] + a["send"] + cue_phrases()),
     }
 
 

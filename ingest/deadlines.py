@@ -14,7 +14,7 @@ from datetime import date
 from functools import cache
 
 from .dates import iso, quarter_end
-from .vocab import alternation, duties
+from .vocab import alternation, duties, word_start_re
 
 # The date after a cue: "30 tháng 6 năm 2025", "25 tháng 7", "28/9/2018", "15/7".
 DAY_MONTH_RE = re.compile(
@@ -37,7 +37,7 @@ class Deadline:
 
 
 def _cue_re(key: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(duties()['deadlines'][key], ignore_case=True)})\s+", re.IGNORECASE)
+    return word_start_re(duties()["deadlines"][key], r"\s+")
 
 
 CUE_KEYS = ("by_date", "in_month", "before_month", "in_quarter", "before_quarter")
@@ -51,7 +51,7 @@ def cue_phrases() -> list[str]:
 @cache
 def _res() -> dict[str, re.Pattern[str]]:
     res = {k: _cue_re(k) for k in CUE_KEYS}
-    res["any"] = re.compile(rf"(?<!\w)(?:{alternation(cue_phrases(), ignore_case=True)})", re.IGNORECASE)
+    res["any"] = word_start_re(cue_phrases())
     res["recurring"] = re.compile(
         rf"(?:định kỳ\s+)?(?<!\w)(?:{alternation(list(duties()['deadlines']['recurring']), ignore_case=True)})(?!\w)", re.IGNORECASE)
     return res

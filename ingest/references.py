@@ -20,7 +20,7 @@ from .agencies import canonical_agency, is_known_body, tidy
 from .codes import Code, find_codes, match_code
 from .dates import YEAR_ONLY_RE, FoundDate, dated_at
 from .text import Flat
-from .vocab import alternation, cues
+from .vocab import alternation, cues, word_start_re
 
 
 @cache
@@ -38,7 +38,7 @@ def _typed_re() -> re.Pattern[str]:
 @cache
 def _type_word_re() -> re.Pattern[str]:
     # Where a mention by type can start: "Nghị quyết …", "Công văn nêu trên" (the start both patterns share).
-    return re.compile(rf"(?<!\w)(?:{_type_words()})", re.IGNORECASE)
+    return word_start_re(vocabulary().type_words())
 
 
 def _typed_and_anaphora(text: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
