@@ -33,7 +33,7 @@ def phrases_re(phrases, *, at_start: bool = False, ignore_case: bool = True) -> 
     return re.compile(rf"^(?:{pattern})(?!\w)", re.IGNORECASE if ignore_case else 0)
 
 
-def word_start_re(phrases, tail: str = "", *, ignore_case: bool = True) -> re.Pattern[str]:
+def word_start_re(phrases, tail: str = "", *, ignore_case: bool = True, whole_word: bool = True) -> re.Pattern[str]:
     r"""``(?<!\w)(?:<phrases>)<tail>`` — any of ``phrases`` not inside a word, then ``tail`` — built so
     that a search skips at C speed to where a phrase can start.
 
@@ -41,7 +41,8 @@ def word_start_re(phrases, tail: str = "", *, ignore_case: bool = True) -> re.Pa
     position of the text. Here each branch opens with one case of a first letter, exactly ("T", "t"; "K",
     "k" and the Kelvin sign: whatever ignoring case would take), the look-behind is checked after it
     (``(?<!\w.)``: the character before that letter), and the rest of the trie follows with case ignored.
-    The matches are those of the plain pattern.
+    The matches are those of the plain pattern. Without ``whole_word`` there is no look-behind (a phrase may
+    start inside a word).
 
     >>> [m.group() for m in word_start_re(["Sở Tài chính", "sở"], r"(?!\w)").finditer("SỞ TÀI CHÍNH, xsở, sở")]
     ['SỞ TÀI CHÍNH', 'sở']
@@ -52,7 +53,8 @@ def word_start_re(phrases, tail: str = "", *, ignore_case: bool = True) -> re.Pa
         for char in _case_twins(key) if ignore_case else (key,):
             rests.setdefault(char, []).append(_trie_pattern(trie[key]))
     flags = "(?i:" if ignore_case else "(?:"
-    branches = [rf"{re.escape(char)}(?<!\w.){flags}(?:{'|'.join(rest)}){tail})" for char, rest in rests.items()]
+    behind = r"(?<!\w.)" if whole_word else ""
+    branches = [rf"{re.escape(char)}{behind}{flags}(?:{'|'.join(rest)}){tail})" for char, rest in rests.items()]
     return re.compile("|".join(branches))
 
 
