@@ -385,5 +385,10 @@ def _addressee_groups(addressees: tuple[str, ...], locality: Province | None) ->
     return [g for _, g in addressee_agencies(addressees, locality)]
 
 
+# Whitespace a task's text collapses: a run of two or more, or one that is not a plain space ("năm\u20032025").
+# Single spaces are left alone (the flat text has almost no other whitespace, so most tasks are kept as cut).
+IRREGULAR_SPACE_RE = re.compile(r"\s(?:\s+|(?<=[^\S ]))")
+
+
 def _task(text: str, span: tuple[int, int]) -> str:
-    return re.sub(r"\s+", " ", text[span[0]:span[1]]).strip(" ;,")
+    return IRREGULAR_SPACE_RE.sub(" ", text[span[0]:span[1]]).strip(" ;,")
