@@ -40,6 +40,8 @@ LOCAL_GOV_RE = re.compile(r"^(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)(?:
 # What may follow a registry name inside one agency: "… tỉnh Kon Tum", "… Thành ủy", "… Hậu Giang".
 NAME_TAIL_RE = re.compile(r"(?:\s+(?:tỉnh|thành phố|Thành ủy|Tỉnh ủy|huyện|thị xã|quận)(?=\s|$))?"
                           r"(?:\s+[A-ZĐ\u00C0-\u00DD\u1EA0-\u1EF8][\w-]*)*")
+# A capital (or a hyphen) after a body noun makes a proper name: "Đài Phát thanh", "Trung tâm - …".
+PROPER_NAME_AFTER_RE = re.compile(r"\s+(?:[A-ZĐ\u00C0-\u00DD\u1EA0-\u1EF8]|-)")
 # "các " before a class of bodies.
 PLURAL_RE = re.compile(r"^các\s+", re.IGNORECASE)
 # A piece that already names a place: "… thuộc tỉnh Kon Tum", "… trực thuộc Trung ương".
@@ -347,7 +349,7 @@ def _named_start(piece: str, masked: str) -> bool:
     if masked.lstrip().startswith(MASK) and not PLURAL_RE.match(piece):
         return not any(fold(piece).startswith(fold(p)) for p in duties()["assign"]["addressees"])
     m = _body_noun_re().match(piece)
-    return bool(m) and bool(re.match(r"\s+(?:[A-ZĐ\u00C0-\u00DD\u1EA0-\u1EF8]|-)", piece[m.end():]))
+    return bool(m) and bool(PROPER_NAME_AFTER_RE.match(piece, m.end()))
 
 
 def _spread_catch(drafts: list[_Draft], origin: int) -> None:

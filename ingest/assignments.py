@@ -54,6 +54,10 @@ OBLIGATION_ANYWHERE_RE = re.compile(OBLIGATION_WORDS, re.IGNORECASE)
 # A colon after a head title does not end the sentence: "Giao Giám đốc: Sở Văn hóa, …".
 HEAD_COLON_RE = re.compile(r"(?:Giám đốc|Thủ trưởng|Chủ tịch|Trưởng ban|Bộ trưởng)\s*$")
 LEVELS = {"roman": 0, "number": 1, "subnumber": 2, "letter": 3, "-": 4, "•": 4, "+": 5}
+# The kinds of numbered markers: "II.", "3.", "2.1.".
+ROMAN_MARKER_RE = re.compile(r"[IVX]+\.")
+NUMBER_MARKER_RE = re.compile(r"\d+\.")
+SUBNUMBER_MARKER_RE = re.compile(r"\d+(?:\.\d+)+\.")
 
 
 @dataclass(frozen=True)
@@ -139,11 +143,11 @@ def _line_start(flat: Flat, source: str, pos: int) -> bool:
 def _level(marker: str) -> int:
     if marker in LEVELS:
         return LEVELS[marker]
-    if re.fullmatch(r"[IVX]+\.", marker):
+    if ROMAN_MARKER_RE.fullmatch(marker):
         return LEVELS["roman"]
-    if re.fullmatch(r"\d+\.", marker):
+    if NUMBER_MARKER_RE.fullmatch(marker):
         return LEVELS["number"]
-    if re.fullmatch(r"\d+(?:\.\d+)+\.", marker):
+    if SUBNUMBER_MARKER_RE.fullmatch(marker):
         return LEVELS["subnumber"]
     return LEVELS["letter"]
 

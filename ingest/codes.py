@@ -26,6 +26,8 @@ STATE_CODE_RE = re.compile(
 PARTY_CODE_RE = re.compile(
     rf"(?P<number>\d(?<![\w/-]\d)\d{{0,4}})\s?-\s?(?P<kind>[A-ZĐ][A-Za-zĐđ]*)\s?/\s?(?P<org>{SYMBOL})"
 )
+# Between the parts of a symbol: "NQ-CP", "KH/TU".
+SYMBOL_PART_SEPARATOR_RE = re.compile(r"[-/]")
 # A blank number before the symbol: "Số:          /UBND-KTTH", "Tờ trình số …../TTr-BTP".
 BLANK_CODE_RE = re.compile(rf"(?P<blank>[.…_]*)\s?/\s?(?P<symbol>{SYMBOL})")
 
@@ -58,7 +60,7 @@ class Code:
 
     @property
     def parts(self) -> list[str]:
-        return re.split(r"[-/]", self.symbol)
+        return SYMBOL_PART_SEPARATOR_RE.split(self.symbol)
 
     def doc_type(self) -> DocType | None:
         """The type the symbol names: NQ → Nghị quyết; "UBND-KTTH" (issuer-unit) → Công văn."""

@@ -26,6 +26,8 @@ NUMBER_PATTERN = (r"(?P<num>\d(?<![\w/.,-]\d)(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*
                   r"(?:\s*[-–]\s*(?P<num2>\d+(?:,\d+)?))?\s*(?P<unit>{units})(?!\w)")
 # Where a clause starts: "…; tích hợp, cung cấp 100% …", "… năm 2025, phấn đấu …".
 CLAUSE_START_RE = re.compile(r"[;:.(]\s*|^")
+# A full stop that ends a clause: ". Tỷ lệ …" (not "2.675" or an abbreviation).
+SENTENCE_STOP_RE = re.compile(r"\.\s+[A-ZĐ\u00C0-\u00DD\u1EA0-\u1EF8\d]")
 # A year that is the period of a goal: "năm 2025" (not inside a full date "08 tháng 5 năm 2025"),
 # "giai đoạn 2021 - 2025".
 YEAR_RE = re.compile(r"(?<!tháng\s\d)(?<!tháng\s\d\d)(?<!\d/)(?:giai đoạn\s+(?P<y1>(?:19|20)\d\d)\s*[-–]\s*(?P<y2>(?:19|20)\d\d)"
@@ -101,7 +103,7 @@ def _value(text: str) -> float:
 def _clause_start(text: str, pos: int, floor: int) -> int:
     at = floor
     for m in CLAUSE_START_RE.finditer(text, floor, pos):
-        if m.group().startswith(".") and not re.match(r"\.\s+[A-ZĐ\u00C0-\u00DD\u1EA0-\u1EF8\d]", text[m.start():m.start() + 3]):
+        if m.group().startswith(".") and not SENTENCE_STOP_RE.match(text[m.start():m.start() + 3]):
             continue  # "2.675" or an abbreviation, not a clause end
         at = m.end()
     return at

@@ -68,6 +68,8 @@ def fold(text: str) -> str:
     return SPACES_RE.sub(" ", text).strip()
 
 
+# The digits a symbol part may end with: "QH15" → "QH".
+TRAILING_DIGITS_RE = re.compile(r"\d+$")
 # The unit word before a province's name (folded text): "tỉnh kon tum", "thành phố hải phòng", "tp. hà nội".
 UNIT_PREFIX_RE = re.compile(r"^(?P<unit>tỉnh|thành phố|tp\.?)\s+")
 
@@ -217,7 +219,7 @@ class Vocabulary:
 
     def body_by_symbol(self, code: str) -> CentralBody | LocalBody | None:
         """The body a symbol part stands for: "CP", "TTg", "QH15", "UBND", "STC"."""
-        code = re.sub(r"\d+$", "", code)
+        code = TRAILING_DIGITS_RE.sub("", code)
         return _symbol_index(self).get(code) or _symbol_index(self).get(fold(code))
 
     def province(self, name: str) -> Province | None:
