@@ -9,11 +9,13 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 # Anything that is not an ASCII letter or digit once the tone marks are gone: "Ủy ban … Quảng Ngãi" → "-".
 NON_SLUG_RE = re.compile(r"[^a-z0-9]+")
 
 
+@lru_cache(maxsize=1 << 14)  # the same issuers, symbols and agency names are slugged again and again
 def slug(text: str) -> str:
     """ASCII slug: "Ủy ban nhân dân tỉnh Quảng Ngãi" → "uy-ban-nhan-dan-tinh-quang-ngai".
 

@@ -159,15 +159,22 @@ def _province_misread(text: str) -> Province | None:
     return None
 
 
+@lru_cache(maxsize=NAME_CACHE)  # the same issuers and parents are asked of every document
 def locality_of(name: str | None) -> Province | None:
     """The province a canonical agency name ends with ("Ủy ban nhân dân tỉnh Kon Tum" → Kon Tum)."""
     if not name:
         return None
-    v = vocabulary()
-    for province_name in v.province_names():
-        if fold(name).endswith(" " + fold(province_name)):
-            return v.province(province_name)
+    key = fold(name)
+    for suffix, province_name in _province_suffixes():
+        if key.endswith(suffix):
+            return vocabulary().province(province_name)
     return None
+
+
+@cache
+def _province_suffixes() -> tuple[tuple[str, str], ...]:
+    """(" " + folded spelling, spelling) of every province, longest first: what a name ends with."""
+    return tuple((" " + fold(n), n) for n in vocabulary().province_names())
 
 
 @lru_cache(maxsize=NAME_CACHE)

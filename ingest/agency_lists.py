@@ -29,8 +29,10 @@ from .vocab import alternation, duties, phrases_re
 
 MASK = "\uE000"
 KIND_FUZZY_CUTOFF = 0.9
-# Cuts between pieces: "các sở, ban, ngành; Chủ tịch …", "… và các cơ quan …".
-SEPARATOR_RE = re.compile(r"\s*[,;]\s*(?:và\s+|cùng\s+)?|\s+(?:và|cùng)\s+")
+# Cuts between pieces: "các sở, ban, ngành; Chủ tịch …", "… và các cơ quan …" — a comma or semicolon (with
+# the spaces around it and a "và" or "cùng" after it), or "và" / "cùng" between spaces. The first character
+# is matched before the branches (a comma or semicolon: the look-behind), so that a search skips at C speed.
+SEPARATOR_RE = re.compile(r"[\s,;](?:(?<=[,;])\s*(?:và\s+|cùng\s+)?|\s*[,;]\s*(?:và\s+|cùng\s+)?|\s*(?:và|cùng)\s+)")
 # Where a list can end at the latest: ". ", a colon, an opening bracket ("(sau đây gọi là …)").
 STOP_RE = re.compile(r"\.(?=\s|$)|:(?=\s|$)|\(|\./\.|\[(?:\.\.\.|…)\]")
 # "Ủy ban nhân dân các huyện, …", "UBND huyện, thị xã, thành phố", "Uỷ ban nhân dân cấp huyện".
@@ -38,6 +40,8 @@ LOCAL_GOV_RE = re.compile(r"^(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)(?:
 # What may follow a registry name inside one agency: "… tỉnh Kon Tum", "… Thành ủy", "… Hậu Giang".
 NAME_TAIL_RE = re.compile(r"(?:\s+(?:tỉnh|thành phố|Thành ủy|Tỉnh ủy|huyện|thị xã|quận)(?=\s|$))?"
                           r"(?:\s+[A-ZĐ\u00C0-\u00DD\u1EA0-\u1EF8][\w-]*)*")
+# A capital (or a hyphen) after a body noun makes a proper name: "Đài Phát thanh", "Trung tâm - …".
+PROPER_NAME_AFTER_RE = re.compile(r"\s+(?:[A-ZĐ\u00C0-\u00DD\u1EA0-\u1EF8]|-)")
 # "các " before a class of bodies.
 PLURAL_RE = re.compile(r"^các\s+", re.IGNORECASE)
 # A piece that already names a place: "… thuộc tỉnh Kon Tum", "… trực thuộc Trung ương".
@@ -345,7 +349,7 @@ def _named_start(piece: str, masked: str) -> bool:
     if masked.lstrip().startswith(MASK) and not PLURAL_RE.match(piece):
         return not any(fold(piece).startswith(fold(p)) for p in duties()["assign"]["addressees"])
     m = _body_noun_re().match(piece)
-    return bool(m) and bool(re.match(r"\s+(?:[A-ZĐ\u00C0-\u00DD\u1EA0-\u1EF8]|-)", piece[m.end():]))
+    return bool(m) and bool(PROPER_NAME_AFTER_RE.match(piece, m.end()))
 
 
 def _spread_catch(drafts: list[_Draft], origin: int) -> None:

@@ -21,34 +21,43 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from graph.vocabulary import Province
 
 from .agency_lists import AgencyList, Group, read_list
-from .deadlines import Deadline, find_deadlines
+from .deadlines import Deadline, cue_phrases, find_deadlines
 from .text import Flat
-from .vocab import alternation, duties, phrases_re
+from .vocab import alternation, duties, phrases_re, word_start_re
 
-# An item marker at the start of a line: "1. ", "2.1. ", "a) ", "- ", "+ ", "II. ".
-ITEM_MARKER_RE = re.compile(r"(?P<marker>[IVX]{1,4}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|[-+•])\s")
+# An item marker after a space or at the start, as at the start of a line: "1. ", "2.1. ", "a) ", "- ", "+ ", "II. ".
+# (The look-behind rejects most positions at once: a marker inside a word is never tried.)
+ITEM_MARKER_RE = re.compile(r"(?<![^ ])(?P<marker>[IVX]{1,4}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|[-+•])\s")
 # "Điều 3. " before an article's text.
 ARTICLE_RE = re.compile(r"Điều\s+\d+\s*\.\s*")
 # A stop and a space before a new line's first letter: ". Giao", ": Sở" (the letter must be a capital).
 PARAGRAPH_CANDIDATE_RE = re.compile(r"[.:] (?=[^\W\d_])")
 # Where a sentence ends: ". Chủ tịch …", "như sau: ", "./.".
 SENTENCE_END_RE = re.compile(r"\./\.|\.(?=\s+[A-ZĐ\u00C0-\u00DD\u1EA0-\u1EF8\d\"“(-])|:(?=\s)|\.$")
-# The end of the operative text: the sign-off "./." or the recipients block.
-REGION_END_RE = re.compile(r"\./\.|\bNơi nhận\s*:", re.IGNORECASE)
+# The end of the operative text: the sign-off "./." or the recipients block ("Nơi nhận:", "NƠI NHẬN:").
+# Each branch starts with a literal (both cases of "N"), so the search skips to those characters at C speed.
+REGION_END_RE = re.compile(r"\./\.|N(?<!\wN)(?i:ơi nhận)\s*:|n(?<!\wn)(?i:ơi nhận)\s*:")
 # Words before "yêu cầu/đề nghị" that make it someone else's request: "Theo đề nghị của …".
 NOT_REQUEST_BEFORE_RE = re.compile(r"(?:theo|xét|trên cơ sở|được)\s*$", re.IGNORECASE)
 # Task words that make a subject-first sentence an order, not a report: "… căn cứ chức năng …".
-OBLIGATION_RE = re.compile(r"^(?:căn cứ|có trách nhiệm|chịu trách nhiệm|cần|phải|chủ trì|khẩn trương|"
-                           r"tập trung|chủ động|nghiêm túc|quyết liệt|tiếp tục)(?!\w)", re.IGNORECASE)
+OBLIGATION_WORDS = (r"căn cứ|có trách nhiệm|chịu trách nhiệm|cần|phải|chủ trì|khẩn trương|"
+                    r"tập trung|chủ động|nghiêm túc|quyết liệt|tiếp tục")
+OBLIGATION_RE = re.compile(rf"^(?:{OBLIGATION_WORDS})(?!\w)", re.IGNORECASE)
+# The same words anywhere in an item ("2. Các sở … căn cứ chức năng …"): without one, no subject-first order.
+OBLIGATION_ANYWHERE_RE = re.compile(OBLIGATION_WORDS, re.IGNORECASE)
 # A colon after a head title does not end the sentence: "Giao Giám đốc: Sở Văn hóa, …".
 HEAD_COLON_RE = re.compile(r"(?:Giám đốc|Thủ trưởng|Chủ tịch|Trưởng ban|Bộ trưởng)\s*$")
 LEVELS = {"roman": 0, "number": 1, "subnumber": 2, "letter": 3, "-": 4, "•": 4, "+": 5}
+# The kinds of numbered markers: "II.", "3.", "2.1.".
+ROMAN_MARKER_RE = re.compile(r"[IVX]+\.")
+NUMBER_MARKER_RE = re.compile(r"\d+\.")
+SUBNUMBER_MARKER_RE = re.compile(r"\d+(?:\.\d+)+\.")
 
 
 @dataclass(frozen=True)
@@ -109,13 +118,18 @@ def _res() -> dict[str, re.Pattern[str]]:
     return {
         "give": re.compile(rf"(?:{alternation(a['give'])})\s+(?:cho\s+)?"),
         "lead": re.compile(rf"^\s*,?\s*(?:{alternation(a['lead'], ignore_case=True)})(?!\w)\s*,?\s*", re.IGNORECASE),
-        "support": re.compile(rf"(?<!\w)(?:{alternation(a['support'], ignore_case=True)})\s+", re.IGNORECASE),
-        "require": re.compile(rf"(?<!\w)(?:{alternation(a['require'], ignore_case=True)})(?!\w)\s*:?\s*(?!của)", re.IGNORECASE),
+        # The lead word anywhere in a sentence ("Sở Tài chính chủ trì, …"): without it, no subject-first "give".
+        "lead_anywhere": re.compile(alternation(a["lead"], ignore_case=True), re.IGNORECASE),
+        "support": word_start_re(a["support"], r"\s+"),
+        "require": word_start_re(a["require"], r"(?!\w)\s*:?\s*(?!của)"),
         "execution": phrases_re(a["execution"]),
-        "send": re.compile(rf"(?<!\w)(?:{alternation(a['send'], ignore_case=True)})\s+", re.IGNORECASE),
+        "send": word_start_re(a["send"], r"\s+"),
         "purpose": re.compile(rf"^\s*,?\s*(?:{alternation(a['send_purpose'], ignore_case=True)})(?!\w)", re.IGNORECASE),
         "closing": phrases_re(a["closing"]),
         "speaker": phrases_re(a["speaker_verbs"], at_start=True),
+        # Any word the execution, request, sending or deadline readers start with ("chịu trách nhiệm thi
+        # hành", "yêu cầu", "gửi", "trước ngày" …): most sentences have none, and one search spares them four.
+        "cue": word_start_re(a["execution"] + a["require"] + a["send"] + cue_phrases()),
     }
 
 
@@ -129,11 +143,11 @@ def _line_start(flat: Flat, source: str, pos: int) -> bool:
 def _level(marker: str) -> int:
     if marker in LEVELS:
         return LEVELS[marker]
-    if re.fullmatch(r"[IVX]+\.", marker):
+    if ROMAN_MARKER_RE.fullmatch(marker):
         return LEVELS["roman"]
-    if re.fullmatch(r"\d+\.", marker):
+    if NUMBER_MARKER_RE.fullmatch(marker):
         return LEVELS["number"]
-    if re.fullmatch(r"\d+(?:\.\d+)+\.", marker):
+    if SUBNUMBER_MARKER_RE.fullmatch(marker):
         return LEVELS["subnumber"]
     return LEVELS["letter"]
 
@@ -142,22 +156,21 @@ def segment(flat: Flat, source: str, start: int, end: int) -> tuple[list[Sentenc
     """Sentences and list items of ``flat.text[start:end]``."""
     text = flat.text
     items: list[Item] = []
-    marks: list[tuple[int, int]] = []  # (item start, body start)
+    marks: dict[int, int] = {}  # item start → body start
     for m in ITEM_MARKER_RE.finditer(text, start, end):
-        if (m.start() == 0 or text[m.start() - 1] == " ") and _line_start(flat, source, m.start()):
+        if _line_start(flat, source, m.start()):
             items.append(Item(m.start(), _level(m["marker"])))
-            marks.append((m.start(), m.end()))
-    marked = {a for a, _ in marks}
+            marks[m.start()] = m.end()
     paragraphs = [m.end() for m in PARAGRAPH_CANDIDATE_RE.finditer(text, max(start - 1, 0), end)
                   if start < m.end() < end and text[m.end()].isupper() and _line_start(flat, source, m.end())
-                  and m.end() not in marked]
-    cuts = sorted({a for a, _ in marks} | set(paragraphs))
+                  and m.end() not in marks]
+    cuts = sorted(set(marks) | set(paragraphs))
     sentences: list[Sentence] = []
     pos = start
-    marker_dots = {e - 2 for _, e in marks}  # the dot of "1. " is no sentence end
+    marker_dots = {e - 2 for e in marks.values()}  # the dot of "1. " is no sentence end
     bounds = [m for m in SENTENCE_END_RE.finditer(text, start, end)
               if m.start() not in marker_dots
-              and (m.group() != ":" or not HEAD_COLON_RE.search(text[max(start, m.start() - 20):m.start()]))
+              and (m.group() != ":" or not HEAD_COLON_RE.search(text, max(start, m.start() - 20), m.start()))
               and (m.group() != ":" or _open_paren(text, start, m.start()) == 0)]
     ends = sorted({(m.start(), m.end(), m.group()) for m in bounds})
     stops = sorted([(c, c, "") for c in cuts if c > start] + ends)
@@ -165,15 +178,13 @@ def segment(flat: Flat, source: str, start: int, end: int) -> tuple[list[Sentenc
     for a, b, mark in stops + [(end, end, "")]:
         if a < pos:
             continue
-        if text[pos:a].strip():
-            body = pos
-            for s, e in marks:
-                if s == pos:
-                    body = e
+        if not text[pos:a].isspace() and pos < a:
+            body = marks.get(pos, pos)
             if am := ARTICLE_RE.match(text, body):
                 body = am.end()
             k = bisect.bisect_right(item_starts, pos) - 1
-            in_item = k if k >= 0 and not any(items[k].start < p <= pos for p in paragraphs) else None
+            # the item goes on unless a paragraph starts after its marker, up to ``pos``
+            in_item = k if k >= 0 and bisect.bisect_right(paragraphs, pos) == bisect.bisect_right(paragraphs, items[k].start) else None
             sentences.append(Sentence(pos, a, body, in_item, mark == ":", mark == "./."))
         pos = b
         while pos < end and text[pos] == " ":
@@ -183,9 +194,8 @@ def segment(flat: Flat, source: str, start: int, end: int) -> tuple[list[Sentenc
 
 def _open_paren(text: str, start: int, pos: int) -> int:
     """How many brackets are open at ``pos`` since the last sentence start."""
-    chunk = text[start:pos]
-    cut = max(chunk.rfind(". "), 0)
-    return chunk.count("(", cut) - chunk.count(")", cut)
+    cut = max(text.rfind(". ", start, pos), start)
+    return text.count("(", cut, pos) - text.count(")", cut, pos)
 
 
 def region(flat: Flat, start: int) -> tuple[int, int]:
@@ -236,16 +246,17 @@ def find_assignments(flat: Flat, sentences: list[Sentence], items: list[Item], l
             scope = None
         events: list[_Event] = []
         used: list[tuple[int, int]] = list(reserved)
+        cued = res["cue"].search(text, s.body, s.end) is not None
         deadlines = [d for d in find_deadlines(text, s.body, s.end, year)
-                     if not any(a <= d.start < b for a, b in reserved)]
+                     if not any(a <= d.start < b for a, b in reserved)] if cued else []
 
-        if m := res["execution"].search(text, s.body, s.end):
+        if cued and (m := res["execution"].search(text, s.body, s.end)):
             lst = read_list(text, s.body, locality, limit=m.start())
             events += _events(lst, "all", addressee_groups)
         if not events and (m := res["give"].match(text, s.body)):
             events += _give(text, m.end(), s.end, locality, addressee_groups)
         task_start = s.body
-        if not events:
+        if not events and cued:
             for m in res["require"].finditer(text, s.body, s.end):
                 if NOT_REQUEST_BEFORE_RE.search(text[max(s.body, m.start() - 14):m.start()]):
                     continue
@@ -256,7 +267,7 @@ def find_assignments(flat: Flat, sentences: list[Sentence], items: list[Item], l
                 if events:
                     task_start = m.start()  # "yêu cầu các Bộ, ngành …", not the opening "Thực hiện …"
                     break
-        if not events:
+        if not events and _may_order(text, s, prev_colon_request):
             lst = read_list(text, s.body, locality, limit=s.end, require_task=True)
             after = text[lst.end:s.end] if lst is not None else ""
             own = issuer is not None and lst is not None and any(g.name == issuer for g in lst.named)
@@ -270,7 +281,8 @@ def find_assignments(flat: Flat, sentences: list[Sentence], items: list[Item], l
             if m := res["closing"].search(text, s.body, s.end + 3):
                 lst = read_list(text, m.end(), locality, limit=s.end)
                 events += [_Event(g, "all", s.body, s.end) for g in (addressee_groups or (lst.named if lst else []))]
-        for m in res["send"].finditer(text, s.body, s.end):
+        sends = res["send"].finditer(text, s.body, s.end) if cued else ()
+        for m in sends:
             lst = read_list(text, m.end(), locality, limit=s.end)
             if lst is None or not lst.named or not res["purpose"].match(text[lst.end:s.end]):
                 continue
@@ -308,6 +320,15 @@ def find_assignments(flat: Flat, sentences: list[Sentence], items: list[Item], l
         elif s.colon and not events:
             prev_colon_request = bool(re.search(r"(?:như sau|sau)\s*$", text[s.body:s.end]))
     return [e.to_dict() for e in entries.values()]
+
+
+def _may_order(text: str, s: Sentence, prev_colon_request: bool) -> bool:
+    """Whether a subject-first sentence can give an order: it ends with a colon or follows a request
+    ("… yêu cầu:"), names the lead ("… chủ trì, …"), or is an item with an obligation word ("… căn cứ …").
+    A cheap test on the sentence before its agency list is read: those words must be in it somewhere."""
+    if s.colon or prev_colon_request or _res()["lead_anywhere"].search(text, s.body, s.end):
+        return True
+    return s.body != s.start and OBLIGATION_ANYWHERE_RE.search(text, s.body, s.end) is not None
 
 
 def _continues(text: str, s: Sentence) -> bool:
@@ -353,19 +374,25 @@ def _give(text: str, pos: int, end: int, locality: Province | None, addressee_gr
     return events
 
 
-def addressee_agencies(addressees: tuple[str, ...], locality: Province | None) -> list[tuple[str, Group]]:
+@lru_cache(maxsize=64)  # asked twice per document (its assignments, its record's addressees), same lines often
+def addressee_agencies(addressees: tuple[str, ...], locality: Province | None) -> tuple[tuple[str, Group], ...]:
     """Each Kính gửi line with the agencies it names, canonical and qualified by ``locality``."""
     out = []
     for a in addressees:
         lst = read_list(a + " thực hiện", 0, locality)
         if lst is not None:
             out += [(a, g) for g in lst.named]
-    return out
+    return tuple(out)
 
 
 def _addressee_groups(addressees: tuple[str, ...], locality: Province | None) -> list[Group]:
     return [g for _, g in addressee_agencies(addressees, locality)]
 
 
+# Whitespace a task's text collapses: a run of two or more, or one that is not a plain space ("năm\u20032025").
+# Single spaces are left alone (the flat text has almost no other whitespace, so most tasks are kept as cut).
+IRREGULAR_SPACE_RE = re.compile(r"\s(?:\s+|(?<=[^\S ]))")
+
+
 def _task(text: str, span: tuple[int, int]) -> str:
-    return re.sub(r"\s+", " ", text[span[0]:span[1]]).strip(" ;,")
+    return IRREGULAR_SPACE_RE.sub(" ", text[span[0]:span[1]]).strip(" ;,")

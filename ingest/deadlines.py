@@ -14,7 +14,7 @@ from datetime import date
 from functools import cache
 
 from .dates import iso, quarter_end
-from .vocab import alternation, duties
+from .vocab import alternation, duties, word_start_re
 
 # The date after a cue: "30 tháng 6 năm 2025", "25 tháng 7", "28/9/2018", "15/7".
 DAY_MONTH_RE = re.compile(
@@ -37,15 +37,21 @@ class Deadline:
 
 
 def _cue_re(key: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{alternation(duties()['deadlines'][key], ignore_case=True)})\s+", re.IGNORECASE)
+    return word_start_re(duties()["deadlines"][key], r"\s+")
+
+
+CUE_KEYS = ("by_date", "in_month", "before_month", "in_quarter", "before_quarter")
+
+
+def cue_phrases() -> list[str]:
+    """Every phrase a deadline starts with ("trước ngày", "trong quý", "hằng tháng" …)."""
+    return [p for k in CUE_KEYS for p in duties()["deadlines"][k]] + list(duties()["deadlines"]["recurring"])
 
 
 @cache
 def _res() -> dict[str, re.Pattern[str]]:
-    keys = ("by_date", "in_month", "before_month", "in_quarter", "before_quarter")
-    res = {k: _cue_re(k) for k in keys}
-    every = [p for k in keys for p in duties()["deadlines"][k]] + list(duties()["deadlines"]["recurring"])
-    res["any"] = re.compile(rf"(?<!\w)(?:{alternation(every, ignore_case=True)})", re.IGNORECASE)
+    res = {k: _cue_re(k) for k in CUE_KEYS}
+    res["any"] = word_start_re(cue_phrases())
     res["recurring"] = re.compile(
         rf"(?:định kỳ\s+)?(?<!\w)(?:{alternation(list(duties()['deadlines']['recurring']), ignore_case=True)})(?!\w)", re.IGNORECASE)
     return res
@@ -78,14 +84,16 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, year: str 
     end = len(text) if end is None else end
     found: list[Deadline] = []
     res = _res()
-    if not res["any"].search(text, start, end):
+    first = res["any"].search(text, start, end)
+    if not first:
         return found  # most sentences have no deadline cue at all: one search instead of seven
+    starts = _cue_starts(text, first, end)
 
     def add(d: Deadline) -> None:
         if not any(d.start < f.end and f.start < d.end for f in found):
             found.append(d)
 
-    for m in res["by_date"].finditer(text, start, end):
+    for m in _matches_at(res["by_date"], starts, text, start, end):
         dm = DAY_MONTH_RE.match(text, m.end(), end)
         if not dm:
             day = re.compile(r"\d{1,2}\s+").match(text, m.end(), end)
@@ -102,7 +110,7 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, year: str 
         when = iso(y, dm["m"], dm["d"]) if y else None
         add(Deadline(when, text[m.start():stop], m.start(), stop))
     for key, before in (("in_month", False), ("before_month", True)):
-        for m in res[key].finditer(text, start, end):
+        for m in _matches_at(res[key], starts, text, start, end):
             mm = MONTHS_RE.match(text, _month_word_at(text, m), end)
             if not mm:
                 continue
@@ -114,7 +122,7 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, year: str 
             when = _previous_month_end(int(y), month) if before else _month_end(int(y), month)
             add(Deadline(when, text[m.start():mm.end()], m.start(), mm.end()))
     for key, before in (("before_quarter", True), ("in_quarter", False)):
-        for m in res[key].finditer(text, start, end):
+        for m in _matches_at(res[key], starts, text, start, end):
             q = QUARTER_AFTER_RE.match(text, m.end(), end)
             if not q:
                 continue
@@ -130,6 +138,28 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, year: str 
     for m in res["recurring"].finditer(text, start, end):
         add(Deadline(None, m.group(), m.start(), m.end(), _recurring_kind(m.group())))
     return sorted(found, key=lambda d: d.start)
+
+
+def _cue_starts(text: str, first: re.Match[str], end: int) -> list[int]:
+    """Every position up to ``end`` where a deadline cue starts, from the ``first``."""
+    starts, cue = [], _res()["any"]
+    at: re.Match[str] | None = first
+    while at is not None:
+        starts.append(at.start())
+        at = cue.search(text, at.start() + 1, end)
+    return starts
+
+
+def _matches_at(pattern: re.Pattern[str], starts: list[int], text: str, start: int, end: int) -> list[re.Match[str]]:
+    """``pattern.finditer(text, start, end)`` for a cue pattern, whose matches all begin where a cue starts:
+    the pattern is tried only at those ``starts`` (in order, none inside an earlier match)."""
+    out: list[re.Match[str]] = []
+    done = start
+    for pos in starts:
+        if pos >= done and (m := pattern.match(text, pos, end)):
+            out.append(m)
+            done = m.end()
+    return out
 
 
 def _month_word_at(text: str, m: re.Match[str]) -> int:

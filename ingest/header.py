@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from graph.vocabulary import Province, fold, modern_tones, vocabulary
 
@@ -18,7 +18,7 @@ from .agencies import canonical_agency, expand_abbreviations, is_known_body, loc
 from .codes import Code, find_codes, match_code
 from .dates import FoundDate, date_at
 from .text import Flat, Layout, Line, flatten
-from .vocab import alternation, cues
+from .vocab import alternation, cues, word_start_re
 
 HEADER_LINES = 40
 # Separators in the header columns: "-------", "___________", "******".
@@ -26,12 +26,23 @@ SEPARATOR_RE = re.compile(r"[-_*=]{3,}")
 # "Số: 124/NQ-CP", "Số:\n772/KH-UBND", "Số:          /UBND-KTTH" (case-sensitive "Số").
 NUMBER_RE = re.compile(r"\bSố\s*:\s*")
 # ", ngày" after the place name: "Hà Nội, ngày 08 tháng 5 năm 2025", "Kon Tum, ngày   tháng   năm 2025".
-PLACE_DATE_RE = re.compile(r"\s*,\s*ngày\s+", re.IGNORECASE)
+# (The comma, or the first space before it, is matched before the branches, so that a search skips at C speed.)
+PLACE_DATE_RE = re.compile(r"[\s,](?:(?<=,)\s*ngày\s+|(?<=\s)\s*,\s*ngày\s+)", re.IGNORECASE)
 # Body openers that end the header zone.
 BODY_START_RE = re.compile(
     r"^\s*(?:Căn cứ|Thực hiện|Triển khai|Kính gửi|Xét đề nghị|Theo đề nghị|Trên cơ sở|Điều\s+\d|QUYẾT NGHỊ|"
     r"QUYẾT ĐỊNH\s*:|Nhân dịp|Tiếp theo|[IVX]+\.\s|\d+\.\s)"
 )
+def _has_number(line: str) -> bool:
+    """A "Số:" line (a plain substring test first: most lines have no "Số")."""
+    return "Số" in line and NUMBER_RE.search(line) is not None
+
+
+def _has_place_date(line: str) -> bool:
+    """A ", ngày" place-and-date line (a plain substring test first: the pattern needs a comma)."""
+    return "," in line and PLACE_DATE_RE.search(line) is not None
+
+
 def is_person_name(text: str) -> bool:
     """A person's name under the signature: "Lê Ngọc Tuấn" (2–5 capitalised words, no digits)."""
     words = text.split()
@@ -49,9 +60,10 @@ def split_glued_name(text: str) -> tuple[str, str] | None:
 
 @cache
 def _motto_re() -> re.Pattern[str]:
-    return re.compile("|".join(rf"(?:{alternation([m], ignore_case=True)})" for m in cues()["header"]["motto"]), re.IGNORECASE)
+    return word_start_re(cues()["header"]["motto"], whole_word=False)
 
 
+@lru_cache(maxsize=16)  # asked three times of each header zone: place and date, issuer block, its span
 def _without_motto(text: str) -> str:
     """``text`` with the motto blanked out (old tone placement tolerated: "CỘNG HOÀ")."""
     modern = modern_tones(text)
@@ -111,12 +123,13 @@ class Header:
     warnings: tuple[str, ...] = field(default=())
 
 
+@lru_cache(maxsize=1024)  # each header and signature line is looked at by several readers
 def _stripped(line: str) -> str:
     return SEPARATOR_RE.sub(" ", line.replace("|", " ")).strip()
 
 
 def _is_caps(text: str) -> bool:
-    return bool(text) and not any(c.islower() for c in text) and any(c.isalpha() for c in text)
+    return bool(text) and not any(map(str.islower, text)) and any(map(str.isalpha, text))
 
 
 def _mostly_caps(word: str) -> bool:
@@ -136,7 +149,7 @@ def _header_end(lines: list[Line]) -> int:
             return n
         words = text.split()
         if len(words) >= 10 and sum(c.islower() for c in text) > 1 and not _subject_prefix_re().match(text) \
-                and not PLACE_DATE_RE.search(text) and not _motto_re().search(modern_tones(text)):
+                and not _has_place_date(text) and not _motto_re().search(modern_tones(text)):
             return n
     return min(len(lines), HEADER_LINES)
 
@@ -147,7 +160,12 @@ def _proper_names() -> tuple[dict[str, str], re.Pattern[str]]:
     v = vocabulary()
     names = {n.lower(): n for n in [*(b.name for b in v.central), *(f"{p.unit} {p.name}" for p in v.provinces),
                                     "Việt Nam", "Đảng"]}
-    return names, re.compile(rf"(?<!\w)(?:{alternation(list(names))})(?!\w)")
+    return names, word_start_re(list(names), r"(?!\w)", ignore_case=False)
+
+
+# A digit ("57-NQ/TW" keeps its case) and a Roman numeral ("PHẦN II").
+DIGIT_RE = re.compile(r"\d")
+ROMAN_RE = re.compile(r"[IVXLC]+")
 
 
 def sentence_case(caps: str) -> str:
@@ -161,7 +179,7 @@ def sentence_case(caps: str) -> str:
     words = []
     for word in caps.split():
         core = word.strip("()“”\"'.,;:")
-        if re.search(r"\d", core) and re.search(r"[/-]", core) or re.fullmatch(r"[IVXLC]+", core):
+        if DIGIT_RE.search(core) and ("/" in core or "-" in core) or ROMAN_RE.fullmatch(core):
             words.append(word)
         else:
             words.append(word.lower())
@@ -364,7 +382,7 @@ def _type_and_title(layout: Layout, lines: list[Line], end: int) -> tuple[str | 
     title_lines = []
     for line in lines[:end]:
         text = _stripped(line.text)
-        if NUMBER_RE.search(text) or PLACE_DATE_RE.search(text):
+        if _has_number(text) or _has_place_date(text):
             seen = True
             continue
         if not seen or not text:
@@ -393,7 +411,7 @@ def _authority_line(layout: Layout, lines: list[Line], end: int, after_title: bo
     seen_number = False
     for n in range(end):
         text = _stripped(lines[n].text)
-        if NUMBER_RE.search(text) or PLACE_DATE_RE.search(text):
+        if _has_number(text) or _has_place_date(text):
             seen_number = True
             continue
         if seen_number and _is_caps(text) and ":" not in text and _authority_name(text):
@@ -413,7 +431,7 @@ def _subject_line(layout: Layout, lines: list[Line], end: int) -> tuple[str | No
             text = line.text.strip()
             if not text:
                 continue
-            if BODY_START_RE.match(text) or PLACE_DATE_RE.search(text) or NUMBER_RE.search(text) \
+            if BODY_START_RE.match(text) or _has_place_date(text) or _has_number(text) \
                     or _motto_re().search(modern_tones(text)) or _is_caps(text):
                 break
             parts.append((line.start, line.end))

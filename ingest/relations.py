@@ -26,6 +26,8 @@ LIST_MARKER_RE = re.compile(r"(?:^|\s)(?:\d+\.|[a-zđ]\)|[-+•])$")
 LIST_MARKER_REACH = 40  # characters looked at before a cue for its marker
 # Where a sentence ends: ". Chủ tịch UBND tỉnh ban hành …", "như sau:".
 SENTENCE_END_RE = re.compile(r"\.(?=\s+[A-ZĐ\u00C0-\u1EF8\d(\[])|\.$|:(?=\s|$)")
+# What splits a scope into its objects: "; " outside brackets ("… (a; b); Nghị quyết …" cuts once).
+BRACKET_OR_SEMICOLON_RE = re.compile(r"[();]")
 # Other preamble openers that end a "Căn cứ" scope: "Theo đề nghị của …", "Xét đề nghị …".
 PREAMBLE_RE = re.compile(r"(?:Theo đề nghị|Xét đề nghị|Trên cơ sở|Sau khi xem xét)(?!\w)")
 
@@ -154,14 +156,14 @@ def _own_ok(frame: re.Match[str], own: str | None) -> bool:
 
 def _top_level_semicolons(text: str, start: int, end: int) -> list[int]:
     depth, cuts = 0, []
-    for i in range(start, end):
-        ch = text[i]
+    for m in BRACKET_OR_SEMICOLON_RE.finditer(text, start, end):
+        ch = m.group()
         if ch == "(":
             depth += 1
         elif ch == ")":
             depth = max(0, depth - 1)
-        elif ch == ";" and depth == 0:
-            cuts.append(i)
+        elif depth == 0:
+            cuts.append(m.start())
     return cuts
 
 

@@ -19,11 +19,15 @@ from .deadlines import MONTHS_RE
 from .vocab import alternation, duties, phrases_re
 
 # A number with its unit: "8%", "12,5%", "8,3-8,5%", "2.675 tỷ đồng", "100 %".
-# (The unit alternation is filled in from duties.toml.)
-NUMBER_PATTERN = (r"(?<![\w/.,-])(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
+# (The unit alternation is filled in from duties.toml.) The number must not follow a letter, digit or one of
+# "/.,-": the look-behind is checked after its first digit, so that the pattern starts with a digit and a
+# search skips to the next digit at C speed.
+NUMBER_PATTERN = (r"(?P<num>\d(?<![\w/.,-]\d)(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?))"
                   r"(?:\s*[-–]\s*(?P<num2>\d+(?:,\d+)?))?\s*(?P<unit>{units})(?!\w)")
 # Where a clause starts: "…; tích hợp, cung cấp 100% …", "… năm 2025, phấn đấu …".
 CLAUSE_START_RE = re.compile(r"[;:.(]\s*|^")
+# A full stop that ends a clause: ". Tỷ lệ …" (not "2.675" or an abbreviation).
+SENTENCE_STOP_RE = re.compile(r"\.\s+[A-ZĐ\u00C0-\u00DD\u1EA0-\u1EF8\d]")
 # A year that is the period of a goal: "năm 2025" (not inside a full date "08 tháng 5 năm 2025"),
 # "giai đoạn 2021 - 2025".
 YEAR_RE = re.compile(r"(?<!tháng\s\d)(?<!tháng\s\d\d)(?<!\d/)(?:giai đoạn\s+(?P<y1>(?:19|20)\d\d)\s*[-–]\s*(?P<y2>(?:19|20)\d\d)"
@@ -99,7 +103,7 @@ def _value(text: str) -> float:
 def _clause_start(text: str, pos: int, floor: int) -> int:
     at = floor
     for m in CLAUSE_START_RE.finditer(text, floor, pos):
-        if m.group().startswith(".") and not re.match(r"\.\s+[A-ZĐ\u00C0-\u00DD\u1EA0-\u1EF8\d]", text[m.start():m.start() + 3]):
+        if m.group().startswith(".") and not SENTENCE_STOP_RE.match(text[m.start():m.start() + 3]):
             continue  # "2.675" or an abbreviation, not a clause end
         at = m.end()
     return at

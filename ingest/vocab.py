@@ -27,9 +27,51 @@ def duties() -> dict:
 
 def phrases_re(phrases, *, at_start: bool = False, ignore_case: bool = True) -> re.Pattern[str]:
     """Any of ``phrases`` as whole words (``at_start``: only at the start of the string searched)."""
-    lead = "^" if at_start else r"(?<!\w)"
+    if not at_start:
+        return word_start_re(phrases, r"(?!\w)", ignore_case=ignore_case)
     pattern = alternation(list(phrases), ignore_case=ignore_case)
-    return re.compile(rf"{lead}(?:{pattern})(?!\w)", re.IGNORECASE if ignore_case else 0)
+    return re.compile(rf"^(?:{pattern})(?!\w)", re.IGNORECASE if ignore_case else 0)
+
+
+def word_start_re(phrases, tail: str = "", *, ignore_case: bool = True, whole_word: bool = True) -> re.Pattern[str]:
+    r"""``(?<!\w)(?:<phrases>)<tail>`` — any of ``phrases`` not inside a word, then ``tail`` — built so
+    that a search skips at C speed to where a phrase can start.
+
+    A pattern that opens with a look-behind, or with a letter whose case is ignored, is tried at every
+    position of the text. Here each branch opens with one case of a first letter, exactly ("T", "t"; "K",
+    "k" and the Kelvin sign: whatever ignoring case would take), the look-behind is checked after it
+    (``(?<!\w.)``: the character before that letter), and the rest of the trie follows with case ignored.
+    The matches are those of the plain pattern. Without ``whole_word`` there is no look-behind (a phrase may
+    start inside a word).
+
+    >>> [m.group() for m in word_start_re(["Sở Tài chính", "sở"], r"(?!\w)").finditer("SỞ TÀI CHÍNH, xsở, sở")]
+    ['SỞ TÀI CHÍNH', 'sở']
+    """
+    trie = _trie(list(phrases), ignore_case)
+    rests: dict[str, list[str]] = {}  # a first character as printed → the rest of each phrase it starts
+    for key in sorted(k for k in trie if k != _END):
+        for char in _case_twins(key) if ignore_case else (key,):
+            rests.setdefault(char, []).append(_trie_pattern(trie[key]))
+    flags = "(?i:" if ignore_case else "(?:"
+    behind = r"(?<!\w.)" if whole_word else ""
+    branches = [rf"{re.escape(char)}{behind}{flags}(?:{'|'.join(rest)}){tail})" for char, rest in rests.items()]
+    return re.compile("|".join(branches))
+
+
+@cache
+def _case_twins(char: str) -> tuple[str, ...]:
+    """The characters a case-ignoring match takes for ``char``: "k" → ("K", "k", "\u212a" (Kelvin sign)).
+    Only cased characters match a cased one, and none outside the Basic Multilingual Plane does a letter
+    of the vocabulary (tests/test_alternation.py checks the whole of Unicode)."""
+    if char.lower() == char.upper():
+        return (char,)
+    return tuple(re.findall(f"(?i:{re.escape(char)})", _cased_bmp()))
+
+
+@cache
+def _cased_bmp() -> str:
+    """Every character of the Basic Multilingual Plane that has another case."""
+    return "".join(c for c in map(chr, range(0x10000)) if c.lower() != c or c.upper() != c)
 
 
 _END = ""  # the trie key marking "a phrase ends here"
@@ -48,6 +90,11 @@ def alternation(phrases: list[str], *, ignore_case: bool = False) -> str:
     >>> bool(re.fullmatch(alternation(["ủy ban", "Ủy ban nhân dân"], ignore_case=True), "ỦY BAN  NHÂN DÂN", re.I))
     True
     """
+    return _trie_pattern(_trie(phrases, ignore_case))
+
+
+def _trie(phrases: list[str], ignore_case: bool) -> dict:
+    """The phrases as a trie of characters (whitespace one token), lower-cased when case is ignored."""
     trie: dict = {}
     for phrase in phrases:
         node = trie
@@ -55,7 +102,7 @@ def alternation(phrases: list[str], *, ignore_case: bool = False) -> str:
             key = token.lower() if ignore_case else token
             node = node.setdefault(key, {})
         node[_END] = {}
-    return _trie_pattern(trie)
+    return trie
 
 
 def _tokens(phrase: str) -> list[str]:

@@ -61,3 +61,37 @@ def test_same_matches_as_flat_on_the_corpus(name):
         plain = re.compile(rf"(?<!\w)(?:{flat(phrases)})(?!\w)", flags)
         for text in texts:
             assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)], name
+
+
+def test_case_twins_cover_unicode():
+    """A phrase pattern opens with each case of its first letter (``word_start_re``): those are every
+    character of Unicode that a case-ignoring match takes for the letter, none beyond the BMP."""
+    from ingest.extract import VIETNAMESE_LETTERS
+    from ingest.vocab import _case_twins
+
+    every = "".join(map(chr, range(0x110000)))
+    for letter in sorted(set("abcdefghijklmnopqrstuvwxyz") | {c.lower() for c in VIETNAMESE_LETTERS}):
+        assert tuple(re.findall(f"(?i:{re.escape(letter)})", every)) == _case_twins(letter), letter
+
+
+@pytest.mark.parametrize("phrases", [
+    ["Sở Tài chính", "Sở Tư pháp", "Sở", "sở"],
+    ["chịu trách nhiệm thi hành", "yêu cầu", "đề nghị", "gửi", "gửi về", "trước ngày", "6 tháng một lần", "quý"],
+    ["KẾ HOẠCH", "kế hoạch", "Kế", "Ủy ban nhân dân", "ủy ban"],
+])
+def test_word_start_re_matches_the_plain_pattern(phrases):
+    """``word_start_re`` finds what ``(?<!\\w)(?:…)`` finds, case ignored or not, at every start and end."""
+    from ingest.vocab import word_start_re
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))[:10]]
+    texts += ["Kế hoạch; xKế hoạch SỞ TÀI CHÍNH, sở Tư\npháp; ſở; KẾ; 6 tháng một lần; quýt; Gửi về yêu cầu:"]
+    for tail in ("", r"(?!\w)", r"\s+"):
+        for ignore_case in (True, False):
+            plain = re.compile(rf"(?<!\w)(?:{alternation(phrases, ignore_case=ignore_case)}){tail}",
+                               re.IGNORECASE if ignore_case else 0)
+            fast = word_start_re(phrases, tail, ignore_case=ignore_case)
+            for text in texts:
+                assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+                for start in range(0, len(text), 97):
+                    a, b = plain.search(text, start, start + 200), fast.search(text, start, start + 200)
+                    assert (a and a.span()) == (b and b.span())

@@ -38,7 +38,9 @@ _OLD_TONES.update({k[0].upper() + k[1:]: v[0].upper() + v[1:] for k, v in list(_
 _BY_FIRST: dict[str, str] = {}
 for _pair in sorted(_OLD_TONES):
     _BY_FIRST[_pair[0]] = _BY_FIRST.get(_pair[0], "") + _pair[1]
-OLD_TONE_RE = re.compile(r"(?<![qQ])(" + "|".join(f"{first}[{rest}]" for first, rest in _BY_FIRST.items())
+# (The "not after q" look-behind is checked after the first letter, so that every branch starts with a letter
+# and a search skips to those at C speed.)
+OLD_TONE_RE = re.compile(r"(" + "|".join(f"{first}(?<![qQ].)[{rest}]" for first, rest in _BY_FIRST.items())
                          + r")(?![^\W\d_])")
 
 
@@ -66,6 +68,8 @@ def fold(text: str) -> str:
     return SPACES_RE.sub(" ", text).strip()
 
 
+# The digits a symbol part may end with: "QH15" → "QH".
+TRAILING_DIGITS_RE = re.compile(r"\d+$")
 # The unit word before a province's name (folded text): "tỉnh kon tum", "thành phố hải phòng", "tp. hà nội".
 UNIT_PREFIX_RE = re.compile(r"^(?P<unit>tỉnh|thành phố|tp\.?)\s+")
 
@@ -215,7 +219,7 @@ class Vocabulary:
 
     def body_by_symbol(self, code: str) -> CentralBody | LocalBody | None:
         """The body a symbol part stands for: "CP", "TTg", "QH15", "UBND", "STC"."""
-        code = re.sub(r"\d+$", "", code)
+        code = TRAILING_DIGITS_RE.sub("", code)
         return _symbol_index(self).get(code) or _symbol_index(self).get(fold(code))
 
     def province(self, name: str) -> Province | None:
