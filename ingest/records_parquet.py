@@ -188,17 +188,23 @@ class PartWriter:
 
 def read_parquet_records(folder: str | Path) -> list[dict[str, Any]]:
     """The records of a records folder, exactly as written, in input order (by ``seq``)."""
+    return [json.loads(text) for text in read_parquet_texts(folder)]
+
+
+def read_parquet_texts(folder: str | Path) -> tuple[bytes, ...]:
+    """The records of a records folder as UTF-8 JSON, in input order: what :class:`ingest.pipeline.Records`
+    holds (a million records fit as text, not as dicts)."""
     parts = sorted(Path(folder, "documents").glob(PART.format("*")))
     if not parts:
         raise RecordsFolderError(
             f"{folder}: no records there (documents/{PART.format('*')}); write some with "
             f"`lineage ingest PATH --records-out {folder}` or `lineage extract PATH --format parquet --out {folder}`")
-    found: list[tuple[int, str]] = []
+    found: list[tuple[int, bytes]] = []
     for part in parts:
         try:
             table = pq.read_table(part, columns=["seq", "record"])
         except (OSError, pa.ArrowException) as exc:
             raise RecordsFolderError(f"{part}: not a readable Parquet part ({exc}); write the records again") from None
-        found += zip(table.column("seq").to_pylist(), table.column("record").to_pylist())
+        found += zip(table.column("seq").to_pylist(), table.column("record").cast(pa.binary()).to_pylist())
     found.sort(key=lambda pair: pair[0])
-    return [json.loads(text) for _, text in found]
+    return tuple(text for _, text in found)

@@ -25,8 +25,8 @@ from graph.rdf_store import write_turtle
 from ingest import extract_path
 from ingest.evaluate import evaluate, load_gold
 from ingest.executors import EXECUTORS, make_executor
-from ingest.pipeline import IngestSummary, RecordCache, ingest as run_ingest, read_compact
-from ingest.records_parquet import read_parquet_records
+from ingest.pipeline import IngestSummary, RecordCache, Records, ingest as run_ingest, read_compact
+from ingest.records_parquet import read_parquet_texts
 from queries.stores import DEFAULT_STORE, open_store
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Trace Vietnamese directives down the state.")
@@ -271,7 +271,7 @@ def export(
         _require_store(store, neo4j)
     with _reported(OSError):
         if records is not None:
-            graph = build(read_parquet_records(records))
+            graph = build(Records(read_parquet_texts(records)))  # held as text, decoded one at a time
         else:
             with open_store(store, neo4j) as source:
                 graph = source.read()
