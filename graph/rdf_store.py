@@ -413,11 +413,7 @@ class OxigraphStore:
         return same
 
     def _remember(self, revised: list[Revision]) -> None:
-        """Keep the digest of each document of ``revised`` as written (the one held before is replaced)."""
-        for r in revised:
-            doc = ox.NamedNode(str(iri(r.document)))
-            for quad in list(self._ox.quads_for_pattern(doc, DIGEST, None, DIGESTS)):
-                self._ox.remove(quad)
+        """Keep the digest of each document of ``revised`` as written (none is held: :meth:`_forget` first)."""
         self._ox.extend(ox.Quad(ox.NamedNode(str(iri(r.document))), DIGEST, ox.Literal(r.digest), DIGESTS)
                         for r in revised)
 
