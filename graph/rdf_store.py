@@ -384,8 +384,9 @@ class OxigraphStore:
 
         Into an empty store the triples go by Oxigraph's bulk loader (fast, not one transaction: a failed first
         load leaves part of the graph, which the next write completes). Into a store that holds something,
-        only what changes is removed and added, each batch added in one transaction — unless the graph is
-        the one last written to this store in full (its digest in ``PATH.written``), which is left as it is."""
+        only what changes is removed and added, each batch added in one transaction, and documents held as
+        they are (the digest of what they own in :data:`DIGESTS`) are passed over — unless the graph is the
+        one last written to this store in full (its digest in ``PATH.written``), which is left as it is."""
         marker = Path(f"{self.path}{WRITTEN_SUFFIX}") if self.path is not None else None
         revised = revisions(graph)
         digest = graph_digest(graph, revised)
@@ -428,9 +429,8 @@ class OxigraphStore:
         (:func:`graph.model.revisions`): its edges' statements and direct triples, its tasks and targets, and
         stubs that nothing cites any more."""
         store, default = self._ox, ox.DefaultGraph()
-        subject, obj = ox.NamedNode(str(RDF.subject)), ox.NamedNode(str(RDF.object))
+        subject = ox.NamedNode(str(RDF.subject))
         owning = [ox.NamedNode(str(EDGE_PREDICATES[kind])) for kind in OWNED_VIA]
-        stub = (ox.NamedNode(str(LIN.stub)), ox.Literal("true", datatype=ox.NamedNode(str(XSD.boolean))))
         for r in revised:
             doc = ox.NamedNode(str(iri(r.document)))
             if next(store.quads_for_pattern(None, subject, doc, default), None) is None:
@@ -456,11 +456,17 @@ class OxigraphStore:
                     old += store.quads_for_pattern(owner, None, None, default)  # a task or target it no longer sets
             for quad in set(old):
                 store.remove(quad)
-            for end in ends:
-                if next(store.quads_for_pattern(end, *stub, default), None) is not None \
-                        and next(store.quads_for_pattern(None, None, end, default), None) is None:
-                    for quad in list(store.quads_for_pattern(end, None, None, default)):
-                        store.remove(quad)  # a stub nothing cites any more
+            self._drop_stubs(ends)
+
+    def _drop_stubs(self, candidates: Iterable) -> None:
+        """Remove each of ``candidates`` that is a stub nothing points at any more."""
+        store, default = self._ox, ox.DefaultGraph()
+        stub = (ox.NamedNode(str(LIN.stub)), ox.Literal("true", datatype=ox.NamedNode(str(XSD.boolean))))
+        for node in candidates:
+            if next(store.quads_for_pattern(node, *stub, default), None) is not None \
+                    and next(store.quads_for_pattern(None, None, node, default), None) is None:
+                for quad in list(store.quads_for_pattern(node, None, None, default)):
+                    store.remove(quad)
 
     def _merge(self, graph: LineageGraph, revised: list[Revision]) -> None:
         """Write ``graph`` into a store that holds something: documents held exactly as they are (their digest
