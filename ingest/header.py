@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import islice
 
 from graph.vocabulary import Province, fold, modern_tones, vocabulary
 
@@ -50,11 +51,18 @@ def is_person_name(text: str) -> bool:
 
 
 def split_glued_name(text: str) -> tuple[str, str] | None:
-    """A title glued to the name: "CHÁNH VĂN PHÒNGThái Hữu Phép" → ("CHÁNH VĂN PHÒNG", "Thái Hữu Phép")."""
-    for i in range(3, len(text) - 1):
-        if text[i].isupper() and text[i + 1].islower() and not any(c.islower() for c in text[:i]):
-            if is_person_name(text[i:]):
-                return text[:i].strip(), text[i:]
+    """A title glued to the name: "CHÁNH VĂN PHÒNGThái Hữu Phép" → ("CHÁNH VĂN PHÒNG", "Thái Hữu Phép").
+
+    The name starts at the capital just before the first lower-case letter (no other capital has only
+    capitals before it and a lower-case letter after it)."""
+    for first, char in enumerate(text):
+        if char.islower():
+            break
+    else:
+        return None
+    i = first - 1
+    if 3 <= i < len(text) - 1 and text[i].isupper() and is_person_name(text[i:]):
+        return text[:i].strip(), text[i:]
     return None
 
 
@@ -139,6 +147,11 @@ def _mostly_caps(word: str) -> bool:
     return upper > 0 and lower <= 1 and upper >= lower
 
 
+def _two_lower(text: str) -> bool:
+    """At least two lower-case letters (found without counting them all: a sentence has them at once)."""
+    return next(islice(filter(str.islower, text), 1, None), None) is not None
+
+
 def _header_end(lines: list[Line]) -> int:
     """Index of the first body line (the header zone is ``lines[:end]``)."""
     for n, line in enumerate(lines[:HEADER_LINES]):
@@ -148,7 +161,7 @@ def _header_end(lines: list[Line]) -> int:
         if BODY_START_RE.match(text):
             return n
         words = text.split()
-        if len(words) >= 10 and sum(c.islower() for c in text) > 1 and not _subject_prefix_re().match(text) \
+        if len(words) >= 10 and _two_lower(text) and not _subject_prefix_re().match(text) \
                 and not _has_place_date(text) and not _motto_re().search(modern_tones(text)):
             return n
     return min(len(lines), HEADER_LINES)
