@@ -87,6 +87,12 @@ def _type_words_re() -> str:
 
 
 @cache
+def _type_start_re() -> re.Pattern[str]:
+    # A type word opening a run of capitals: "QUYẾT ĐỊNH …", "CHỈ THỊ …".
+    return re.compile(rf"^(?:{_type_words_re()})\b", re.IGNORECASE)
+
+
+@cache
 def _heading_re() -> re.Pattern[str]:
     # "CHỈ THỊ CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTG NGÀY 21 THÁNG 6 NĂM 2001 VỀ VIỆC XÂY DỰNG …"
     return re.compile(
@@ -308,6 +314,10 @@ def _from_heading(zone: Flat, m: re.Match[str], layout: Layout, lines: list[Line
                   issuer_printed=m["issuer"])
 
 
+# A character no word of a place name has: "Số:", "124/NQ-CP", "|" (a table), "2025".
+NOT_PLACE_CHAR_RE = re.compile(r"[\d/:|]")
+
+
 def _place_and_date(zone: Flat) -> tuple[str | None, FoundDate | None]:
     text = _without_motto(zone.text)
     for m in PLACE_DATE_RE.finditer(text):
@@ -317,7 +327,7 @@ def _place_and_date(zone: Flat) -> tuple[str | None, FoundDate | None]:
         tokens = text[: m.start()].split()
         place: list[str] = []
         for token in reversed(tokens):
-            if token == "-" or (token[:1].isupper() and not token.isupper() and not re.search(r"[\d/:|]", token)):
+            if token == "-" or (token[:1].isupper() and not token.isupper() and not NOT_PLACE_CHAR_RE.search(token)):
                 place.insert(0, token)
                 if len(place) >= 5:
                     break
@@ -347,7 +357,7 @@ def _issuer_block(zone: Flat, motto: re.Match[str] | None) -> str | None:
     block = " ".join(words)
     if not block:
         return None
-    if re.match(rf"^(?:{_type_words_re()})\b", block, re.IGNORECASE) and vocabulary().doc_type(block.split(" ")[0] + " " + " ".join(block.split(" ")[1:2])):
+    if _type_start_re().match(block) and vocabulary().doc_type(block.split(" ")[0] + " " + " ".join(block.split(" ")[1:2])):
         return None
     if vocabulary().doc_type(block):
         return None
@@ -414,9 +424,13 @@ def _title(layout: Layout, title_lines: list[Line]) -> tuple[str | None, tuple[i
     return sentence_case(flat.text), span
 
 
+# A head's title before the body it heads: "CHỦ TỊCH ỦY BAN NHÂN DÂN …", "BỘ TRƯỞNG BỘ TÀI CHÍNH".
+HEAD_TITLE_RE = re.compile(r"^(?i:chủ tịch|bộ trưởng)\s+")
+
+
 def _authority_name(text: str) -> bool:
     """A line naming the enacting body: "CHÍNH PHỦ", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG"."""
-    return is_known_body(re.sub(r"^(?i:chủ tịch|bộ trưởng)\s+", "", text))
+    return is_known_body(HEAD_TITLE_RE.sub("", text))
 
 
 def _authority_line(layout: Layout, lines: list[Line], end: int, after_title: bool) -> str | None:
