@@ -31,9 +31,13 @@ from .deadlines import Deadline, cue_phrases, find_deadlines
 from .text import Flat
 from .vocab import alternation, case_twins, duties, phrases_re, word_start_re
 
-# An item marker after a space or at the start, as at the start of a line: "1. ", "2.1. ", "a) ", "- ", "+ ", "II. ".
-# (The look-behind rejects most positions at once: a marker inside a word is never tried.)
-ITEM_MARKER_RE = re.compile(r"(?<![^ ])(?P<marker>[IVX]{1,4}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|[-+•])\s")
+# An item marker, as at the start of a line: "1. ", "2.1. ", "a) ", "- ", "+ ", "II. ".
+MARKER = r"(?P<marker>[IVX]{1,4}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|[-+•])"
+ITEM_MARKER_RE = re.compile(MARKER + r"\s")
+# The same after a space, which the match takes (the marker is looked ahead at): the pattern starts with a
+# space, so that a search skips to the next one at C speed, and a marker right after an earlier one's space
+# ("- - …") is still found.
+MARKER_AFTER_SPACE_RE = re.compile(rf" (?={MARKER}\s)")
 # "Điều 3. " before an article's text.
 ARTICLE_RE = re.compile(r"Điều\s+\d+\s*\.\s*")
 # A stop and a space before a new line's first letter: ". Giao", ": Sở" (the letter must be a capital).
@@ -160,10 +164,10 @@ def segment(flat: Flat, source: str, start: int, end: int) -> tuple[list[Sentenc
     text = flat.text
     items: list[Item] = []
     marks: dict[int, int] = {}  # item start → body start
-    for m in ITEM_MARKER_RE.finditer(text, start, end):
-        if _line_start(flat, source, m.start()):
-            items.append(Item(m.start(), _level(m["marker"])))
-            marks[m.start()] = m.end()
+    for at, body, marker in _markers(text, start, end):
+        if _line_start(flat, source, at):
+            items.append(Item(at, _level(marker)))
+            marks[at] = body
     paragraphs = [m.end() for m in PARAGRAPH_CANDIDATE_RE.finditer(text, max(start - 1, 0), end)
                   if start < m.end() < end and text[m.end()].isupper() and _line_start(flat, source, m.end())
                   and m.end() not in marks]
@@ -193,6 +197,18 @@ def segment(flat: Flat, source: str, start: int, end: int) -> tuple[list[Sentenc
         while pos < end and text[pos] == " ":
             pos += 1
     return sentences, items
+
+
+def _markers(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, marker) of each item marker in ``text[start:end]`` at the start or after a space, in
+    order: what ``finditer`` of the marker with a ``(?<![^ ])`` look-behind gives (a marker holds no space
+    but the one after it, so no marker starts inside another)."""
+    out = []
+    if start == 0 and (m := ITEM_MARKER_RE.match(text, 0, end)):
+        out.append((0, m.end(), m["marker"]))
+    for m in MARKER_AFTER_SPACE_RE.finditer(text, max(start - 1, 0), end):
+        out.append((m.start("marker"), m.end("marker") + 1, m["marker"]))
+    return out
 
 
 def _open_paren(text: str, start: int, pos: int) -> int:
