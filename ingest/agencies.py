@@ -54,10 +54,14 @@ def _heads_split_re() -> re.Pattern[str]:
     return re.compile(r"\s+và\s+(?=(?:" + alternation(cues()["body"]["heads"], ignore_case=True) + r")\s)", re.IGNORECASE)
 
 
+# Runs of whitespace: "Sở  Tài\nchính" → one space.
+WHITESPACE_RE = re.compile(r"\s+")
+
+
 @lru_cache(maxsize=NAME_CACHE)
 def tidy(text: str) -> str:
     """Collapse whitespace, strip stray punctuation, modern tone marks."""
-    text = re.sub(r"\s+", " ", modern_tones(text)).strip(" \t,;:.-–")
+    text = WHITESPACE_RE.sub(" ", modern_tones(text)).strip(" \t,;:.-–")
     return text
 
 

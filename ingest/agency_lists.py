@@ -176,6 +176,12 @@ def _addressee_phrases() -> frozenset[str]:
 
 
 @cache
+def _addressee_prefixes() -> tuple[str, ...]:
+    """The addressee phrases folded, for ``str.startswith`` (any of them)."""
+    return tuple(fold(p) for p in duties()["assign"]["addressees"])
+
+
+@cache
 def _unit_re() -> re.Pattern[str]:
     return re.compile(rf"^(?:các\s+|cấp\s+)?(?:{alternation(duties()['lists']['units'], ignore_case=True)})(?!\w)", re.IGNORECASE)
 
@@ -347,7 +353,7 @@ def _strippable(rest: str, masked: str) -> bool:
 def _named_start(piece: str, masked: str) -> bool:
     """The piece starts with a registry name or a body's proper name ("Đài Phát thanh - …")."""
     if masked.lstrip().startswith(MASK) and not PLURAL_RE.match(piece):
-        return not any(fold(piece).startswith(fold(p)) for p in duties()["assign"]["addressees"])
+        return not fold(piece).startswith(_addressee_prefixes())
     m = _body_noun_re().match(piece)
     return bool(m) and bool(PROPER_NAME_AFTER_RE.match(piece, m.end()))
 

@@ -29,11 +29,15 @@ from graph.vocabulary import Province
 from .agency_lists import AgencyList, Group, read_list
 from .deadlines import Deadline, cue_phrases, find_deadlines
 from .text import Flat
-from .vocab import alternation, duties, phrases_re, word_start_re
+from .vocab import alternation, case_twins, duties, phrases_re, word_start_re
 
-# An item marker after a space or at the start, as at the start of a line: "1. ", "2.1. ", "a) ", "- ", "+ ", "II. ".
-# (The look-behind rejects most positions at once: a marker inside a word is never tried.)
-ITEM_MARKER_RE = re.compile(r"(?<![^ ])(?P<marker>[IVX]{1,4}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|[-+•])\s")
+# An item marker, as at the start of a line: "1. ", "2.1. ", "a) ", "- ", "+ ", "II. ".
+MARKER = r"(?P<marker>[IVX]{1,4}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|[-+•])"
+ITEM_MARKER_RE = re.compile(MARKER + r"\s")
+# The same after a space, which the match takes (the marker is looked ahead at): the pattern starts with a
+# space, so that a search skips to the next one at C speed, and a marker right after an earlier one's space
+# ("- - …") is still found.
+MARKER_AFTER_SPACE_RE = re.compile(rf" (?={MARKER}\s)")
 # "Điều 3. " before an article's text.
 ARTICLE_RE = re.compile(r"Điều\s+\d+\s*\.\s*")
 # A stop and a space before a new line's first letter: ". Giao", ": Sở" (the letter must be a capital).
@@ -50,7 +54,10 @@ OBLIGATION_WORDS = (r"căn cứ|có trách nhiệm|chịu trách nhiệm|cần|p
                     r"tập trung|chủ động|nghiêm túc|quyết liệt|tiếp tục")
 OBLIGATION_RE = re.compile(rf"^(?:{OBLIGATION_WORDS})(?!\w)", re.IGNORECASE)
 # The same words anywhere in an item ("2. Các sở … căn cứ chức năng …"): without one, no subject-first order.
-OBLIGATION_ANYWHERE_RE = re.compile(OBLIGATION_WORDS, re.IGNORECASE)
+# Each branch opens with one exact case of its first letter (case ignored after it), so that a search skips
+# at C speed; the matches are those of ``(?i:căn cứ|có trách nhiệm|…)``.
+OBLIGATION_ANYWHERE_RE = re.compile("|".join(f"{re.escape(twin)}(?i:{re.escape(word[1:])})"
+                                             for word in OBLIGATION_WORDS.split("|") for twin in case_twins(word[0])))
 # A colon after a head title does not end the sentence: "Giao Giám đốc: Sở Văn hóa, …".
 HEAD_COLON_RE = re.compile(r"(?:Giám đốc|Thủ trưởng|Chủ tịch|Trưởng ban|Bộ trưởng)\s*$")
 LEVELS = {"roman": 0, "number": 1, "subnumber": 2, "letter": 3, "-": 4, "•": 4, "+": 5}
@@ -119,7 +126,7 @@ def _res() -> dict[str, re.Pattern[str]]:
         "give": re.compile(rf"(?:{alternation(a['give'])})\s+(?:cho\s+)?"),
         "lead": re.compile(rf"^\s*,?\s*(?:{alternation(a['lead'], ignore_case=True)})(?!\w)\s*,?\s*", re.IGNORECASE),
         # The lead word anywhere in a sentence ("Sở Tài chính chủ trì, …"): without it, no subject-first "give".
-        "lead_anywhere": re.compile(alternation(a["lead"], ignore_case=True), re.IGNORECASE),
+        "lead_anywhere": word_start_re(a["lead"], whole_word=False),
         "support": word_start_re(a["support"], r"\s+"),
         "require": word_start_re(a["require"], r"(?!\w)\s*:?\s*(?!của)"),
         "execution": phrases_re(a["execution"]),
@@ -157,10 +164,10 @@ def segment(flat: Flat, source: str, start: int, end: int) -> tuple[list[Sentenc
     text = flat.text
     items: list[Item] = []
     marks: dict[int, int] = {}  # item start → body start
-    for m in ITEM_MARKER_RE.finditer(text, start, end):
-        if _line_start(flat, source, m.start()):
-            items.append(Item(m.start(), _level(m["marker"])))
-            marks[m.start()] = m.end()
+    for at, body, marker in _markers(text, start, end):
+        if _line_start(flat, source, at):
+            items.append(Item(at, _level(marker)))
+            marks[at] = body
     paragraphs = [m.end() for m in PARAGRAPH_CANDIDATE_RE.finditer(text, max(start - 1, 0), end)
                   if start < m.end() < end and text[m.end()].isupper() and _line_start(flat, source, m.end())
                   and m.end() not in marks]
@@ -190,6 +197,18 @@ def segment(flat: Flat, source: str, start: int, end: int) -> tuple[list[Sentenc
         while pos < end and text[pos] == " ":
             pos += 1
     return sentences, items
+
+
+def _markers(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, marker) of each item marker in ``text[start:end]`` at the start or after a space, in
+    order: what ``finditer`` of the marker with a ``(?<![^ ])`` look-behind gives (a marker holds no space
+    but the one after it, so no marker starts inside another)."""
+    out = []
+    if start == 0 and (m := ITEM_MARKER_RE.match(text, 0, end)):
+        out.append((0, m.end(), m["marker"]))
+    for m in MARKER_AFTER_SPACE_RE.finditer(text, max(start - 1, 0), end):
+        out.append((m.start("marker"), m.end("marker") + 1, m["marker"]))
+    return out
 
 
 def _open_paren(text: str, start: int, pos: int) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import islice
 
 from graph.vocabulary import Province, fold, modern_tones, vocabulary
 
@@ -50,11 +51,18 @@ def is_person_name(text: str) -> bool:
 
 
 def split_glued_name(text: str) -> tuple[str, str] | None:
-    """A title glued to the name: "CHÁNH VĂN PHÒNGThái Hữu Phép" → ("CHÁNH VĂN PHÒNG", "Thái Hữu Phép")."""
-    for i in range(3, len(text) - 1):
-        if text[i].isupper() and text[i + 1].islower() and not any(c.islower() for c in text[:i]):
-            if is_person_name(text[i:]):
-                return text[:i].strip(), text[i:]
+    """A title glued to the name: "CHÁNH VĂN PHÒNGThái Hữu Phép" → ("CHÁNH VĂN PHÒNG", "Thái Hữu Phép").
+
+    The name starts at the capital just before the first lower-case letter (no other capital has only
+    capitals before it and a lower-case letter after it)."""
+    for first, char in enumerate(text):
+        if char.islower():
+            break
+    else:
+        return None
+    i = first - 1
+    if 3 <= i < len(text) - 1 and text[i].isupper() and is_person_name(text[i:]):
+        return text[:i].strip(), text[i:]
     return None
 
 
@@ -76,6 +84,12 @@ def _without_motto(text: str) -> str:
 @cache
 def _type_words_re() -> str:
     return alternation(vocabulary().type_words(), ignore_case=True)
+
+
+@cache
+def _type_start_re() -> re.Pattern[str]:
+    # A type word opening a run of capitals: "QUYẾT ĐỊNH …", "CHỈ THỊ …".
+    return re.compile(rf"^(?:{_type_words_re()})\b", re.IGNORECASE)
 
 
 @cache
@@ -139,6 +153,11 @@ def _mostly_caps(word: str) -> bool:
     return upper > 0 and lower <= 1 and upper >= lower
 
 
+def _two_lower(text: str) -> bool:
+    """At least two lower-case letters (found without counting them all: a sentence has them at once)."""
+    return next(islice(filter(str.islower, text), 1, None), None) is not None
+
+
 def _header_end(lines: list[Line]) -> int:
     """Index of the first body line (the header zone is ``lines[:end]``)."""
     for n, line in enumerate(lines[:HEADER_LINES]):
@@ -148,7 +167,7 @@ def _header_end(lines: list[Line]) -> int:
         if BODY_START_RE.match(text):
             return n
         words = text.split()
-        if len(words) >= 10 and sum(c.islower() for c in text) > 1 and not _subject_prefix_re().match(text) \
+        if len(words) >= 10 and _two_lower(text) and not _subject_prefix_re().match(text) \
                 and not _has_place_date(text) and not _motto_re().search(modern_tones(text)):
             return n
     return min(len(lines), HEADER_LINES)
@@ -295,6 +314,10 @@ def _from_heading(zone: Flat, m: re.Match[str], layout: Layout, lines: list[Line
                   issuer_printed=m["issuer"])
 
 
+# A character no word of a place name has: "Số:", "124/NQ-CP", "|" (a table), "2025".
+NOT_PLACE_CHAR_RE = re.compile(r"[\d/:|]")
+
+
 def _place_and_date(zone: Flat) -> tuple[str | None, FoundDate | None]:
     text = _without_motto(zone.text)
     for m in PLACE_DATE_RE.finditer(text):
@@ -304,7 +327,7 @@ def _place_and_date(zone: Flat) -> tuple[str | None, FoundDate | None]:
         tokens = text[: m.start()].split()
         place: list[str] = []
         for token in reversed(tokens):
-            if token == "-" or (token[:1].isupper() and not token.isupper() and not re.search(r"[\d/:|]", token)):
+            if token == "-" or (token[:1].isupper() and not token.isupper() and not NOT_PLACE_CHAR_RE.search(token)):
                 place.insert(0, token)
                 if len(place) >= 5:
                     break
@@ -334,7 +357,7 @@ def _issuer_block(zone: Flat, motto: re.Match[str] | None) -> str | None:
     block = " ".join(words)
     if not block:
         return None
-    if re.match(rf"^(?:{_type_words_re()})\b", block, re.IGNORECASE) and vocabulary().doc_type(block.split(" ")[0] + " " + " ".join(block.split(" ")[1:2])):
+    if _type_start_re().match(block) and vocabulary().doc_type(block.split(" ")[0] + " " + " ".join(block.split(" ")[1:2])):
         return None
     if vocabulary().doc_type(block):
         return None
@@ -401,9 +424,13 @@ def _title(layout: Layout, title_lines: list[Line]) -> tuple[str | None, tuple[i
     return sentence_case(flat.text), span
 
 
+# A head's title before the body it heads: "CHỦ TỊCH ỦY BAN NHÂN DÂN …", "BỘ TRƯỞNG BỘ TÀI CHÍNH".
+HEAD_TITLE_RE = re.compile(r"^(?i:chủ tịch|bộ trưởng)\s+")
+
+
 def _authority_name(text: str) -> bool:
     """A line naming the enacting body: "CHÍNH PHỦ", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG"."""
-    return is_known_body(re.sub(r"^(?i:chủ tịch|bộ trưởng)\s+", "", text))
+    return is_known_body(HEAD_TITLE_RE.sub("", text))
 
 
 def _authority_line(layout: Layout, lines: list[Line], end: int, after_title: bool) -> str | None:

@@ -81,6 +81,9 @@ NAMED_BAD_RE = re.compile(r"[\d;:()\[\].]")
 OF_RE = re.compile(r"\s*,?\s*(?:của\s+)+", re.IGNORECASE)
 # "đề nghị của Sở Tài chính tại Công văn số 2522/STC-TH": the issuer named before the mention.
 OF_BEFORE_RE = re.compile(r".*\bcủa\s+(?P<agency>[^,;:()]{2,120}?)\s+tại\s*$", re.IGNORECASE | re.DOTALL)
+# What that text must end with, trailing whitespace stripped: " tại" (the test that spares most mentions the
+# backtracking of the pattern above).
+AT_END_RE = re.compile(r"\stại", re.IGNORECASE)
 # A steering committee's name carries its topic: "Ban Chỉ đạo Trung ương về phát triển khoa học, …".
 STEERING_RE = re.compile(r"Ban Chỉ đạo(?:\s+(?:Trung ương|quốc gia|tỉnh))?$", re.IGNORECASE)
 
@@ -143,7 +146,8 @@ LIST_END_RE = re.compile(r"\.\s+[A-ZĐ\u00C0-\u1EF8\d]")
 
 
 def _issuer_before(flat: Flat, start: int, locality: Province | None) -> str | None:
-    m = OF_BEFORE_RE.match(flat.text[max(0, start - 160) : start])
+    before = flat.text[max(0, start - 160) : start]
+    m = OF_BEFORE_RE.match(before) if AT_END_RE.fullmatch(before.rstrip()[-4:]) else None
     if m:
         return canonical_agency(m["agency"], locality)
     window_start = max(0, start - 700)

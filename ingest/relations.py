@@ -114,12 +114,16 @@ def _sentence_initial(flat: Flat, source: str, pos: int) -> bool:
     return not source[line_start:at].strip()
 
 
+# "V/v" or "Về việc" before a title's subject: "V/v triển khai Nghị quyết số …".
+SUBJECT_LEAD_RE = re.compile(r"\s*(?:V/v|Về việc)\s*")
+
+
 def _scopes(flat: Flat, source: str, title: tuple[int, int] | None, own: str | None) -> list[Scope]:
     scopes: list[Scope] = []
     if title:
         a, b = title
         text = flat.text[a:b]
-        lead = re.match(r"\s*(?:V/v|Về việc)\s*", text)
+        lead = SUBJECT_LEAD_RE.match(text)
         offset = lead.end() if lead else 0
         m = _frame_re().match(text, offset)
         if m and _own_ok(m, own):

@@ -109,8 +109,28 @@ def _clause_start(text: str, pos: int, floor: int) -> int:
     return at
 
 
+# Where a clause ends after a number: "… đạt 8%; …", "… năm 2025. …", "… như sau: …".
+CLAUSE_END_RE = re.compile(r";|\.(?=\s|$)|:")
+# A comparison after the number, which makes it no goal: "… 8% so với cùng kỳ", "so cùng kỳ năm trước".
+COMPARED_RE = re.compile(r"^\s*(?:so với|so cùng)", re.IGNORECASE)
+# Words before an indicator that are not part of it: "phấn đấu tỷ lệ …", "bảo đảm …", "góp phần …".
+INDICATOR_LEAD_RE = re.compile(r"(?<!\w)(?:phấn đấu|bảo đảm|đảm bảo|góp phần)\s+", re.IGNORECASE)
+# Whose target, not what: "của cả nước", "toàn quốc", "tỉnh", "thành phố".
+INDICATOR_SCOPE_RE = re.compile(r"(?<!\w)(?:của\s+)?(?:cả nước|toàn quốc|tỉnh|thành phố)(?!\w)", re.IGNORECASE)
+# A comparator left at the start: "trở lên …", "trở xuống …".
+INDICATOR_COMPARATOR_RE = re.compile(r"^\s*(?:trở lên|trở xuống)(?!\w)")
+# "… và tỷ lệ …": the indicator is the part after the last "và".
+INDICATOR_AND_RE = re.compile(r"(?<!\w)và(?:\s+|$)")
+# Runs of whitespace: "tỷ lệ   hộ nghèo" → one space.
+WHITESPACE_RE = re.compile(r"\s+")
+# A comparator opening the object after the number: "trở lên số xã …".
+OBJECT_COMPARATOR_RE = re.compile(r"^(?:trở lên|trở xuống)\s*")
+# "tháng 5 năm": the "năm" after it ends a full date ("ngày 08 tháng 5 năm 2025").
+MONTH_BEFORE_RE = re.compile(r"tháng\s+\d{1,2}\s*$")
+
+
 def _clause_end(text: str, pos: int, ceiling: int) -> int:
-    m = re.compile(r";|\.(?=\s|$)|:").search(text, pos, ceiling)
+    m = CLAUSE_END_RE.search(text, pos, ceiling)
     return m.start() if m else ceiling
 
 
@@ -133,7 +153,7 @@ def find_targets(text: str, start: int, end: int, scope: str | None, locality: P
         after_end = _clause_end(text, m.end(), end)
         after = text[m.end():after_end]
         hard_no = [g for g in res["not_goal"].finditer(before) if g.group().casefold() not in ("tăng", "giảm")]
-        if hard_no or re.match(r"^\s*(?:so với|so cùng)", after, re.IGNORECASE):
+        if hard_no or COMPARED_RE.match(after):
             continue
         goal = _goal_in_reach(text, start, m.start())
         if not goal and res["result_after"].search(text, m.end(), end):
@@ -183,19 +203,19 @@ def _indicator(before: str, after: str, found: list[Target]) -> str | None:
         pass
     if g is not None:
         words = words[g.end():]
-    words = re.sub(r"(?<!\w)(?:phấn đấu|bảo đảm|đảm bảo|góp phần)\s+", " ", words, flags=re.IGNORECASE)
+    words = INDICATOR_LEAD_RE.sub(" ", words)
     words = YEAR_RE.sub(" ", words)
-    words = re.sub(r"(?<!\w)(?:của\s+)?(?:cả nước|toàn quốc|tỉnh|thành phố)(?!\w)", " ", words, flags=re.IGNORECASE)
+    words = INDICATOR_SCOPE_RE.sub(" ", words)
     words = _res()["before"].sub(" ", words)
     words = LINK_RE.sub("", words)
-    words = re.sub(r"^\s*(?:trở lên|trở xuống)(?!\w)", "", words)
-    words = re.split(r"(?<!\w)và(?:\s+|$)", words)[-1].strip()
-    words = re.sub(r"\s+", " ", words).strip(" ,;")
+    words = INDICATOR_COMPARATOR_RE.sub("", words)
+    words = INDICATOR_AND_RE.split(words)[-1].strip()
+    words = WHITESPACE_RE.sub(" ", words).strip(" ,;")
     if words and _res()["head"].search(words):
         head = _res()["head"].search(words)
         return words[head.start():].strip(" ,") or None
     obj = OBJECT_STOP_RE.split(after, maxsplit=1)[0].strip(" ,")
-    obj = re.sub(r"^(?:trở lên|trở xuống)\s*", "", obj).strip()
+    obj = OBJECT_COMPARATOR_RE.sub("", obj).strip()
     if words and obj and _only_share_verbs(words):
         return obj
     if words and obj:
@@ -250,4 +270,4 @@ def _period(text: str, start: int, end: int, pos: int, clause_end: int) -> tuple
 
 def _in_date(text: str, pos: int) -> bool:
     """Whether the "năm" at ``pos`` ends a full date ("ngày 08 tháng 5 năm 2025")."""
-    return re.search(r"tháng\s+\d{1,2}\s*$", text[max(0, pos - 12):pos]) is not None
+    return MONTH_BEFORE_RE.search(text[max(0, pos - 12):pos]) is not None

@@ -50,7 +50,7 @@ def word_start_re(phrases, tail: str = "", *, ignore_case: bool = True, whole_wo
     trie = _trie(list(phrases), ignore_case)
     rests: dict[str, list[str]] = {}  # a first character as printed → the rest of each phrase it starts
     for key in sorted(k for k in trie if k != _END):
-        for char in _case_twins(key) if ignore_case else (key,):
+        for char in case_twins(key) if ignore_case else (key,):
             rests.setdefault(char, []).append(_trie_pattern(trie[key]))
     flags = "(?i:" if ignore_case else "(?:"
     behind = r"(?<!\w.)" if whole_word else ""
@@ -59,7 +59,7 @@ def word_start_re(phrases, tail: str = "", *, ignore_case: bool = True, whole_wo
 
 
 @cache
-def _case_twins(char: str) -> tuple[str, ...]:
+def case_twins(char: str) -> tuple[str, ...]:
     """The characters a case-ignoring match takes for ``char``: "k" → ("K", "k", "\u212a" (Kelvin sign)).
     Only cased characters match a cased one, and none outside the Basic Multilingual Plane does a letter
     of the vocabulary (tests/test_alternation.py checks the whole of Unicode)."""

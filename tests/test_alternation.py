@@ -67,11 +67,11 @@ def test_case_twins_cover_unicode():
     """A phrase pattern opens with each case of its first letter (``word_start_re``): those are every
     character of Unicode that a case-ignoring match takes for the letter, none beyond the BMP."""
     from ingest.extract import VIETNAMESE_LETTERS
-    from ingest.vocab import _case_twins
+    from ingest.vocab import case_twins
 
     every = "".join(map(chr, range(0x110000)))
     for letter in sorted(set("abcdefghijklmnopqrstuvwxyz") | {c.lower() for c in VIETNAMESE_LETTERS}):
-        assert tuple(re.findall(f"(?i:{re.escape(letter)})", every)) == _case_twins(letter), letter
+        assert tuple(re.findall(f"(?i:{re.escape(letter)})", every)) == case_twins(letter), letter
 
 
 @pytest.mark.parametrize("phrases", [
