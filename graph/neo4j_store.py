@@ -20,20 +20,9 @@ from .model import (AGENCY, DOCUMENT, EDGE_TYPES, ENDPOINTS, NODE_LABELS, OWNED_
                     Counts, Edge, LineageGraph, Node, Revision, revisions, without)
 
 BATCH = 5000  # rows per transaction (Neo4j's guidance: 1k–10k)
-# Transactions in flight at once: nodes of different uids never contend. An edge locks both its end nodes, and
-# two writers of any edges deadlocked (and retried) on shared agencies often enough to be slower than one. So
-# edges go in three groups by their end labels: edges between documents and to their tasks and targets, and
-# edges into agencies from tasks, targets and agencies, written side by side (one writer each: only the first
-# locks documents, only the second agencies, and both take tasks and targets in uid order, the edges' order,
-# so neither waits on the other in a cycle); then documents' edges to agencies, alone (10k documents: edges
-# 3.2 → 2.1–2.8 s).
-NODE_WRITERS = 2
-SIDE_BY_SIDE = (
-    tuple(t for t, (a, b) in ENDPOINTS.items() if b != AGENCY),
-    tuple(t for t, (a, b) in ENDPOINTS.items() if b == AGENCY and a != DOCUMENT),
-)
-AFTER = tuple(t for t, (a, b) in ENDPOINTS.items() if b == AGENCY and a == DOCUMENT)
-assert sorted((*SIDE_BY_SIDE[0], *SIDE_BY_SIDE[1], *AFTER)) == sorted(EDGE_TYPES)
+# Transactions in flight at once: nodes of different uids never contend; edges lock both end nodes, and two
+# writers deadlocked (and retried) often enough on shared agencies to be slower than one at 10k documents.
+NODE_WRITERS, EDGE_WRITERS = 2, 1
 QUERY_TIMEOUT = 30.0  # seconds a read query may run before the server stops it
 
 CONSTRAINTS = (
@@ -172,18 +161,8 @@ class Neo4jStore:
             self._revise(graph, revised)
         self._parallel([(nodes[label], by_label[label]) for label in NODE_LABELS] + [(WRITE_STUBS, stubs)],
                        NODE_WRITERS)
-        self._write_edges(edges, by_type)  # the nodes are in
+        self._parallel([(edges[kind], rows) for kind, rows in by_type.items()], EDGE_WRITERS)  # nodes are in
         self._parallel([(REMEMBER_DIGESTS, digests)], NODE_WRITERS)
-
-    def _write_edges(self, statements: dict[str, str], by_type: dict[str, list[dict]]) -> None:
-        """The edges by type, the groups of :data:`SIDE_BY_SIDE` at once, then :data:`AFTER`."""
-        def group(types: tuple[str, ...]) -> None:
-            self._parallel([(statements[t], by_type[t]) for t in types if by_type.get(t)], 1)
-
-        with ThreadPoolExecutor(max_workers=len(SIDE_BY_SIDE)) as pool:
-            for future in [pool.submit(group, types) for types in SIDE_BY_SIDE]:
-                future.result()
-        group(AFTER)
 
     def _unchanged(self, revised: list[Revision]) -> set[str]:
         """The documents of ``revised`` held with the digest they come with."""
