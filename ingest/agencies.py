@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 from rapidfuzz import process
 from rapidfuzz.distance import Indel
 
-from graph.vocabulary import Province, fold, modern_tones, vocabulary
+from graph.vocabulary import SPACES_RE, Province, fold, modern_tones, vocabulary
 
 from .vocab import alternation, cues
 
@@ -54,14 +54,10 @@ def _heads_split_re() -> re.Pattern[str]:
     return re.compile(r"\s+và\s+(?=(?:" + alternation(cues()["body"]["heads"], ignore_case=True) + r")\s)", re.IGNORECASE)
 
 
-# Runs of whitespace: "Sở  Tài\nchính" → one space.
-WHITESPACE_RE = re.compile(r"\s+")
-
-
 @lru_cache(maxsize=NAME_CACHE)
 def tidy(text: str) -> str:
     """Collapse whitespace, strip stray punctuation, modern tone marks."""
-    text = WHITESPACE_RE.sub(" ", modern_tones(text)).strip(" \t,;:.-–")
+    text = SPACES_RE.sub(" ", modern_tones(text)).strip(" \t,;:.-–")
     return text
 
 

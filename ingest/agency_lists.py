@@ -171,14 +171,14 @@ def _body_noun_re() -> re.Pattern[str]:
 
 
 @cache
-def _addressee_phrases() -> frozenset[str]:
-    return frozenset(fold(p) for p in duties()["assign"]["addressees"])
-
-
-@cache
 def _addressee_prefixes() -> tuple[str, ...]:
     """The addressee phrases folded, for ``str.startswith`` (any of them)."""
     return tuple(fold(p) for p in duties()["assign"]["addressees"])
+
+
+@cache
+def _addressee_phrases() -> frozenset[str]:
+    return frozenset(_addressee_prefixes())
 
 
 @cache

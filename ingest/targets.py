@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from graph.vocabulary import Province
+from graph.vocabulary import SPACES_RE, Province
 
 from .deadlines import MONTHS_RE
 from .vocab import alternation, duties, phrases_re
@@ -121,8 +121,6 @@ INDICATOR_SCOPE_RE = re.compile(r"(?<!\w)(?:của\s+)?(?:cả nước|toàn qu�
 INDICATOR_COMPARATOR_RE = re.compile(r"^\s*(?:trở lên|trở xuống)(?!\w)")
 # "… và tỷ lệ …": the indicator is the part after the last "và".
 INDICATOR_AND_RE = re.compile(r"(?<!\w)và(?:\s+|$)")
-# Runs of whitespace: "tỷ lệ   hộ nghèo" → one space.
-WHITESPACE_RE = re.compile(r"\s+")
 # A comparator opening the object after the number: "trở lên số xã …".
 OBJECT_COMPARATOR_RE = re.compile(r"^(?:trở lên|trở xuống)\s*")
 # "tháng 5 năm": the "năm" after it ends a full date ("ngày 08 tháng 5 năm 2025").
@@ -210,7 +208,7 @@ def _indicator(before: str, after: str, found: list[Target]) -> str | None:
     words = LINK_RE.sub("", words)
     words = INDICATOR_COMPARATOR_RE.sub("", words)
     words = INDICATOR_AND_RE.split(words)[-1].strip()
-    words = WHITESPACE_RE.sub(" ", words).strip(" ,;")
+    words = SPACES_RE.sub(" ", words).strip(" ,;")
     if words and _res()["head"].search(words):
         head = _res()["head"].search(words)
         return words[head.start():].strip(" ,") or None
