@@ -1,7 +1,8 @@
 """One benchmark run at N documents: extraction (one core: extraction alone; all cores: the pipeline, records
-held as compact JSON), graph build, loads (Oxigraph, and Oxigraph written again with 1% of the files changed; Neo4j by Bolt up to
-200k documents, and by neo4j-admin CSV import, then the constraints and indexes), query latency (Neo4j on the imported database), peak memory,
-and lineage quality against the generator's truth. Prints a table and writes ``bench/results/<N>.json``.
+held as compact JSON), graph build, loads (Oxigraph, and Oxigraph written again with 1% of the files
+changed; Neo4j by Bolt up to 200k documents, and by neo4j-admin CSV import, then the constraints and
+indexes), query latency (Neo4j on the imported database), peak memory, and lineage quality against the
+generator's truth. Prints a table and writes ``bench/results/<N>.json``.
 
     python -m bench.run 1000 [--neo4j] [--out bench/results]
 """
@@ -194,7 +195,8 @@ def _rewrite(rdf: OxigraphStore, files: list[Path], records: Records) -> tuple[A
     graph = build(Records(tuple(texts)))
     _, t_changed = _timed(lambda: rdf.write(graph))
     _, t_same = _timed(lambda: rdf.write(graph))
-    return graph, {"changed_documents": len(changed), "changed_s": round(t_changed, 2), "unchanged_s": round(t_same, 2)}
+    return graph, {"changed_documents": len(changed), "changed_s": round(t_changed, 2),
+                   "unchanged_s": round(t_same, 2)}
 
 
 def _admin_import(graph, home: Path, items: int) -> dict[str, Any]:

@@ -77,7 +77,8 @@ ANY_NODE = "MATCH (n) RETURN n.uid AS uid LIMIT 1"
 # The store's bookkeeping on a document read from its file: the digest of what it owned when last written
 # (graph.model.Revision.digest). A document held with the digest it comes with is passed over, with all it owns.
 DIGEST = "lineage_digest"
-HELD_UNCHANGED = f"UNWIND $rows AS row MATCH (d:Document {{uid: row.uid}}) WHERE d.{DIGEST} = row.digest RETURN d.uid AS uid"
+HELD_UNCHANGED = (f"UNWIND $rows AS row MATCH (d:Document {{uid: row.uid}}) WHERE d.{DIGEST} = row.digest "
+                  "RETURN d.uid AS uid")
 FORGET_DIGESTS = f"UNWIND $rows AS row MATCH (d:Document {{uid: row.uid}}) REMOVE d.{DIGEST}"
 REMEMBER_DIGESTS = f"UNWIND $rows AS row MATCH (d:Document {{uid: row.uid}}) SET d.{DIGEST} = row.digest"
 
@@ -155,7 +156,7 @@ class Neo4jStore:
         for e in graph.edges:
             by_type[e.type].append({"start": e.start, "end": e.end, "key": e.key, "props": dict(e.props)})
         nodes, edges = (CREATE_NODES, CREATE_EDGES) if fresh else (WRITE_NODES, WRITE_EDGES)
-        digests = [{"uid": r.document, "digest": r.digest} for r in revised]
+        digests = _digest_rows(revised)
         if not fresh:
             self._parallel([(FORGET_DIGESTS, digests)], 1)  # a write cut short is not remembered
             self._revise(graph, revised)
@@ -166,8 +167,9 @@ class Neo4jStore:
 
     def _unchanged(self, revised: list[Revision]) -> set[str]:
         """The documents of ``revised`` held with the digest they come with."""
-        rows = [{"uid": r.document, "digest": r.digest} for r in revised]
-        return {r["uid"] for i in range(0, len(rows), BATCH) for r in self._rows(HELD_UNCHANGED, rows=rows[i:i + BATCH])}
+        rows = _digest_rows(revised)
+        return {r["uid"] for i in range(0, len(rows), BATCH)
+                for r in self._rows(HELD_UNCHANGED, rows=rows[i:i + BATCH])}
 
     def _revise(self, graph: LineageGraph, revised: list[Revision]) -> None:
         """Remove what earlier versions of the documents of ``revised`` gave and these do not, one transaction
@@ -254,6 +256,10 @@ class Neo4jStore:
 
 def _run(tx: ManagedTransaction, statement: str, rows: list[dict]) -> None:
     tx.run(statement, rows=rows).consume()
+
+
+def _digest_rows(revised: list[Revision]) -> list[dict]:
+    return [{"uid": r.document, "digest": r.digest} for r in revised]
 
 
 def _node(uid: str, labels: Iterable[str], props: dict) -> Node:

@@ -404,25 +404,19 @@ class OxigraphStore:
         if marker is not None:
             marker.write_text(digest)
 
-    def _unchanged(self, revised: list[Revision]) -> list[Revision]:
-        """The documents of ``revised`` held exactly as they are: the digest remembered for each is theirs."""
-        same = []
+    def _held_digests(self, revised: list[Revision]) -> dict[str, ox.Quad]:
+        """The digest quad held for each document of ``revised`` that has one."""
+        held = {}
         for r in revised:
-            held = next(self._ox.quads_for_pattern(ox.NamedNode(str(iri(r.document))), DIGEST, None, DIGESTS), None)
-            if held is not None and held.object.value == r.digest:
-                same.append(r)
-        return same
+            quad = next(self._ox.quads_for_pattern(ox.NamedNode(str(iri(r.document))), DIGEST, None, DIGESTS), None)
+            if quad is not None:
+                held[r.document] = quad
+        return held
 
     def _remember(self, revised: list[Revision]) -> None:
-        """Keep the digest of each document of ``revised`` as written (none is held: :meth:`_forget` first)."""
+        """Keep the digest of each document of ``revised`` as written (none is held: a write drops them first)."""
         self._ox.extend(ox.Quad(ox.NamedNode(str(iri(r.document))), DIGEST, ox.Literal(r.digest), DIGESTS)
                         for r in revised)
-
-    def _forget(self, revised: list[Revision]) -> None:
-        """Drop the digests of the documents about to be written: a write cut short is not remembered."""
-        for r in revised:
-            for quad in list(self._ox.quads_for_pattern(ox.NamedNode(str(iri(r.document))), DIGEST, None, DIGESTS)):
-                self._ox.remove(quad)
 
     def _revise(self, revised: list[Revision]) -> None:
         """Remove what an earlier version of each document of ``revised`` gave and this one does not
@@ -472,12 +466,15 @@ class OxigraphStore:
         """Write ``graph`` into a store that holds something: documents held exactly as they are (their digest
         remembered) are passed over with all they own; of the others, first what their earlier versions gave
         and these do not is removed (:meth:`_revise`), then only what changes is removed and added."""
-        unchanged = self._unchanged(revised)
+        held = self._held_digests(revised)
+        unchanged = [r for r in revised if r.document in held and held[r.document].object.value == r.digest]
         if unchanged:
             graph = without(graph, unchanged)
             same = {r.document for r in unchanged}
             revised = [r for r in revised if r.document not in same]
-        self._forget(revised)
+        for r in revised:  # dropped before the write: a write cut short is not remembered
+            if r.document in held:
+                self._ox.remove(held[r.document])
         self._revise(revised)
         self._write_merged(graph)
         self._remember(revised)
