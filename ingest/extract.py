@@ -14,7 +14,7 @@ from graph.vocabulary import vocabulary
 from .codes import Code
 from .header import body_locality, issuer_from_body, read_header
 from .identity import document_id
-from .readers import SourceText, read_source
+from .read import SourceText, read_source
 from .record import Document, FootnoteRecord, Record, Reference, Source
 from .references import Mention, best_date, find_mentions, group_mentions, issuer_from_symbol
 from .relations import STRENGTH, classify

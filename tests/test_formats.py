@@ -20,7 +20,7 @@ from ingest import extract_path
 from ingest.errors import ReadError
 from ingest.extract import extract_source
 from ingest.pipeline import ingest
-from ingest.readers import read_source
+from ingest.read import read_source
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from graph.errors import LineageError
 from ingest.extract import extract_source, extract_text
-from ingest.readers import read_source
+from ingest.read import read_source
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
 SEED = (CORPUS / "kon-tum-cv-ubnd-ktth-trien-khai-nq-124-nq-cp-2025.txt").read_text(encoding="utf-8")

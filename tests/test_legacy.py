@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest.legacy import TABLES, convert, decode_bytes, detect, is_syllable
+from ingest.read.legacy import TABLES, convert, decode_bytes, detect, is_syllable
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
 KON_TUM = "kon-tum-cv-ubnd-ktth-trien-khai-nq-124-nq-cp-2025.txt"

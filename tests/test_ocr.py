@@ -22,7 +22,7 @@ from PIL import Image
 from ingest import extract_path
 from ingest.errors import ReadError
 from ingest.extract import extract_text
-from ingest.ocr import PAGE_SEPARATOR, ImageReader, ocr_image, ocr_pdf_page
+from ingest.read.ocr import PAGE_SEPARATOR, ImageReader, ocr_image, ocr_pdf_page
 
 SEED = Path(__file__).parent / "data" / "corpus" / "kon-tum-cv-ubnd-ktth-trien-khai-nq-124-nq-cp-2025.txt"
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu")  # fonts-dejavu-core: Vietnamese glyphs
@@ -268,7 +268,7 @@ def test_scanned_pdf_reads_like_the_txt(scanned, txt_record):
 
     The fields of :data:`KNOWN_MISREADINGS` are left to ``test_ocr_document_field_equals_txt``.
     """
-    from ingest.readers import read_source
+    from ingest.read import read_source
 
     got = extract_text(read_source(scanned[1]).text).to_dict()
     fields = [f for f in DOCUMENT_FIELDS + SIGNATURE_FIELDS if f not in KNOWN_MISREADINGS]

@@ -1,7 +1,7 @@
 """OCR for scanned pages and images: Tesseract's Vietnamese model, text in Unicode NFC, line breaks kept.
 
 ``ocr_image`` reads an image file (every page of a TIFF), ``ocr_pdf_page`` a PDF page without a text
-layer (rendered at 300 dpi), and :class:`ImageReader` is the :class:`~ingest.readers.Reader` for PNG,
+layer (rendered at 300 dpi), and :class:`ImageReader` is the :class:`~ingest.read.Reader` for PNG,
 JPEG and TIFF files.
 pytesseract and Pillow are imported when a page is read, so importing this module needs neither.
 """
@@ -14,8 +14,8 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from .errors import ReadError
-from .text import PAGE_BREAK
+from ..errors import ReadError
+from ..text import PAGE_BREAK
 
 LANG = "vie"
 # Page segmentation mode 3 (automatic): Tesseract finds the page's blocks, so the two columns of the
@@ -40,7 +40,7 @@ OMP_THREADS = "1"
 INSTALL_HINT = "install Tesseract and its Vietnamese model: apt-get install tesseract-ocr tesseract-ocr-vie"
 PIP_HINT = "install the project with its dependencies (pip install -e .), which bring pytesseract and Pillow"
 
-# Between the pages of a multi-page TIFF, as between a PDF's pages (ingest.pdf_reader).
+# Between the pages of a multi-page TIFF, as between a PDF's pages (ingest.read.pdf_file).
 PAGE_SEPARATOR = f"\n{PAGE_BREAK}\n"
 # Magic bytes: PNG, JPEG, TIFF (little- and big-endian).
 IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")

@@ -1,12 +1,15 @@
 """PDF → text: the text layer page by page (pymupdf, in the order the page was written, which keeps a
 two-column header's columns whole); a page with no text layer but an image is a scan and goes to OCR
-(``ingest.ocr``). Page numbers alone on a line are left for ``ingest.text`` to drop."""
+(``ingest.read.ocr``). Page numbers alone on a line are left for ``ingest.text`` to drop."""
 
 from __future__ import annotations
 
-from .errors import ReadError
+from pathlib import Path
+
+from ..errors import ReadError
 from .ocr import ocr_pdf_page  # imports no OCR library until a page needs it
 
+PDF_MAGIC = b"%PDF-"
 # A page with fewer characters than this in its text layer is read as a scan.
 MIN_TEXT_CHARS = 20
 MAX_PAGES = 2000
@@ -46,3 +49,12 @@ def read_pdf(path: str, data: bytes) -> tuple[str, tuple[str, ...]]:
         notes.append("the PDF was damaged and has been repaired: some text may be missing")
     return text, tuple(notes)
 
+
+class PdfReader:
+    format = "pdf"
+
+    def accepts(self, path: Path, head: bytes) -> bool:
+        return head.startswith(PDF_MAGIC)
+
+    def read(self, path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
+        return read_pdf(str(path), data)

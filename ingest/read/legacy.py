@@ -24,7 +24,7 @@ import string
 import unicodedata
 from dataclasses import dataclass
 
-from . import vocab
+from .. import vocab
 
 ENCODINGS = ("windows-1258", "tcvn3", "vni")  # decode_bytes tries them in this order; ties go first
 

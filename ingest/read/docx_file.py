@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
-from .errors import ReadError
+from ..errors import ReadError
 
+ZIP_MAGIC = b"PK\x03\x04"  # a .docx is a zip archive
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # A .docx may not unpack to more than this, nor compress better than this ratio (zip bombs).
 MAX_UNZIPPED = 200 * 1024 * 1024
@@ -98,3 +100,13 @@ def _footnotes(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
         if text:
             out.append((note.get(W + "id", ""), text))
     return out
+
+
+class DocxReader:
+    format = "docx"
+
+    def accepts(self, path: Path, head: bytes) -> bool:
+        return head.startswith(ZIP_MAGIC)
+
+    def read(self, path: Path, data: bytes) -> tuple[str, tuple[str, ...]]:
+        return read_docx(str(path), data), ()
