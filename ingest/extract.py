@@ -19,7 +19,11 @@ from .record import Document, FootnoteRecord, Record, Reference, Source
 from .references import Mention, best_date, find_mentions, group_mentions, issuer_from_symbol
 from .relations import STRENGTH, classify
 from .targets import find_targets
-from .text import Flat, clean, layout, sentence_at
+from .clean.flat import Flat
+from .clean.language import looks_vietnamese
+from .clean.layout import layout
+from .clean.normalise import clean
+from .clean.sentences import sentence_at
 
 
 def extract_path(path: str | Path) -> Record:
@@ -130,42 +134,6 @@ def _evidence(text: str, span: tuple[int, int], printed: str | None = None) -> d
     """A header fact's span in the cleaned text and what is printed there (``printed`` when the span also
     covers the other column of a two-column header), whitespace and table pipes collapsed."""
     return {"span": list(span), "sentence": " ".join((printed or text[span[0]:span[1]]).replace("|", " ").split())}
-
-
-# Letters only Vietnamese writes (with their tone marks): "ư", "ơ", "đ", "ạ", "ế" …
-VIETNAMESE_LETTERS = frozenset("ăâđêôơưĂÂĐÊÔƠƯ"
-                               "àáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
-                               "ÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬÈÉẺẼẸỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌỒỐỔỖỘỜỚỞỠỢÙÚỦŨỤỪỨỬỮỰỲÝỶỸỴ")
-# Letters are counted without testing each one: the ASCII letters by deleting the other ASCII bytes, the
-# letters above ASCII as the characters above ASCII less the few that are no letters, and the Vietnamese
-# letters as those less the few foreign ones. (The look-behinds test the character just matched, so that
-# each pattern starts with a character class and a search skips the ASCII text at C speed.)
-ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
-# A character above ASCII that is no letter: "“", "–", "…", a no-break space.
-WIDE_NON_LETTER_RE = re.compile(r"[^\x00-\x7f](?<![^\W\d_])")
-# A letter above ASCII that Vietnamese does not write: "ñ", "ü", "ç".
-FOREIGN_LETTER_RE = re.compile(r"[^\x00-\x7f](?<![" + "".join(sorted(VIETNAMESE_LETTERS)) + r"])(?<![\W\d_])")
-# Below this share of Vietnamese letters among letters, a text of some length is not Vietnamese.
-MIN_VIETNAMESE_SHARE = 0.03
-MIN_LETTERS_TO_JUDGE = 200
-JUDGED_CHARS = 1500  # the language is judged on the opening (about a thousand letters), not the whole text
-
-
-def looks_vietnamese(text: str) -> bool:
-    """Whether a text has the share of Vietnamese letters any Vietnamese prose has (about 20–30%).
-
-    >>> looks_vietnamese("Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025; " * 5)
-    True
-    >>> looks_vietnamese("The Government shall submit the annual report to the National Assembly. " * 5)
-    False
-    """
-    sample = text[:JUDGED_CHARS]
-    ascii_part = sample.encode("ascii", "ignore")
-    wide_letters = len(sample) - len(ascii_part) - len(WIDE_NON_LETTER_RE.findall(sample))
-    letters = len(ascii_part.translate(None, ASCII_NON_LETTERS)) + wide_letters
-    if letters < MIN_LETTERS_TO_JUDGE:
-        return True
-    return (wide_letters - len(FOREIGN_LETTER_RE.findall(sample))) / letters >= MIN_VIETNAMESE_SHARE
 
 
 # "Kính gửi: - Các sở, …; - Ủy ban nhân dân …." — the addressee block before the operative text.

@@ -12,7 +12,7 @@ class Source:
     path: str
     sha256: str
     format: str
-    offset_map: tuple[tuple[int, int], ...] = ()  # cleaned text → text as decoded (ingest.text.original_span)
+    offset_map: tuple[tuple[int, int], ...] = ()  # cleaned text → text as decoded (ingest.clean.normalise.original_span)
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,7 @@ def test_same_matches_as_flat_on_the_corpus(name):
 def test_case_twins_cover_unicode():
     """A phrase pattern opens with each case of its first letter (``word_start_re``): those are every
     character of Unicode that a case-ignoring match takes for the letter, none beyond the BMP."""
-    from ingest.extract import VIETNAMESE_LETTERS
+    from ingest.clean.language import VIETNAMESE_LETTERS
     from ingest.vocab import case_twins
 
     every = "".join(map(chr, range(0x110000)))

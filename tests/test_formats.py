@@ -278,7 +278,7 @@ def test_spans_map_back_to_the_text_as_decoded(encoding, tmp_path):
     # text: the same words stand at the mapped places ("124/NQ-CP" is ASCII in every encoding).
     import unicodedata
 
-    from ingest.text import original_span
+    from ingest.clean.normalise import original_span
     from test_legacy import ENCODE
 
     text = (CORPUS / DOCUMENTS[0]).read_text(encoding="utf-8")

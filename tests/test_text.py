@@ -4,7 +4,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ingest.text import EVIDENCE_CHARS, clean, flatten, layout, sentence_at
+from ingest.clean.flat import flatten
+from ingest.clean.layout import layout
+from ingest.clean.normalise import clean
+from ingest.clean.sentences import EVIDENCE_CHARS, sentence_at
 
 KON_TUM_EXCERPT = (
     "ngân sách nhà nước năm 20251, phấn đấu hoàn thành\n"

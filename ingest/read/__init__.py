@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Protocol
 
 from ..errors import ReadError
-from ..text import offset_map
+from ..clean.normalise import offset_map
 from .docx_file import DocxReader
 from .html_file import HtmlReader
 from .ocr import ImageReader  # scanned pages as images (imports no OCR library until it reads)
@@ -35,7 +35,7 @@ class SourceText:
     text: str
     notes: tuple[str, ...] = ()  # what reading did that the record should say (OCR, a legacy encoding)
     # (position in ``text``, position in the text as first decoded) where the two start to differ by a new
-    # amount: a legacy encoding converted or decomposed letters composed (``ingest.text.original_span``).
+    # amount: a legacy encoding converted or decomposed letters composed (``ingest.clean.normalise.original_span``).
     offset_map: tuple[tuple[int, int], ...] = ()
 
 

@@ -1,7 +1,7 @@
 """Word .docx → text in reading order: paragraphs and tables as they stand in the body (a header table
 row by row, each cell's lines in turn: the issuer block, then the motto), footnote markers glued to
 their word as PDF exports print them, and the footnotes after a rule line at the end — the layout
-``ingest.text`` reads from any source.
+``ingest.clean.layout`` reads from any source.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # A .docx may not unpack to more than this, nor compress better than this ratio (zip bombs).
 MAX_UNZIPPED = 200 * 1024 * 1024
 MAX_RATIO = 200
-# The rule line that opens the footnote area (``ingest.text.FOOTNOTE_RULE_RE``: ten spaces or more).
+# The rule line that opens the footnote area (``ingest.clean.layout.FOOTNOTE_RULE_RE``: ten spaces or more).
 FOOTNOTE_RULE = " " * 20
 
 

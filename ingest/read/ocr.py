@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import ReadError
-from ..text import PAGE_BREAK
+from ..clean.layout import PAGE_BREAK
 
 LANG = "vie"
 # Page segmentation mode 3 (automatic): Tesseract finds the page's blocks, so the two columns of the

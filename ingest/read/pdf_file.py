@@ -1,6 +1,6 @@
 """PDF → text: the text layer page by page (pymupdf, in the order the page was written, which keeps a
 two-column header's columns whole); a page with no text layer but an image is a scan and goes to OCR
-(``ingest.read.ocr``). Page numbers alone on a line are left for ``ingest.text`` to drop."""
+(``ingest.read.ocr``). Page numbers alone on a line are left for ``ingest.clean.layout`` to drop."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ PDF_MAGIC = b"%PDF-"
 # A page with fewer characters than this in its text layer is read as a scan.
 MIN_TEXT_CHARS = 20
 MAX_PAGES = 2000
-PAGE_SEPARATOR = "\n\f\n"  # ingest.text.PAGE_BREAK on its own line: running headers are found per page
+PAGE_SEPARATOR = "\n\f\n"  # ingest.clean.layout.PAGE_BREAK on its own line: running headers are found per page
 
 
 def read_pdf(path: str, data: bytes) -> tuple[str, tuple[str, ...]]:
