@@ -41,12 +41,20 @@ def extractor_fingerprint() -> str:
     """A digest of the extraction code and vocabulary: cached records made by other code are not reused."""
     digest = hashlib.sha256()
     for package in ("ingest", "graph.vocabulary"):
-        root = resources.files(package)
-        for entry in sorted(root.iterdir(), key=lambda e: e.name):
-            if entry.name.endswith((".py", ".toml")):
-                digest.update(entry.name.encode())
-                digest.update(entry.read_bytes())
+        for name, entry in _code_files(resources.files(package)):
+            digest.update(name.encode())
+            digest.update(entry.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def _code_files(folder, prefix: str = "") -> Iterator[tuple[str, Any]]:
+    """The .py and .toml files under ``folder`` and its sub-packages, by path ("stages/header.py"), sorted."""
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.is_dir():
+            if entry.name != "__pycache__":
+                yield from _code_files(entry, f"{prefix}{entry.name}/")
+        elif entry.name.endswith((".py", ".toml")):
+            yield f"{prefix}{entry.name}", entry
 
 
 class RecordCache:

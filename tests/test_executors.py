@@ -4,6 +4,8 @@ reports the same failures, reuses the same cache; records round-trip through Par
 from __future__ import annotations
 
 import socket
+from importlib import resources
+from pathlib import Path
 from types import SimpleNamespace
 
 import pyarrow.dataset as ds
@@ -13,7 +15,7 @@ from conftest import corpus_sample
 
 from graph.errors import LineageError
 from ingest.executors import PARTS_IN_FLIGHT, DaskExecutor, ExecutorError, LocalExecutor, make_executor
-from ingest.pipeline import IngestSummary, RecordCache, read_records
+from ingest.pipeline import IngestSummary, RecordCache, _code_files, read_records
 from ingest.records_parquet import PartWriter, RecordsFolderError, prepare, read_parquet_records
 
 SAMPLE = 8  # corpus files per test: enough for several partitions, quick to extract
@@ -174,3 +176,13 @@ def test_a_partition_whose_worker_died_is_reported_file_by_file(docs, dask_clust
     lost = [f for f in summary.failures if "the Dask worker extracting it died" in f.error]
     assert doomed in {f.path for f in lost} and all("extract it alone" in f.error for f in lost)
     assert len(records) == SAMPLE - len(lost) > 0  # the other partitions went on
+
+
+def test_the_extractor_fingerprint_reads_every_module_of_every_sub_package():
+    """A change to any extraction module (``ingest/stages/header.py`` as much as ``ingest/extract.py``) or
+    vocabulary file invalidates the cached records."""
+    root = Path(resources.files("ingest"))
+    on_disk = sorted(str(p.relative_to(root)) for p in root.rglob("*")
+                     if p.suffix in (".py", ".toml") and "__pycache__" not in p.parts)
+    assert sorted(name for name, _ in _code_files(resources.files("ingest"))) == on_disk
+    assert any("/" in name for name in on_disk)
