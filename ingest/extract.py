@@ -11,7 +11,7 @@ from .agencies import locality_of
 from .assignments import addressee_agencies, find_assignments, region, segment
 from graph.vocabulary import vocabulary
 
-from .codes import Code
+from .lexicon.codes import Code
 from .header import body_locality, issuer_from_body, read_header
 from .identity import document_id
 from .read import SourceText, read_source

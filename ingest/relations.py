@@ -17,7 +17,7 @@ from graph.vocabulary import fold, vocabulary
 
 from .references import Mention
 from .clean.flat import Flat
-from .vocab import alternation, cues, phrases_re
+from .lexicon.vocab import alternation, cues, phrases_re
 
 STRENGTH = {"implements": 5, "amends": 4, "replaces": 4, "repeals": 4, "based_on": 2, "cites": 1}
 

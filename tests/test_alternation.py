@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from graph.vocabulary import vocabulary
-from ingest.vocab import alternation, cues, duties
+from ingest.lexicon.vocab import alternation, cues, duties
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
 
@@ -67,7 +67,7 @@ def test_case_twins_cover_unicode():
     """A phrase pattern opens with each case of its first letter (``word_start_re``): those are every
     character of Unicode that a case-ignoring match takes for the letter, none beyond the BMP."""
     from ingest.clean.language import VIETNAMESE_LETTERS
-    from ingest.vocab import case_twins
+    from ingest.lexicon.vocab import case_twins
 
     every = "".join(map(chr, range(0x110000)))
     for letter in sorted(set("abcdefghijklmnopqrstuvwxyz") | {c.lower() for c in VIETNAMESE_LETTERS}):
@@ -81,7 +81,7 @@ def test_case_twins_cover_unicode():
 ])
 def test_word_start_re_matches_the_plain_pattern(phrases):
     """``word_start_re`` finds what ``(?<!\\w)(?:…)`` finds, case ignored or not, at every start and end."""
-    from ingest.vocab import word_start_re
+    from ingest.lexicon.vocab import word_start_re
 
     texts = [p.read_text(encoding="utf-8") for p in sorted(CORPUS.glob("*.txt"))[:10]]
     texts += ["Kế hoạch; xKế hoạch SỞ TÀI CHÍNH, sở Tư\npháp; ſở; KẾ; 6 tháng một lần; quýt; Gửi về yêu cầu:"]

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ingest.codes import find_codes, match_code, parse_code
+from ingest.lexicon.codes import find_codes, match_code, parse_code
 
 CODES = [
     # (printed, number, year, symbol, party, doc type, issuer bodies)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from ingest.dates import dated_at, find_date, quarter_end
+from ingest.lexicon.dates import dated_at, find_date, quarter_end
 
 DATES = [
     ("ngày 08/5/2025", "2025-05-08"),  # seeds: numeric, no leading zero

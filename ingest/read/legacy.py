@@ -8,7 +8,7 @@ Two ways in:
   but was typed in a TCVN3 or VNI font: "ñy ban nh©n d©n" and "UÛy ban nhaân daân" are both
   "Ủy ban nhân dân".
 
-The letter tables, the syllable inventory and the common words are in ``legacy.toml``.
+The letter tables, the syllable inventory and the common words are in ``ingest/lexicon/legacy.toml``.
 
 >>> convert("Céng hoµ x· héi chñ nghÜa ViÖt Nam", "tcvn3")
 'Cộng hoà xã hội chủ nghĩa Việt Nam'
@@ -24,7 +24,7 @@ import string
 import unicodedata
 from dataclasses import dataclass
 
-from .. import vocab
+from ..lexicon import vocab
 
 ENCODINGS = ("windows-1258", "tcvn3", "vni")  # decode_bytes tries them in this order; ties go first
 

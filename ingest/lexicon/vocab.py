@@ -1,4 +1,4 @@
-"""The vocabulary files of ``ingest/`` (cue phrases, agency-list words, target words), loaded once."""
+"""The vocabulary files of ``ingest/lexicon/`` (cue phrases, agency-list words, target words), loaded once."""
 
 from __future__ import annotations
 
