@@ -1,4 +1,5 @@
-"""The extraction pipeline: text → :class:`Record`."""
+"""One document through the pipeline: read (``ingest/read``) → clean (``ingest/clean``) → the stages
+(``ingest/stages``) → :class:`Record`."""
 
 from __future__ import annotations
 
@@ -7,23 +8,23 @@ import hashlib
 import re
 from pathlib import Path
 
-from .agencies import locality_of
-from .assignments import addressee_agencies, find_assignments, region, segment
 from graph.vocabulary import vocabulary
 
-from .lexicon.codes import Code
-from .header import body_locality, issuer_from_body, read_header
-from .identity import document_id
-from .read import SourceText, read_source
-from .record import Document, FootnoteRecord, Record, Reference, Source
-from .references import Mention, best_date, find_mentions, group_mentions, issuer_from_symbol
-from .relations import STRENGTH, classify
-from .targets import find_targets
 from .clean.flat import Flat
 from .clean.language import looks_vietnamese
 from .clean.layout import layout
 from .clean.normalise import clean
 from .clean.sentences import sentence_at
+from .lexicon.codes import Code
+from .read import SourceText, read_source
+from .record import Document, FootnoteRecord, Record, Reference, Source
+from .stages.agencies import locality_of
+from .stages.assignments import addressee_agencies, find_assignments, region, segment
+from .stages.header import body_locality, issuer_from_body, read_header
+from .stages.identity import document_id
+from .stages.references import Mention, best_date, find_mentions, group_mentions, issuer_from_symbol
+from .stages.relations import STRENGTH, classify
+from .stages.targets import find_targets
 
 
 def extract_path(path: str | Path) -> Record:

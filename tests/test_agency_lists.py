@@ -3,8 +3,8 @@
 import pytest
 
 from graph.vocabulary import vocabulary
-from ingest.agency_lists import read_list
-from ingest.agencies import resolve_agency
+from ingest.stages.agency_lists import read_list
+from ingest.stages.agencies import resolve_agency
 
 ROWS = [
     # 006 execution clause: heads of ministries are one class; the catch-all names no one.

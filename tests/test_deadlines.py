@@ -2,7 +2,7 @@
 
 import pytest
 
-from ingest.deadlines import find_deadlines
+from ingest.stages.deadlines import find_deadlines
 
 ROWS = [
     # Kon Tum seed, item 4.

@@ -69,7 +69,7 @@ SIGNATURE_FIELDS = ("signer", "signer_title", "authority")
 # model). Strict xfails: when one passes, remove it here.
 # Fields OCR still gets wrong, with the cause (none now). The one there was: vie reads the bold "TỈNH KON TUM"
 # of the issuer block as "TĨNH KON TUM" (U+1EC8 read as U+0128, at 93% confidence); the extractor now takes a
-# province named with one misread mark (``ingest.agencies._province_misread``), so the issuer comes out right.
+# province named with one misread mark (``ingest.stages.agencies._province_misread``), so the issuer comes out right.
 KNOWN_MISREADINGS: dict[str, str] = {}
 
 

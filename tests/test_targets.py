@@ -3,7 +3,7 @@
 import pytest
 
 from graph.vocabulary import vocabulary
-from ingest.targets import find_targets
+from ingest.stages.targets import find_targets
 
 HP, KT = vocabulary().province("Hải Phòng"), vocabulary().province("Kon Tum")
 

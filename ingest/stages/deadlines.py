@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from .lexicon.dates import iso, quarter_end
-from .lexicon.vocab import alternation, duties, word_start_re
+from ..lexicon.dates import iso, quarter_end
+from ..lexicon.vocab import alternation, duties, word_start_re
 
 # The date after a cue: "30 tháng 6 năm 2025", "25 tháng 7", "28/9/2018", "15/7".
 DAY_MONTH_RE = re.compile(

@@ -25,7 +25,7 @@ from rapidfuzz.distance import Indel
 from graph.vocabulary import Province, fold, vocabulary
 
 from .agencies import expand_abbreviations, resolve_agency, tidy
-from .lexicon.vocab import alternation, duties, phrases_re
+from ..lexicon.vocab import alternation, duties, phrases_re
 
 MASK = "\uE000"
 KIND_FUZZY_CUTOFF = 0.9

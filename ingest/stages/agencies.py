@@ -16,7 +16,7 @@ from rapidfuzz.distance import Indel
 
 from graph.vocabulary import SPACES_RE, Province, fold, modern_tones, vocabulary
 
-from .lexicon.vocab import alternation, cues
+from ..lexicon.vocab import alternation, cues
 
 # "Hội nghị lần thứ sáu Ban Chấp hành …", "Hội nghị Trung ương 6 …" — the meeting, not the body.
 MEETING_PREFIX_RE = re.compile(r"^hội nghị(?:\s+lần\s+thứ\s+\S+|\s+trung ương\s+\d+)?\s+", re.IGNORECASE)

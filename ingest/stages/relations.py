@@ -16,8 +16,8 @@ from functools import cache
 from graph.vocabulary import fold, vocabulary
 
 from .references import Mention
-from .clean.flat import Flat
-from .lexicon.vocab import alternation, cues, phrases_re
+from ..clean.flat import Flat
+from ..lexicon.vocab import alternation, cues, phrases_re
 
 STRENGTH = {"implements": 5, "amends": 4, "replaces": 4, "repeals": 4, "based_on": 2, "cites": 1}
 

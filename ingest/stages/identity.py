@@ -13,7 +13,7 @@ import hashlib
 from graph.ids import slug
 from graph.vocabulary import CentralBody
 
-from .lexicon.codes import Code
+from ..lexicon.codes import Code
 
 
 def symbol_names_issuer(code: Code) -> bool:

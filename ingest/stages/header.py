@@ -16,11 +16,11 @@ from itertools import islice
 from graph.vocabulary import Province, fold, modern_tones, vocabulary
 
 from .agencies import canonical_agency, expand_abbreviations, is_known_body, locality_of, tidy
-from .lexicon.codes import Code, find_codes, match_code
-from .lexicon.dates import FoundDate, date_at
-from .clean.flat import Flat, flatten
-from .clean.layout import Layout, Line
-from .lexicon.vocab import alternation, cues, word_start_re
+from ..lexicon.codes import Code, find_codes, match_code
+from ..lexicon.dates import FoundDate, date_at
+from ..clean.flat import Flat, flatten
+from ..clean.layout import Layout, Line
+from ..lexicon.vocab import alternation, cues, word_start_re
 
 HEADER_LINES = 40
 # Separators in the header columns: "-------", "___________", "******".

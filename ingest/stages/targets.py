@@ -16,7 +16,7 @@ from functools import cache
 from graph.vocabulary import SPACES_RE, Province
 
 from .deadlines import MONTHS_RE
-from .lexicon.vocab import alternation, duties, phrases_re
+from ..lexicon.vocab import alternation, duties, phrases_re
 
 # A number with its unit: "8%", "12,5%", "8,3-8,5%", "2.675 tỷ đồng", "100 %".
 # (The unit alternation is filled in from duties.toml.) The number must not follow a letter, digit or one of

@@ -17,10 +17,10 @@ from functools import cache
 from graph.vocabulary import Province, fold, vocabulary
 
 from .agencies import canonical_agency, is_known_body, tidy
-from .lexicon.codes import Code, find_codes, match_code
-from .lexicon.dates import YEAR_ONLY_RE, FoundDate, dated_at
-from .clean.flat import Flat
-from .lexicon.vocab import alternation, cues, word_start_re
+from ..lexicon.codes import Code, find_codes, match_code
+from ..lexicon.dates import YEAR_ONLY_RE, FoundDate, dated_at
+from ..clean.flat import Flat
+from ..lexicon.vocab import alternation, cues, word_start_re
 
 
 @cache

@@ -28,8 +28,8 @@ from graph.vocabulary import Province
 
 from .agency_lists import AgencyList, Group, read_list
 from .deadlines import Deadline, cue_phrases, find_deadlines
-from .clean.flat import Flat
-from .lexicon.vocab import alternation, case_twins, duties, phrases_re, word_start_re
+from ..clean.flat import Flat
+from ..lexicon.vocab import alternation, case_twins, duties, phrases_re, word_start_re
 
 # An item marker, as at the start of a line: "1. ", "2.1. ", "a) ", "- ", "+ ", "II. ".
 MARKER = r"(?P<marker>[IVX]{1,4}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|[-+•])"
