@@ -25,7 +25,7 @@ from graph.build import build
 from graph.model import DOCUMENT
 from graph.rdf_store import OxigraphStore
 from ingest.extract import extract_path
-from ingest.pipeline import Records, read_compact
+from ingest.batch.pipeline import Records, read_compact
 from ingest.record import to_json_bytes
 from queries import coverage, run
 

@@ -24,9 +24,9 @@ from graph.nx_store import write_graphml
 from graph.rdf_store import write_turtle
 from ingest import extract_path
 from ingest.evaluate import evaluate, load_gold
-from ingest.executors import EXECUTORS, make_executor
-from ingest.pipeline import IngestSummary, RecordCache, Records, ingest as run_ingest, read_compact
-from ingest.records_parquet import read_parquet_texts
+from ingest.batch.executors import EXECUTORS, make_executor
+from ingest.batch.pipeline import IngestSummary, RecordCache, Records, ingest as run_ingest, read_compact
+from ingest.batch.records_parquet import read_parquet_texts
 from queries.stores import DEFAULT_STORE, open_store
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Trace Vietnamese directives down the state.")

@@ -10,7 +10,7 @@ from bench.generate import generate, write
 from bench.run import CHANGED_EVERY, bench, quality, table
 from graph.build import build
 from graph.rdf_store import OxigraphStore
-from ingest.pipeline import read_records
+from ingest.batch.pipeline import read_records
 
 
 def test_generator_is_seeded_and_leveled():

@@ -13,8 +13,8 @@ from conftest import corpus_sample
 
 from graph.nx_store import read_graphml
 from graph.rdf_store import OxigraphStore
-from ingest.pipeline import read_records
-from ingest.records_parquet import read_parquet_records
+from ingest.batch.pipeline import read_records
+from ingest.batch.records_parquet import read_parquet_records
 
 SAMPLE = 9
 

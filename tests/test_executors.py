@@ -14,9 +14,9 @@ import pytest
 from conftest import corpus_sample
 
 from graph.errors import LineageError
-from ingest.executors import PARTS_IN_FLIGHT, DaskExecutor, ExecutorError, LocalExecutor, make_executor
-from ingest.pipeline import IngestSummary, RecordCache, _code_files, read_records
-from ingest.records_parquet import PartWriter, RecordsFolderError, prepare, read_parquet_records
+from ingest.batch.executors import PARTS_IN_FLIGHT, DaskExecutor, ExecutorError, LocalExecutor, make_executor
+from ingest.batch.pipeline import IngestSummary, RecordCache, _code_files, read_records
+from ingest.batch.records_parquet import PartWriter, RecordsFolderError, prepare, read_parquet_records
 
 SAMPLE = 8  # corpus files per test: enough for several partitions, quick to extract
 
@@ -55,7 +55,7 @@ def test_dask_gives_the_local_records_in_input_order_and_the_same_failure(docs, 
 
 
 def test_local_batches_keep_input_order_and_report_a_failure_inside_a_batch(docs, monkeypatch):
-    from ingest import executors
+    from ingest.batch import executors
 
     monkeypatch.setattr(executors, "IN_FLIGHT", 1)  # 9 files on 2 workers: batches of 4, the broken file in one
     serial, serial_summary = _run(docs, workers=1)
@@ -160,7 +160,7 @@ def test_dask_queues_a_bounded_number_of_partitions(docs, dask_cluster, monkeypa
 
 
 def test_a_partition_whose_worker_died_is_reported_file_by_file(docs, dask_cluster, monkeypatch):
-    import ingest.executors as executors
+    import ingest.batch.executors as executors
     from distributed.scheduler import KilledWorker
 
     real = executors.extract_partition

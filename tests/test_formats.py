@@ -19,7 +19,7 @@ from graph.nx_store import NetworkxStore
 from ingest import extract_path
 from ingest.errors import ReadError
 from ingest.extract import extract_source
-from ingest.pipeline import ingest
+from ingest.batch.pipeline import ingest
 from ingest.read import read_source
 
 CORPUS = Path(__file__).parent / "data" / "corpus"

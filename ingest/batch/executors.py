@@ -4,7 +4,7 @@ An executor takes the files still to extract as ``(input index, path)`` pairs an
 ``(index, (path, record, error))`` as they finish, in any order (the caller puts them back in input
 order). A file that cannot be read comes back with its error and the rest go on. Only a bounded
 number of files is queued at once, however large the input. Given a records folder, an executor
-writes the records it extracts there as Parquet (:mod:`ingest.records_parquet`): the local one from
+writes the records it extracts there as Parquet (:mod:`ingest.batch.records_parquet`): the local one from
 this process, the Dask one on the workers, one part per partition of the input.
 """
 
@@ -18,8 +18,8 @@ from typing import Any, Iterator, NamedTuple, Protocol, Sequence
 
 from graph.errors import LineageError
 
-from .extract import extract_path
-from .record import to_json_bytes
+from ..extract import extract_path
+from ..record import to_json_bytes
 from .records_parquet import PartWriter
 
 

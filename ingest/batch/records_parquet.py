@@ -192,7 +192,7 @@ def read_parquet_records(folder: str | Path) -> list[dict[str, Any]]:
 
 
 def read_parquet_texts(folder: str | Path) -> tuple[bytes, ...]:
-    """The records of a records folder as UTF-8 JSON, in input order: what :class:`ingest.pipeline.Records`
+    """The records of a records folder as UTF-8 JSON, in input order: what :class:`ingest.batch.pipeline.Records`
     holds (a million records fit as text, not as dicts)."""
     parts = sorted(Path(folder, "documents").glob(PART.format("*")))
     if not parts:

@@ -24,7 +24,7 @@ from graph.build import build
 from graph.model import Counts, LineageGraph
 
 from .executors import Executor, LocalExecutor
-from .record import to_json_bytes
+from ..record import to_json_bytes
 from .records_parquet import PartWriter, prepare
 
 CACHE_SUFFIX = ".json"
@@ -136,9 +136,9 @@ def read_compact(paths: Iterable[Path], cache: RecordCache | None = None, summar
                  records_out: str | Path | None = None) -> Records:
     """The record of each file, from the cache when the file is unchanged; failures go to ``summary``.
     The files not in the cache are extracted by ``executor`` (default: ``workers`` local processes, at most
-    :data:`~ingest.executors.IN_FLIGHT` batches per worker queued at once); records come back in input order and
+    :data:`~ingest.batch.executors.IN_FLIGHT` batches per worker queued at once); records come back in input order and
     go into the cache. With ``records_out`` every record (reused or extracted) is also written there as
-    Parquet (:mod:`ingest.records_parquet`), replacing the parts an earlier run left."""
+    Parquet (:mod:`ingest.batch.records_parquet`), replacing the parts an earlier run left."""
     summary = summary if summary is not None else IngestSummary()
     executor = executor if executor is not None else LocalExecutor(workers)
     out = prepare(records_out) if records_out is not None else None
