@@ -19,7 +19,10 @@ from .lexicon.codes import Code
 from .read import SourceText, read_source
 from .record import Document, FootnoteRecord, Record, Reference, Source
 from .stages.agencies import locality_of
-from .stages.assignments import addressee_agencies, find_assignments, region, segment
+from .clean.outline import outline as read_outline
+from .stages.assignments import Context, addressee_names, find_assignments
+from .stages.assignments_legacy import addressee_agencies
+from .stages.segments import region, segment
 from .stages.header import body_locality, issuer_from_body, read_header
 from .stages.identity import document_id
 from .stages.references import Mention, best_date, find_mentions, group_mentions, issuer_from_symbol
@@ -115,7 +118,9 @@ def extract_source(src: SourceText) -> Record:
     sentences, items = segment(body, text, *region(body, start))
     targets = _targets(body, sentences, issuer, locality)
     periods = [t.period_span for t in targets if t.period_span]
-    assignments = find_assignments(body, sentences, items, locality, header.addressees, year, periods, issuer)
+    tree = read_outline(text, lay.outline_ranges(), body.index[start] if start < len(body.index) else len(text))
+    context = Context(body, text, locality, year, issuer, tuple(periods), addressee_names(header.addressees, locality))
+    assignments = find_assignments(tree, context)
     target_dicts = tuple({**t.to_dict(), "span": list(body.span(t.start, t.end)), "sentence": sentence_of(0, t.start, t.end)}
                          for t in targets)
     addressed = tuple(
@@ -128,7 +133,8 @@ def extract_source(src: SourceText) -> Record:
     if header.addressee_span:
         evidence["addressees"] = _evidence(text, header.addressee_span)
     return Record(source, doc, tuple(references), header.addressees, tuple(assignments), target_dicts, footnotes,
-                  addressed, evidence=evidence, warnings=tuple(warnings))
+                  addressed, evidence=evidence, warnings=tuple(warnings), outline=tree.to_dict(text)["children"]
+                  if tree.children else [])
 
 
 def _evidence(text: str, span: tuple[int, int], printed: str | None = None) -> dict:

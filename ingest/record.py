@@ -65,6 +65,7 @@ class Record:
     addressee_agencies: tuple[dict[str, Any], ...] = ()  # the agencies each Kính gửi line names, canonical
     evidence: dict[str, Any] = field(default_factory=dict)  # where header facts were read: issuer, addressees
     warnings: tuple[str, ...] = field(default=())
+    outline: list[dict[str, Any]] = field(default_factory=list)  # the parts as printed (ingest.clean.outline)
 
     def to_dict(self) -> dict[str, Any]:
         """The contract's JSON shape (fields beyond the contract: ``id``, ``authority``, ``title``, ``footnotes``,
@@ -88,6 +89,7 @@ class Record:
                 {"marker": f.marker, "text": f.text, "span": list(f.span), "anchor": list(f.anchor) if f.anchor else None}
                 for f in self.footnotes
             ],
+            "outline": self.outline,
             "warnings": list(self.warnings),
         }
 

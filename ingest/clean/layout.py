@@ -4,6 +4,7 @@ that anchor them) and the page furniture that drops out (page numbers, running h
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -63,6 +64,21 @@ class Layout:
 
     def body(self) -> Flat:
         return flatten(self.text, list(self.body_ranges), self.dropped)
+
+    def outline_ranges(self) -> list[tuple[int, int]]:
+        """The body's lines for the outline: a number alone on its line is kept when the text has no pages
+        (a table cell "20" or "115", not a page number)."""
+        if PAGE_BREAK in self.text:
+            return list(self.body_ranges)
+        starts = [a for a, _ in self.body_ranges]
+        notes = [f.span for f in self.footnotes]
+        out = []
+        for line in self.lines:
+            k = bisect.bisect_right(starts, line.start) - 1
+            inside = k >= 0 and line.start <= self.body_ranges[k][1]
+            if inside or (PAGE_NUMBER_RE.match(line.text) and not any(a <= line.start < b for a, b in notes)):
+                out.append((line.start, line.end))
+        return out
 
     def footnote_flat(self, note: Footnote) -> Flat:
         return flatten(self.text, [note.span], self.dropped)

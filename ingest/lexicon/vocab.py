@@ -8,6 +8,11 @@ from functools import cache
 from importlib import resources
 
 
+# Every capital letter a Vietnamese text may hold ("A"…"Z", "Đ", "Ắ", "Ỹ" …), as the inside of a character
+# class: regex ranges such as "À-Ỹ" would take lower-case letters too ("đ" is U+0111).
+CAPITALS = re.escape("".join(ch for ch in map(chr, range(0x41, 0x1F00)) if ch.isupper()))
+
+
 @cache
 def load(name: str) -> dict:
     """One TOML data file of this package: ``load("duties.toml")``."""

@@ -1,95 +1,514 @@
-"""Who must do what, by when: the ``assignments`` of a record.
+"""Who must do what, by when: the ``assignments`` of a record, read from the document's outline.
 
-Read sentence by sentence over the body (after the header, up to the sign-off "./." or "Nơi nhận"):
+An item is read with what the items above it say (the contract's conventions for whole documents):
 
-- "Giao Sở Giáo dục và Đào tạo chủ trì, phối hợp với …" → the named agencies lead, the others support;
-- "Chủ tịch UBND tỉnh yêu cầu các Bộ, ngành, địa phương …", "1. Yêu cầu các Sở, ban, ngành …" → classes
-  of bodies get role ``all``, a single named body leads;
-- "Các sở, ban ngành, …, Ủy ban nhân dân các huyện, thành phố căn cứ chức năng … thực hiện … nội
-  dung sau:" → a subject-first introducer; its agencies carry every numbered item below it, and an
-  item's own deadline ("4. … hoàn thành trước ngày 30 tháng 6 năm 2025") makes one more entry;
-- "… chịu trách nhiệm thi hành Quyết định này" → every body listed, role ``all``;
-- "gửi Sở Xây dựng để tổng hợp … trước ngày 25 tháng 7 năm 2025" → Sở Xây dựng leads, with that date;
-- "… báo để các đơn vị, địa phương biết, thực hiện./." → the Kính gửi list, role ``all``.
+- An item headed by bodies ("1. Sở Y tế", "Sở Tài chính:", "Điều 6. Trách nhiệm của Sở Công Thương",
+  "6. Đề nghị các tổ chức cung cấp dịch vụ chi trả") owns its text and its sub-items: each bullet makes
+  its owners ``lead``, or ``support`` when its duty opens with "phối hợp".
+- A sentence names its own subject: "Giao Sở Xây dựng chủ trì …", "Sở Tài chính chủ trì, phối hợp với
+  …", "Đề nghị Ủy ban Mặt trận …". A list of several bodies told to act together ("Các sở, ban, ngành,
+  Ủy ban nhân dân các xã căn cứ chức năng, nhiệm vụ …"), a lead-in that addresses them ("Thủ tướng yêu
+  cầu các Bộ trưởng, … tập trung thực hiện …"), the execution clause ("… chịu trách nhiệm thi hành
+  Quyết định này") and the closing ("… thông báo để … biết, thực hiện") give ``all``.
+- Every body named after "phối hợp (với)" is ``support``, but not inside what another body is told to
+  do ("Chỉ đạo các ngân hàng … phối hợp với Sở Y tế …").
+- A task table's "Cơ quan chủ trì" / "Cơ quan phối hợp" cells give ``lead`` / ``support``, its time
+  column the deadline ("Năm 2026" → 2026-12-31, "Giai đoạn 2026 - 2027" → 2027-12-31).
+- A deadline is the sentence's own; else the next one printed in its item ("… Thời hạn hoàn thành:
+  trước ngày 30/11/2025"); else its heading's or its table row's.
 
-One entry per (agency, role, deadline), as the contract says; the task is the sentence or item
-that made it, and ``items`` lists the spans of the further items the same entry covers.
+One entry per (agency, role, deadline); the task is the sentence that made it first, ``items`` the
+spans of the others, ``path`` the headings above it.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
-from functools import cache, lru_cache
-from typing import Any
+from dataclasses import dataclass, field, replace
+from functools import cache
+from typing import Any, Iterator
 
-from graph.vocabulary import Province
+from graph.vocabulary import Province, fold
 
-from .agency_lists import AgencyList, Group, read_list
-from .deadlines import Deadline, cue_phrases, find_deadlines
 from ..clean.flat import Flat
-from ..lexicon.vocab import alternation, case_twins, duties, phrases_re, word_start_re
+from ..clean.outline import LEAD_IN, Node
+from ..lexicon.vocab import CAPITALS, alternation, duties, load, phrases_re
+from .deadlines import Deadline, find_deadlines
+from .names import Name, read_names, words as body_words
 
-# An item marker, as at the start of a line: "1. ", "2.1. ", "a) ", "- ", "+ ", "II. ".
-MARKER = r"(?P<marker>[IVX]{1,4}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|[-+•])"
-ITEM_MARKER_RE = re.compile(MARKER + r"\s")
-# The same after a space, which the match takes (the marker is looked ahead at): the pattern starts with a
-# space, so that a search skips to the next one at C speed, and a marker right after an earlier one's space
-# ("- - …") is still found.
-MARKER_AFTER_SPACE_RE = re.compile(rf" (?={MARKER}\s)")
-# "Điều 3. " before an article's text.
-ARTICLE_RE = re.compile(r"Điều\s+\d+\s*\.\s*")
-# A stop and a space before a new line's first letter: ". Giao", ": Sở" (the letter must be a capital).
-PARAGRAPH_CANDIDATE_RE = re.compile(r"[.:] (?=[^\W\d_])")
-# Where a sentence ends: ". Chủ tịch …", "như sau: ", "./.".
-SENTENCE_END_RE = re.compile(r"\./\.|\.(?=\s+[A-ZĐ\u00C0-\u00DD\u1EA0-\u1EF8\d\"“(-])|:(?=\s)|\.$")
-# The end of the operative text: the sign-off "./." or the recipients block ("Nơi nhận:", "NƠI NHẬN:").
-# Each branch starts with a literal (both cases of "N"), so the search skips to those characters at C speed.
-REGION_END_RE = re.compile(r"\./\.|N(?<!\wN)(?i:ơi nhận)\s*:|n(?<!\wn)(?i:ơi nhận)\s*:")
-# Words before "yêu cầu/đề nghị" that make it someone else's request: "Theo đề nghị của …".
-NOT_REQUEST_BEFORE_RE = re.compile(r"(?:theo|xét|trên cơ sở|được)\s*$", re.IGNORECASE)
-# Task words that make a subject-first sentence an order, not a report: "… căn cứ chức năng …".
-OBLIGATION_WORDS = (r"căn cứ|có trách nhiệm|chịu trách nhiệm|cần|phải|chủ trì|khẩn trương|"
-                    r"tập trung|chủ động|nghiêm túc|quyết liệt|tiếp tục")
-OBLIGATION_RE = re.compile(rf"^(?:{OBLIGATION_WORDS})(?!\w)", re.IGNORECASE)
-# The same words anywhere in an item ("2. Các sở … căn cứ chức năng …"): without one, no subject-first order.
-# Each branch opens with one exact case of its first letter (case ignored after it), so that a search skips
-# at C speed; the matches are those of ``(?i:căn cứ|có trách nhiệm|…)``.
-OBLIGATION_ANYWHERE_RE = re.compile("|".join(f"{re.escape(twin)}(?i:{re.escape(word[1:])})"
-                                             for word in OBLIGATION_WORDS.split("|") for twin in case_twins(word[0])))
-# A colon after a head title does not end the sentence: "Giao Giám đốc: Sở Văn hóa, …".
-HEAD_COLON_RE = re.compile(r"(?:Giám đốc|Thủ trưởng|Chủ tịch|Trưởng ban|Bộ trưởng)\s*$")
-LEVELS = {"roman": 0, "number": 1, "subnumber": 2, "letter": 3, "-": 4, "•": 4, "+": 5}
-# The kinds of numbered markers: "II.", "3.", "2.1.".
-ROMAN_MARKER_RE = re.compile(r"[IVX]+\.")
-NUMBER_MARKER_RE = re.compile(r"\d+\.")
-SUBNUMBER_MARKER_RE = re.compile(r"\d+(?:\.\d+)+\.")
+# Outline parts that give no assignment: the recipients after the signature, footnotes at the end.
+SKIPPED = frozenset({"recipients", "note"})
+# A year range or a year in a table's time cell: "Giai đoạn 2026 - 2027", "Năm 2026", "2026-2030".
+YEAR_RANGE_RE = re.compile(r"(?P<a>(?:19|20)\d\d)\s*[-–—]\s*(?P<b>(?:19|20)\d\d)")
+YEAR_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?!\d)")
+# Where a clause ends inside an item: ". " before a capital, "; " — "Chủ trì … . Đồng thời, …".
+CLAUSE_END_RE = re.compile(rf"\.\s+(?=[{CAPITALS}]|\d|[\"“(])|;\s+|:\s+(?=[-+•]|\d|[a-zđ]\))")
+MAX_TASK_CHARS = 600
+OPENING_REACH = 120  # characters of an opening phrase before the subject at most
+HEADING_CHARS = 120
 
 
-@dataclass(frozen=True)
-class Sentence:
-    start: int
-    end: int           # exclusive; the end mark is not included
-    body: int          # where the text starts after an item marker / "Điều n."
-    item: int | None   # index of the item the sentence belongs to
-    colon: bool        # ends with ":"
-    closing: bool      # ends with "./."
+@cache
+def cues() -> dict:
+    """The words of ``ingest/lexicon/roles.toml``."""
+    return load("roles.toml")
+
+
+@cache
+def _re(key: str, at_start: bool = False) -> re.Pattern[str]:
+    return phrases_re(cues()[key], at_start=at_start)
+
+
+@cache
+def _support_re() -> re.Pattern[str]:
+    """"phối hợp với", "phối hợp chặt chẽ với", "chủ trì cùng" — the partners follow."""
+    return re.compile(rf"(?<!\w)(?:{alternation(cues()['support'], ignore_case=True)})(?!\w)\s*(?:với\s+|cùng\s+)?",
+                      re.IGNORECASE)
+
+
+@cache
+def _opens_support_re() -> re.Pattern[str]:
+    """A duty that opens with coordination: "Phối hợp Sở Y tế …", "Chủ động phối hợp với …"."""
+    lead = alternation(cues()["duty_openers"], ignore_case=True)
+    return re.compile(rf"(?:(?:{lead})\s*,?\s*)*(?:{alternation(cues()['opens_support'], ignore_case=True)})(?!\w)",
+                      re.IGNORECASE)
 
 
 @dataclass(frozen=True)
-class Item:
-    start: int
-    level: int
+class Context:
+    flat: Flat
+    source: str
+    locality: Province | None
+    year: str | None
+    issuer: str | None
+    reserved: tuple[tuple[int, int], ...] = ()   # flat spans that are no deadlines (target periods)
+    addressees: tuple[Name, ...] = ()            # the bodies of the Kính gửi lines
 
 
-@dataclass
-class _Event:
-    group: Group
+@dataclass(frozen=True)
+class Duty:
+    name: Name
     role: str
-    start: int
+    start: int                  # flat span of the task
     end: int
+    deadline: Deadline | None
+    path: tuple[str, ...] = ()
+    subject: bool = False       # the body the clause gives its duty to (not a partner)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What an item takes from the items above it."""
+
+    owners: tuple[Name, ...] = ()
     deadline: Deadline | None = None
+    path: tuple[str, ...] = ()
+    role: str | None = None   # the role a lead-in gave its subject ("Các sở, … căn cứ …, thực hiện các nội dung sau:")
+
+
+def find_assignments(outline: Node, ctx: Context) -> list[dict[str, Any]]:
+    """The assignments of a document (see the module docstring)."""
+    return _entries(list(_walk(outline, Scope(), ctx)), ctx)
+
+
+def addressee_names(addressees: tuple[str, ...], locality: Province | None) -> tuple[Name, ...]:
+    """The bodies of the Kính gửi lines: "Các sở, ban ngành, đơn vị thuộc tỉnh", "Ủy ban nhân dân các huyện,
+    thành phố"."""
+    out: list[Name] = []
+    for line in addressees:
+        names = read_names(line, 0, len(line), locality, whole=True)
+        if names is not None:
+            out += [n for n in names.bodies if n not in out]
+    return tuple(out)
+
+
+# ---- walking the outline -----------------------------------------------------------------------------
+
+
+def _walk(node: Node, scope: Scope, ctx: Context) -> Iterator[Duty]:
+    for child in node.children:
+        if child.kind in SKIPPED:
+            continue
+        if child.kind == "attachment":
+            yield from _walk(child, Scope(), ctx)
+            continue
+        if child.kind == "table":
+            yield from _table(child, scope, ctx)
+            continue
+        yield from _item(child, scope, ctx)
+
+
+def _item(node: Node, scope: Scope, ctx: Context) -> Iterator[Duty]:
+    a, b = _flat(ctx, node.start, node.children[0].start if node.children else node.end)
+    ta, tb = _flat(ctx, *node.title)
+    heading = " ".join(ctx.flat.text[ta:tb].split())[:HEADING_CHARS]
+    owners, duty_start = _heading_owners(ctx, node, ta, tb)
+    path = scope.path + ((f"{node.marker} {heading}" if node.marker else heading),) if heading else scope.path
+    unit_owners = owners or scope.owners
+    text_start = duty_start if owners else (ta if node.marker else a)
+    here = list(_unit(ctx, max(text_start, a), b, unit_owners, scope, path, heading=bool(owners)))
+    yield from here
+    deadline = _first_dated(ctx, ta, tb) or scope.deadline
+    if node.kind == LEAD_IN and not owners and (led := [d for d in here if d.subject]):
+        # the bodies a lead-in asks carry the items under it: an item's own deadline makes one more entry
+        yield from _walk(node, Scope(tuple(d.name for d in led), deadline, path, led[0].role), ctx)
+        return
+    yield from _walk(node, Scope(unit_owners, deadline, path, scope.role if not owners else None), ctx)
+
+
+def _flat(ctx: Context, start: int, end: int) -> tuple[int, int]:
+    index = ctx.flat.index
+    return bisect.bisect_left(index, start), bisect.bisect_left(index, end)
+
+
+def _whole_heading(ctx: Context, node: Node) -> bool:
+    """Whether the heading is all of it: the whole block, up to a colon, or a first line that a new
+    sentence follows ("2. Sở Nội vụ\nPhối hợp Sở Y tế …"), not a line that wraps ("- Các ngân hàng thương
+    mại tham\ngia phối hợp …")."""
+    src = ctx.source
+    own_end = node.children[0].start if node.children else node.end
+    after = node.title[1]
+    if not src[after:own_end].strip():
+        return True
+    if src[after:after + 1] == ":":
+        return True
+    rest = src[after:own_end].lstrip()
+    return src[after:after + 1] == "\n" and rest[:1].isupper()
+
+
+def _heading_owners(ctx: Context, node: Node, ta: int, tb: int) -> tuple[tuple[Name, ...], int]:
+    """The bodies an item's heading names ("Sở Y tế", "Đề nghị Ủy ban Mặt trận …", "Trách nhiệm của Sở
+    Tài chính", "Sở Nội vụ (Cơ quan thường trực …):"), and where the item's duty text starts after it."""
+    if node.kind == "paragraph" or tb <= ta or not _whole_heading(ctx, node):
+        return (), ta
+    text = ctx.flat.text
+    at = ta
+    if m := _re("heading_openers", True).match(text[at:tb]):
+        at += m.end()
+    elif m := _re("give", True).match(text[at:tb]):
+        at += m.end()
+    at += len(text[at:tb]) - len(text[at:tb].lstrip(" :"))
+    names = read_names(text, at, tb, ctx.locality)
+    rest = text[names.end:tb].strip(" :.,") if names else ""
+    if names is not None and rest and not _re("heading_tails", True).match(rest):
+        if not _class_heading(text[at:tb]):
+            return (), ta
+        names = read_names(text, at, tb, ctx.locality, whole=True)  # "các tổ chức cung cấp dịch vụ chi trả"
+    if names is None or not names.bodies or any(n.kind == "other" for n in names.names):
+        return (), ta
+    if any(_is_issuer(ctx, n) for n in names.bodies):
+        return (), ta
+    after = tb
+    while after < len(text) and text[after] in " :":
+        after += 1
+    return tuple(names.bodies), after
+
+
+def _class_heading(title: str) -> bool:
+    """A heading that names a class by what its bodies do: "các tổ chức cung cấp dịch vụ chi trả"."""
+    return fold(title).startswith("các ")
+
+
+def _is_issuer(ctx: Context, name: Name) -> bool:
+    if not ctx.issuer or not name.name:
+        return False
+    key, issuer = fold(name.name), fold(ctx.issuer)
+    return key == issuer or key == fold("chủ tịch " + ctx.issuer) or key == fold("Chủ tịch " + ctx.issuer)
+
+
+# ---- one item's text ---------------------------------------------------------------------------------
+
+
+def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    out, at = [], a
+    for m in CLAUSE_END_RE.finditer(text, a, b):
+        if m.start() > at:
+            out.append((at, m.start() + (1 if text[m.start()] == ":" else 0)))
+        at = m.end()
+    if at < b and text[at:b].strip():
+        out.append((at, b))
+    return out
+
+
+def _unit(ctx: Context, a: int, b: int, owners: tuple[Name, ...], scope: Scope, path: tuple[str, ...],
+          heading: bool) -> Iterator[Duty]:
+    """The duties of one item's own text: clause by clause, the owners' role from the first."""
+    text = ctx.flat.text
+    clauses = _clauses(text, a, b)
+    dated = [d for d in find_deadlines(text, a, b, ctx.year) if d.date and not _reserved(ctx, d)]
+    for k, (ca, cb) in enumerate(clauses):
+        found = list(_clause(ctx, ca, cb, owners if k == 0 else (), k == 0, heading, scope.role))
+        if not found:
+            continue
+        taken = {d.start for d in (f.deadline for f in found) if d is not None}  # a send's deadline is its own
+        dated = [d for d in dated if d.start not in taken]
+        own = next((d for d in dated if ca <= d.start < cb), None)
+        later = next((d for d in dated if d.start >= cb), None)
+        when = own or later or scope.deadline
+        for duty in found:
+            yield replace(duty, deadline=duty.deadline or when, path=path)
+
+
+def _reserved(ctx: Context, d: Deadline) -> bool:
+    return any(x <= d.start < y for x, y in ctx.reserved)
+
+
+def _clause(ctx: Context, a: int, b: int, owners: tuple[Name, ...], first: bool, heading: bool,
+            inherited: str | None = None) -> Iterator[Duty]:
+    text = ctx.flat.text
+    body = a + len(text[a:b]) - len(text[a:b].lstrip(" -+•–"))
+    if m := _re("execution").search(text, body, b):
+        names = read_names(text, body, m.start(), ctx.locality, whole=True)
+        for n in _acting(ctx, names):
+            yield Duty(n, "all", body, b, None)
+        return
+    if m := _re("closing").search(text, body, b):
+        names = read_names(text, m.end(), b, ctx.locality)
+        for n in ctx.addressees or _acting(ctx, names):  # "… báo để các đơn vị, địa phương biết, thực hiện": the addressees
+            yield Duty(n, "all", body, b, None, subject=True)
+        return
+    yield from _sent_to(ctx, body, b)
+    subject, role_at, directed, given = _subject(ctx, body, b, owners)
+    if subject:
+        if inherited and given == "owner":
+            role = inherited
+        else:
+            role = _role(ctx, subject, role_at, b, heading=heading and subject == owners, given=given)
+        for n in subject:
+            yield Duty(n, role, body, b, None, subject=True)
+    yield from _partners(ctx, body, b, directed)
+
+
+def _sent_to(ctx: Context, a: int, b: int) -> Iterator[Duty]:
+    """"… gửi Sở Xây dựng để tổng hợp … trước ngày 25 tháng 7 năm 2025": the body a result is sent to, so
+    that it acts on it, leads (with the deadline printed after it)."""
+    text = ctx.flat.text
+    for m in _re("send").finditer(text, a, b):
+        names = read_names(text, m.end(), b, ctx.locality)
+        if names is None or not names.bodies or not _re("send_purpose", True).match(text[names.end:b].lstrip()):
+            continue
+        due = next((d for d in find_deadlines(text, names.end, b, ctx.year) if d.date and not _reserved(ctx, d)), None)
+        for n in _acting(ctx, names):
+            yield Duty(n, "lead", a, b, due)
+
+
+def _acting(ctx: Context, names) -> list[Name]:
+    """The bodies of a list that can be given a duty: not the issuer; "các đơn vị, địa phương" is the
+    addressees, when the letter has them."""
+    if names is None:
+        return []
+    out: list[Name] = []
+    for n in names.bodies:
+        if _is_issuer(ctx, n):
+            continue
+        if ctx.addressees and _addressee_phrase(n):
+            out += [a for a in ctx.addressees if a not in out]
+        elif n not in out:
+            out.append(n)
+    return out
+
+
+@cache
+def _addressee_phrases() -> frozenset[str]:
+    return frozenset(fold(p).removeprefix("các ") for p in duties()["assign"]["addressees"])
+
+
+def _addressee_phrase(name: Name) -> bool:
+    return fold(name.printed).removeprefix("các ") in _addressee_phrases()
+
+
+def _subject(ctx: Context, a: int, b: int, owners: tuple[Name, ...]) -> tuple[tuple[Name, ...], int, int | None, str]:
+    """Who the clause gives its duty to, where that duty starts, where a body it directs is named
+    (partners after that are the directed body's, not ours), and how the subject was named: "given"
+    ("Giao X"), "asked" ("Đề nghị X"), "subject" (X opens the sentence) or "owner" (the heading's)."""
+    text = ctx.flat.text
+    if m := _re("give", True).match(text[a:b]):
+        word = fold(m.group().strip())
+        names = read_names(text, a + m.end(), b, ctx.locality)
+        if names and names.bodies:
+            if word in _folded("directs_at_start"):  # "Chỉ đạo các ngân hàng …": the banks get nothing here
+                return owners, a + m.end(), a, "owner"
+            how = "asked" if word in _folded("asks") else "given"
+            return tuple(_acting(ctx, names)), names.end, _directed_at(text, names.end, b), how
+    at = _after_opening(text, a, b)
+    names = read_names(text, at, b, ctx.locality)
+    if names and names.bodies and names.end < b and _re("speaker_verbs", True).match(text[names.end:b].lstrip(" ,")):
+        return (), a, None, "owner"  # "Chủ tịch Ủy ban nhân dân thành phố có ý kiến như sau:" — the speaker
+    if names and names.bodies and names.end < b and _duty_follows(text, names.end, b) and _opens_subject(names):
+        acting = tuple(_acting(ctx, names))
+        if acting and all(n.kind != "people" for n in names.names):
+            return acting, names.end, _directed_at(text, names.end, b), "subject"
+        return (), a, None, "owner"
+    if m := _re("request").search(text, a, b):
+        if not _re("not_request_before").search(text[max(a, m.start() - 16):m.start()]):
+            names = read_names(text, m.end(), b, ctx.locality)
+            if names and names.bodies:
+                return tuple(replace(n, kind="addressed") for n in _acting(ctx, names)), names.end, None, "asked"
+    if owners:
+        return owners, a, _directed_at(text, a, b), "owner"
+    return (), a, _directed_at(text, a, b), "owner"
+
+
+def _opens_subject(names) -> bool:
+    """A list can open a sentence as its subject when it starts with a name, a title, a local government or
+    "các …" — not with a bare class noun, which is more likely a verb ("Tổ chức thực hiện …")."""
+    first = names.names[0]
+    return first.kind != "class" or fold(first.printed).startswith("các ")
+
+
+@cache
+def _folded(key: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in cues()[key])
+
+
+def _after_opening(text: str, a: int, b: int) -> int:
+    """Where the subject starts after an opening phrase: "Trong quá trình thực hiện nếu có khó khăn,
+    vướng mắc, các cơ quan, đơn vị …" → at "các"."""
+    m = _re("clause_openers", True).match(text[a:b])
+    if m is None:
+        return a
+    reach = text.rfind(", ", a, min(b, a + OPENING_REACH))
+    return reach + 2 if reach > a else a
+
+
+def _duty_follows(text: str, at: int, end: int) -> bool:
+    """After a subject list: a duty word ("chủ trì", "có trách nhiệm", "phối hợp", any task verb)."""
+    rest = text[at:end].lstrip(" ,")
+    return bool(rest) and (_re("duty_words", True).match(rest) is not None
+                           or phrases_re(duties()["assign"]["task_starts"], at_start=True).match(rest) is not None)
+
+
+def _directed_at(text: str, a: int, b: int) -> int | None:
+    """Where the clause directs another body ("chỉ đạo", "hướng dẫn", "đôn đốc", "yêu cầu" + a name)."""
+    m = _re("directs").search(text, a, b)
+    return m.start() if m else None
+
+
+def _role(ctx: Context, subject: tuple[Name, ...], at: int, end: int, heading: bool, given: str) -> str:
+    """lead, support (the duty opens with "phối hợp") or all (see the module docstring)."""
+    text = ctx.flat.text
+    rest = text[at:end].lstrip(" ,:")
+    if any(n.kind == "addressed" for n in subject):
+        return "all"
+    if _opens_support_re().match(rest):
+        return "support"
+    if heading or given in ("given", "owner"):
+        return "lead"
+    if given == "asked":
+        only_classes = all(n.kind in ("class", "local", "title") for n in subject)
+        return "all" if only_classes and (_opens_generic(rest) or any(_addressee_class(n) for n in subject)) else "lead"
+    if _re("lead_words").search(rest[:40]):
+        return "lead"
+    classes = [n for n in subject if n.kind in ("class", "local", "title")]
+    if len(subject) >= 2 and classes:
+        return "all"
+    if classes and len(subject) == 1 and (_opens_generic(rest) or _addressee_class(subject[0])):
+        return "all"
+    return "lead"
+
+
+def _opens_generic(rest: str) -> bool:
+    """A duty any body of a class has: it opens (adverbs aside) with "căn cứ chức năng, nhiệm vụ",
+    "nghiêm túc triển khai", "phản ánh" …"""
+    m = re.match(rf"(?:(?:{alternation(cues()['duty_openers'], ignore_case=True)})\s*,?\s*)*", rest, re.IGNORECASE)
+    at = m.end() if m else 0
+    return _re("generic", True).match(rest[at:]) is not None or _re("generic", True).match(rest) is not None
+
+
+def _addressee_class(name: Name) -> bool:
+    key = fold(name.printed)
+    key = key[4:] if key.startswith("các ") else key
+    return any(key == fold(p) or key.startswith(fold(p) + " ") for p in cues()["addressee_classes"])
+
+
+def _partners(ctx: Context, a: int, b: int, directed: int | None) -> Iterator[Duty]:
+    text = ctx.flat.text
+    for m in _support_re().finditer(text, a, b):
+        if directed is not None and directed < m.start():
+            return
+        names = read_names(text, m.end(), b, ctx.locality)
+        for n in _acting(ctx, names) if names else ():
+            if n.kind != "people":
+                yield Duty(n, "support", a, b, None)
+
+
+def _first_dated(ctx: Context, a: int, b: int) -> Deadline | None:
+    return next((d for d in find_deadlines(ctx.flat.text, a, b, ctx.year) if d.date and not _reserved(ctx, d)), None)
+
+
+# ---- task tables -------------------------------------------------------------------------------------
+
+
+def _columns(columns: tuple[str, ...]) -> dict[str, int] | None:
+    """Which columns hold the lead, the partners, the time and the task; None for a table that assigns
+    nothing (no lead column, or a list of procedures)."""
+    c = cues()["columns"]
+    found: dict[str, int] = {}
+    for i, col in enumerate(columns):
+        key = fold(col)
+        if any(fold(w) in key for w in c["not_tasks"]):
+            return None
+        for role in ("support", "lead", "time", "task"):
+            if role not in found and any(fold(w) in key for w in c[role]):
+                found[role] = i
+                break
+    return found if "lead" in found else None
+
+
+def _table(node: Node, scope: Scope, ctx: Context) -> Iterator[Duty]:
+    cols = _columns(node.columns)
+    if cols is None:
+        return
+    for row in node.children:
+        cells = {c.column: c for c in row.children}
+        by_index = [cells.get(col) for col in node.columns]
+        lead = by_index[cols["lead"]] if cols["lead"] < len(by_index) else None
+        if lead is None or len(row.children) < 3:
+            continue
+        a, b = _flat(ctx, row.start, row.end)
+        when = _cell_deadline(ctx, by_index[cols["time"]]) if "time" in cols and cols["time"] < len(by_index) \
+            and by_index[cols["time"]] is not None else None
+        task = by_index[cols["task"]] if "task" in cols and cols["task"] < len(by_index) else None
+        ta, tb = _flat(ctx, task.start, task.end) if task is not None else (a, b)
+        path = scope.path + (" | ".join(node.columns)[:HEADING_CHARS],)
+        for role, cell in (("lead", lead), ("support", by_index[cols["support"]] if "support" in cols else None)):
+            for n in _cell_names(ctx, cell):
+                yield Duty(n, role, ta, tb, when or scope.deadline, path)
+
+
+def _cell_names(ctx: Context, cell: Node | None) -> list[Name]:
+    """The bodies of a table cell, a line or a dash-item each: "- Bộ Khoa học và Công nghệ;\\n- Bộ Xây dựng"."""
+    if cell is None:
+        return []
+    a, b = _flat(ctx, cell.start, cell.end)
+    names = read_names(ctx.flat.text, a, b, ctx.locality, whole=True)
+    if names is None:
+        return []
+    return [n for n in names.bodies if n.kind != "people" and not _is_caps(n.printed)]
+
+
+def _is_caps(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters)
+
+
+def _cell_deadline(ctx: Context, cell: Node) -> Deadline | None:
+    """A time cell's deadline: its printed date, else the end of its last year ("Năm 2026",
+    "Giai đoạn 2026 - 2027"); none for "Thường xuyên"."""
+    a, b = _flat(ctx, cell.start, cell.end)
+    text = ctx.flat.text
+    found = [d for d in find_deadlines(text, a, b, ctx.year) if d.date]
+    if found:
+        return found[0]
+    if m := YEAR_RANGE_RE.search(text, a, b):
+        return Deadline(f"{m['b']}-12-31", m.group(), m.start(), m.end())
+    if m := YEAR_RE.search(text, a, b):
+        return Deadline(f"{m['y']}-12-31", m.group(), m.start(), m.end())
+    return None
+
+
+# ---- entries -----------------------------------------------------------------------------------------
 
 
 @dataclass
@@ -97,321 +516,54 @@ class _Entry:
     agency: str
     role: str
     task: str
-    deadline: str | None
+    deadline: Deadline | None
     span: tuple[int, int]
-    deadline_text: str | None
     match: str
     confidence: float | None
-    recurring: str | None = None
+    path: tuple[str, ...]
     items: list[tuple[int, int]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
+        d = self.deadline
         out: dict[str, Any] = {"agency": self.agency, "role": self.role, "task": self.task,
-                               "deadline": self.deadline, "span": list(self.span)}
-        if self.deadline_text:
-            out["deadline_text"] = self.deadline_text
-        if self.recurring:
-            out["recurring"] = self.recurring
+                               "deadline": d.date if d else None, "span": list(self.span)}
+        if d is not None:
+            out["deadline_text"] = d.text
+            if d.recurring:
+                out["recurring"] = d.recurring
         out["agency_match"] = self.match
         out["confidence"] = self.confidence
+        if self.path:
+            out["path"] = list(self.path)
         if self.items:
             out["items"] = [list(s) for s in self.items]
         return out
 
 
-@cache
-def _res() -> dict[str, re.Pattern[str]]:
-    a = duties()["assign"]
-    return {
-        "give": re.compile(rf"(?:{alternation(a['give'])})\s+(?:cho\s+)?"),
-        "lead": re.compile(rf"^\s*,?\s*(?:{alternation(a['lead'], ignore_case=True)})(?!\w)\s*,?\s*", re.IGNORECASE),
-        # The lead word anywhere in a sentence ("Sở Tài chính chủ trì, …"): without it, no subject-first "give".
-        "lead_anywhere": word_start_re(a["lead"], whole_word=False),
-        "support": word_start_re(a["support"], r"\s+"),
-        "require": word_start_re(a["require"], r"(?!\w)\s*:?\s*(?!của)"),
-        "execution": phrases_re(a["execution"]),
-        "send": word_start_re(a["send"], r"\s+"),
-        "purpose": re.compile(rf"^\s*,?\s*(?:{alternation(a['send_purpose'], ignore_case=True)})(?!\w)", re.IGNORECASE),
-        "closing": phrases_re(a["closing"]),
-        "speaker": phrases_re(a["speaker_verbs"], at_start=True),
-        # Any word the execution, request, sending or deadline readers start with ("chịu trách nhiệm thi
-        # hành", "yêu cầu", "gửi", "trước ngày" …): most sentences have none, and one search spares them four.
-        "cue": word_start_re(a["execution"] + a["require"] + a["send"] + cue_phrases()),
-    }
-
-
-def _line_start(flat: Flat, source: str, pos: int) -> bool:
-    at = flat.index[pos]
-    while at > 0 and source[at - 1] in " \t\u00a0":
-        at -= 1
-    return at == 0 or source[at - 1] == "\n"
-
-
-def _level(marker: str) -> int:
-    if marker in LEVELS:
-        return LEVELS[marker]
-    if ROMAN_MARKER_RE.fullmatch(marker):
-        return LEVELS["roman"]
-    if NUMBER_MARKER_RE.fullmatch(marker):
-        return LEVELS["number"]
-    if SUBNUMBER_MARKER_RE.fullmatch(marker):
-        return LEVELS["subnumber"]
-    return LEVELS["letter"]
-
-
-def segment(flat: Flat, source: str, start: int, end: int) -> tuple[list[Sentence], list[Item]]:
-    """Sentences and list items of ``flat.text[start:end]``."""
-    text = flat.text
-    items: list[Item] = []
-    marks: dict[int, int] = {}  # item start → body start
-    for at, body, marker in _markers(text, start, end):
-        if _line_start(flat, source, at):
-            items.append(Item(at, _level(marker)))
-            marks[at] = body
-    paragraphs = [m.end() for m in PARAGRAPH_CANDIDATE_RE.finditer(text, max(start - 1, 0), end)
-                  if start < m.end() < end and text[m.end()].isupper() and _line_start(flat, source, m.end())
-                  and m.end() not in marks]
-    cuts = sorted(set(marks) | set(paragraphs))
-    sentences: list[Sentence] = []
-    pos = start
-    marker_dots = {e - 2 for e in marks.values()}  # the dot of "1. " is no sentence end
-    bounds = [m for m in SENTENCE_END_RE.finditer(text, start, end)
-              if m.start() not in marker_dots
-              and (m.group() != ":" or not HEAD_COLON_RE.search(text, max(start, m.start() - 20), m.start()))
-              and (m.group() != ":" or _open_paren(text, start, m.start()) == 0)]
-    ends = sorted({(m.start(), m.end(), m.group()) for m in bounds})
-    stops = sorted([(c, c, "") for c in cuts if c > start] + ends)
-    item_starts = [i.start for i in items]
-    for a, b, mark in stops + [(end, end, "")]:
-        if a < pos:
-            continue
-        if not text[pos:a].isspace() and pos < a:
-            body = marks.get(pos, pos)
-            if am := ARTICLE_RE.match(text, body):
-                body = am.end()
-            k = bisect.bisect_right(item_starts, pos) - 1
-            # the item goes on unless a paragraph starts after its marker, up to ``pos``
-            in_item = k if k >= 0 and bisect.bisect_right(paragraphs, pos) == bisect.bisect_right(paragraphs, items[k].start) else None
-            sentences.append(Sentence(pos, a, body, in_item, mark == ":", mark == "./."))
-        pos = b
-        while pos < end and text[pos] == " ":
-            pos += 1
-    return sentences, items
-
-
-def _markers(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    """(start, end, marker) of each item marker in ``text[start:end]`` at the start or after a space, in
-    order: what ``finditer`` of the marker with a ``(?<![^ ])`` look-behind gives (a marker holds no space
-    but the one after it, so no marker starts inside another)."""
-    out = []
-    if start == 0 and (m := ITEM_MARKER_RE.match(text, 0, end)):
-        out.append((0, m.end(), m["marker"]))
-    for m in MARKER_AFTER_SPACE_RE.finditer(text, max(start - 1, 0), end):
-        out.append((m.start("marker"), m.end("marker") + 1, m["marker"]))
-    return out
-
-
-def _open_paren(text: str, start: int, pos: int) -> int:
-    """How many brackets are open at ``pos`` since the last sentence start."""
-    cut = max(text.rfind(". ", start, pos), start)
-    return text.count("(", cut, pos) - text.count(")", cut, pos)
-
-
-def region(flat: Flat, start: int) -> tuple[int, int]:
-    """The operative text: from ``start`` to the sign-off or the recipients block."""
-    m = REGION_END_RE.search(flat.text, start)
-    return start, (m.end() if m and m.group() == "./." else m.start() if m else len(flat.text))
-
-
-def find_assignments(flat: Flat, sentences: list[Sentence], items: list[Item], locality: Province | None,
-                     addressees: tuple[str, ...], year: str | None, reserved: list[tuple[int, int]] = (),
-                     issuer: str | None = None) -> list[dict[str, Any]]:
-    """The assignments of the body ``flat``, read from its ``segment`` (see the module docstring).
-
-    ``reserved`` spans (periods of targets) are not deadlines; ``issuer`` is never its own assignee
-    in a subject-first sentence ("Chính phủ tập trung thực hiện …" reports, it does not assign).
-    """
-    text = flat.text
-    res = _res()
+def _entries(found: list[Duty], ctx: Context) -> list[dict[str, Any]]:
     entries: dict[tuple[str, str, str | None], _Entry] = {}
-    addressee_groups = _addressee_groups(addressees, locality)
-
-    def emit(ev: _Event, task_span: tuple[int, int]) -> None:
-        g = ev.group
-        if g.name is None:
-            return
-        d = ev.deadline
-        key = (g.name.casefold(), ev.role, d.date if d else None)
+    for duty in found:
+        name = duty.name
+        if not name.name:
+            continue
+        d = duty.deadline
+        key = (fold(name.name), duty.role, d.date if d else None)
+        span = ctx.flat.span(duty.start, duty.end)
         if key in entries:
-            entry, span = entries[key], flat.span(*task_span)
-            if span == entry.span:
-                return
-            for k, (a, b) in enumerate(entry.items):
-                if a == span[0]:
-                    entry.items[k] = (a, max(b, span[1]))
-                    return
-            entry.items.append(span)
-            return
-        entries[key] = _Entry(g.name, ev.role, _task(text, task_span), d.date if d else None, flat.span(*task_span),
-                              d.text if d else None, g.match, g.confidence, d.recurring if d else None)
-
-    scope: tuple[int, list[_Event]] | None = None  # (introducer level, events)
-    previous: list[_Event] = []
-    prev_colon_request = False
-    for n, s in enumerate(sentences):
-        level = items[s.item].level if s.item is not None else -1
-        if scope is not None and (level <= scope[0] or (s.item is None and not s.closing and n
-                                                          and sentences[n - 1].item is not None)):
-            scope = None
-        events: list[_Event] = []
-        used: list[tuple[int, int]] = list(reserved)
-        cued = res["cue"].search(text, s.body, s.end) is not None
-        deadlines = [d for d in find_deadlines(text, s.body, s.end, year)
-                     if not any(a <= d.start < b for a, b in reserved)] if cued else []
-
-        if cued and (m := res["execution"].search(text, s.body, s.end)):
-            lst = read_list(text, s.body, locality, limit=m.start())
-            events += _events(lst, "all", addressee_groups)
-        if not events and (m := res["give"].match(text, s.body)):
-            events += _give(text, m.end(), s.end, locality, addressee_groups)
-        task_start = s.body
-        if not events and cued:
-            for m in res["require"].finditer(text, s.body, s.end):
-                if NOT_REQUEST_BEFORE_RE.search(text[max(s.body, m.start() - 14):m.start()]):
-                    continue
-                if m.end() >= s.end:
-                    break  # "… yêu cầu:" — the next sentence holds the list
-                lst = read_list(text, m.end(), locality, limit=s.end)
-                events += _events(lst, None, addressee_groups)
-                if events:
-                    task_start = m.start()  # "yêu cầu các Bộ, ngành …", not the opening "Thực hiện …"
-                    break
-        if not events and _may_order(text, s, prev_colon_request):
-            lst = read_list(text, s.body, locality, limit=s.end, require_task=True)
-            after = text[lst.end:s.end] if lst is not None else ""
-            own = issuer is not None and lst is not None and any(g.name == issuer for g in lst.named)
-            if lst is not None and (lst.named or lst.addressed) and after[:1].islower() and not own \
-                    and not res["speaker"].match(after):
-                if res["lead"].match(after):
-                    events += _give(text, s.body, s.end, locality, addressee_groups)
-                elif s.colon or prev_colon_request or (OBLIGATION_RE.match(after) and s.body != s.start):
-                    events += _events(lst, None, addressee_groups)
-        if s.closing or n == len(sentences) - 1:
-            if m := res["closing"].search(text, s.body, s.end + 3):
-                lst = read_list(text, m.end(), locality, limit=s.end)
-                events += [_Event(g, "all", s.body, s.end) for g in (addressee_groups or (lst.named if lst else []))]
-        sends = res["send"].finditer(text, s.body, s.end) if cued else ()
-        for m in sends:
-            lst = read_list(text, m.end(), locality, limit=s.end)
-            if lst is None or not lst.named or not res["purpose"].match(text[lst.end:s.end]):
-                continue
-            due = next((d for d in deadlines if d.start > lst.end), None)
-            if due is not None:
-                used.append((due.start, due.end))
-            events += [_Event(g, "lead", s.body, s.end, due) for g in lst.named]
-
-        free = [d for d in deadlines if not any(a <= d.start < b for a, b in used)]
-        due = free[0] if free else None
-        if events:
-            for ev in events:
-                if ev.deadline is None:
-                    ev.deadline = due
-                emit(ev, (task_start, s.end))
-            previous = [e for e in events if e.role in ("lead", "all")]
-        elif due is not None and scope is not None and s.item is not None:
-            item_span = _item_span(sentences, n, s)
-            for ev in scope[1]:
-                emit(_Event(ev.group, ev.role, *item_span, due), item_span)
-        elif due is not None and previous and _continues(text, s):
-            for ev in previous:
-                emit(_Event(ev.group, ev.role, s.body, s.end, due), (s.body, s.end))
-        if events and s.colon and n + 1 < len(sentences) and sentences[n + 1].item is not None \
-                and items[sentences[n + 1].item].level > level:
-            scope = (level, [e for e in events if e.role in ("lead", "all")])
-        elif scope is not None and s.item is not None and level > scope[0]:
-            item_span = _item_span(sentences, n, s)
-            for ev in scope[1]:
-                emit(_Event(ev.group, ev.role, *item_span), item_span)
-        if not s.colon:
-            prev_colon_request = False
-        if s.colon and not events and res["require"].search(text[s.body:s.end][-40:] + " "):
-            prev_colon_request = True
-        elif s.colon and not events:
-            prev_colon_request = bool(re.search(r"(?:như sau|sau)\s*$", text[s.body:s.end]))
+            entry = entries[key]
+            if span != entry.span and span not in entry.items:
+                entry.items.append(span)
+            continue
+        match = "collective" if name.kind in ("class", "local", "title", "addressed") else name.match
+        entries[key] = _Entry(name.name, duty.role, _task(ctx.flat.text, duty.start, duty.end), d, span,
+                              match, name.confidence, duty.path)
     return [e.to_dict() for e in entries.values()]
 
 
-def _may_order(text: str, s: Sentence, prev_colon_request: bool) -> bool:
-    """Whether a subject-first sentence can give an order: it ends with a colon or follows a request
-    ("… yêu cầu:"), names the lead ("… chủ trì, …"), or is an item with an obligation word ("… căn cứ …").
-    A cheap test on the sentence before its agency list is read: those words must be in it somewhere."""
-    if s.colon or prev_colon_request or _res()["lead_anywhere"].search(text, s.body, s.end):
-        return True
-    return s.body != s.start and OBLIGATION_ANYWHERE_RE.search(text, s.body, s.end) is not None
-
-
-def _continues(text: str, s: Sentence) -> bool:
-    """A sentence with no agency of its own that goes on with the last one: "Yêu cầu hoàn thiện …"."""
-    return bool(re.match(r"(?:yêu cầu|đề nghị|đồng thời|sau đó|hoàn thành|báo cáo|gửi)\b", text[s.body:s.end], re.IGNORECASE))
-
-
-def _item_span(sentences: list[Sentence], n: int, s: Sentence) -> tuple[int, int]:
-    """From the item's first sentence to ``s``."""
-    k = n
-    while k > 0 and sentences[k - 1].item == s.item:
-        k -= 1
-    return sentences[k].body, s.end
-
-
-def _events(lst: AgencyList | None, role: str | None, addressee_groups: list[Group]) -> list[_Event]:
-    """Events for a list; without a ``role`` one named body leads and anything more is ``all``."""
-    if lst is None:
-        return []
-    out = []
-    single = len(lst.named) == 1 and lst.named[0].match != "collective" and not lst.addressed
-    for g in lst.groups:
-        if g.match == "addressees":
-            out += [_Event(a, role or "all", lst.start, lst.end) for a in addressee_groups]
-        elif g.name:
-            out.append(_Event(g, role or ("lead" if single else "all"), g.span[0], g.span[1]))
-    return out
-
-
-def _give(text: str, pos: int, end: int, locality: Province | None, addressee_groups: list[Group]) -> list[_Event]:
-    res = _res()
-    lst = read_list(text, pos, locality, limit=end)
-    events = _events(lst, "lead", addressee_groups)
-    if lst is None:
-        return events
-    at = lst.end
-    if lead := res["lead"].match(text, at):
-        at = lead.end()
-    for m in res["support"].finditer(text, at, end):
-        support = read_list(text, m.end(), locality, limit=end)
-        events += _events(support, "support", addressee_groups)
-        break
-    return events
-
-
-@lru_cache(maxsize=64)  # asked twice per document (its assignments, its record's addressees), same lines often
-def addressee_agencies(addressees: tuple[str, ...], locality: Province | None) -> tuple[tuple[str, Group], ...]:
-    """Each Kính gửi line with the agencies it names, canonical and qualified by ``locality``."""
-    out = []
-    for a in addressees:
-        lst = read_list(a + " thực hiện", 0, locality)
-        if lst is not None:
-            out += [(a, g) for g in lst.named]
-    return tuple(out)
-
-
-def _addressee_groups(addressees: tuple[str, ...], locality: Province | None) -> list[Group]:
-    return [g for _, g in addressee_agencies(addressees, locality)]
-
-
-# Whitespace a task's text collapses: a run of two or more, or one that is not a plain space ("năm\u20032025").
-# Single spaces are left alone (the flat text has almost no other whitespace, so most tasks are kept as cut).
+# Whitespace a task's text collapses: a run of two or more, or one that is not a plain space.
 IRREGULAR_SPACE_RE = re.compile(r"\s(?:\s+|(?<=[^\S ]))")
 
 
-def _task(text: str, span: tuple[int, int]) -> str:
-    return IRREGULAR_SPACE_RE.sub(" ", text[span[0]:span[1]]).strip(" ;,")
+def _task(text: str, a: int, b: int) -> str:
+    task = IRREGULAR_SPACE_RE.sub(" ", text[a:b]).strip(" ;,")
+    return task if len(task) <= MAX_TASK_CHARS else task[:MAX_TASK_CHARS].rsplit(" ", 1)[0] + " …"

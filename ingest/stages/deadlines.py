@@ -42,7 +42,9 @@ def _cue_re(key: str) -> re.Pattern[str]:
     return word_start_re(duties()["deadlines"][key], r"\s+")
 
 
-CUE_KEYS = ("by_date", "in_month", "before_month", "in_quarter", "before_quarter")
+CUE_KEYS = ("by_date", "in_month", "before_month", "in_quarter", "before_quarter", "in_year", "before_year")
+# The year after a year cue: "trong năm 2026" (the cue holds "năm"), "trong năm nay" is no date.
+YEAR_AFTER_RE = re.compile(r"\s*(?P<y>(?:19|20)\d\d)(?!\d)")
 
 
 def cue_phrases() -> list[str]:
@@ -84,6 +86,8 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, year: str 
     ['2025-06-30']
     >>> [d.date for d in find_deadlines("báo cáo trong quý III", year="2025")]
     ['2025-09-30']
+    >>> [d.date for d in find_deadlines("hoàn thành trong năm 2026; trước năm 2030")]
+    ['2026-12-31', '2029-12-31']
     >>> [(d.date, d.recurring) for d in find_deadlines("báo cáo định kỳ hằng tháng")]
     [(None, 'monthly')]
     """
@@ -141,6 +145,12 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, year: str 
                 else:
                     when = quarter_end(q["q"], y)
             add(Deadline(when, text[m.start():q.end()], m.start(), q.end()))
+    for key, before in (("before_year", True), ("in_year", False)):
+        for m in _matches_at(res[key], starts, text, start, end):
+            yr = YEAR_AFTER_RE.match(text, m.end(), end)
+            if yr:
+                y = int(yr["y"]) - (1 if before else 0)
+                add(Deadline(f"{y}-12-31", text[m.start():yr.end()], m.start(), yr.end()))
     for m in res["recurring"].finditer(text, start, end):
         add(Deadline(None, m.group(), m.start(), m.end(), _recurring_kind(m.group())))
     return sorted(found, key=lambda d: d.start)

@@ -1,0 +1,574 @@
+"""The bodies a list names, as whole documents print them: one canonical name for each.
+
+"Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc Sở Công Thương; Thủ trưởng các sở, ban, ngành cấp
+tỉnh; Ủy ban nhân dân các xã, phường, đặc khu …" in a Quảng Trị decision reads as "Chánh Văn phòng Ủy
+ban nhân dân tỉnh Quảng Trị", "Giám đốc Sở Công Thương tỉnh Quảng Trị", "Thủ trưởng các sở, ban, ngành
+cấp tỉnh Quảng Trị", "Ủy ban nhân dân các xã, phường, đặc khu thuộc tỉnh Quảng Trị".
+
+The rules, as the contract's conventions for whole documents read them:
+
+- A list is cut into pieces at commas, semicolons and "và"; registry names and fixed phrases are
+  protected from the cutting ("Sở Văn hóa, Thể thao và Du lịch").
+- A piece that opens with a body's name, "Ủy ban nhân dân", a title or "các" starts a name; class nouns
+  that follow without "các" go on the class ("các sở, ban, ngành, đoàn thể"), units go on a local
+  government ("Ủy ban nhân dân các xã, phường, đặc khu"). A title is kept ("Thủ trưởng …") and shared by
+  the kinds named one by one after it ("Thủ trưởng cơ quan ngang bộ, cơ quan thuộc Chính phủ").
+- Registry bodies take their canonical name in the issuer's province ("Sở Y tế" → "Sở Y tế thành phố
+  Cần Thơ"); classes are written "Các …" and qualified by the province ("Các sở, ban, ngành liên quan
+  thành phố Cần Thơ"), local governments below the province with "thuộc"; a name that ends with a bare
+  "tỉnh"/"Thành phố" takes the province's name; a name placed already ("… khu vực 14", "… trực thuộc
+  Trung ương", a province named) is left as it is. A central document qualifies nothing.
+- Catch-alls ("các cơ quan, đơn vị có liên quan") are classes like any other; a list of people alone
+  ("người dân", "cá nhân") names no body.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from graph.vocabulary import Province, fold, vocabulary
+
+from ..lexicon.vocab import CAPITALS, alternation, duties, load, phrases_re
+from .agencies import expand_abbreviations, resolve_agency, tidy
+from .agency_lists import MASK, _registry_re
+
+
+@cache
+def words() -> dict:
+    """The words of ``ingest/lexicon/bodies.toml``."""
+    return load("bodies.toml")
+
+
+# Cuts between pieces: "các sở, ban, ngành; Chủ tịch …", "… và các cơ quan …" (a comma or semicolon with
+# the spaces around it and a "và" or "cùng" after it, or "và"/"cùng" between spaces).
+SEPARATOR_RE = re.compile(r"\s*[,;]\s*(?:(?:và|cùng)\s+)?|\s+(?:và|cùng)\s+")
+# A bracketed aside inside a list: "Sở Nội vụ (Ban Thi đua - Khen thưởng)".
+ASIDE_RE = re.compile(r"\s*\([^()]*\)")
+# Where a list ends at the latest: a full stop, a colon (not after "Sở"), an opening quote.
+STOP_RE = re.compile(r"\.(?=\s|$)|:(?=\s|$)|[“\"]")
+
+
+@cache
+def _protect_re() -> re.Pattern[str]:
+    from .agency_lists import _registry_names
+    return phrases_re(_registry_names() + words()["protected"])
+
+
+def mask(text: str) -> str:
+    """``text`` with registry names and fixed phrases blanked out (same length), so that their commas, "và"
+    and verbs ("Sở Khoa học và Công nghệ", "Ban Chỉ đạo") are not read as list structure."""
+    return _protect_re().sub(lambda m: MASK * len(m.group()), text)
+
+
+def _registry_start(text: str) -> bool:
+    return _registry_re().match(text) is not None
+
+
+@cache
+def _stop_words_re() -> re.Pattern[str]:
+    """Words that start the duty after a list: "… Ủy ban nhân dân cấp xã căn cứ chức năng …"."""
+    return phrases_re(words()["duty_verbs"], ignore_case=False)  # "Cao Bằng" is a name, "bằng" a verb
+
+
+@cache
+def _not_body_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(words()['not_bodies'])})(?!\w)")
+
+
+@cache
+def _class_tail_re() -> re.Pattern[str]:
+    """One qualifier after a class: " liên quan", " trên địa bàn tỉnh Kon Tum", " thuộc Ủy ban nhân dân Thành
+    phố", " cấp tỉnh", " Thành phố" (with the proper names after it)."""
+    tails = alternation(words()["class_tails"])
+    proper = rf"[{CAPITALS}{MASK}][\w{MASK}-]*(?:\s+(?:[{CAPITALS}{MASK}][\w{MASK}-]*|nhân dân|dân|phố|-))*"
+    return re.compile(rf"\s+(?:(?:{tails})(?!\w)(?:\s+(?:[{CAPITALS}][\w-]*|tỉnh|thành phố|xã|phường|đặc khu|nhân dân|dân)"
+                      rf"(?!\w))*|(?:của\s+)?{proper})")
+
+
+def local_extent(text: str) -> int:
+    """How much of "Ủy ban nhân dân các xã, phường tổ chức vận chuyển …" is the name: the body, its units
+    and their qualifiers.
+
+    >>> s = "UBND các xã, phường tổ chức vận chuyển"
+    >>> s[:local_extent(s)]
+    'UBND các xã, phường'
+    """
+    m = _local_government_re().match(text)
+    if m is None:
+        return len(text)
+    return m.start("rest") + _unit_extent(text[m.start("rest"):]) if m["rest"] else m.end("body")
+
+
+def _unit_extent(text: str) -> int:
+    at = 0
+    while m := _unit_re().match(text, at) or (SEPARATOR_RE.match(text, at) if at else None):
+        if m.end() == at:
+            break
+        at = m.end()
+    while m := _class_tail_re().match(text, at):
+        at = m.end()
+    return at
+
+
+def class_extent(text: str) -> int:  # noqa: D103 — see _class_extent
+    return _class_extent(mask(text))
+
+
+def _class_extent(text: str) -> int:
+    """How much of a class piece is its name: the nouns and the qualifiers after them.
+
+    >>> s = "địa phương có thành tích xuất sắc"
+    >>> s[:class_extent(s)]
+    'địa phương'
+    >>> s = "sở, ban, ngành liên quan triển khai"
+    >>> s[:class_extent(s)]
+    'sở, ban, ngành liên quan'
+    """
+    at = 0
+    while m := _class_re().match(text, at) or (SEPARATOR_RE.match(text, at) if at else None):
+        if m.end() == at:
+            break
+        at = m.end()
+    while m := _class_tail_re().match(text, at):
+        at = m.end()
+    return at
+
+
+@cache
+def _head_re() -> re.Pattern[str]:
+    w = words()
+    return re.compile(rf"(?:(?:{alternation(w['head_openers'], ignore_case=True)})\s+)?(?P<plural>các\s+)?"
+                      rf"(?P<head>{alternation(w['heads'])})(?!\w)\s*:?\s*", re.IGNORECASE)
+
+
+@cache
+def _class_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(words()['class_nouns'], ignore_case=True)})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _body_re() -> re.Pattern[str]:
+    """A body's proper name opens here: a body noun and a capital ("Sở Y tế", "Đài Truyền hình …") or a
+    lower-case word after a long noun ("Hệ thống truyền thanh cơ sở")."""
+    return re.compile(rf"(?:{alternation(words()['body_nouns'])})(?=\s+\w)")
+
+
+@cache
+def _local_government_re() -> re.Pattern[str]:
+    return re.compile(rf"(?P<body>{alternation(words()['local_government'], ignore_case=True)})(?!\w)\s*(?P<rest>.*)",
+                      re.IGNORECASE | re.DOTALL)
+
+
+@cache
+def _unit_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:các\s+|cấp\s+)?(?:{alternation(words()['local_units'], ignore_case=True)})(?!\w)",
+                      re.IGNORECASE)
+
+
+@cache
+def _people_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:các\s+|mọi\s+|toàn thể\s+)?(?:{alternation(words()['people'], ignore_case=True)})(?!\w)",
+                      re.IGNORECASE)
+
+
+@cache
+def _shared_noun_re() -> re.Pattern[str]:
+    """"Sở: Nội vụ, Y tế" — a noun and a colon, shared by the names after it."""
+    return re.compile(rf"(?:các\s+)?(?P<noun>{alternation(words()['shared_nouns'])})\s*:\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Name:
+    """One body (or class of bodies, or office-holder) in a list."""
+
+    printed: str                 # as printed ("Sở, ban ngành liên quan")
+    span: tuple[int, int]        # where, in the text read
+    name: str | None             # canonical and qualified; None when the list names people only
+    kind: str                    # "body" | "class" | "local" | "title" | "people" | "other" (no body)
+    match: str                   # registry | fuzzy | collective | unknown
+    confidence: float | None = None
+
+
+@dataclass(frozen=True)
+class Names:
+    names: tuple[Name, ...]
+    start: int
+    end: int                     # where the list ends (the duty starts)
+
+    @property
+    def bodies(self) -> list[Name]:
+        return [n for n in self.names if n.name]
+
+
+@dataclass
+class _Piece:
+    """A name being put together from the pieces of a list."""
+
+    start: int
+    end: int
+    head: str | None = None      # the title as printed ("Thủ trưởng", "Các Bộ trưởng")
+    plural: bool = False         # "các" before the class
+    kind: str = "body"           # body | class | local | people
+    parts: list[str] = field(default_factory=list)
+
+
+def list_end(text: str, start: int, limit: int) -> int:
+    """Where a list from ``start`` ends: the first duty word (not right after "các" or a comma, where
+    it is a noun: "các tổ chức …"), a full stop or a colon (not "Sở: …")."""
+    masked = mask(text[start:limit])
+    end = limit
+    if m := STOP_RE.search(masked):
+        shared = _shared_noun_re().search(masked[max(0, m.start() - 12):m.end() + 1])
+        provinces = _local_government_re().match(text, start) and province_of(text[start + m.end():limit])
+        if not (m.group() == ":" and (shared or provinces)):
+            end = start + m.start()
+    end = min(end, _after_registry_name(masked, start, end))
+    for m in _stop_words_re().finditer(masked, 0, end - start):
+        before = masked[:m.start()].rstrip()
+        if m.start() == 0 or before.endswith((",", "các", "Các", ";")) or before.lower().endswith(" và"):
+            continue
+        return start + m.start()
+    return end
+
+
+# What may follow a registry name inside a list: a separator, a place, an aside, a capital ("Sở Y tế
+# Thành phố", "Công an tỉnh Đắk Lắk", "Sở Nội vụ (Ban Thi đua - Khen thưởng)").
+AFTER_NAME_RE = re.compile(rf"\s*(?:[,;(:]|$)|\s+(?:và|cùng|tỉnh|thành phố|trên địa bàn|thuộc|trực thuộc|các|cấp|xã|phường|"
+                           rf"huyện|quận|thị|đặc khu|chi nhánh|khu vực|[{CAPITALS}])(?!\w)|\s+[{CAPITALS}{MASK}]")
+
+
+def _after_registry_name(masked: str, start: int, end: int) -> int:
+    """Where a list must end after a registry name that a duty follows: "Bộ Xây dựng đẩy nhanh …"."""
+    at = 0
+    while (k := masked.find(MASK, at, end - start)) >= 0:
+        e = k
+        while e < len(masked) and masked[e] == MASK:
+            e += 1
+        if e >= end - start:
+            return end
+        if not AFTER_NAME_RE.match(masked, e):
+            return start + e
+        at = e
+    return end
+
+
+def read_names(text: str, start: int, limit: int, locality: Province | None, *, whole: bool = False) -> Names | None:
+    """The bodies listed from ``start``; ``None`` when the text there names none. ``whole``: the list
+    runs to ``limit`` (a heading, a table cell) instead of ending at the first duty word.
+
+    >>> ct = vocabulary().province("Cần Thơ")
+    >>> [n.name for n in read_names("Sở, ban ngành liên quan triển khai", 0, 34, ct).names]
+    ['Các sở, ban ngành liên quan thành phố Cần Thơ']
+    >>> qt = vocabulary().province("Quảng Trị")
+    >>> s = "Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc Sở Công Thương; Ủy ban nhân dân các xã, phường, đặc khu"
+    >>> [n.name for n in read_names(s, 0, len(s), qt).names]
+    ['Chánh Văn phòng Ủy ban nhân dân tỉnh Quảng Trị', 'Giám đốc Sở Công Thương tỉnh Quảng Trị', 'Ủy ban nhân dân các xã, phường, đặc khu thuộc tỉnh Quảng Trị']
+    """
+    end = limit if whole else list_end(text, start, limit)
+    if end <= start:
+        return None
+    pieces = _pieces(text, start, end, whole)
+    if not pieces:
+        return None
+    names = tuple(n for n in (_resolve(p, text, locality) for p in pieces) if n is not None)
+    if not names:
+        return None
+    return Names(names, start, pieces[-1].end if not whole else end)
+
+
+def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The pieces of ``text[start:end]`` between separators, asides left out."""
+    chunk = ASIDE_RE.sub(lambda m: MASK * len(m.group()), text[start:end])
+    masked = mask(chunk)
+    out, at = [], 0
+    for m in SEPARATOR_RE.finditer(masked):
+        if m.start() > at:
+            out.append((start + at, start + m.start()))
+        at = m.end()
+    if at < len(masked):
+        out.append((start + at, end))
+    cleaned = []
+    for a, b in out:
+        piece = text[a:b]
+        blank = ASIDE_RE.sub("", piece)
+        if blank.strip(" -–+•;,.:"):
+            lead = len(piece) - len(piece.lstrip(" -–+•\n\t"))
+            cleaned.append((a + lead, b))
+    return cleaned
+
+
+def _pieces(text: str, start: int, end: int, whole: bool = False) -> list[_Piece]:
+    out: list[_Piece] = []
+    shared: str | None = None
+    for a, b in _spans(text, start, end):
+        raw = ASIDE_RE.sub("", text[a:b]).strip(" ;,.:")
+        if _not_body_re().match(raw):
+            if whole:
+                out.append(_Piece(a, b, None, False, "other", [raw]))
+            break
+        if (c := raw.find(":")) > 0 and province_of(raw[c + 1:]) and \
+                (_local_government_re().match(raw) or out and out[-1].kind == "local"):
+            if out and out[-1].kind == "local" and not _local_government_re().match(raw):
+                out.pop()  # "Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, …" — each province, not the class
+            raw = raw[c + 1:].strip()
+        if m := _shared_noun_re().search(raw):  # "Giám đốc các Sở: Tài chính" — the rest gets "Giám đốc Sở"
+            noun = m["noun"][:1].upper() + m["noun"][1:]
+            shared = (raw[:m.start()].strip() + " " + noun).strip()
+            raw = (raw[:m.start()] + noun + " " + raw[m.end():]).strip()
+        elif shared and raw[:1].isupper() and not _body_re().match(raw) and not _head_re().match(raw):
+            raw = f"{shared} {raw}"
+        else:
+            shared = None
+        _add_piece(out, raw, a, b)
+        last = out[-1] if out else None
+        if last is None:
+            continue
+        if not whole and last.kind == "other":
+            out.pop()
+            break
+        if not whole and last.kind in ("class", "people", "local") and last.parts:
+            part = last.parts[-1]
+            cut = local_extent(part) if last.kind == "local" and len(last.parts) == 1 else class_extent(part) \
+                if last.kind != "local" else _unit_extent(part)
+            if 0 < cut < len(part.rstrip()):
+                last.parts[-1] = part[:cut]
+                last.end = last.start + len(text[last.start:b]) - (len(part) - cut)
+                break
+    return [p for p in out if p.parts or p.head]
+
+
+PROVINCE_OPENER_RE = re.compile(r"(?i)(?:các\s+)?(?:tỉnh|thành phố|tp\.?)\s+")
+
+
+def province_of(piece: str) -> Province | None:
+    """The province a piece names by itself: "Tuyên Quang", "tỉnh Lâm Đồng", "các tỉnh Bắc Ninh",
+    "Thành phố Hồ Chí Minh" (whose People's Committee is then meant); words after the name are the duty.
+
+    >>> province_of("các tỉnh Bắc Ninh đẩy nhanh").full_name
+    'tỉnh Bắc Ninh'
+    """
+    piece = piece.strip()
+    m = PROVINCE_OPENER_RE.match(piece)
+    bare = piece[m.end():] if m else piece
+    if not bare[:1].isupper():
+        return None
+    words_ = re.split(r"[\s,;:.]+", bare)
+    for n in range(min(4, len(words_)), 0, -1):
+        if (found := vocabulary().province(" ".join(words_[:n]))) is not None:
+            return found
+    return None
+
+
+def _add_piece(out: list[_Piece], raw: str, a: int, b: int) -> None:
+    current = out[-1] if out else None
+    if (province := province_of(raw)) is not None:
+        out.append(_Piece(a, b, None, False, "province", [province.name]))
+        return
+    head, plural, rest = None, False, raw
+    if m := _head_re().match(rest):
+        head = ("Các " if m["plural"] else "") + m["head"]
+        rest = rest[m.end():]
+    elif rest[:4].lower() == "các ":
+        plural, rest = True, rest[4:].lstrip()
+    if head is None and not plural and current is not None and _continues(current, rest):
+        if current.kind == "class" and current.head and _title_split(rest):
+            out.append(_Piece(a, b, current.head, current.plural, "class", [rest]))
+            return
+        current.parts.append(rest)
+        current.end = b
+        return
+    kind = _kind_of(rest)
+    if head and not rest:
+        out.append(_Piece(a, b, head, False, "title", []))
+        return
+    if m := re.match(r"(?i)các\s+", rest):  # "Thủ trưởng các sở" — the class after a title
+        plural, rest = True, rest[m.end():]
+        kind = _kind_of(rest)
+    if plural and kind == "body" and not _registry_start(rest):
+        kind = "class"  # "các Ngân hàng thương mại": a class, though it opens like a name
+    out.append(_Piece(a, b, head, plural, kind, [rest]))
+
+
+def _kind_of(rest: str) -> str:
+    if _local_government_re().match(rest) and not _body_re().match(rest[len("Ủy ban "):] if rest.startswith("Ủy ban ") else ""):
+        m = _local_government_re().match(rest)
+        if m and (not m["rest"] or _unit_re().match(m["rest"])):
+            return "local"
+    if _registry_start(rest) or _body_re().match(rest):
+        return "body"
+    if _people_re().fullmatch(rest.strip()):
+        return "people"
+    if _class_re().match(rest):
+        return "class"
+    return "other"
+
+
+def _continues(current: _Piece, rest: str) -> bool:
+    """A piece that goes on with the name before: a class noun after a class, a unit after a local
+    government, a person noun after a class ("cơ quan, tổ chức, cá nhân có liên quan")."""
+    if not rest or rest[:1].isupper() and current.kind != "class":
+        return False
+    if current.kind == "local":
+        return _unit_re().match(rest) is not None
+    if current.kind == "class":
+        last = fold(current.parts[-1])
+        if any(last.endswith(" " + u) for u in words()["bare_units"]) or last.endswith("liên quan"):
+            return False  # "các sở, ban, ngành Thành phố và đơn vị có liên quan": a class of its own
+        return (_class_re().match(rest) is not None or _people_re().match(rest) is not None) \
+            and not _body_re().match(rest) and not _registry_start(rest)
+    return False
+
+
+def _title_split(rest: str) -> bool:
+    return any(fold(rest).startswith(fold(n)) for n in words()["title_split_nouns"])
+
+
+# ---- canonical names ----------------------------------------------------------------------------------
+
+
+def _resolve(p: _Piece, text: str, locality: Province | None) -> Name | None:
+    printed = text[p.start:p.end].strip()
+    kind = p.kind
+    if p.kind == "people" and not p.head:
+        return Name(printed, (p.start, p.end), None, "people", "unknown")
+    if p.kind == "other" and not p.head:
+        return Name(printed, (p.start, p.end), None, "other", "unknown")
+    if p.kind == "title":
+        return Name(printed, (p.start, p.end), _capital(p.head), "title", "collective", 1.0)
+    if p.kind == "class":
+        name, match = _class_name(p, p.plural or not p.head), "collective"
+        name = qualify(name, locality)
+        conf = 1.0
+    elif p.kind == "province":
+        province = vocabulary().province(p.parts[0])
+        name, match, conf, kind = f"Ủy ban nhân dân {province.full_name}", "registry", 1.0, "body"
+    elif p.kind == "local":
+        name, match, conf = _local_name(p, locality), "collective", 1.0
+        if _one_body(p):
+            kind = "body"
+    else:
+        resolved = _body_name(" ".join(p.parts), locality)
+        if resolved is None:
+            return None
+        name, match, conf = resolved
+    if p.head:
+        name = _headed(p.head, name[:1].lower() + name[1:] if p.kind == "class" else name)
+    return Name(printed, (p.start, p.end), name, kind, match, conf)
+
+
+def _one_body(p: _Piece) -> bool:
+    """"Ủy ban nhân dân tỉnh", "Ủy ban nhân dân" alone: one body, not a class of local governments."""
+    m = _local_government_re().match(expand_abbreviations(p.parts[0]))
+    rest = fold(m["rest"]) if m else ""
+    return len(p.parts) == 1 and (not rest or rest.split()[0] in ("tỉnh", "thành") and not rest.startswith("thành phố,")
+                                  and "," not in rest)
+
+
+def _class_name(p: _Piece, plural: bool = True) -> str:
+    """"các" + "sở", "ban ngành liên quan" → "Các sở, ban, ngành liên quan"."""
+    parts = []
+    for part in p.parts:
+        part = tidy(expand_abbreviations(part))
+        parts.append(part[:1].lower() + part[1:])
+    joined = ", ".join(parts)
+    return "Các " + joined if plural else joined[:1].upper() + joined[1:]
+
+
+def _local_name(p: _Piece, locality: Province | None) -> str:
+    """"Ủy ban nhân dân" + "các xã", "phường, đặc khu" → "Ủy ban nhân dân các xã, phường, đặc khu thuộc tỉnh X"."""
+    first = expand_abbreviations(p.parts[0])
+    m = _local_government_re().match(first)
+    body = "Hội đồng nhân dân" if fold(m["body"]) in (fold("Hội đồng nhân dân"), "hđnd") else "Ủy ban nhân dân"
+    expansions = words()["unit_expansions"]
+    parts = [tidy(m["rest"])] + [tidy(x) for x in p.parts[1:]]
+    parts = [expansions.get(fold(x), x) for x in parts]
+    units = ", ".join(parts).strip(", ")
+    name = f"{body} {units}".strip()
+    if not units:
+        return f"{name} {locality.full_name}" if locality is not None else name
+    sub = words()["sub_provincial_units"]
+    lowered = fold(units)
+    lowered = lowered[4:] if lowered.startswith("các ") else lowered
+    if locality is not None and any(lowered.startswith(fold(u)) for u in sub):
+        if fold(locality.name) not in fold(name) and " thuộc " not in f" {fold(name)} ":
+            return f"{name} thuộc {locality.full_name}"
+        return name
+    if units in ("tỉnh", "thành phố") or fold(units) in ("tỉnh", "thành phố"):
+        return qualify_body(name, locality)
+    return name
+
+
+def qualify_body(name: str, locality: Province | None) -> str:
+    """A body named by its kind and a bare unit: "Ủy ban nhân dân tỉnh" → "Ủy ban nhân dân tỉnh Kon Tum"."""
+    if locality is None:
+        return name
+    if fold(name).endswith((" tỉnh", " thành phố")):
+        return f"{name} {locality.name}"
+    return name
+
+
+def _body_name(text: str, locality: Province | None) -> tuple[str, str, float | None] | None:
+    """A named body: the registry's name in the province, else as printed (abbreviations expanded)
+    and placed in the province when it does not say where it is."""
+    expanded = tidy(expand_abbreviations(text))
+    if not expanded:
+        return None
+    match = resolve_agency(expanded, locality)
+    if match is not None and match.match == "registry" and _same_length(expanded, match.name, locality):
+        return match.name, "registry", match.confidence
+    if match is not None and match.match == "fuzzy" and _same_length(expanded, match.name, locality):
+        return match.name, "fuzzy", match.confidence
+    name = expanded[:1].upper() + expanded[1:]
+    return qualify(name, locality), "unknown", None
+
+
+def _same_length(printed: str, canonical: str, locality: Province | None) -> bool:
+    """Whether the registry name stands for all that is printed (not "Ngân hàng Nhà nước" for "Ngân hàng
+    Nhà nước chi nhánh khu vực 14")."""
+    p, c = fold(printed), fold(canonical)
+    if locality is not None:
+        c = c.replace(" " + fold(locality.full_name), "").replace(" " + fold(locality.name), "")
+        p = p.replace(" " + fold(locality.full_name), "").replace(" " + fold(locality.name), "")
+    for unit in words()["bare_units"]:
+        p = p.removesuffix(" " + unit)
+        c = c.removesuffix(" " + unit)
+    return len(p.split()) <= len(c.split()) + 1
+
+
+def qualify(name: str, locality: Province | None) -> str:
+    """A class or an unplaced body in the issuer's province: "Các sở, ban, ngành" → "Các sở, ban, ngành
+    tỉnh Kon Tum"; "… Thành phố" → "… Thành phố Hồ Chí Minh"; a name placed already is left as it is.
+
+    >>> qualify("Hội Liên hiệp Phụ nữ Thành phố", vocabulary().province("Hồ Chí Minh"))
+    'Hội Liên hiệp Phụ nữ Thành phố Hồ Chí Minh'
+    >>> qualify("Ngân hàng Nhà nước chi nhánh khu vực 14", vocabulary().province("Cần Thơ"))
+    'Ngân hàng Nhà nước chi nhánh khu vực 14'
+    """
+    if locality is None:
+        return name
+    key = fold(name)
+    if fold(locality.name) in key or any(fold(p) in key for p in words()["placed"]) or re.search(r"\d\s*$", name):
+        return name
+    for alias in locality.aliases:
+        if fold(alias) in key:
+            return name
+    if any(key.endswith(" " + u) for u in words()["bare_units"]):
+        return f"{name} {locality.name}"
+    last = name.split()[-1]
+    if last[:1].isupper() and not key.startswith("các ") and len(name.split()) > 2 \
+            and fold(last) not in ("ủy", "nhân", "dân"):
+        return name  # "Công ty Điện lực Quảng Trị", "Hợp tác xã dịch vụ điện Quảng Phú": placed by its name
+    return f"{name} {locality.full_name}"
+
+
+def _headed(head: str, name: str) -> str:
+    """A title before a body or class: "Thủ trưởng" + "Các sở, ban, ngành …" → "Thủ trưởng các sở, ban, ngành …"."""
+    if name.startswith("Các "):
+        name = "các " + name[4:]
+    return f"{_capital(head)} {name}"
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
