@@ -45,6 +45,7 @@ YEAR_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?!\d)")
 # Where a clause ends inside an item: ". " before a capital, "; " — "Chủ trì … . Đồng thời, …".
 CLAUSE_END_RE = re.compile(rf"\.\s+(?=[{CAPITALS}]|\d|[\"“(])|;\s+|:\s+(?=[-+•]|\d|[a-zđ]\))")
 MAX_TASK_CHARS = 600
+FIELD_LABEL_CHARS = 40  # "Cơ quan chủ trì", "Thời gian thực hiện": a field's label is short
 OPENING_REACH = 120  # characters of an opening phrase before the subject at most
 HEADING_CHARS = 120
 
@@ -57,6 +58,8 @@ def cues() -> dict:
 
 @cache
 def _re(key: str, at_start: bool = False) -> re.Pattern[str]:
+    if key == "open_ended_time":
+        return phrases_re(cues()["columns"]["open_ended"])
     return phrases_re(cues()[key], at_start=at_start)
 
 
@@ -139,6 +142,44 @@ def _walk(node: Node, scope: Scope, ctx: Context) -> Iterator[Duty]:
         yield from _item(child, scope, ctx)
 
 
+def _field_of(ctx: Context, node: Node) -> str | None:
+    """The field an item labels ("- Cơ quan chủ trì: Sở Nội vụ …" → "lead", "- Cơ quan phối hợp: …" →
+    "support", "- Thời gian thực hiện: Năm 2025" → "time"), or None."""
+    if node.kind == "paragraph" or node.title[1] >= node.end or ctx.source[node.title[1]:node.title[1] + 1] != ":":
+        return None
+    head = fold(ctx.source[node.title[0]:node.title[1]])
+    if len(head) > FIELD_LABEL_CHARS:
+        return None
+    c = cues()["columns"]
+    for field_ in ("support", "lead", "time"):
+        if any(fold(w) in head for w in c[field_]):
+            return field_
+    return None
+
+
+def _fields(node: Node, scope: Scope, ctx: Context, path: tuple[str, ...]) -> Iterator[Duty] | None:
+    """An item whose sub-items are labelled fields — "Cơ quan chủ trì: …", "Cơ quan phối hợp: …",
+    "Thời gian thực hiện: …" — reads like a row of a task table."""
+    fields = [(c, _field_of(ctx, c)) for c in node.children]
+    if not any(f in ("lead", "support") for _, f in fields):
+        return None
+    time = next((c for c, f in fields if f == "time"), None)
+    when = _cell_deadline(ctx, time, after_title=True) if time is not None else None
+    out: list[Duty] = []
+    for child, field_ in fields:
+        if field_ not in ("lead", "support"):
+            continue
+        a, b = _flat(ctx, child.title[1] + 1, child.end)
+        duties = [d for d in _unit(ctx, a, b, (), Scope(), path, heading=False) if d.role != "support" or field_ == "support"]
+        if field_ == "lead" and any(d.subject for d in duties):  # "Cơ quan thực hiện: Sở Nội vụ chủ trì …; Sở Tư pháp …"
+            out += [replace(d, deadline=d.deadline or when) for d in duties]
+            continue
+        names = read_names(ctx.flat.text, a, b, ctx.locality, whole=True)
+        for n in _acting(ctx, names):
+            out.append(Duty(n, field_, a, b, when or scope.deadline, path, subject=True))
+    return iter(out)
+
+
 def _item(node: Node, scope: Scope, ctx: Context) -> Iterator[Duty]:
     a, b = _flat(ctx, node.start, node.children[0].start if node.children else node.end)
     ta, tb = _flat(ctx, *node.title)
@@ -149,6 +190,9 @@ def _item(node: Node, scope: Scope, ctx: Context) -> Iterator[Duty]:
     text_start = duty_start if owners else (ta if node.marker else a)
     here = list(_unit(ctx, max(text_start, a), b, unit_owners, scope, path, heading=bool(owners)))
     yield from here
+    if (table_like := _fields(node, scope, ctx, path)) is not None:
+        yield from table_like
+        return
     deadline = _first_dated(ctx, ta, tb) or scope.deadline
     if node.kind == LEAD_IN and not owners and (led := [d for d in here if d.subject]):
         # the bodies a lead-in asks carry the items under it: an item's own deadline makes one more entry
@@ -174,7 +218,17 @@ def _whole_heading(ctx: Context, node: Node) -> bool:
     if src[after:after + 1] == ":":
         return True
     rest = src[after:own_end].lstrip()
-    return src[after:after + 1] == "\n" and rest[:1].isupper()
+    return src[after:after + 1] == "\n" and rest[:1].isupper() and _opens_duty(rest)
+
+
+@cache
+def _duty_verbs_re() -> re.Pattern[str]:
+    return phrases_re(body_words()["duty_verbs"] + cues()["duty_openers"], at_start=True)
+
+
+def _opens_duty(text: str) -> bool:
+    """A line that opens with a duty ("Phối hợp Sở Y tế …", "Chủ trì …"), not the rest of a name."""
+    return _duty_verbs_re().match(text) is not None
 
 
 def _heading_owners(ctx: Context, node: Node, ta: int, tb: int) -> tuple[tuple[Name, ...], int]:
@@ -214,13 +268,19 @@ def _is_issuer(ctx: Context, name: Name) -> bool:
     if not ctx.issuer or not name.name:
         return False
     key, issuer = fold(name.name), fold(ctx.issuer)
-    return key == issuer or key == fold("chủ tịch " + ctx.issuer) or key == fold("Chủ tịch " + ctx.issuer)
+    if key == issuer or key == fold("chủ tịch " + ctx.issuer):
+        return True
+    rest = key.removeprefix(issuer).strip(" (")
+    return key.startswith(issuer + " ") and bool(rest) and name.name[len(ctx.issuer):].strip(" (")[:1].isupper() \
+        and not _re("duty_words").match(rest)  # "Thủ tướng Chính phủ Phạm Minh Chính": the issuer, by name
 
 
 # ---- one item's text ---------------------------------------------------------------------------------
 
 
 def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The clauses of an item: cut at full stops and semicolons — but an execution clause is one, its
+    titles set apart by semicolons ("Chánh Văn phòng …; Thủ trưởng …; Chủ tịch … chịu trách nhiệm thi hành")."""
     out, at = [], a
     for m in CLAUSE_END_RE.finditer(text, a, b):
         if m.start() > at:
@@ -228,7 +288,15 @@ def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
         at = m.end()
     if at < b and text[at:b].strip():
         out.append((at, b))
-    return out
+    merged: list[tuple[int, int]] = []
+    for ca, cb in out:
+        if merged and text[merged[-1][1]:ca].lstrip().startswith(";") and _re("execution").search(text, ca, cb):
+            merged[-1] = (merged[-1][0], cb)
+            while len(merged) > 1 and text[merged[-2][1]:merged[-1][0]].lstrip().startswith(";"):
+                merged[-2:] = [(merged[-2][0], merged[-1][1])]
+            continue
+        merged.append((ca, cb))
+    return merged
 
 
 def _unit(ctx: Context, a: int, b: int, owners: tuple[Name, ...], scope: Scope, path: tuple[str, ...],
@@ -259,7 +327,8 @@ def _clause(ctx: Context, a: int, b: int, owners: tuple[Name, ...], first: bool,
     text = ctx.flat.text
     body = a + len(text[a:b]) - len(text[a:b].lstrip(" -+•–"))
     if m := _re("execution").search(text, body, b):
-        names = read_names(text, body, m.start(), ctx.locality, whole=True)
+        first = _sentence_start(text, m.start())  # its titles may run over lines that end with ";"
+        names = read_names(text, first, m.start(), ctx.locality, whole=True)
         for n in _acting(ctx, names):
             yield Duty(n, "all", body, b, None)
         return
@@ -278,6 +347,19 @@ def _clause(ctx: Context, a: int, b: int, owners: tuple[Name, ...], first: bool,
         for n in subject:
             yield Duty(n, role, body, b, None, subject=True)
     yield from _partners(ctx, body, b, directed)
+
+
+# Where the sentence of an execution clause starts: after a full stop, a colon or "Điều 3." before it.
+SENTENCE_START_RE = re.compile(r"(?:\.|:)\s+(?=\S)")
+EXECUTION_REACH = 900  # characters an execution clause's list may run back over
+
+
+def _sentence_start(text: str, at: int) -> int:
+    start = max(0, at - EXECUTION_REACH)
+    last = None
+    for m in SENTENCE_START_RE.finditer(text, start, at):
+        last = m
+    return last.end() if last else start
 
 
 def _sent_to(ctx: Context, a: int, b: int) -> Iterator[Duty]:
@@ -493,11 +575,13 @@ def _is_caps(s: str) -> bool:
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
-def _cell_deadline(ctx: Context, cell: Node) -> Deadline | None:
+def _cell_deadline(ctx: Context, cell: Node, after_title: bool = False) -> Deadline | None:
     """A time cell's deadline: its printed date, else the end of its last year ("Năm 2026",
-    "Giai đoạn 2026 - 2027"); none for "Thường xuyên"."""
-    a, b = _flat(ctx, cell.start, cell.end)
+    "Giai đoạn 2026 - 2027"); none for "Thường xuyên", "Năm 2025 và các năm tiếp theo"."""
+    a, b = _flat(ctx, cell.title[1] + 1 if after_title else cell.start, cell.end)
     text = ctx.flat.text
+    if _re("open_ended_time").search(text, a, b):
+        return None
     found = [d for d in find_deadlines(text, a, b, ctx.year) if d.date]
     if found:
         return found[0]

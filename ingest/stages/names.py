@@ -74,7 +74,7 @@ def _stop_words_re() -> re.Pattern[str]:
 
 @cache
 def _not_body_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:{alternation(words()['not_bodies'])})(?!\w)")
+    return re.compile(rf"(?:{alternation(words()['not_bodies'], ignore_case=True)})(?!\w)", re.IGNORECASE)
 
 
 @cache
@@ -116,19 +116,18 @@ def class_extent(text: str) -> int:  # noqa: D103 — see _class_extent
     return _class_extent(mask(text))
 
 
-def _class_extent(text: str) -> int:
-    """How much of a class piece is its name: the nouns and the qualifiers after them.
+# A class noun right after another: "cơ quan thông tấn báo chí", "tổ chức chính trị - xã hội".
+SPACE_RE = re.compile(r"\s+")
 
-    >>> s = "địa phương có thành tích xuất sắc"
-    >>> s[:class_extent(s)]
-    'địa phương'
-    >>> s = "sở, ban, ngành liên quan triển khai"
-    >>> s[:class_extent(s)]
-    'sở, ban, ngành liên quan'
-    """
+
+def _class_extent(text: str) -> int:
     at = 0
-    while m := _class_re().match(text, at) or (SEPARATOR_RE.match(text, at) if at else None):
-        if m.end() == at:
+    while True:
+        m = _class_re().match(text, at)
+        if m is None and at:
+            sep = SEPARATOR_RE.match(text, at) or SPACE_RE.match(text, at)
+            m = _class_re().match(text, sep.end()) if sep else None
+        if m is None or m.end() == at:
             break
         at = m.end()
     while m := _class_tail_re().match(text, at):
@@ -549,7 +548,8 @@ def qualify(name: str, locality: Province | None) -> str:
     if locality is None:
         return name
     key = fold(name)
-    if fold(locality.name) in key or any(fold(p) in key for p in words()["placed"]) or re.search(r"\d\s*$", name):
+    if fold(locality.name) in key or any(re.search(rf"(?<!\w){re.escape(fold(p))}(?!\w)", key) for p in words()["placed"]) \
+            or re.search(r"\d\s*$", name):
         return name
     for alias in locality.aliases:
         if fold(alias) in key:
