@@ -150,7 +150,8 @@ MAX_TIME_CELL = 200      # characters of a time cell at most
 HEADING_COLON_REACH = 300  # a colon this far into an item ends its heading: "1. Sở Y tế: …"
 HEADING_CHARS = 200      # characters of a heading kept in the record
 SHORT_HEADING = 160
-ONE_LINE_PARAGRAPH = 150  # a line this long is a paragraph printed on one line, not a wrapped one      # a block this short with no stop in it is a heading, however many lines
+ONE_LINE_PARAGRAPH = 150
+HEADING_GOES_ON = 100  # the rest of a heading cut by a blank line is at most this long  # a line this long is a paragraph printed on one line, not a wrapped one      # a block this short with no stop in it is a heading, however many lines
 
 
 # ---- the tree ----------------------------------------------------------------------------------------
@@ -281,7 +282,8 @@ class _Builder:
         self.nest(node)
         if b.body >= b.end and i + 1 < len(self.blocks):  # "Chương I" then "QUY ĐỊNH CHUNG": its heading
             nxt = self.blocks[i + 1]
-            if nxt.kind is None and _is_caps(nxt.text(text)):
+            nxt_text = nxt.text(text).strip()
+            if nxt.kind is None and (_is_caps(nxt_text) or len(nxt_text) <= SHORT_HEADING and nxt_text[-1:] not in ".;"):
                 node.title, node.end, node.heading_only = (nxt.start, nxt.end), nxt.end, True
                 return i + 2
         return i + 1
@@ -438,7 +440,7 @@ def read_blocks(text: str, ranges: list[tuple[int, int]]) -> list[Block]:
             if found is None and current is not None:
                 joins = not blank and not (_new_paragraph(text, prev, s, end)
                                            and (not spaced or _hard_break(text, prev)))
-                if joins or (blank and _continues(text, current, s)):
+                if joins or (blank and (_continues(text, current, s) or _heading_goes_on(text, current, s, end))):
                     current.end = end
                     prev, blank = (s, end), False
                     continue
@@ -482,6 +484,15 @@ def _hard_break(text: str, prev: tuple[int, int]) -> bool:
     colon ("… có ý kiến chỉ đạo:") or after a whole paragraph printed on one line."""
     before = text[prev[0]:prev[1]].rstrip()
     return before.endswith(":") or len(before) > ONE_LINE_PARAGRAPH
+
+
+def _heading_goes_on(text: str, block: Block, start: int, end: int) -> bool:
+    """An item's heading cut by a blank line: "3. Đề nghị Ủy ban Mặt trận …, Hội Liên hiệp" then "Phụ nữ Thành
+    phố và các tổ chức thành viên của Mặt trận" — no stop in either, the second line short."""
+    head = text[block.body:block.end]
+    line = text[start:end].rstrip()
+    return block.kind is not None and len(head) <= SHORT_HEADING and not any(c in head for c in ".;:") \
+        and len(line) <= HEADING_GOES_ON and not any(c in line[:-1] for c in ".;:") and line[-1:] not in ".;"
 
 
 def _continues(text: str, block: Block, start: int) -> bool:

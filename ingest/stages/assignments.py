@@ -45,7 +45,9 @@ YEAR_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?!\d)")
 # Where a clause ends inside an item: ". " before a capital, "; " — "Chủ trì … . Đồng thời, …".
 CLAUSE_END_RE = re.compile(rf"\.\s+(?=[{CAPITALS}]|\d|[\"“(])|;\s+|:\s+(?=[-+•]|\d|[a-zđ]\))")
 MAX_TASK_CHARS = 600
-FIELD_LABEL_CHARS = 40  # "Cơ quan chủ trì", "Thời gian thực hiện": a field's label is short
+FIELD_LABEL_CHARS = 40
+LEAD_REACH = 80  # "chủ trì" this early in a duty makes its body lead
+FRAME_CHARS = 120  # a framing phrase before a duty ("Trong phạm vi chức năng, nhiệm vụ, …") is this short  # "Cơ quan chủ trì", "Thời gian thực hiện": a field's label is short
 OPENING_REACH = 120  # characters of an opening phrase before the subject at most
 HEADING_CHARS = 120
 
@@ -170,7 +172,7 @@ def _fields(node: Node, scope: Scope, ctx: Context, path: tuple[str, ...]) -> It
         if field_ not in ("lead", "support"):
             continue
         a, b = _flat(ctx, child.title[1] + 1, child.end)
-        duties = [d for d in _unit(ctx, a, b, (), Scope(), path, heading=False) if d.role != "support" or field_ == "support"]
+        duties = list(_unit(ctx, a, b, (), Scope(), path, heading=False))
         if field_ == "lead" and any(d.subject for d in duties):  # "Cơ quan thực hiện: Sở Nội vụ chủ trì …; Sở Tư pháp …"
             out += [replace(d, deadline=d.deadline or when) for d in duties]
             continue
@@ -470,24 +472,42 @@ def _directed_at(text: str, a: int, b: int) -> int | None:
 def _role(ctx: Context, subject: tuple[Name, ...], at: int, end: int, heading: bool, given: str) -> str:
     """lead, support (the duty opens with "phối hợp") or all (see the module docstring)."""
     text = ctx.flat.text
-    rest = text[at:end].lstrip(" ,:")
+    raw = text[at:end].lstrip(" ,:")
+    rest = _skip_frame(raw)
     if any(n.kind == "addressed" for n in subject):
         return "all"
+    if _opens_support_re().match(raw):
+        return "support"
+    if _re("lead_words").search(raw[:LEAD_REACH]):
+        return "lead"  # "… theo chức năng, nhiệm vụ và thẩm quyền chủ trì, phối hợp với …"
     if _opens_support_re().match(rest):
         return "support"
     if heading or given in ("given", "owner"):
         return "lead"
     if given == "asked":
         only_classes = all(n.kind in ("class", "local", "title") for n in subject)
-        return "all" if only_classes and (_opens_generic(rest) or any(_addressee_class(n) for n in subject)) else "lead"
+        return "all" if only_classes and (_opens_generic(raw) or any(_addressee_class(n) for n in subject)) else "lead"
     if _re("lead_words").search(rest[:40]):
         return "lead"
     classes = [n for n in subject if n.kind in ("class", "local", "title")]
     if len(subject) >= 2 and classes:
         return "all"
-    if classes and len(subject) == 1 and (_opens_generic(rest) or _addressee_class(subject[0])):
+    if classes and len(subject) == 1 and (_opens_generic(raw) or _addressee_class(subject[0])):
         return "all"
     return "lead"
+
+
+def _skip_frame(rest: str) -> str:
+    """A duty after its framing phrase: "Trong phạm vi, lĩnh vực quản lý của mình, chủ động phối hợp …" →
+    "chủ động phối hợp …"."""
+    if _re("frames", True).match(rest):
+        comma = rest.find(", ", 0, FRAME_CHARS)
+        while comma >= 0 and _re("frames", True).match(rest) and rest.find(", ", comma + 2, FRAME_CHARS) >= 0 \
+                and not _opens_support_re().match(rest[comma + 2:]) and not _duty_verbs_re().match(rest[comma + 2:]):
+            comma = rest.find(", ", comma + 2, FRAME_CHARS)
+        if comma >= 0:
+            return rest[comma + 2:]
+    return rest
 
 
 def _opens_generic(rest: str) -> bool:

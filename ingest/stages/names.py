@@ -82,7 +82,7 @@ def _class_tail_re() -> re.Pattern[str]:
     """One qualifier after a class: " liên quan", " trên địa bàn tỉnh Kon Tum", " thuộc Ủy ban nhân dân Thành
     phố", " cấp tỉnh", " Thành phố" (with the proper names after it)."""
     tails = alternation(words()["class_tails"])
-    proper = rf"[{CAPITALS}{MASK}][\w{MASK}-]*(?:\s+(?:[{CAPITALS}{MASK}][\w{MASK}-]*|nhân dân|dân|phố|-))*"
+    proper = rf"[{CAPITALS}{MASK}][\w{MASK}-]*(?:\s+(?:[{CAPITALS}{MASK}][\w{MASK}-]*|nhân dân|dân|phố|trận|-))*"
     return re.compile(rf"\s+(?:(?:{tails})(?!\w)(?:\s+(?:[{CAPITALS}][\w-]*|tỉnh|thành phố|xã|phường|đặc khu|nhân dân|dân)"
                       rf"(?!\w))*|(?:của\s+)?{proper})")
 
