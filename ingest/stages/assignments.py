@@ -484,6 +484,8 @@ def _role(ctx: Context, subject: tuple[Name, ...], at: int, end: int, heading: b
         return "support"
     if heading or given in ("given", "owner"):
         return "lead"
+    if ctx.addressees and {fold(n.name) for n in ctx.addressees} <= {fold(n.name) for n in subject}:
+        return "all"  # the whole set of addressees told to act
     if given == "asked":
         only_classes = all(n.kind in ("class", "local", "title") for n in subject)
         return "all" if only_classes and (_opens_generic(raw) or any(_addressee_class(n) for n in subject)) else "lead"

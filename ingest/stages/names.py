@@ -143,6 +143,11 @@ def _head_re() -> re.Pattern[str]:
 
 
 @cache
+def _heads_set() -> frozenset[str]:
+    return frozenset(words()["heads"])
+
+
+@cache
 def _class_re() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation(words()['class_nouns'], ignore_case=True)})(?!\w)", re.IGNORECASE)
 
@@ -219,7 +224,8 @@ def list_end(text: str, start: int, limit: int) -> int:
     masked = mask(text[start:limit])
     end = limit
     if m := STOP_RE.search(masked):
-        shared = _shared_noun_re().search(masked[max(0, m.start() - 12):m.end() + 1])
+        shared = _shared_noun_re().search(masked[max(0, m.start() - 12):m.end() + 1]) \
+            or _head_re().match(text[start:start + m.end() + 1].lstrip())
         provinces = _local_government_re().match(text, start) and province_of(text[start + m.end():limit])
         if not (m.group() == ":" and (shared or provinces)):
             end = start + m.start()
@@ -312,13 +318,18 @@ def _pieces(text: str, start: int, end: int, whole: bool = False) -> list[_Piece
             if out and out[-1].kind == "local" and not _local_government_re().match(raw):
                 out.pop()  # "Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, …" — each province, not the class
             raw = raw[c + 1:].strip()
+        if (h := _head_re().match(raw)) and h.group().rstrip().endswith(":") and raw[h.end():].strip():
+            shared = h["head"]  # "Giám đốc: Sở Văn hóa, …, Sở Thông tin …" — each body's head
+        elif shared and shared in _heads_set() and (_body_re().match(raw) or _registry_start(raw)):
+            raw = f"{shared} {raw}"
         if m := _shared_noun_re().search(raw):  # "Giám đốc các Sở: Tài chính" — the rest gets "Giám đốc Sở"
             noun = m["noun"][:1].upper() + m["noun"][1:]
             shared = (raw[:m.start()].strip() + " " + noun).strip()
             raw = (raw[:m.start()] + noun + " " + raw[m.end():]).strip()
-        elif shared and raw[:1].isupper() and not _body_re().match(raw) and not _head_re().match(raw):
+        elif shared and shared not in _heads_set() and raw[:1].isupper() and not _body_re().match(raw) \
+                and not _head_re().match(raw):
             raw = f"{shared} {raw}"
-        else:
+        elif not (shared and shared in _heads_set() and raw.startswith(shared)) and not (h and shared == h["head"]):
             shared = None
         _add_piece(out, raw, a, b)
         last = out[-1] if out else None
