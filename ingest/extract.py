@@ -22,12 +22,11 @@ from .stages.agencies import locality_of
 from .clean.outline import outline as read_outline
 from .stages.assignments import Context, addressee_names, find_assignments
 from .stages.assignments_legacy import addressee_agencies
-from .stages.segments import region, segment
 from .stages.header import body_locality, issuer_from_body, read_header
 from .stages.identity import document_id
 from .stages.references import Mention, best_date, find_mentions, group_mentions, issuer_from_symbol
 from .stages.relations import STRENGTH, classify
-from .stages.targets import find_targets
+from .stages.targets import outline_targets
 
 
 def extract_path(path: str | Path) -> Record:
@@ -115,10 +114,10 @@ def extract_source(src: SourceText) -> Record:
     if issuer and vocabulary().central_body(issuer) is not None:
         locality = None  # "Hà Nội" on a Government resolution is where it was signed, not whose it is
     year = header.issue_date[:4] if header.issue_date else None
-    sentences, items = segment(body, text, *region(body, start))
-    targets = _targets(body, sentences, issuer, locality)
-    periods = [t.period_span for t in targets if t.period_span]
     tree = read_outline(text, lay.outline_ranges(), body.index[start] if start < len(body.index) else len(text))
+    targets = outline_targets(tree, body, _target_scope(issuer, locality), locality, year,
+                              lambda a, b: _flat_range(body, (a, b)) or (bisect.bisect_left(body.index, a),) * 2)
+    periods = [t.period_span for t in targets if t.period_span]
     context = Context(body, text, locality, year, issuer, tuple(periods), addressee_names(header.addressees, locality))
     assignments = find_assignments(tree, context)
     target_dicts = tuple({**t.to_dict(), "span": list(body.span(t.start, t.end)), "sentence": sentence_of(0, t.start, t.end)}
@@ -167,17 +166,13 @@ def _operative_start(body: Flat, title: tuple[int, int] | None) -> int:
     return start
 
 
-def _targets(body: Flat, sentences: list, issuer: str | None, locality) -> list:
+def _target_scope(issuer: str | None, locality) -> str | None:
+    """Whose targets a document sets when its sentence does not say: the province's, or the country's."""
     if locality is not None:
-        scope = locality.full_name
-    elif issuer and vocabulary().central_body(issuer) is not None:
-        scope = "cả nước"
-    else:
-        scope = None
-    found = []
-    for s in sentences:
-        found += find_targets(body.text, s.body, s.end, scope, locality)
-    return found
+        return locality.full_name
+    if issuer and vocabulary().central_body(issuer) is not None:
+        return "cả nước"
+    return None
 
 
 def _sentence_finder(flats: dict[int, Flat], source: str):

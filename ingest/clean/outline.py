@@ -278,7 +278,7 @@ class _Builder:
             self.paragraph(b)
             return i + 1
         node = _Open(b.kind, b.start, b.end, heading_span(text, b), b.marker)
-        node.heading_only = node.title[1] >= b.end
+        node.heading_only = not text[node.title[1]:b.end].strip(" :")
         self.nest(node)
         if b.body >= b.end and i + 1 < len(self.blocks):  # "Chương I" then "QUY ĐỊNH CHUNG": its heading
             nxt = self.blocks[i + 1]
@@ -337,8 +337,9 @@ class _Builder:
     def nest(self, node: _Open) -> None:
         stack = self.stack
         rank = RANK[node.kind]
-        while stack and self.rank(len(stack) - 1) >= rank:
-            stack.pop()
+        while stack and (self.rank(len(stack) - 1) >= rank
+                         or stack[0].kind == LEAD_IN and len(stack) == 1 and rank <= RANK["roman"]):
+            stack.pop()  # a lead-in before the body ("… cụ thể như sau:") does not own its sections
         self.add(node)
         stack.append(node)
 
@@ -356,6 +357,8 @@ def heading_span(text: str, b: Block) -> tuple[int, int]:
     s = text[b.body:b.end]
     if _is_caps(s):
         return (b.body, b.end)
+    if s.rstrip().endswith(":") and b.kind is None:  # a lead-in: "… các chỉ tiêu cụ thể như sau:"
+        return (b.body, b.body + len(s.rstrip()) - 1)
     colon = s.find(":")
     if 0 <= colon <= HEADING_COLON_REACH:
         return (b.body, b.body + colon)
@@ -409,47 +412,59 @@ def read_blocks(text: str, ranges: list[tuple[int, int]]) -> list[Block]:
     """
     style = blank_style(text, ranges)
     spaced = style == "spaced"
+    lines = _lines(text, ranges)
     out: list[Block] = []
-    blank, last, prev = False, None, (0, 0)
+    blank, prev = False, (0, 0)
     pending_word: int | None = None
-    for a, b in ranges:
-        if last is not None and a > last + 1:
-            blank = True  # lines left out between (a footnote area, a page number): a break
-        last = b
-        pos = a
-        for line in text[a:b].split("\n"):
-            start, end = pos, pos + len(line)
-            pos = end + 1
-            if not line.strip() and style == "double":
+    for k, (start, end, gap) in enumerate(lines):
+        blank = blank or gap
+        line = text[start:end]
+        alone = k + 1 >= len(lines) or lines[k + 1][2] or not text[lines[k + 1][0]:lines[k + 1][1]].strip()
+        if not line.strip() and style == "double":
+            continue
+        if not line.strip():
+            if pending_word is not None:  # "1." then a blank line: a number, not a marker
+                out.append(Block(pending_word, pending_word + len(text[pending_word:end].strip()), None, None,
+                                 pending_word, blank))
+                pending_word = None
+            blank = True
+            continue
+        s = start + len(line) - len(line.lstrip())
+        if pending_word is not None:  # "Điều" then "8. Tổ chức thực hiện": one marker over two lines
+            s, pending_word = pending_word, None
+        if word_marker_alone_re().fullmatch(line.strip()) or MARKER_ALONE_RE.fullmatch(line.strip()):
+            pending_word = s  # the next line, if it follows at once, goes on this marker
+            continue
+        found = _marker(text, s, end)
+        current = out[-1] if out else None
+        if found is None and current is not None:
+            joins = not blank and not (_new_paragraph(text, prev, s, end) and (not spaced or _hard_break(text, prev)))
+            if joins or (blank and (_continues(text, current, s) or alone and _heading_goes_on(text, current, s, end))):
+                current.end = end
+                prev, blank = (s, end), False
                 continue
-            if not line.strip():
-                if pending_word is not None:  # "1." then a blank line: a number, not a marker
-                    out.append(Block(pending_word, pending_word + len(text[pending_word:end].strip()), None, None,
-                                     pending_word, blank))
-                    pending_word = None
-                blank = True
-                continue
-            s = start + len(line) - len(line.lstrip())
-            if pending_word is not None:  # "Điều" then "8. Tổ chức thực hiện": one marker over two lines
-                s, pending_word = pending_word, None
-            if word_marker_alone_re().fullmatch(line.strip()) or MARKER_ALONE_RE.fullmatch(line.strip()):
-                pending_word = s  # the next line, if it follows at once, goes on this marker
-                continue
-            found = _marker(text, s, end)
-            current = out[-1] if out else None
-            if found is None and current is not None:
-                joins = not blank and not (_new_paragraph(text, prev, s, end)
-                                           and (not spaced or _hard_break(text, prev)))
-                if joins or (blank and (_continues(text, current, s) or _heading_goes_on(text, current, s, end))):
-                    current.end = end
-                    prev, blank = (s, end), False
-                    continue
-            kind, marker, body = found if found else (None, None, s)
-            out.append(Block(s, end, kind, marker, body, blank))
-            prev, blank = (s, end), False
+        kind, marker, body = found if found else (None, None, s)
+        out.append(Block(s, end, kind, marker, body, blank))
+        prev, blank = (s, end), False
     for blk in out:
         while blk.end > blk.start and text[blk.end - 1].isspace():
             blk.end -= 1
+    return out
+
+
+def _lines(text: str, ranges: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    """(start, end, after a gap) of every line in ``ranges``: a gap is lines left out between two ranges (a
+    footnote area, a page number), which breaks a paragraph like a blank line."""
+    out: list[tuple[int, int, bool]] = []
+    last = None
+    for a, b in ranges:
+        gap = last is not None and a > last + 1
+        last = b
+        pos = a
+        for line in text[a:b].split("\n"):
+            out.append((pos, pos + len(line), gap))
+            gap = False
+            pos += len(line) + 1
     return out
 
 

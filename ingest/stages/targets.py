@@ -269,3 +269,125 @@ def _period(text: str, start: int, end: int, pos: int, clause_end: int) -> tuple
 def _in_date(text: str, pos: int) -> bool:
     """Whether the "năm" at ``pos`` ends a full date ("ngày 08 tháng 5 năm 2025")."""
     return MONTH_BEFORE_RE.search(text[max(0, pos - 12):pos]) is not None
+
+
+# ---- whole documents: targets read from the outline -----------------------------------------------------
+
+# A figure that is no target even in a list of goals: a year, a date, a document number.
+YEAR_ONLY_RE = re.compile(r"(?:19|20)\d\d$")
+
+
+@cache
+def _section_res() -> dict[str, re.Pattern[str]]:
+    w = _words()
+    return {"sections": phrases_re(w["sections"]), "not_sections": phrases_re(w["not_sections"], at_start=True),
+            "norm_texts": re.compile(rf"\s*(?:{alternation(w['norm_texts'])})(?!\w)"),
+            "weak": re.compile(rf"(?<!\w)(?:đạt\s+)?(?:{alternation(w['weak_comparators'], ignore_case=True)})\s*$",
+                               re.IGNORECASE)}
+
+
+def list_targets(text: str, start: int, end: int, scope: str | None, locality: Province | None,
+                 default_cmp: str, period: str | None) -> list[Target]:
+    """Every figure of an item in a list of goals ("Mục tiêu cụ thể": "(2) Ít nhất 85% người hưởng trợ cấp
+    … mở mới tài khoản"): the comparator printed with it, else ``default_cmp`` ("=" for a bare figure, ">="
+    under "phấn đấu"); the period printed in the item, else ``period``.
+
+    >>> [(t.value, t.comparator) for t in list_targets("Ít nhất 85% người hưởng trợ cấp mở tài khoản; 100% số xã", 0, 58,
+    ...  "thành phố Cần Thơ", None, "=", "2025")]
+    [(85.0, '>='), (100.0, '=')]
+    """
+    res = _res()
+    found: list[Target] = []
+    for m in _number_re().finditer(text, start, end):
+        if YEAR_ONLY_RE.fullmatch(m["num"]) and m["unit"] != "%":
+            continue
+        clause = _clause_start(text, m.start(), start)
+        before = text[clause:m.start()]
+        after_end = _clause_end(text, m.end(), end)
+        after = text[m.end():after_end]
+        if COMPARED_RE.match(after) or res["not_goal"].search(before[-30:]) and not res["goal"].search(before):
+            continue
+        cmp = "=" if default_cmp == ">=" and m["unit"] == "%" and m["num"] == "100" else default_cmp  # 100% is all
+        if c := res["after"].match(after):
+            cmp = _comparators("after").get(c["cmp"].casefold(), ">=")
+        elif c := res["before"].search(before):
+            cmp = _comparators("before").get(c["cmp"].casefold(), ">=")
+        elif re.search(r"(?<!\w)(?:còn|xuống)\s*(?:dưới\s*)?$", before, re.IGNORECASE):
+            cmp = "<=" if not before.rstrip().endswith("dưới") else "<"
+        elif res["goal"].search(before):
+            cmp = ">="
+        value = _value(m["num"])
+        value_max = _value(m["num2"]) if m["num2"] else None
+        if value_max is not None:
+            cmp = ">="
+        since = text[found[-1].end:m.start()] if found and found[-1].end > clause else before
+        indicator = _indicator(since, after, found)
+        who = _scope(before, scope, locality, found, text, clause, m.start())
+        own, pspan = _period(text, start, end, m.end(), after_end)
+        found.append(Target(indicator, value, m["unit"], cmp, who, own or period, m.start(), m.end(), value_max, pspan))
+    return found
+
+
+def _section_period(headings: list[str]) -> str | None:
+    """The year a list of goals is for, from its headings: "Mục tiêu cụ thể đến năm 2030" → "2030",
+    "giai đoạn 2026 - 2030" → "2030"."""
+    for h in reversed(headings):
+        if m := YEAR_RE.search(h):
+            return m["y2"] or m["y"]
+    return None
+
+
+def outline_targets(outline, flat, scope: str | None, locality: Province | None, year: str | None,
+                    span_of) -> list[Target]:
+    """The targets of a whole document: every figure in a list of goals ("Mục tiêu cụ thể", "Chỉ tiêu"),
+    and goals stated in tasks elsewhere (see :func:`find_targets`); none in results ("Tình hình …"),
+    in attached regulations (norms) or in tables; a goal restated later is counted once."""
+    found: list[Target] = []
+    sec = _section_res()
+
+    def walk(node, headings: list[str], listed: bool, default_cmp: str, normative: bool) -> None:
+        for child in node.children:
+            if child.kind in ("recipients", "note", "table"):
+                continue
+            a, b = span_of(child.start, child.children[0].start if child.children else child.end)
+            head = flat.text[slice(*span_of(*child.title))]
+            if child.kind == "attachment":
+                walk(child, [], False, "=", sec["norm_texts"].match(head) is not None)
+                continue
+            section = bool(child.children) or head.isupper()
+            if normative or section and sec["not_sections"].match(head.strip()) and not sec["sections"].search(head):
+                continue
+            heads = headings + [head]
+            here_listed = listed or sec["sections"].search(head) is not None
+            cmp = ">=" if re.search(r"(?i)phấn đấu", head) else default_cmp
+            if listed:
+                found.extend(list_targets(flat.text, a, b, scope, locality, cmp, _section_period(heads) or year))
+            else:
+                found.extend(t for t in find_targets(flat.text, a, b, scope, locality)
+                             if not _weak_only(flat.text, t, a))
+            walk(child, heads, here_listed, cmp, normative)
+
+    walk(outline, [], False, "=", False)
+    return _once(found)
+
+
+def _weak_only(text: str, t: Target, start: int) -> bool:
+    """A target read only from "trên/hơn/dưới" with no goal word: a statistic ("hơn 20.000 hộ")."""
+    before = text[max(start, t.start - 60):t.start]
+    return _section_res()["weak"].search(before) is not None and not _goal_in_reach(text, start, t.start)
+
+
+def _once(found: list[Target]) -> list[Target]:
+    """A goal restated later (same figure and comparator, a like indicator) is counted once."""
+    from rapidfuzz.distance import Indel
+    out: list[Target] = []
+    for t in found:
+        if any(o.value == t.value and o.unit == t.unit
+               and Indel.normalized_similarity((o.indicator or "").casefold(), (t.indicator or "").casefold()) >= RESTATED
+               for o in out):
+            continue
+        out.append(t)
+    return out
+
+
+RESTATED = 0.6  # indicators this alike make a figure a restatement of an earlier goal
