@@ -7,6 +7,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import cache
+
+from ..lexicon.vocab import load
 
 from .flat import Flat, flatten
 
@@ -156,6 +159,42 @@ def _running_lines(lines: list[Line]) -> set[int]:
     return {n for found in edges.values() if len(found) >= need for n in found}
 
 
+# How far into a text a web page's block is looked for, in lines.
+CHROME_REACH = 120
+# A rule under a header block: "-------", "***".
+RULE_LINE_RE = re.compile(r"\s*[-_*=]{3,}\s*$")
+
+
+@cache
+def _page_words() -> dict:
+    return load("page.toml")
+
+
+def site_chrome(lines: list[Line]) -> set[int]:
+    r"""The lines of a web page's block before the document (a legal portal's copyright notice, "Đang tải văn
+    bản…", its "Số hiệu / Loại văn bản / Tình trạng" table, a summary): every line before the header's agency
+    block, when the first lines hold such a block.
+
+    >>> ls = lines_of("THƯ VIỆN PHÁP LUẬT\nTình trạng:\nĐã biết\nBỘ XÂY DỰNG\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+    >>> sorted(site_chrome(ls))
+    [0, 1, 2]
+    """
+    w = _page_words()
+    head = lines[:CHROME_REACH]
+    if not any(c in ln.text for ln in head for c in w["chrome"]):
+        return set()
+    motto = next((n for n, ln in enumerate(head) if any(ln.text.lstrip().startswith(m) for m in w["motto"])), None)
+    if motto is None:
+        return set()
+    k = motto - 1
+    while k >= 0 and (not lines[k].text.strip() or RULE_LINE_RE.match(lines[k].text)):
+        k -= 1
+    while k > 0 and lines[k - 1].text.strip() and not RULE_LINE_RE.match(lines[k - 1].text) \
+            and not any(c in lines[k - 1].text for c in w["chrome"]) and lines[k - 1].text.strip().isupper():
+        k -= 1  # the agency block: "BỘ TÀI CHÍNH / CỤC THUẾ"
+    return set(range(0, max(0, k)))
+
+
 def layout(text: str) -> Layout:
     """Split cleaned ``text`` into body, footnotes and dropped page furniture."""
     lines = lines_of(text)
@@ -177,7 +216,7 @@ def layout(text: str) -> Layout:
             continue
         if not lines[n - 1].text.strip() and n + 1 < len(lines):
             excluded.add(n)
-    running = _running_lines(lines)
+    running = _running_lines(lines) | site_chrome(lines)
     excluded.update(running)
     for m in BRACKET_MARKER_RE.finditer(text):
         dropped.update(range(m.start(), m.end()))

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 from graph.vocabulary import CentralBody, DocType, LocalBody, vocabulary
 
-# One part of a symbol: "NQ", "TTg", "QH15", "VX1", "KH&ĐT"; it must end at a word boundary.
-_PART = r"[A-ZĐ][A-Za-zĐđ&]*\d*(?![^\W\d_])"
-SYMBOL = rf"{_PART}(?:-{_PART})*"
+# One part of a symbol: "NQ", "TTg", "QH15", "VX1", "KH&ĐT", "V.I" (VPCP-V.I); it must end at a word boundary.
+# Parts may be set apart by a hyphen and a stray space: "13/CT- TTg".
+_PART = r"[A-ZĐ][A-Za-zĐđ&]*(?:\.[A-Z]+)?\d*(?![^\W\d_])"
+SYMBOL = rf"{_PART}(?:-\s?{_PART})*"
 # "124/NQ-CP", "39/2022/NĐ-CP", "66/ NQ-CP" (stray space), "16/2001/CT-TTG". The number must not follow a
 # letter, digit or "/": the look-behind is checked after its first digit (``\d(?<![\w/]\d)``), so that the
 # pattern starts with a digit and a search skips to the next digit at C speed instead of trying every position.

@@ -229,6 +229,10 @@ def read_header(layout: Layout) -> Header:
         found = match_code(zone.text, number.end())
         code = found[0] if found else None
     place, found_date = _place_and_date(zone)
+    if found_date is None and end < len(lines):  # "Hà Nội, ngày 20 / tháng 11 năm 2025" after a long V/v line
+        wider = flatten(layout.text, [(lines[0].start, lines[min(len(lines), end + DATE_REACH_LINES) - 1].end)],
+                        layout.dropped)
+        place, found_date = _place_and_date(wider)
     type_line, title, title_span = _type_and_title(layout, lines, end)
     subject, subject_span = _subject_line(layout, lines, end)
     if subject is None and title:
@@ -253,8 +257,9 @@ def read_header(layout: Layout) -> Header:
         elif authority:
             issuer = canonical_agency(re.sub(r"^(?i:chủ tịch)\s+", "", authority_line), locality)
     doc_type = type_line
-    if doc_type is None and code is not None and (t := code.doc_type()):
-        doc_type = t.name
+    letter = subject is not None and subject_span and _vv_present(layout, lines, end)
+    if doc_type is None and code is not None and (t := code.doc_type()) and not (letter and t.family == "Directive"):
+        doc_type = t.name  # ("5363/CT-CS" with a V/v line is a letter of the Cục Thuế, not a Chỉ thị)
     addressees, addressee_span = _addressees(layout, lines)
     if doc_type is None and (subject is not None and subject_span and _vv_present(layout, lines, end) or addressees):
         doc_type = "Công văn"
@@ -315,6 +320,8 @@ def _from_heading(zone: Flat, m: re.Match[str], layout: Layout, lines: list[Line
                   issuer_printed=m["issuer"])
 
 
+# How many lines past the header zone a place-and-date line is looked for when the zone has none.
+DATE_REACH_LINES = 8
 # A character no word of a place name has: "Số:", "124/NQ-CP", "|" (a table), "2025".
 NOT_PLACE_CHAR_RE = re.compile(r"[\d/:|]")
 
