@@ -92,14 +92,19 @@ class Code:
         return bodies
 
 
+def _solid(symbol: str) -> str:
+    """A symbol without the stray space printed after a hyphen: "QĐ- TTg" → "QĐ-TTg"."""
+    return "".join(symbol.split())
+
+
 def match_code(text: str, pos: int) -> tuple[Code, int, int] | None:
     """A code starting at ``pos``: (code, start, end)."""
     if m := PARTY_CODE_RE.match(text, pos):
-        return Code(m["number"], f"{m['kind']}/{m['org']}", party=True), m.start(), m.end()
+        return Code(m["number"], f"{m['kind']}/{_solid(m['org'])}", party=True), m.start(), m.end()
     if m := STATE_CODE_RE.match(text, pos):
-        return Code(m["number"], m["symbol"], m["year"]), m.start(), m.end()
+        return Code(m["number"], _solid(m["symbol"]), m["year"]), m.start(), m.end()
     if m := BLANK_CODE_RE.match(text, pos):
-        return Code(None, m["symbol"]), m.start(), m.end()
+        return Code(None, _solid(m["symbol"])), m.start(), m.end()
     return None
 
 

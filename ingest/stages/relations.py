@@ -28,8 +28,12 @@ LIST_MARKER_REACH = 40  # characters looked at before a cue for its marker
 SENTENCE_END_RE = re.compile(r"\.(?=\s+[A-ZĐ\u00C0-\u1EF8\d(\[])|\.$|:(?=\s|$)")
 # What splits a scope into its objects: "; " outside brackets ("… (a; b); Nghị quyết …" cuts once).
 BRACKET_OR_SEMICOLON_RE = re.compile(r"[();]")
-# Other preamble openers that end a "Căn cứ" scope: "Theo đề nghị của …", "Xét đề nghị …".
-PREAMBLE_RE = re.compile(r"(?:Theo đề nghị|Xét đề nghị|Trên cơ sở|Sau khi xem xét)(?!\w)")
+
+
+@cache
+def _preamble_re() -> re.Pattern[str]:
+    """Other preamble openers that end a "Căn cứ" scope: "Theo đề nghị của …", "Xét Tờ trình số …"."""
+    return re.compile(rf"(?:{alternation(_body_cues()['preamble_enders'])})(?!\w)")
 
 
 def stronger(a: str, b: str) -> str:
@@ -129,7 +133,8 @@ def _scopes(flat: Flat, source: str, title: tuple[int, int] | None, own: str | N
         if m and _own_ok(m, own):
             scopes.append(Scope("implements", a + m.end(), b))
     openers = [m for m in _opener_re().finditer(flat.text) if _sentence_initial(flat, source, m.start())]
-    starts = [m.start() for m in openers] + [m.start() for m in PREAMBLE_RE.finditer(flat.text)]
+    starts = [m.start() for m in openers] + [m.start() for m in _preamble_re().finditer(flat.text)
+                                             if _sentence_initial(flat, source, m.start())]
     for m in openers:
         kind = "based_on" if m["cue"] in _body_cues()["basis_openers"] else "implements"
         end_m = SENTENCE_END_RE.search(flat.text, m.end())
@@ -184,8 +189,8 @@ def classify(flat: Flat, source: str, mentions: list[Mention], title: tuple[int,
             for n, m in enumerate(mentions):
                 if not a <= m.start < b:
                     continue
-                if description.search(flat.text, cursor, m.start):
-                    nested = True
+                if scope.kind != "based_on" and description.search(flat.text, cursor, m.start):
+                    nested = True  # (in a "Căn cứ" line every document named is a basis, as the contract reads)
                 if not nested:
                     relations[n] = stronger(scope.kind, relations[n])
                 cursor = max(cursor, m.head_end)
@@ -194,15 +199,64 @@ def classify(flat: Flat, source: str, mentions: list[Mention], title: tuple[int,
 
 
 def _amendments(flat: Flat, mentions: list[Mention], relations: list[str], title: tuple[int, int] | None) -> None:
+    """"… thay thế Quyết định số …", "Bãi bỏ Quyết định số …" (this document's own change: its title, a
+    sentence about "Quyết định này", or an item that opens with the cue), "X … hết hiệu lực kể từ …"."""
     for n, m in enumerate(mentions):
-        cue = _amend_before_re().search(flat.text[max(0, m.start - 80) : m.start])
-        if not cue:
-            continue
-        in_title = title is not None and title[0] <= m.start < title[1]
         left = max(flat.text.rfind(". ", 0, m.start), 0)
         right_m = SENTENCE_END_RE.search(flat.text, m.end)
         sentence = flat.text[left : right_m.start() if right_m else len(flat.text)]
-        if not in_title and not _self_re().search(sentence):
+        cue = _amend_before_re().search(flat.text[max(0, m.start - 80) : m.start])
+        if cue is None:
+            after = flat.text[m.end:right_m.start() if right_m else len(flat.text)]
+            if _expires_re().search(after) and not _self_re().match(after.lstrip()):
+                relations[n] = stronger("replaces", relations[n])
+            continue
+        cue_at = m.start - 80 + cue.start() if m.start >= 80 else cue.start()
+        if _not_own_change_re().search(flat.text[max(0, cue_at - 60):cue_at]):
+            continue  # "dự thảo Nghị định thay thế Nghị định số 54/2018/NĐ-CP": the draft's change
+        in_title = title is not None and title[0] <= m.start < title[1]
+        opens_item = LIST_MARKER_RE.search(flat.text, max(0, cue_at - LIST_MARKER_REACH), cue_at) is not None \
+            or flat.text[max(0, cue_at - 2):cue_at].strip() in ("", ".", ":", ";")
+        if not in_title and not _self_re().search(sentence) and not opens_item:
             continue
         kind = next(k for k in ("amends", "replaces", "repeals") if cue.group(k))
         relations[n] = stronger(kind, relations[n])
+    _listed_changes(flat, mentions, relations)
+
+
+# The end of a list of changed documents: the next article ("Điều 6.").
+NEXT_ARTICLE_RE = re.compile(r"\sĐiều\s+\d+[a-z]?\s*\.")
+LISTED_CHANGE_REACH = 1500  # characters a list of changed documents runs over at most
+
+
+@cache
+def _listed_change_re() -> re.Pattern[str]:
+    """An item that opens with a change and a colon: "Bãi bỏ các Quyết định sau:", "Bãi bỏ:"."""
+    c = _body_cues()
+    return re.compile(
+        rf"(?:(?P<amends>{alternation(c['amends'], ignore_case=True)})|(?P<replaces>{alternation(c['replaces'], ignore_case=True)})"
+        rf"|(?P<repeals>{alternation(c['repeals'], ignore_case=True)}))(?:\s+[^.:;]{{0,60}})?:\s", re.IGNORECASE)
+
+
+def _listed_changes(flat: Flat, mentions: list[Mention], relations: list[str]) -> None:
+    """"Bãi bỏ các Quyết định sau: a) Quyết định số 32/2021/QĐ-UBND …; b) …" — every document of the list."""
+    for cue in _listed_change_re().finditer(flat.text):
+        before = flat.text[max(0, cue.start() - LIST_MARKER_REACH):cue.start()].rstrip()
+        if not (before == "" or before[-1] in ".;:" or LIST_MARKER_RE.search(before)):
+            continue  # the change opens its item: "2. Bãi bỏ các Quyết định sau:"
+        end_m = NEXT_ARTICLE_RE.search(flat.text, cue.end(), cue.end() + LISTED_CHANGE_REACH)
+        end = end_m.start() if end_m else min(len(flat.text), cue.end() + LISTED_CHANGE_REACH)
+        kind = next(k for k in ("amends", "replaces", "repeals") if cue.group(k))
+        for n, m in enumerate(mentions):
+            if cue.end() <= m.start < end:
+                relations[n] = stronger(kind, relations[n])
+
+
+@cache
+def _expires_re() -> re.Pattern[str]:
+    return phrases_re(_body_cues()["expires"])
+
+
+@cache
+def _not_own_change_re() -> re.Pattern[str]:
+    return phrases_re(_body_cues()["not_own_change"])
