@@ -428,7 +428,10 @@ def _subject(ctx: Context, a: int, b: int, owners: tuple[Name, ...]) -> tuple[tu
         if not _re("not_request_before").search(text[max(a, m.start() - 16):m.start()]):
             names = read_names(text, m.end(), b, ctx.locality)
             if names and names.bodies:
-                return tuple(replace(n, kind="addressed") for n in _acting(ctx, names)), names.end, None, "asked"
+                acting = _acting(ctx, names)
+                if len(acting) == 1 and acting[0].kind == "body":  # "… yêu cầu Giám đốc Sở Kế hoạch và Đầu tư …"
+                    return tuple(acting), names.end, None, "given"
+                return tuple(replace(n, kind="addressed") for n in acting), names.end, None, "asked"
     if owners:
         return owners, a, _directed_at(text, a, b), "owner"
     return (), a, _directed_at(text, a, b), "owner"

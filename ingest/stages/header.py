@@ -29,7 +29,7 @@ SEPARATOR_RE = re.compile(r"[-_*=]{3,}")
 NUMBER_RE = re.compile(r"\bSố\s*:\s*")
 # ", ngày" after the place name: "Hà Nội, ngày 08 tháng 5 năm 2025", "Kon Tum, ngày   tháng   năm 2025".
 # (The comma, or the first space before it, is matched before the branches, so that a search skips at C speed.)
-PLACE_DATE_RE = re.compile(r"[\s,](?:(?<=,)\s*ngày\s+|(?<=\s)\s*,\s*ngày\s+)", re.IGNORECASE)
+PLACE_DATE_RE = re.compile(r"[\s,](?:(?<=,)\s*ngày(?:\s+|$)|(?<=\s)\s*,\s*ngày(?:\s+|$))", re.IGNORECASE)
 # Body openers that end the header zone.
 BODY_START_RE = re.compile(
     r"^\s*(?:Căn cứ|Thực hiện|Triển khai|Kính gửi|Xét đề nghị|Theo đề nghị|Trên cơ sở|Điều\s+\d|QUYẾT NGHỊ|"
@@ -43,6 +43,15 @@ def _has_number(line: str) -> bool:
 def _has_place_date(line: str) -> bool:
     """A ", ngày" place-and-date line (a plain substring test first: the pattern needs a comma)."""
     return "," in line and PLACE_DATE_RE.search(line) is not None
+
+
+# The end of a place name split from its date: "Minh, ngày 28 tháng 11 năm 2025" (4240/UBND-VX).
+PLACE_TAIL_RE = re.compile(r"^\w+\s*,\s*ngày\s", re.IGNORECASE)
+
+
+def _place_goes_on(line: str, ahead: str) -> bool:
+    """"Thành phố Hồ Chí" over "Minh, ngày 28 …": a place whose last word begins the next line."""
+    return "," not in line and PLACE_TAIL_RE.match(ahead) is not None
 
 
 def is_person_name(text: str) -> bool:
@@ -105,6 +114,19 @@ def _heading_re() -> re.Pattern[str]:
 def _subject_prefix_re() -> re.Pattern[str]:
     # "V/v triển khai …", "Về việc …".
     return re.compile(r"^\s*(?:" + alternation(cues()["header"]["subject_prefixes"]) + r")\s*:?\s*")
+
+
+@cache
+def _subject_lead_re() -> re.Pattern[str]:
+    """"V/v", "Về việc" opening a subject (case ignored: "VỀ VIỆC …" in a title)."""
+    return re.compile(r"\s*(?:" + alternation(cues()["header"]["subject_prefixes"], ignore_case=True) + r")\s*:?\s+",
+                      re.IGNORECASE)
+
+
+@cache
+def _signer_title_re() -> re.Pattern[str]:
+    # "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN", "TRƯỞNG BAN CHỈ ĐẠO NHÀ NƯỚC VỀ DU LỊCH": a head's title line.
+    return re.compile(r"^(?:" + alternation(cues()["header"]["signer_titles"], ignore_case=True) + r")\s", re.IGNORECASE)
 
 
 @cache
@@ -237,6 +259,9 @@ def read_header(layout: Layout) -> Header:
     subject, subject_span = _subject_line(layout, lines, end)
     if subject is None and title:
         subject, subject_span = title, title_span
+    if subject and (lead := _subject_lead_re().match(subject)) and subject[lead.end():].strip():
+        subject = subject[lead.end():]  # "VỀ VIỆC KHẨN TRƯƠNG …" under a type line reads as a V/v line
+        subject = subject[:1].upper() + subject[1:]
 
     has_header = bool(motto or number or found_date)
     v = vocabulary()
@@ -390,23 +415,28 @@ def _type_and_title(layout: Layout, lines: list[Line], end: int) -> tuple[str | 
         text = _stripped(lines[n].text)
         if not _is_caps(text) or ":" in text:
             continue
-        t = v.doc_type(text)
+        t, first = v.doc_type(text), n + 1
+        if t is None and n + 1 < end and _is_caps(after := _stripped(lines[n + 1].text)) and ":" not in after:
+            t, first = v.doc_type(f"{text} {after}"), n + 2  # "NGHỊ" / "QUYẾT" on two lines (36/2025/NQ-HĐND Huế)
         if t is None:
             continue
         title_lines: list[Line] = []
-        for line in lines[n + 1 : end]:
+        blank = False
+        for line in lines[first:end]:
             body = _stripped(line.text)
             if body == "[...]":
                 break
             if not body:
                 if line.text.strip() in {"|", ""} and not SEPARATOR_RE.search(line.text):
+                    blank = True
                     continue
                 break
             if not (_is_caps(body) or re.fullmatch(r"[\d\W]+", body)) or ":" in body:
                 break
-            if title_lines and _authority_name(body):
-                break
+            if title_lines and (_authority_name(body) or blank and _signer_title_re().match(body)):
+                break  # "TRƯỞNG BAN CHỈ ĐẠO NHÀ NƯỚC VỀ DU LỊCH" after the title: the enacting head
             title_lines.append(line)
+            blank = False
         return (t.name, *_title(layout, title_lines))
     # No type line: capitals after the number and date lines, up to the authority line (005).
     seen = False
@@ -457,18 +487,22 @@ def _authority_line(layout: Layout, lines: list[Line], end: int, after_title: bo
 
 def _subject_line(layout: Layout, lines: list[Line], end: int) -> tuple[str | None, tuple[int, int] | None]:
     """The V/v line (possibly split over several lines), without "V/v"."""
+    about = cues()["header"]["subject_about"]
     for n in range(min(end + 1, len(lines))):
         m = _subject_prefix_re().match(lines[n].text)
-        if not m or not lines[n].text.strip().startswith(("V/v", "Về việc")):
+        if m and lines[n].text.strip().startswith(tuple(cues()["header"]["subject_prefixes"])):
+            parts = [(lines[n].start + m.end(), lines[n].end)]
+        elif n and _has_number(lines[n - 1].text) and lines[n].text.strip().startswith(about + " "):
+            parts = [(lines[n].start, lines[n].end)]  # "Số: 5155/SGDĐT-GDTXNNĐH" / "Về hướng dẫn đánh giá …"
+        else:
             continue
-        parts = [(lines[n].start + m.end(), lines[n].end)]
-        for line in lines[n + 1 : n + 12]:
+        following = [line for line in lines[n + 1 : n + 12] if line.text.strip()]
+        for k, line in enumerate(following):
             text = line.text.strip()
-            if not text:
-                continue
-            if BODY_START_RE.match(text) or _has_place_date(text) or _has_number(text) \
-                    or _motto_re().search(modern_tones(text)) or _is_caps(text):
-                break
+            ahead = following[k + 1].text.strip() if k + 1 < len(following) else ""
+            if BODY_START_RE.match(text) or _has_place_date(text) or _place_goes_on(text, ahead) \
+                    or _has_number(text) or _motto_re().search(modern_tones(text)) or _is_caps(text):
+                break  # "Thành phố Hồ Chí" / "Minh, ngày 28 tháng 11 năm 2025": a place-date over two lines
             parts.append((line.start, line.end))
         flat = flatten(layout.text, parts, layout.dropped)
         if not flat.text:
