@@ -21,6 +21,7 @@ from .record import Document, FootnoteRecord, Record, Reference, Source
 from .stages.agencies import locality_of
 from .clean.outline import outline as read_outline
 from .stages.assignments import Context, addressee_names, find_assignments
+from .stages.names import defined_bodies, national_body
 from .stages.assignments_legacy import addressee_agencies
 from .stages.header import body_locality, issuer_from_body, read_header
 from .stages.identity import document_id
@@ -111,14 +112,15 @@ def extract_source(src: SourceText) -> Record:
         warnings.append("the document has no number: its id is built from issuer, date and subject")
     footnotes = tuple(FootnoteRecord(f.marker, f.text, f.span, f.anchor) for f in lay.footnotes)
     start = _operative_start(body, _flat_range(body, header.title_span))
-    if issuer and vocabulary().central_body(issuer) is not None:
+    if issuer and (vocabulary().central_body(issuer) is not None or national_body(issuer)):
         locality = None  # "Hà Nội" on a Government resolution is where it was signed, not whose it is
     year = header.issue_date[:4] if header.issue_date else None
     tree = read_outline(text, lay.outline_ranges(), body.index[start] if start < len(body.index) else len(text))
     targets = outline_targets(tree, body, _target_scope(issuer, locality), locality, year,
                               lambda a, b: _flat_range(body, (a, b)) or (bisect.bisect_left(body.index, a),) * 2)
     periods = [t.period_span for t in targets if t.period_span]
-    context = Context(body, text, locality, year, issuer, tuple(periods), addressee_names(header.addressees, locality))
+    context = Context(body, text, locality, year, issuer, tuple(periods), addressee_names(header.addressees, locality),
+                      defined_bodies(issuer, header.subject))
     assignments = find_assignments(tree, context)
     target_dicts = tuple({**t.to_dict(), "span": list(body.span(t.start, t.end)), "sentence": sentence_of(0, t.start, t.end)}
                          for t in targets)

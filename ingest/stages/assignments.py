@@ -35,7 +35,7 @@ from ..clean.flat import Flat
 from ..clean.outline import LEAD_IN, Node
 from ..lexicon.vocab import CAPITALS, alternation, duties, load, phrases_re
 from .deadlines import Deadline, find_deadlines
-from .names import Name, read_names, words as body_words
+from .names import Name, completed, plural_re, read_names, words as body_words
 
 # Outline parts that give no assignment: the recipients after the signature, footnotes at the end.
 SKIPPED = frozenset({"recipients", "note"})
@@ -89,6 +89,7 @@ class Context:
     issuer: str | None
     reserved: tuple[tuple[int, int], ...] = ()   # flat spans that are no deadlines (target periods)
     addressees: tuple[Name, ...] = ()            # the bodies of the Kính gửi lines
+    defined: tuple[str, ...] = ()                # bodies the text calls by the start of their name
 
 
 @dataclass(frozen=True)
@@ -336,7 +337,9 @@ def _clause(ctx: Context, a: int, b: int, owners: tuple[Name, ...], first: bool,
         return
     if m := _re("closing").search(text, body, b):
         names = read_names(text, m.end(), b, ctx.locality)
-        for n in ctx.addressees or _acting(ctx, names):  # "… báo để các đơn vị, địa phương biết, thực hiện": the addressees
+        # "… thông báo để Bộ Xây dựng và các cơ quan liên quan biết, thực hiện": the bodies named; "… để Quý
+        # cơ quan biết" or "… để các đơn vị, địa phương biết, thực hiện": the addressees
+        for n in _acting(ctx, names) or ctx.addressees:
             yield Duty(n, "all", body, b, None, subject=True)
         return
     yield from _sent_to(ctx, body, b)
@@ -462,8 +465,17 @@ def _after_opening(text: str, a: int, b: int) -> int:
 def _duty_follows(text: str, at: int, end: int) -> bool:
     """After a subject list: a duty word ("chủ trì", "có trách nhiệm", "phối hợp", any task verb)."""
     rest = text[at:end].lstrip(" ,")
-    return bool(rest) and (_re("duty_words", True).match(rest) is not None
-                           or phrases_re(duties()["assign"]["task_starts"], at_start=True).match(rest) is not None)
+    return bool(rest) and (_re("duty_words", True).match(rest) is not None or _task_start_re().match(rest) is not None)
+
+
+@cache
+def _task_start_re() -> re.Pattern[str]:
+    """A verb opening a task: "đẩy nhanh tiến độ …", "khẩn trương hoàn thiện …" (duties.toml task_starts and
+    the verbs that end a list of bodies, less ``not_task_starts``)."""
+    assign = duties()["assign"]
+    skip = {fold(w) for w in assign["not_task_starts"]}
+    verbs = [w for w in body_words()["duty_verbs"] if fold(w) not in skip]
+    return phrases_re(sorted(set(assign["task_starts"]) | set(verbs)), at_start=True)
 
 
 def _directed_at(text: str, a: int, b: int) -> int | None:
@@ -485,9 +497,12 @@ def _role(ctx: Context, subject: tuple[Name, ...], at: int, end: int, heading: b
         return "lead"  # "… theo chức năng, nhiệm vụ và thẩm quyền chủ trì, phối hợp với …"
     if _opens_support_re().match(rest):
         return "support"
+    everyone = _all_addressees(ctx, subject)
+    if everyone and any(n.kind in ("class", "local", "title") for n in subject):
+        return "all"  # "Ủy ban nhân dân các huyện, thị, thành phố vận động …" to "Kính gửi: UBND huyện, thị, thành phố"
     if heading or given in ("given", "owner"):
         return "lead"
-    if ctx.addressees and {fold(n.name) for n in ctx.addressees} <= {fold(n.name) for n in subject}:
+    if everyone:
         return "all"  # the whole set of addressees told to act
     if given == "asked":
         only_classes = all(n.kind in ("class", "local", "title") for n in subject)
@@ -500,6 +515,13 @@ def _role(ctx: Context, subject: tuple[Name, ...], at: int, end: int, heading: b
     if classes and len(subject) == 1 and (_opens_generic(raw) or _addressee_class(subject[0])):
         return "all"
     return "lead"
+
+
+def _all_addressees(ctx: Context, subject: tuple[Name, ...]) -> bool:
+    """The subject names every body of the Kính gửi lines ("các" aside: "UBND huyện" is "UBND các huyện")."""
+    def key(n: Name) -> str:
+        return plural_re().sub("", fold(n.name))
+    return bool(ctx.addressees) and {key(n) for n in ctx.addressees} <= {key(n) for n in subject}
 
 
 def _skip_frame(rest: str) -> str:
@@ -656,7 +678,8 @@ def _entries(found: list[Duty], ctx: Context) -> list[dict[str, Any]]:
         if not name.name:
             continue
         d = duty.deadline
-        key = (fold(name.name), duty.role, d.date if d else None)
+        agency = completed(name.name, ctx.defined)  # "Văn phòng Ban Chỉ đạo" of the Ban Chỉ đạo's regulation
+        key = (fold(agency), duty.role, d.date if d else None)
         span = ctx.flat.span(duty.start, duty.end)
         if key in entries:
             entry = entries[key]
@@ -664,7 +687,7 @@ def _entries(found: list[Duty], ctx: Context) -> list[dict[str, Any]]:
                 entry.items.append(span)
             continue
         match = "collective" if name.kind in ("class", "local", "title", "addressed") else name.match
-        entries[key] = _Entry(name.name, duty.role, _task(ctx.flat.text, duty.start, duty.end), d, span,
+        entries[key] = _Entry(agency, duty.role, _task(ctx.flat.text, duty.start, duty.end), d, span,
                               match, name.confidence, duty.path)
     return [e.to_dict() for e in entries.values()]
 

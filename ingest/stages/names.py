@@ -31,7 +31,7 @@ from functools import cache
 from graph.vocabulary import Province, fold, vocabulary
 
 from ..lexicon.vocab import CAPITALS, alternation, duties, load, phrases_re
-from .agencies import expand_abbreviations, resolve_agency, tidy
+from .agencies import expand_abbreviations, locality_of, resolve_agency, tidy
 from .agency_lists import MASK, _registry_re
 
 
@@ -136,9 +136,58 @@ def _class_extent(text: str) -> int:
 
 
 @cache
+def _national_re() -> re.Pattern[str]:
+    # "Ban Chỉ đạo Nhà nước về du lịch", "Ban Chỉ đạo quốc gia …"
+    return phrases_re(words()["national"], ignore_case=False)
+
+
+def national_body(name: str) -> bool:
+    """A body whose name makes it national ("Ban Chỉ đạo Nhà nước về du lịch") and no province's."""
+    return locality_of(name) is None and _national_re().search(name) is not None
+
+
+def defined_bodies(issuer: str | None, subject: str | None) -> tuple[str, ...]:
+    """Bodies a text calls by the start of their name: the issuer, and the body the subject is of
+    ("Ban hành quy chế hoạt động của Ban Chỉ đạo Nhà nước về du lịch" → "Ban Chỉ đạo Nhà nước về du lịch")."""
+    out = [issuer] if issuer else []
+    if subject:
+        owner = f" {words()['owner_word']} "
+        at = subject.rfind(owner)
+        tail = subject[at + len(owner):].strip(" .;,") if at >= 0 else ""
+        if tail and _body_re().match(tail[:1].upper() + tail[1:]):
+            out.append(tail[:1].upper() + tail[1:])
+    return tuple(out)
+
+
+def completed(name: str, defined: tuple[str, ...]) -> str:
+    """A name that ends with the start of a defined body's name, with that name in full: "Văn phòng Ban
+    Chỉ đạo" → "Văn phòng Ban Chỉ đạo Nhà nước về du lịch" (the start has at least two words).
+
+    >>> completed("Các thành viên Ban chỉ đạo", ("Ban Chỉ đạo Nhà nước về du lịch",))
+    'Các thành viên Ban Chỉ đạo Nhà nước về du lịch'
+    >>> completed("Ban Chỉ đạo phát triển du lịch các địa phương", ("Ban Chỉ đạo Nhà nước về du lịch",))
+    'Ban Chỉ đạo phát triển du lịch các địa phương'
+    """
+    key = fold(name)
+    for full in defined:
+        parts = full.split()
+        for k in range(len(parts) - 1, 1, -1):
+            start = fold(" ".join(parts[:k]))
+            if key == start or key.endswith(" " + start):
+                return name[:len(name) - len(start)] + full
+    return name
+
+
+@cache
+def plural_re() -> re.Pattern[str]:
+    # "các " before a class: "các sở, ban, ngành", "Thủ trưởng các sở".
+    return re.compile(rf"(?<!\w){re.escape(words()['plural'])}\s+", re.IGNORECASE)
+
+
+@cache
 def _head_re() -> re.Pattern[str]:
     w = words()
-    return re.compile(rf"(?:(?:{alternation(w['head_openers'], ignore_case=True)})\s+)?(?P<plural>các\s+)?"
+    return re.compile(rf"(?:(?:{alternation(w['head_openers'], ignore_case=True)})\s+)?(?P<plural>{re.escape(w['plural'])}\s+)?"
                       rf"(?P<head>{alternation(w['heads'])})(?!\w)\s*:?\s*", re.IGNORECASE)
 
 
@@ -216,6 +265,13 @@ class _Piece:
     plural: bool = False         # "các" before the class
     kind: str = "body"           # body | class | local | people
     parts: list[str] = field(default_factory=list)
+    joins: list[str] = field(default_factory=list)  # as printed before parts[1:]: ", ", " và "
+
+    def joined(self, parts: list[str] | None = None) -> str:
+        """The parts with their printed joins: "cơ quan", "đơn vị", "cá nhân" → "cơ quan, đơn vị và cá nhân"."""
+        parts = self.parts if parts is None else parts
+        joins = self.joins + [", "] * len(parts)
+        return "".join((joins[k - 1] if k else "") + part for k, part in enumerate(parts))
 
 
 def list_end(text: str, start: int, limit: int) -> int:
@@ -232,7 +288,8 @@ def list_end(text: str, start: int, limit: int) -> int:
     end = min(end, _after_registry_name(masked, start, end))
     for m in _stop_words_re().finditer(masked, 0, end - start):
         before = masked[:m.start()].rstrip()
-        if m.start() == 0 or before.endswith((",", "các", "Các", ";")) or before.lower().endswith(" và"):
+        if m.start() == 0 or before.endswith((",", ";")) or plural_re().fullmatch(before[-6:].split(" ")[-1] + " ") \
+                or before.lower().endswith(" và"):
             continue
         return start + m.start()
     return end
@@ -307,7 +364,9 @@ def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _pieces(text: str, start: int, end: int, whole: bool = False) -> list[_Piece]:
     out: list[_Piece] = []
     shared: str | None = None
+    before = start
     for a, b in _spans(text, start, end):
+        join, before = _join(text[before:a]), b
         raw = ASIDE_RE.sub("", text[a:b]).strip(" ;,.:")
         if _not_body_re().match(raw):
             if whole:
@@ -331,7 +390,7 @@ def _pieces(text: str, start: int, end: int, whole: bool = False) -> list[_Piece
             raw = f"{shared} {raw}"
         elif not (shared and shared in _heads_set() and raw.startswith(shared)) and not (h and shared == h["head"]):
             shared = None
-        _add_piece(out, raw, a, b)
+        _add_piece(out, raw, a, b, join)
         last = out[-1] if out else None
         if last is None:
             continue
@@ -371,21 +430,30 @@ def province_of(piece: str) -> Province | None:
     return None
 
 
-def _add_piece(out: list[_Piece], raw: str, a: int, b: int) -> None:
+def _join(separator: str) -> str:
+    """A separator as a name prints it: "," → ", "; " và " → " và "; ", và" → ", và "."""
+    words_ = " ".join(separator.split()).replace(";", ",")
+    if not words_ or words_ == ",":
+        return ", "
+    return words_ + " " if words_.startswith(",") else f" {words_} "
+
+
+def _add_piece(out: list[_Piece], raw: str, a: int, b: int, join: str = ", ") -> None:
     current = out[-1] if out else None
     if (province := province_of(raw)) is not None:
         out.append(_Piece(a, b, None, False, "province", [province.name]))
         return
     head, plural, rest = None, False, raw
     if m := _head_re().match(rest):
-        head = ("Các " if m["plural"] else "") + m["head"]
+        head = (m["plural"].strip().capitalize() + " " if m["plural"] else "") + m["head"]
         rest = rest[m.end():]
-    elif rest[:4].lower() == "các ":
-        plural, rest = True, rest[4:].lstrip()
+    elif p := plural_re().match(rest):
+        plural, rest = True, rest[p.end():].lstrip()
     if head is None and not plural and current is not None and _continues(current, rest):
         if current.kind == "class" and current.head and _title_split(rest):
             out.append(_Piece(a, b, current.head, current.plural, "class", [rest]))
             return
+        current.joins.append(join)
         current.parts.append(rest)
         current.end = b
         return
@@ -393,7 +461,7 @@ def _add_piece(out: list[_Piece], raw: str, a: int, b: int) -> None:
     if head and not rest:
         out.append(_Piece(a, b, head, False, "title", []))
         return
-    if m := re.match(r"(?i)các\s+", rest):  # "Thủ trưởng các sở" — the class after a title
+    if m := plural_re().match(rest):  # "Thủ trưởng các sở" — the class after a title
         plural, rest = True, rest[m.end():]
         kind = _kind_of(rest)
     if plural and kind == "body" and not _registry_start(rest):
@@ -482,7 +550,7 @@ def _class_name(p: _Piece, plural: bool = True) -> str:
     for part in p.parts:
         part = tidy(expand_abbreviations(part))
         parts.append(part[:1].lower() + part[1:])
-    joined = ", ".join(parts)
+    joined = p.joined(parts)
     return "Các " + joined if plural else joined[:1].upper() + joined[1:]
 
 
@@ -494,7 +562,7 @@ def _local_name(p: _Piece, locality: Province | None) -> str:
     expansions = words()["unit_expansions"]
     parts = [tidy(m["rest"])] + [tidy(x) for x in p.parts[1:]]
     parts = [expansions.get(fold(x), x) for x in parts]
-    units = ", ".join(parts).strip(", ")
+    units = p.joined(parts).strip(", ")
     name = f"{body} {units}".strip()
     if not units:
         return f"{name} {locality.full_name}" if locality is not None else name
