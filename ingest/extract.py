@@ -111,7 +111,7 @@ def extract_source(src: SourceText) -> Record:
     if code is None or code.number is None:
         warnings.append("the document has no number: its id is built from issuer, date and subject")
     footnotes = tuple(FootnoteRecord(f.marker, f.text, f.span, f.anchor) for f in lay.footnotes)
-    start = _operative_start(body, _flat_range(body, header.title_span))
+    start = _operative_start(body, _flat_range(body, header.title_span), _flat_range(body, header.addressee_span))
     if issuer and (vocabulary().central_body(issuer) is not None or national_body(issuer)):
         locality = None  # "Hà Nội" on a Government resolution is where it was signed, not whose it is
     year = header.issue_date[:4] if header.issue_date else None
@@ -144,9 +144,9 @@ def _evidence(text: str, span: tuple[int, int], printed: str | None = None) -> d
     return {"span": list(span), "sentence": " ".join((printed or text[span[0]:span[1]]).replace("|", " ").split())}
 
 
-# "Kính gửi: - Các sở, …; - Ủy ban nhân dân …." — the addressee block before the operative text.
-ADDRESSEE_BLOCK_RE = re.compile(r"Kính\s+gửi\s*:.*?(?:(?<!\b[A-Z]{2})(?<!\b[A-Z])\.(?:\s+|$)|$)")
-
+# How far after the title an addressee block may start and still be the header's (a V/v letter's title
+# is its subject line, well above the "Kính gửi").
+ADDRESSEE_REACH = 400
 
 # The place-and-date line that closes the header: "An Giang, ngày 20 tháng 3 năm 2025",
 # "Kon Tum, ngày      tháng 5 năm 2025" (a blank day).
@@ -154,17 +154,17 @@ HEADER_DATE_RE = re.compile(r",\s*ngày\s+[\d\s]*tháng\s+[\d\s]*năm\s+\d{4}")
 HEADER_REACH = 800  # characters of the flat body the header date line is looked for in
 
 
-def _operative_start(body: Flat, title: tuple[int, int] | None) -> int:
+def _operative_start(body: Flat, title: tuple[int, int] | None, addressees: tuple[int, int] | None) -> int:
     """Where the operative text begins: after the title, or — no title found — after the header's date
-    line, so that the header ("ỦY BAN NHÂN DÂN TỈNH … Độc lập …") is never read as a sentence."""
+    line, so that the header ("ỦY BAN NHÂN DÂN TỈNH … Độc lập …") is never read as a sentence; after the
+    addressee block ("Kính gửi: …", "THỦ TƯỚNG CHÍNH PHỦ điện: - …") when one follows."""
     if title:
         start = title[1]
     else:
         m = HEADER_DATE_RE.search(body.text, 0, HEADER_REACH)
         start = m.end() if m else 0
-    if m := ADDRESSEE_BLOCK_RE.search(body.text, start):
-        if m.start() - start < 400:
-            return m.end()
+    if addressees and addressees[1] > start and addressees[0] - start < ADDRESSEE_REACH:
+        return addressees[1]
     return start
 
 

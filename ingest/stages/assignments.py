@@ -45,9 +45,9 @@ YEAR_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?!\d)")
 # Where a clause ends inside an item: ". " before a capital, "; " — "Chủ trì … . Đồng thời, …".
 CLAUSE_END_RE = re.compile(rf"\.\s+(?=[{CAPITALS}]|\d|[\"“(])|;\s+|:\s+(?=[-+•]|\d|[a-zđ]\))")
 MAX_TASK_CHARS = 600
-FIELD_LABEL_CHARS = 40
+FIELD_LABEL_CHARS = 40  # "Cơ quan chủ trì", "Thời gian thực hiện": a field's label is short
 LEAD_REACH = 80  # "chủ trì" this early in a duty makes its body lead
-FRAME_CHARS = 120  # a framing phrase before a duty ("Trong phạm vi chức năng, nhiệm vụ, …") is this short  # "Cơ quan chủ trì", "Thời gian thực hiện": a field's label is short
+FRAME_CHARS = 120  # a framing phrase before a duty ("Trong phạm vi chức năng, nhiệm vụ, …") is this short
 OPENING_REACH = 120  # characters of an opening phrase before the subject at most
 HEADING_CHARS = 120
 
@@ -240,6 +240,8 @@ def _heading_owners(ctx: Context, node: Node, ta: int, tb: int) -> tuple[tuple[N
     if node.kind == "paragraph" or tb <= ta or not _whole_heading(ctx, node):
         return (), ta
     text = ctx.flat.text
+    if text[tb:tb + 1] == ":" and _shared_noun_end_re().search(text, ta, tb):
+        return (), ta  # "5. Các Bộ: Quốc phòng, Công an chủ động …" — a noun the names after the colon share
     at = ta
     if m := _re("heading_openers", True).match(text[at:tb]):
         at += m.end()
@@ -260,6 +262,12 @@ def _heading_owners(ctx: Context, node: Node, ta: int, tb: int) -> tuple[tuple[N
     while after < len(text) and text[after] in " :":
         after += 1
     return tuple(names.bodies), after
+
+
+@cache
+def _shared_noun_end_re() -> re.Pattern[str]:
+    # "Các Bộ" before "Quốc phòng, Công an", "Giám đốc các Sở" before "Tài chính, Xây dựng".
+    return re.compile(rf"(?<!\w)(?:{alternation(body_words()['shared_nouns'])})\s*$")
 
 
 def _class_heading(title: str) -> bool:
@@ -339,7 +347,7 @@ def _clause(ctx: Context, a: int, b: int, owners: tuple[Name, ...], first: bool,
         names = read_names(text, m.end(), b, ctx.locality)
         # "… thông báo để Bộ Xây dựng và các cơ quan liên quan biết, thực hiện": the bodies named; "… để Quý
         # cơ quan biết" or "… để các đơn vị, địa phương biết, thực hiện": the addressees
-        for n in _acting(ctx, names) or ctx.addressees:
+        for n in _acting(ctx, names, closing=True) or ctx.addressees:
             yield Duty(n, "all", body, b, None, subject=True)
         return
     yield from _sent_to(ctx, body, b)
@@ -380,16 +388,16 @@ def _sent_to(ctx: Context, a: int, b: int) -> Iterator[Duty]:
             yield Duty(n, "lead", a, b, due)
 
 
-def _acting(ctx: Context, names) -> list[Name]:
-    """The bodies of a list that can be given a duty: not the issuer; "các đơn vị, địa phương" is the
-    addressees, when the letter has them."""
+def _acting(ctx: Context, names, closing: bool = False) -> list[Name]:
+    """The bodies of a list that can be given a duty: not the issuer; in a closing ("… báo để các đơn vị,
+    địa phương biết, thực hiện") "các đơn vị, địa phương" is the addressees, when the letter has them."""
     if names is None:
         return []
     out: list[Name] = []
     for n in names.bodies:
         if _is_issuer(ctx, n):
             continue
-        if ctx.addressees and _addressee_phrase(n):
+        if closing and ctx.addressees and _addressee_phrase(n):
             out += [a for a in ctx.addressees if a not in out]
         elif n not in out:
             out.append(n)
@@ -533,7 +541,9 @@ def _skip_frame(rest: str) -> str:
                 and not _opens_support_re().match(rest[comma + 2:]) and not _duty_verbs_re().match(rest[comma + 2:]):
             comma = rest.find(", ", comma + 2, FRAME_CHARS)
         if comma >= 0:
-            return rest[comma + 2:]
+            rest = rest[comma + 2:]
+            while m := _re("frame_nouns", True).match(rest):  # "thẩm quyền chủ động phối hợp …"
+                rest = rest[m.end():].lstrip(" ,")
     return rest
 
 

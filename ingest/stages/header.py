@@ -20,7 +20,7 @@ from ..lexicon.codes import Code, find_codes, match_code
 from ..lexicon.dates import FoundDate, date_at
 from ..clean.flat import Flat, flatten
 from ..clean.layout import Layout, Line
-from ..lexicon.vocab import alternation, cues, word_start_re
+from ..lexicon.vocab import CAPITALS, alternation, cues, word_start_re
 
 HEADER_LINES = 40
 # Separators in the header columns: "-------", "___________", "******".
@@ -516,29 +516,47 @@ def _vv_present(layout: Layout, lines: list[Line], end: int) -> bool:
     return any(lines[n].text.strip().startswith("V/v") for n in range(min(end + 1, len(lines))))
 
 
-# "Kính gửi:" with the addressees on the same line or as "- …;" items below.
-ADDRESSEE_RE = re.compile(r"^\s*Kính\s+gửi\s*:?\s*(?P<rest>.*)$")
+@cache
+def _addressee_re() -> re.Pattern[str]:
+    # "Kính gửi:" with the addressees on the same line or as "- …;" items below; "THỦ TƯỚNG CHÍNH PHỦ điện:"
+    # (a telegram) with the items below.
+    h = cues()["header"]
+    cue = r"\s+".join(map(re.escape, h["addressee_cue"].split()))
+    telegram = re.escape(h["telegram_cue"])
+    return re.compile(rf"^\s*(?:{cue}\s*:?|[{CAPITALS}][{CAPITALS}\s]+\s{telegram}\s*:)\s*(?P<rest>.*)$")
+
+
+# An addressee item ends with ";" or "." ("- Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc" goes on
+# with "Chính phủ;" on the next line).
+ITEM_END_RE = re.compile(r"[;.]\s*$")
+ITEM_MARKS = "-+•"
 
 
 def _addressees(layout: Layout, lines: list[Line]) -> tuple[list[str], tuple[int, int] | None]:
-    """The Kính gửi lines, expanded, and the source span of the block."""
-    for n, line in enumerate(lines[:60]):
-        m = ADDRESSEE_RE.match(line.text)
+    """The Kính gửi lines, each item whole (its lines joined), expanded, and the source span of the block."""
+    for n, line in enumerate(lines[:80]):
+        m = _addressee_re().match(line.text)
+        if not m and n + 1 < len(lines) and 0 < len(line.text.strip()) < len(cues()["header"]["addressee_cue"]):
+            m = _addressee_re().match(f"{line.text.strip()} {lines[n + 1].text}")  # "Kính" / "gửi: Hội đồng …"
+            n += 1 if m else 0
         if not m:
             continue
-        items = []
+        rest = m["rest"].strip()
+        listed = not rest or rest.startswith(tuple(ITEM_MARKS))
+        items = [rest.lstrip(ITEM_MARKS + " ")] if rest else []
         last = line
-        if m["rest"].strip():
-            items = [m["rest"]]
-        else:
-            for nxt in lines[n + 1 : n + 30]:
-                text = nxt.text.strip()
-                if not text:
-                    continue
-                if not text.startswith(("-", "+", "•")):
-                    break
-                items.append(text.lstrip("-+• "))
-                last = nxt
+        for nxt in lines[n + 1 : n + 40]:
+            text = nxt.text.strip()
+            if not text:
+                continue
+            if listed and text.startswith(tuple(ITEM_MARKS)):
+                items.append(text.lstrip(ITEM_MARKS + " "))
+            elif items and not ITEM_END_RE.search(items[-1]) and not BODY_START_RE.match(text) \
+                    and (text[:1].islower() or listed and ITEM_END_RE.search(text) or len(items[-1].split()) == 1):
+                items[-1] += " " + text  # the item's line goes on: "… cơ quan thuộc" / "Chính phủ;"
+            else:
+                break
+            last = nxt
         out = []
         for item in items:
             item = tidy(expand_abbreviations(item)).rstrip(";.,")

@@ -113,16 +113,22 @@ def _unit_extent(text: str) -> int:
 
 
 def class_extent(text: str) -> int:  # noqa: D103 — see _class_extent
-    return _class_extent(mask(text))
+    return _class_extent(mask(text), text)
 
 
 # A class noun right after another: "cơ quan thông tấn báo chí", "tổ chức chính trị - xã hội".
 SPACE_RE = re.compile(r"\s+")
 
 
-def _class_extent(text: str) -> int:
+# A protected body name inside a class: "thành viên Ban chỉ đạo phòng, chống dịch Covid-19 các cấp".
+NAMED_BODY_RE = re.compile(rf"\s+{MASK}")
+
+
+def _class_extent(text: str, original: str = "") -> int:
     at = 0
     while True:
+        if at and original and NAMED_BODY_RE.match(text, at) and original[at:].lstrip()[:1].isupper():
+            return len(text.rstrip())  # the body's name runs to the end of the piece
         m = _class_re().match(text, at)
         if m is None and at:
             sep = SEPARATOR_RE.match(text, at) or SPACE_RE.match(text, at)
@@ -266,6 +272,7 @@ class _Piece:
     kind: str = "body"           # body | class | local | people
     parts: list[str] = field(default_factory=list)
     joins: list[str] = field(default_factory=list)  # as printed before parts[1:]: ", ", " và "
+    owner: str | None = None     # a province's body when not its People's Committee: "Sở Xây dựng"
 
     def joined(self, parts: list[str] | None = None) -> str:
         """The parts with their printed joins: "cơ quan", "đơn vị", "cá nhân" → "cơ quan, đơn vị và cá nhân"."""
@@ -282,10 +289,13 @@ def list_end(text: str, start: int, limit: int) -> int:
     if m := STOP_RE.search(masked):
         shared = _shared_noun_re().search(masked[max(0, m.start() - 12):m.end() + 1]) \
             or _head_re().match(text[start:start + m.end() + 1].lstrip())
-        provinces = _local_government_re().match(text, start) and province_of(text[start + m.end():limit])
+        before = fold(text[start:start + m.start()].rstrip())
+        provinces = (_local_government_re().match(text, start)
+                     or any(before.endswith(" " + fold(t)) for t in words()["province_classes"])) \
+            and province_of(text[start + m.end():limit])
         if not (m.group() == ":" and (shared or provinces)):
             end = start + m.start()
-    end = min(end, _after_registry_name(masked, start, end))
+    end = min(end, _after_registry_name(masked, start, end, text[start:limit]))
     for m in _stop_words_re().finditer(masked, 0, end - start):
         before = masked[:m.start()].rstrip()
         if m.start() == 0 or before.endswith((",", ";")) or plural_re().fullmatch(before[-6:].split(" ")[-1] + " ") \
@@ -301,8 +311,14 @@ AFTER_NAME_RE = re.compile(rf"\s*(?:[,;(:]|$)|\s+(?:và|cùng|tỉnh|thành ph�
                            rf"huyện|quận|thị|đặc khu|chi nhánh|khu vực|[{CAPITALS}])(?!\w)|\s+[{CAPITALS}{MASK}]")
 
 
-def _after_registry_name(masked: str, start: int, end: int) -> int:
-    """Where a list must end after a registry name that a duty follows: "Bộ Xây dựng đẩy nhanh …"."""
+@cache
+def _tails_folded() -> frozenset[str]:
+    return frozenset(fold(t) for t in words()["class_tails"])
+
+
+def _after_registry_name(masked: str, start: int, end: int, original: str) -> int:
+    """Where a list must end after a registry name that a duty follows: "Bộ Xây dựng đẩy nhanh …" (not
+    after a protected phrase in lower case: "Ban chỉ đạo phòng, chống dịch …")."""
     at = 0
     while (k := masked.find(MASK, at, end - start)) >= 0:
         e = k
@@ -310,7 +326,8 @@ def _after_registry_name(masked: str, start: int, end: int) -> int:
             e += 1
         if e >= end - start:
             return end
-        if not AFTER_NAME_RE.match(masked, e):
+        named = original[k:k + 1].isupper() or fold(original[k:e]) in _tails_folded()  # not "phòng, chống"
+        if named and not AFTER_NAME_RE.match(masked, e):
             return start + e
         at = e
     return end
@@ -364,6 +381,7 @@ def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _pieces(text: str, start: int, end: int, whole: bool = False) -> list[_Piece]:
     out: list[_Piece] = []
     shared: str | None = None
+    owner: str | None = None
     before = start
     for a, b in _spans(text, start, end):
         join, before = _join(text[before:a]), b
@@ -372,6 +390,13 @@ def _pieces(text: str, start: int, end: int, whole: bool = False) -> list[_Piece
             if whole:
                 out.append(_Piece(a, b, None, False, "other", [raw]))
             break
+        if (c := raw.find(":")) > 0 and province_of(raw[c + 1:]) and (found := _province_owner(raw[:c], out)):
+            owner, raw = found, raw[c + 1:].strip()  # "Sở Xây dựng các tỉnh, thành phố: Gia Lai, …"
+            a = b - len(raw)
+        if owner and (province := province_of(raw)) is not None:
+            out.append(_Piece(a, b, None, False, "province", [province.name], owner=owner))
+            continue
+        owner = None
         if (c := raw.find(":")) > 0 and province_of(raw[c + 1:]) and \
                 (_local_government_re().match(raw) or out and out[-1].kind == "local"):
             if out and out[-1].kind == "local" and not _local_government_re().match(raw):
@@ -430,6 +455,24 @@ def province_of(piece: str) -> Province | None:
     return None
 
 
+def _province_owner(before_colon: str, out: list[_Piece]) -> str | None:
+    """The body of each province listed after a colon: "Sở Xây dựng các tỉnh" + ", thành phố:" → "Sở Xây
+    dựng" (the piece read before is taken back)."""
+    key = fold(before_colon)
+    if out and out[-1].kind == "body" and out[-1].parts and not out[-1].head:
+        key = fold(out[-1].parts[-1] + ", " + before_colon)
+    for tail in sorted(words()["province_classes"], key=len, reverse=True):
+        t = " " + fold(tail)
+        if key.endswith(t) and len(key) > len(t):
+            body = key[:-len(t)]
+            whole = out[-1].parts[-1] + ", " + before_colon if fold(before_colon) != key else before_colon
+            if fold(before_colon) != key:
+                out.pop()
+            name = whole[:len(body)].strip()
+            return name if _body_re().match(name) or _registry_start(name) else None
+    return None
+
+
 def _join(separator: str) -> str:
     """A separator as a name prints it: "," → ", "; " và " → " và "; ", và" → ", và "."""
     words_ = " ".join(separator.split()).replace(";", ",")
@@ -449,6 +492,11 @@ def _add_piece(out: list[_Piece], raw: str, a: int, b: int, join: str = ", ") ->
         rest = rest[m.end():]
     elif p := plural_re().match(rest):
         plural, rest = True, rest[p.end():].lstrip()
+    if head is None and not plural and current is not None and current.kind == "class" and rest[:1].islower() \
+            and _class_tail_re().match(" " + rest) and not _class_re().match(rest):
+        current.parts[-1] += " " + rest  # "Thủ trưởng các sở, ban, ngành, thuộc tỉnh": a stray comma before the tail
+        current.end = b
+        return
     if head is None and not plural and current is not None and _continues(current, rest):
         if current.kind == "class" and current.head and _title_split(rest):
             out.append(_Piece(a, b, current.head, current.plural, "class", [rest]))
@@ -521,7 +569,7 @@ def _resolve(p: _Piece, text: str, locality: Province | None) -> Name | None:
         conf = 1.0
     elif p.kind == "province":
         province = vocabulary().province(p.parts[0])
-        name, match, conf, kind = f"Ủy ban nhân dân {province.full_name}", "registry", 1.0, "body"
+        name, match, conf, kind = f"{p.owner or 'Ủy ban nhân dân'} {province.full_name}", "registry", 1.0, "body"
     elif p.kind == "local":
         name, match, conf = _local_name(p, locality), "collective", 1.0
         if _one_body(p):
