@@ -1,33 +1,74 @@
-"""Who must do what, by when: real sentences in a minimal letter → assignments (issue 4, item 1)."""
+"""Who must do what, by when: real sentences under a real header → assignments, read as the contract's
+whole-document conventions say (``docs/record.md``). One row per case, the file it comes from named."""
 
 import pytest
 
 from ingest import extract_text
 
-KON_TUM_HEADER = ("ỦY BAN NHÂN DÂN\nTỈNH KON TUM\nSố: 12/UBND-KTTH Kon Tum, ngày 20 tháng 5 năm 2025\n"
-                  "V/v triển khai Nghị quyết số 124/NQ-CP\n\nKính gửi:\n- Các sở, ban ngành, đơn vị thuộc tỉnh;\n"
-                  "- Ủy ban nhân dân các huyện, thành phố.\n\n")
-# A plan whose title is not in capitals (no title found): the header must not be read as a sentence —
-# "… Độc lập - Tự do …" once made the issuer block a "lead" ("lập" starts a task).
-PLAN_HEADER = ("ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
-               "Độc lập - Tự do - Hạnh phúc\n---------------\n\nSố: 1/KH-UBND\n\nAn Giang, ngày 20 tháng 3 năm 2025\n\n"
-               "KẾ HOẠCH\nTriển khai Nghị quyết số 10/NQ-CP ngày 25 tháng 2 năm 2025 của Chính phủ\n\n")
-NO_PROVINCE = ""  # no header: agencies stay unqualified
+# The header of the Kon Tum seed (kon-tum-cv-ubnd-ktth-trien-khai-nq-124-nq-cp-2025).
+KON_TUM = ("ỦY BAN NHÂN DÂN\nTỈNH KON TUM\nSố: 12/UBND-KTTH Kon Tum, ngày 20 tháng 5 năm 2025\n"
+           "V/v triển khai Nghị quyết số 124/NQ-CP\n\nKính gửi:\n- Các sở, ban ngành, đơn vị thuộc tỉnh;\n"
+           "- Ủy ban nhân dân các huyện, thành phố.\n\n")
+# The header of the Hải Phòng seed (hai-phong-cv-trien-khai-nq-124-nq-cp-2025), with the city's block.
+HAI_PHONG = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+             "Số: 1/UBND-VP Hải Phòng, ngày 20 tháng 5 năm 2025\n\nKính gửi:\n- Các Sở, ban, ngành thành phố;\n"
+             "- Ủy ban nhân dân cấp huyện.\n\nThực hiện Nghị quyết số 124/NQ-CP ngày 08/5/2025 của Chính phủ,\n"
+             "Chủ tịch Ủy ban nhân dân thành phố có ý kiến như sau:\n")
+# The header of 554/UBND-KT of An Giang (054).
+AN_GIANG = ("UỶ BAN NHÂN DÂN TỈNH AN GIANG\n\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+            "Số: 554/UBND-KT\nV/v Treo cờ tổ quốc\n\nLong Xuyên, ngày 22 tháng 02 năm 2006\n\n"
+            "Kính gửi: UBND huyện, thị, thành phố.\n\n")
+# A plan whose title is not in capitals: the header must not be read as a sentence ("… Độc lập - Tự do …"
+# once made the issuer block a "lead": "lập" starts a task).
+AN_GIANG_PLAN = ("ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\n-------\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                 "Độc lập - Tự do - Hạnh phúc\n---------------\n\nSố: 1/KH-UBND\n\nAn Giang, ngày 20 tháng 3 năm 2025\n\n"
+                 "KẾ HOẠCH\nTriển khai Nghị quyết số 10/NQ-CP ngày 25 tháng 2 năm 2025 của Chính phủ\n\n")
+# The header of 157/KH-UBND of Cần Thơ (corpus-full 157-kh-ubnd-0299fe).
+CAN_THO_PLAN = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\n--------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                "Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 157/KH-UBND\nCần Thơ, ngày 20 tháng 11 năm 2025\n\n"
+                "KẾ HOẠCH\nTỔ CHỨC ĐỢT THI ĐUA CAO ĐIỂM\n\n")
+# The header of 2610/QĐ-UBND of Cần Thơ, which issues a regulation (corpus-full 2610-qd-ubnd-743564).
+CAN_THO_DECISION = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\n--------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                    "Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 2610/QĐ-UBND\nCần Thơ, ngày 24 tháng 11 năm 2025\n\n"
+                    "QUYẾT ĐỊNH\nBAN HÀNH QUY CHẾ SỬ DỤNG HỆ THỐNG LẤY Ý KIẾN ĐIỆN TỬ\n\n")
+# The header of 172/KH-UBND of Thành phố Hồ Chí Minh (corpus-full 172-kh-ubnd-d4a0d5).
+HCM_PLAN = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 172/KH-UBND\n"
+            "Thành phố Hồ Chí Minh, ngày 18 tháng 11 năm 2025\n\nKẾ HOẠCH\nTRIỂN KHAI THI HÀNH LUẬT VIỆC LÀM\n\n")
+# The header of 217/CĐ-TTg, a Prime Minister's telegram (corpus-full 217-cd-ttg-d0c2ef).
+TELEGRAM = ("THỦ TƯỚNG CHÍNH PHỦ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+            "---------------\nSố: 217/CĐ-TTg\nHà Nội, ngày 09 tháng 11 năm 2025\n\nCÔNG ĐIỆN\n"
+            "VỀ VIỆC CHỦ ĐỘNG ỨNG PHÓ MƯA LŨ\n\nTHỦ TƯỚNG CHÍNH PHỦ điện:\n- Bộ trưởng các Bộ: Quốc phòng, Công an;\n"
+            "- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Hà Tĩnh, Quảng Trị.\n\n")
+# The header of 36/2025/NQ-HĐND of Huế (corpus-full 36-2025-nq-hdnd-13be17).
+HUE_RESOLUTION = ("HỘI ĐỒNG NHÂN DÂN\nTHÀNH PHỐ HUẾ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                  "Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 36/2025/NQ-HĐND\n"
+                  "Thành phố Huế, ngày 18 tháng 11 năm 2025\n\nNGHỊ QUYẾT\nQUY ĐỊNH VỀ CHÍNH SÁCH HỌC PHÍ\n\n")
+# The header of 24/NQ-CP (024): a Government resolution, Chính phủ the issuer.
+GOVERNMENT = ("CHÍNH PHỦ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\n"
+              "Số: 24/NQ-CP\nHà Nội, ngày 07 tháng 02 năm 2025\n\nNGHỊ QUYẾT\nVỀ KẾ HOẠCH PHÁT TRIỂN\n\n")
+NO_HEADER = ""  # no header: no province, agencies stay unqualified
 
 ROWS = [
-    # Hải Phòng seed, item 2: lead; "các cơ quan liên quan" is a catch-all.
-    (KON_TUM_HEADER, "2. Giao Sở Giáo dục và Đào tạo chủ trì, phối hợp với các cơ quan liên quan\nchuẩn bị đầy đủ "
+    # Hải Phòng seed, item 1: a lead-in asking the addressees to act together → one `all` per class.
+    (HAI_PHONG, "1. Yêu cầu các Sở, ban, ngành thành phố, Ủy ban nhân dân cấp huyện căn cứ chức năng, nhiệm vụ của "
+     "đơn vị:\n- Rà soát các nội dung tại Nghị quyết số 124/NQ-CP của Chính phủ.\n",
+     [("Các sở, ban, ngành thành phố Hải Phòng", "all", None),
+      ("Ủy ban nhân dân cấp huyện thuộc thành phố Hải Phòng", "all", None)]),
+    # Hải Phòng seed, item 2: "Giao X chủ trì" → lead; the class after "phối hợp với" → support, qualified.
+    (HAI_PHONG, "2. Giao Sở Giáo dục và Đào tạo chủ trì, phối hợp với các cơ quan liên quan\nchuẩn bị đầy đủ "
      "điều kiện phục vụ kỳ thi tốt nghiệp trung học phổ thông năm 2025.",
-     [("Sở Giáo dục và Đào tạo tỉnh Kon Tum", "lead", None)]),
-    # Hải Phòng seed, item 3: lead + support.
-    (KON_TUM_HEADER, "3. Giao Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Ban Tuyên\ngiáo và Dân vận "
-     "Tỉnh ủy, các cơ quan thông tấn, báo chí tiếp tục đẩy mạnh truyền thông chính sách.",
-     [("Sở Văn hóa, Thể thao và Du lịch tỉnh Kon Tum", "lead", None),
-      ("Ban Tuyên giáo và Dân vận Tỉnh ủy Kon Tum", "support", None),
-      ("Các cơ quan thông tấn, báo chí", "support", None)]),
+     [("Sở Giáo dục và Đào tạo thành phố Hải Phòng", "lead", None),
+      ("Các cơ quan liên quan thành phố Hải Phòng", "support", None)]),
+    # Hải Phòng seed, item 3: every partner after "phối hợp với" is support, a Party body too.
+    (HAI_PHONG, "3. Giao Sở Văn hóa, Thể thao và Du lịch chủ trì, phối hợp với Ban Tuyên\ngiáo và Dân vận "
+     "Thành ủy, các cơ quan thông tấn, báo chí tiếp tục đẩy mạnh truyền thông chính sách.",
+     [("Sở Văn hóa, Thể thao và Du lịch thành phố Hải Phòng", "lead", None),
+      ("Ban Tuyên giáo và Dân vận Thành ủy Hải Phòng", "support", None),
+      ("Các cơ quan thông tấn, báo chí thành phố Hải Phòng", "support", None)]),
     # Kon Tum seed: a subject-first introducer carries its numbered items; item 4's date adds an entry;
-    # item 10 sends to Sở Xây dựng, which leads with its own date.
-    (KON_TUM_HEADER, "Ủy ban nhân dân tỉnh có ý kiến như sau:\nCác sở, ban ngành, đơn vị thuộc tỉnh, Ủy ban nhân "
+    # item 10 sends to Sở Xây dựng, which leads with its own date; the closing names the addressees.
+    (KON_TUM, "Ủy ban nhân dân tỉnh có ý kiến như sau:\nCác sở, ban ngành, đơn vị thuộc tỉnh, Ủy ban nhân "
      "dân các huyện, thành\nphố căn cứ chức năng, nhiệm vụ, tập trung thực hiện hiệu quả một số nội dung sau:\n"
      "1. Tập trung triển khai thực hiện nghiêm túc, hiệu quả các văn bản chỉ đạo.\n"
      "4. Chủ động rà soát, ban hành theo thẩm quyền các văn bản quy phạm pháp luật; hoàn thành trước ngày 30 "
@@ -40,45 +81,103 @@ ROWS = [
       ("Các sở, ban ngành, đơn vị thuộc tỉnh Kon Tum", "all", "2025-06-30"),
       ("Ủy ban nhân dân các huyện, thành phố thuộc tỉnh Kon Tum", "all", "2025-06-30"),
       ("Sở Xây dựng tỉnh Kon Tum", "lead", "2025-07-25")]),
-    # 046: "Giao … chủ trì"; the next subjectless sentence gives the deadline; a single named body
-    # under "yêu cầu" leads.
-    (NO_PROVINCE, "Sau khi xem xét, Chủ tịch UBND tỉnh có ý kiến chỉ đạo:\nGiao Sở Kế hoạch và Đầu tư chủ trì phối "
+    # 046: "Giao … chủ trì phối hợp với các đơn vị liên quan"; the next sentence's date is the task's, its
+    # partners' too; the head asked by title in the last sentence is an entry of its own.
+    (NO_HEADER, "Sau khi xem xét, Chủ tịch UBND tỉnh có ý kiến chỉ đạo:\nGiao Sở Kế hoạch và Đầu tư chủ trì phối "
      "hợp với các đơn vị liên quan tham gia ý kiến vào dự thảo Chỉ thị. Yêu cầu hoàn thiện gửi ý kiến tham gia về Bộ "
      "Kế hoạch và Đầu tư trước ngày 28/9/2018. Căn cứ nội dung này, Chủ tịch UBND tỉnh yêu cầu Giám đốc Sở Kế hoạch "
      "và Đầu tư triển khai thực hiện.",
-     [("Sở Kế hoạch và Đầu tư", "lead", None), ("Sở Kế hoạch và Đầu tư", "lead", "2018-09-28")]),
-    # 037: "yêu cầu" a list of tiers → role all for each.
-    (NO_PROVINCE, "Để hoàn thành nhiệm vụ kế hoạch năm 2001, Thủ tướng Chính phủ yêu cầu các Bộ, ngành, địa phương "
+     [("Sở Kế hoạch và Đầu tư", "lead", "2018-09-28"), ("Các đơn vị liên quan", "support", "2018-09-28"),
+      ("Giám đốc Sở Kế hoạch và Đầu tư", "lead", None)]),
+    # 037: a class printed under one "các" is one entry, its joins as printed.
+    (NO_HEADER, "Để hoàn thành nhiệm vụ kế hoạch năm 2001, Thủ tướng Chính phủ yêu cầu các Bộ, ngành, địa phương "
      "và cơ sở cần tập trung thực hiện tốt các Nghị quyết của Quốc hội.",
-     [("Các Bộ, ngành", "all", None), ("Các địa phương", "all", None), ("Các cơ sở", "all", None)]),
-    # 054: "yêu cầu:" then a subject-first sentence; the body names the province, so it qualifies.
-    (NO_PROVINCE, "Nhân dịp Lễ hội, Ủy ban nhân dân tỉnh An Giang yêu cầu:\nỦy ban nhân dân các huyện, thị, thành phố "
+     [("Các bộ, ngành, địa phương và cơ sở", "all", None)]),
+    # 054: "yêu cầu:" then a subject-first sentence naming all the addressees ("UBND huyện, thị, thành phố").
+    (AN_GIANG, "Nhân dịp Lễ hội, Ủy ban nhân dân tỉnh An Giang yêu cầu:\n\nỦy ban nhân dân các huyện, thị, thành phố "
      "vận động nhân dân treo cờ tổ quốc, bắt đầu từ ngày 22/02/2006.",
      [("Ủy ban nhân dân các huyện, thị xã, thành phố thuộc tỉnh An Giang", "all", None)]),
-    # 006: the execution clause.
-    (NO_PROVINCE, "Điều 3. Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban\n"
+    # 006: the execution clause gives one `all` per title or class, a title shared by two classes each's.
+    (NO_HEADER, "Điều 3. Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban\n"
      "nhân dân các tỉnh, thành phố trực thuộc Trung ương và các cơ quan, tổ chức, cá nhân có liên quan\nchịu trách "
      "nhiệm thi hành Nghị quyết này./.",
-     [("Các bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ", "all", None),
-      ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "all", None)]),
-    # 024: a report on what the Government did is no assignment (not an item, no colon, no request).
-    (NO_PROVINCE, "Năm 2024, Chính phủ, Thủ tướng Chính phủ đã chỉ đạo triển khai quyết liệt các nhiệm vụ. Chính phủ "
+     [("Các Bộ trưởng", "all", None), ("Thủ trưởng cơ quan ngang Bộ", "all", None),
+      ("Thủ trưởng cơ quan thuộc Chính phủ", "all", None),
+      ("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "all", None),
+      ("Các cơ quan, tổ chức, cá nhân có liên quan", "all", None)]),
+    # 042: an execution clause with a stray comma before "thuộc tỉnh" and classes of enterprises.
+    ("ỦY BAN NHÂN DÂN\nTỈNH THÁI NGUYÊN\nSố: 2191/QĐ-UBND\nThái Nguyên, ngày 21 tháng 7 năm 2017\n\n",
+     "Điều 3. Chánh Văn phòng UBND tỉnh; Thủ trưởng các sở,\nban, ngành, thuộc tỉnh; Chủ tịch UBND các huyện, thành "
+     "phố, thị xã; Giám đốc\ncác doanh nghiệp Nhà nước thuộc tỉnh và các tổ chức, cá nhân có liên quan chịu\ntrách "
+     "nhiệm hành Quyết định này./.",
+     [("Chánh Văn phòng Ủy ban nhân dân tỉnh Thái Nguyên", "all", None),
+      ("Thủ trưởng các sở, ban, ngành thuộc tỉnh Thái Nguyên", "all", None),
+      ("Chủ tịch Ủy ban nhân dân các huyện, thành phố, thị xã thuộc tỉnh Thái Nguyên", "all", None),
+      ("Giám đốc các doanh nghiệp Nhà nước thuộc tỉnh Thái Nguyên", "all", None),
+      ("Các tổ chức, cá nhân có liên quan tỉnh Thái Nguyên", "all", None)]),
+    # 024: a report of what the Government did is no assignment.
+    (GOVERNMENT, "Năm 2024, Chính phủ, Thủ tướng Chính phủ đã chỉ đạo triển khai quyết liệt các nhiệm vụ. Chính phủ "
      "tập trung thực hiện 3 đột phá chiến lược.", []),
-    # 010: narrative about provinces, no order.
-    (NO_PROVINCE, "Chính phủ đã hoàn thành sắp xếp tổ chức bộ máy. Các tỉnh, thành phố thực hiện sắp xếp bộ máy theo "
-     "mô hình chính quyền địa phương 2 cấp, tạo không gian phát triển mới.", []),
-    # "Xét đề nghị của Sở Tài chính" is a request made *to* the issuer, not an assignment.
-    (KON_TUM_HEADER, "Xét đề nghị của Sở Tài chính tại Công văn số 2522/STC-TH ngày 22 tháng 5 năm 2025, Ủy ban nhân "
+    # 010: once a paragraph reports ("Chính phủ đã hoàn thành …"), its later subjects report too.
+    (NO_HEADER, "Ở trong nước, Chính phủ đã hoàn thành sắp xếp tổ chức bộ máy; đẩy mạnh thực hiện 03 đột phá. Các tỉnh, "
+     "thành phố thực hiện sắp xếp bộ máy theo mô hình chính quyền địa phương 2 cấp, tạo không gian phát triển mới.",
+     []),
+    # Kon Tum seed: "Xét đề nghị của Sở Tài chính" is a request made *to* the issuer.
+    (KON_TUM, "Xét đề nghị của Sở Tài chính tại Công văn số 2522/STC-TH ngày 22 tháng 5 năm 2025, Ủy ban nhân "
      "dân tỉnh có ý kiến như sau: thống nhất chủ trương.", []),
-    # An item that opens with its agencies and an obligation word.
-    (KON_TUM_HEADER, "a) Sở Tài chính chủ trì, phối hợp với Sở Nội vụ tham mưu phân bổ kinh phí.",
+    # An item that opens with its agency and "chủ trì": lead, its partner support.
+    (KON_TUM, "a) Sở Tài chính chủ trì, phối hợp với Sở Nội vụ tham mưu phân bổ kinh phí.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None), ("Sở Nội vụ tỉnh Kon Tum", "support", None)]),
-    # Header without a capitalised title: only the body's assignment.
-    (PLAN_HEADER, "2. Giao Sở Công Thương chủ trì, phối hợp với Sở Tư pháp tham mưu Ủy ban nhân dân tỉnh ban hành "
+    # Header without a capitalised title: only the body's assignment; the date is the partner's too.
+    (AN_GIANG_PLAN, "2. Giao Sở Công Thương chủ trì, phối hợp với Sở Tư pháp tham mưu Ủy ban nhân dân tỉnh ban hành "
      "kế hoạch, báo cáo Ủy ban nhân dân tỉnh trước ngày 31 tháng 5 năm 2025.",
      [("Sở Công Thương tỉnh An Giang", "lead", "2025-05-31"), ("Sở Tư pháp tỉnh An Giang", "support", "2025-05-31")]),
-    # Recurring reporting keeps the phrase, no date.
-    (KON_TUM_HEADER, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
+    # 157-kh-ubnd-0299fe (the contract's own example): an agency heading an item owns its sub-items.
+    (CAN_THO_PLAN, "V. TỔ CHỨC THỰC HIỆN\n\n1. Sở Y tế\n\na) Chủ trì, phối hợp với Sở,\nban ngành liên quan triển "
+     "khai, đôn đốc, kiểm tra việc thực hiện nội dung kế\nhoạch thi đua này đảm bảo thực chất, hiệu quả;\n\n"
+     "b) Tham mưu Ủy ban nhân dân thành phố khen thưởng các tập thể, cá nhân.\n\n2. Sở Nội vụ\n\n"
+     "Phối hợp Sở Y tế thẩm định hồ sơ khen thưởng.\n",
+     [("Sở Y tế thành phố Cần Thơ", "lead", None),
+      ("Các sở, ban ngành liên quan thành phố Cần Thơ", "support", None),
+      ("Sở Nội vụ thành phố Cần Thơ", "support", None), ("Sở Y tế thành phố Cần Thơ", "support", None)]),
+    # 2610-qd-ubnd-743564: articles "Trách nhiệm của …" of a regulation; a clause opening "phối hợp" is support.
+    (CAN_THO_DECISION, "Điều\n14. Trách nhiệm của Sở Khoa học và Công nghệ\n\n1. Có trách nhiệm chủ trì,\nphối hợp "
+     "các cơ quan, đơn vị có liên quan tham mưu cải tiến Hệ thống.\n\n2. Bảo đảm Hệ thống hoạt động thông suốt; "
+     "phối hợp Công an thành phố giám sát, bảo đảm an toàn thông tin.\n\nĐiều\n15. Trách nhiệm của Công an thành "
+     "phố\n\n1. Giám sát công tác bảo đảm\nan toàn thông tin mạng cho Hệ thống.\n",
+     [("Sở Khoa học và Công nghệ thành phố Cần Thơ", "lead", None),
+      ("Các cơ quan, đơn vị có liên quan thành phố Cần Thơ", "support", None),
+      ("Công an thành phố Cần Thơ", "support", None), ("Công an thành phố Cần Thơ", "lead", None)]),
+    # 172-kh-ubnd-d4a0d5: labelled fields under a task; "Năm 2025 và các năm tiếp theo" is open-ended.
+    (HCM_PLAN, "II. NHIỆM VỤ\n\n2. Tập huấn, bồi dưỡng, hướng dẫn chuyên môn, nghiệp vụ cho cán bộ, công chức.\n\n"
+     "- Cơ quan chủ trì: Sở Nội vụ, Sở\nGiáo dục và Đào tạo.\n\n- Cơ quan phối hợp: Bảo hiểm xã\nhội Thành phố.\n\n"
+     "- Thời gian thực hiện: Năm 2025\nvà các năm tiếp theo.\n",
+     [("Sở Nội vụ thành phố Hồ Chí Minh", "lead", None),
+      ("Sở Giáo dục và Đào tạo thành phố Hồ Chí Minh", "lead", None),
+      ("Bảo hiểm xã hội Thành phố Hồ Chí Minh", "support", None)]),
+    # 172-kh-ubnd-d4a0d5 (another item): a plain year in "Thời gian thực hiện" → 31 December of that year.
+    (HCM_PLAN, "II. NHIỆM VỤ\n\n3. Xây dựng các văn bản quy phạm pháp luật quy định chi tiết.\n\n"
+     "- Cơ quan chủ trì: Sở Nội vụ.\n\n- Cơ quan phối hợp: Sở Tư pháp.\n\n- Thời gian thực hiện: Năm 2026.\n",
+     [("Sở Nội vụ thành phố Hồ Chí Minh", "lead", "2026-12-31"),
+      ("Sở Tư pháp thành phố Hồ Chí Minh", "support", "2026-12-31")]),
+    # 217-cd-ttg-d0c2ef: "Các Bộ: Quốc phòng, Công an" shares its noun; a duty that (after its frame)
+    # opens "chủ động phối hợp" makes its bodies support.
+    (TELEGRAM, "5. Các Bộ: Quốc phòng, Công an chủ động chỉ đạo các\nđơn vị đóng trên địa bàn rà soát kịch bản.\n\n"
+     "6. Các Bộ: Giáo dục và Đào tạo, Y tế theo chức năng, nhiệm vụ, thẩm quyền chủ\nđộng phối hợp với địa phương "
+     "triển khai công tác phòng, chống mưa lũ.\n",
+     [("Bộ Quốc phòng", "lead", None), ("Bộ Công an", "lead", None),
+      ("Bộ Giáo dục và Đào tạo", "support", None), ("Bộ Y tế", "support", None),
+      ("Các địa phương", "support", None)]),
+    # 36-2025-nq-hdnd-13be17: an HĐND resolution's "Tổ chức thực hiện" article; the heading is no class.
+    (HUE_RESOLUTION, "Điều\n8. Tổ chức thực hiện\n\n1. Giao Ủy ban nhân dân thành phố triển khai thực hiện Nghị "
+     "quyết.\n\n2. Giao Thường trực Hội đồng nhân dân, các Ban Hội đồng nhân dân trong phạm vi, nhiệm vụ, quyền hạn "
+     "giám sát việc triển khai thực hiện Nghị quyết.\n\nNghị quyết này đã được Hội đồng nhân dân thành phố Huế khóa "
+     "VIII thông qua ngày 18 tháng 11 năm 2025./.",
+     [("Ủy ban nhân dân thành phố Huế", "lead", None),
+      ("Thường trực Hội đồng nhân dân thành phố Huế", "lead", None),
+      ("Các ban Hội đồng nhân dân thành phố Huế", "lead", None)]),
+    # Kon Tum seed shape: a recurring report has no date.
+    (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),
 ]
 
@@ -91,14 +190,22 @@ def test_assignments(header, body, expected):
 
 
 def test_assignment_points_at_its_sentence():
-    text = KON_TUM_HEADER + "2. Giao Sở Giáo dục và Đào tạo chủ trì chuẩn bị kỳ thi năm 2025."
+    text = KON_TUM + "2. Giao Sở Giáo dục và Đào tạo chủ trì chuẩn bị kỳ thi năm 2025."
     (a,) = extract_text(text).to_dict()["assignments"]
     assert text[a["span"][0]:a["span"][1]].startswith("Giao Sở Giáo dục và Đào tạo chủ trì")
-    assert a["task"] == "Giao Sở Giáo dục và Đào tạo chủ trì chuẩn bị kỳ thi năm 2025"
+    assert a["task"].startswith("Giao Sở Giáo dục và Đào tạo chủ trì chuẩn bị kỳ thi năm 2025")
     assert (a["agency_match"], a["confidence"]) == ("registry", 1.0)
+    assert a["path"] == ["2. Giao Sở Giáo dục và Đào tạo chủ trì chuẩn bị kỳ thi năm 2025."]
+
+
+def test_an_item_owner_is_on_the_path_of_its_sub_items():
+    # 157-kh-ubnd-0299fe: "1. Sở Y tế" heads "a) Chủ trì, …" — the path shows both.
+    text = CAN_THO_PLAN + "V. TỔ CHỨC THỰC HIỆN\n\n1. Sở Y tế\n\na) Chủ trì triển khai kế hoạch thi đua.\n"
+    (a,) = extract_text(text).to_dict()["assignments"]
+    assert a["path"] == ["V. TỔ CHỨC THỰC HIỆN", "1. Sở Y tế", "a) Chủ trì triển khai kế hoạch thi đua."]
 
 
 def test_recurring_deadline_is_kept_as_text():
-    text = KON_TUM_HEADER + "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng."
+    text = KON_TUM + "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng."
     (a,) = extract_text(text).to_dict()["assignments"]
     assert (a["deadline"], a["deadline_text"], a["recurring"]) == (None, "định kỳ hằng tháng", "monthly")

@@ -35,7 +35,7 @@ from ..clean.flat import Flat
 from ..clean.outline import LEAD_IN, Node
 from ..lexicon.vocab import CAPITALS, alternation, duties, load, phrases_re
 from .deadlines import Deadline, find_deadlines
-from .names import Name, completed, plural_re, read_names, words as body_words
+from .names import Name, completed, head_re, plural_re, read_names, words as body_words
 
 # Outline parts that give no assignment: the recipients after the signature, footnotes at the end.
 SKIPPED = frozenset({"recipients", "note"})
@@ -191,7 +191,8 @@ def _item(node: Node, scope: Scope, ctx: Context) -> Iterator[Duty]:
     path = scope.path + ((f"{node.marker} {heading}" if node.marker else heading),) if heading else scope.path
     unit_owners = owners or scope.owners
     text_start = duty_start if owners else (ta if node.marker else a)
-    here = list(_unit(ctx, max(text_start, a), b, unit_owners, scope, path, heading=bool(owners)))
+    here = list(_unit(ctx, max(text_start, a), b, unit_owners, scope, path, heading=bool(owners),
+                      paragraph=node.kind == "paragraph"))
     yield from here
     if (table_like := _fields(node, scope, ctx, path)) is not None:
         yield from table_like
@@ -311,12 +312,21 @@ def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 def _unit(ctx: Context, a: int, b: int, owners: tuple[Name, ...], scope: Scope, path: tuple[str, ...],
-          heading: bool) -> Iterator[Duty]:
-    """The duties of one item's own text: clause by clause, the owners' role from the first."""
+          heading: bool, paragraph: bool = False) -> Iterator[Duty]:
+    """The duties of one item's own text: clause by clause, the owners' role from the first. In a plain
+    paragraph, once a clause reports what a body did ("Chính phủ đã hoàn thành …"), the subjects of the
+    clauses after it report too."""
     text = ctx.flat.text
     clauses = _clauses(text, a, b)
-    dated = [d for d in find_deadlines(text, a, b, ctx.year) if d.date and not _reserved(ctx, d)]
+    found_all = [d for d in find_deadlines(text, a, b, ctx.year) if not _reserved(ctx, d)]
+    dated = [d for d in found_all if d.date]
+    recurring = [d for d in found_all if not d.date and d.recurring]  # "định kỳ hằng tháng": kept as text
+    reporting = False
     for k, (ca, cb) in enumerate(clauses):
+        if paragraph and not owners and (reporting or _reports(ctx, ca, cb)):
+            reporting = True
+            if not _re("request").search(text, ca, cb):
+                continue
         found = list(_clause(ctx, ca, cb, owners if k == 0 else (), k == 0, heading, scope.role))
         if not found:
             continue
@@ -324,9 +334,24 @@ def _unit(ctx: Context, a: int, b: int, owners: tuple[Name, ...], scope: Scope, 
         dated = [d for d in dated if d.start not in taken]
         own = next((d for d in dated if ca <= d.start < cb), None)
         later = next((d for d in dated if d.start >= cb), None)
-        when = own or later or scope.deadline
+        every = next((d for d in recurring if ca <= d.start < cb), None)
+        when = own or later or scope.deadline or every
         for duty in found:
             yield replace(duty, deadline=duty.deadline or when, path=path)
+
+
+def _reports(ctx: Context, a: int, b: int) -> bool:
+    """A clause whose subject is followed by a past marker: "Ở trong nước, Chính phủ đã hoàn thành …"."""
+    text = ctx.flat.text
+    at = _after_opening(text, a, b)
+    at += len(text[at:b]) - len(text[at:b].lstrip(" -+•"))
+    names = read_names(text, at, b, ctx.locality)
+    if names is None or not names.bodies:
+        comma = text.find(", ", at, min(b, at + OPENING_REACH))  # "Ở trong nước, Chính phủ đã …"
+        names = read_names(text, comma + 2, b, ctx.locality) if comma > 0 else None
+        if names is None or not names.bodies:
+            return False
+    return _re("past_markers", True).match(text[names.end:b].lstrip(" ,")) is not None
 
 
 def _reserved(ctx: Context, d: Deadline) -> bool:
@@ -347,7 +372,10 @@ def _clause(ctx: Context, a: int, b: int, owners: tuple[Name, ...], first: bool,
         names = read_names(text, m.end(), b, ctx.locality)
         # "… thông báo để Bộ Xây dựng và các cơ quan liên quan biết, thực hiện": the bodies named; "… để Quý
         # cơ quan biết" or "… để các đơn vị, địa phương biết, thực hiện": the addressees
-        for n in _acting(ctx, names, closing=True) or ctx.addressees:
+        acting = _acting(ctx, names, closing=True)
+        if ctx.addressees and all(n.kind in ("class", "local") for n in acting):
+            acting = list(ctx.addressees)  # "… để các Sở, ban, ngành, địa phương thực hiện": the addressees
+        for n in acting:
             yield Duty(n, "all", body, b, None, subject=True)
         return
     yield from _sent_to(ctx, body, b)
@@ -452,7 +480,8 @@ def _opens_subject(names) -> bool:
     """A list can open a sentence as its subject when it starts with a name, a title, a local government or
     "các …" — not with a bare class noun, which is more likely a verb ("Tổ chức thực hiện …")."""
     first = names.names[0]
-    return first.kind != "class" or fold(first.printed).startswith("các ")
+    return first.kind != "class" or plural_re().match(first.printed) is not None \
+        or head_re().match(first.printed) is not None  # "Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang Bộ …"
 
 
 @cache
@@ -534,17 +563,19 @@ def _all_addressees(ctx: Context, subject: tuple[Name, ...]) -> bool:
 
 def _skip_frame(rest: str) -> str:
     """A duty after its framing phrase: "Trong phạm vi, lĩnh vực quản lý của mình, chủ động phối hợp …" →
-    "chủ động phối hợp …"."""
-    if _re("frames", True).match(rest):
-        comma = rest.find(", ", 0, FRAME_CHARS)
-        while comma >= 0 and _re("frames", True).match(rest) and rest.find(", ", comma + 2, FRAME_CHARS) >= 0 \
-                and not _opens_support_re().match(rest[comma + 2:]) and not _duty_verbs_re().match(rest[comma + 2:]):
-            comma = rest.find(", ", comma + 2, FRAME_CHARS)
-        if comma >= 0:
-            rest = rest[comma + 2:]
-            while m := _re("frame_nouns", True).match(rest):  # "thẩm quyền chủ động phối hợp …"
-                rest = rest[m.end():].lstrip(" ,")
-    return rest
+    "chủ động phối hợp …"; "theo chức năng, nhiệm vụ, thẩm quyền chủ động phối hợp …" → "chủ động phối hợp …"."""
+    if not (frame := _re("frames", True).match(rest)):
+        return rest
+    after = rest[frame.end():].lstrip(" ,")
+    while m := _re("frame_nouns", True).match(after):  # the frame's nouns, then the duty
+        after = after[m.end():].lstrip(" ,")
+    if after != rest[frame.end():].lstrip(" ,") and (_opens_support_re().match(after) or _duty_verbs_re().match(after)):
+        return after
+    comma = rest.find(", ", 0, FRAME_CHARS)
+    while comma >= 0 and rest.find(", ", comma + 2, FRAME_CHARS) >= 0 \
+            and not _opens_support_re().match(rest[comma + 2:]) and not _duty_verbs_re().match(rest[comma + 2:]):
+        comma = rest.find(", ", comma + 2, FRAME_CHARS)
+    return rest[comma + 2:] if comma >= 0 else rest
 
 
 def _opens_generic(rest: str) -> bool:

@@ -545,10 +545,21 @@ def _addressees(layout: Layout, lines: list[Line]) -> tuple[list[str], tuple[int
         listed = not rest or rest.startswith(tuple(ITEM_MARKS))
         items = [rest.lstrip(ITEM_MARKS + " ")] if rest else []
         last = line
+        copies, prev = False, ""
         for nxt in lines[n + 1 : n + 40]:
             text = nxt.text.strip()
             if not text:
                 continue
+            if fold(text).startswith(fold(cues()["header"]["cc_cue"])):
+                copies = listed = True  # "Đồng kính gửi:" — its items are the header's, no addressees
+                last = nxt
+                continue
+            if copies:
+                if text.startswith(tuple(ITEM_MARKS)) or not ITEM_END_RE.search(prev):
+                    prev, last = text, nxt
+                    continue
+                break
+            prev = text
             if listed and text.startswith(tuple(ITEM_MARKS)):
                 items.append(text.lstrip(ITEM_MARKS + " "))
             elif items and not ITEM_END_RE.search(items[-1]) and not BODY_START_RE.match(text) \

@@ -83,7 +83,7 @@ def _class_tail_re() -> re.Pattern[str]:
     phố", " cấp tỉnh", " Thành phố" (with the proper names after it)."""
     tails = alternation(words()["class_tails"])
     proper = rf"[{CAPITALS}{MASK}][\w{MASK}-]*(?:\s+(?:[{CAPITALS}{MASK}][\w{MASK}-]*|nhân dân|dân|phố|trận|-))*"
-    return re.compile(rf"\s+(?:(?:{tails})(?!\w)(?:\s+(?:[{CAPITALS}][\w-]*|tỉnh|thành phố|xã|phường|đặc khu|nhân dân|dân)"
+    return re.compile(rf"\s+(?:(?:{tails})(?!\w)(?:\s+(?:[{CAPITALS}][\w-]*|tỉnh|thành phố|xã|phường|đặc khu|nhân dân|dân|ương)"
                       rf"(?!\w))*|(?:của\s+)?{proper})")
 
 
@@ -191,7 +191,8 @@ def plural_re() -> re.Pattern[str]:
 
 
 @cache
-def _head_re() -> re.Pattern[str]:
+def head_re() -> re.Pattern[str]:
+    """A title opening a name: "Giám đốc", "các đồng chí Bộ trưởng", "Thủ trưởng" (then a colon, maybe)."""
     w = words()
     return re.compile(rf"(?:(?:{alternation(w['head_openers'], ignore_case=True)})\s+)?(?P<plural>{re.escape(w['plural'])}\s+)?"
                       rf"(?P<head>{alternation(w['heads'])})(?!\w)\s*:?\s*", re.IGNORECASE)
@@ -288,7 +289,7 @@ def list_end(text: str, start: int, limit: int) -> int:
     end = limit
     if m := STOP_RE.search(masked):
         shared = _shared_noun_re().search(masked[max(0, m.start() - 12):m.end() + 1]) \
-            or _head_re().match(text[start:start + m.end() + 1].lstrip())
+            or head_re().match(text[start:start + m.end() + 1].lstrip())
         before = fold(text[start:start + m.start()].rstrip())
         provinces = (_local_government_re().match(text, start)
                      or any(before.endswith(" " + fold(t)) for t in words()["province_classes"])) \
@@ -345,6 +346,8 @@ def read_names(text: str, start: int, limit: int, locality: Province | None, *, 
     >>> [n.name for n in read_names(s, 0, len(s), qt).names]
     ['Chánh Văn phòng Ủy ban nhân dân tỉnh Quảng Trị', 'Giám đốc Sở Công Thương tỉnh Quảng Trị', 'Ủy ban nhân dân các xã, phường, đặc khu thuộc tỉnh Quảng Trị']
     """
+    if not whole and _not_body_re().match(text, start, limit):
+        return None  # "Tổ chức thực hiện" (a heading), though "thực hiện" would end a list at "Tổ chức"
     end = limit if whole else list_end(text, start, limit)
     if end <= start:
         return None
@@ -402,7 +405,7 @@ def _pieces(text: str, start: int, end: int, whole: bool = False) -> list[_Piece
             if out and out[-1].kind == "local" and not _local_government_re().match(raw):
                 out.pop()  # "Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, …" — each province, not the class
             raw = raw[c + 1:].strip()
-        if (h := _head_re().match(raw)) and h.group().rstrip().endswith(":") and raw[h.end():].strip():
+        if (h := head_re().match(raw)) and h.group().rstrip().endswith(":") and raw[h.end():].strip():
             shared = h["head"]  # "Giám đốc: Sở Văn hóa, …, Sở Thông tin …" — each body's head
         elif shared and shared in _heads_set() and (_body_re().match(raw) or _registry_start(raw)):
             raw = f"{shared} {raw}"
@@ -411,7 +414,7 @@ def _pieces(text: str, start: int, end: int, whole: bool = False) -> list[_Piece
             shared = (raw[:m.start()].strip() + " " + noun).strip()
             raw = (raw[:m.start()] + noun + " " + raw[m.end():]).strip()
         elif shared and shared not in _heads_set() and raw[:1].isupper() and not _body_re().match(raw) \
-                and not _head_re().match(raw):
+                and not head_re().match(raw):
             raw = f"{shared} {raw}"
         elif not (shared and shared in _heads_set() and raw.startswith(shared)) and not (h and shared == h["head"]):
             shared = None
@@ -487,7 +490,7 @@ def _add_piece(out: list[_Piece], raw: str, a: int, b: int, join: str = ", ") ->
         out.append(_Piece(a, b, None, False, "province", [province.name]))
         return
     head, plural, rest = None, False, raw
-    if m := _head_re().match(rest):
+    if m := head_re().match(rest):
         head = (m["plural"].strip().capitalize() + " " if m["plural"] else "") + m["head"]
         rest = rest[m.end():]
     elif p := plural_re().match(rest):
@@ -499,7 +502,7 @@ def _add_piece(out: list[_Piece], raw: str, a: int, b: int, join: str = ", ") ->
         return
     if head is None and not plural and current is not None and _continues(current, rest):
         if current.kind == "class" and current.head and _title_split(rest):
-            out.append(_Piece(a, b, current.head, current.plural, "class", [rest]))
+            out.append(_Piece(a, b, current.head, False, "class", [rest]))  # "cơ quan thuộc Chính phủ" as printed
             return
         current.joins.append(join)
         current.parts.append(rest)
