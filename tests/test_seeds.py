@@ -74,12 +74,13 @@ def test_hai_phong_seed_duties(data_dir):
     r = extract_path(data_dir / "corpus" / "hai-phong-cv-trien-khai-nq-124-nq-cp-2025.txt").to_dict()
     assignments, targets = _duties(r)
     assert assignments == _sorted([
-        ("Các Sở, ban, ngành thành phố Hải Phòng", "all", None),
+        ("Các sở, ban, ngành thành phố Hải Phòng", "all", None),
         ("Ủy ban nhân dân cấp huyện thuộc thành phố Hải Phòng", "all", None),
         ("Sở Giáo dục và Đào tạo thành phố Hải Phòng", "lead", None),
+        ("Các cơ quan liên quan thành phố Hải Phòng", "support", None),
         ("Sở Văn hóa, Thể thao và Du lịch thành phố Hải Phòng", "lead", None),
         ("Ban Tuyên giáo và Dân vận Thành ủy Hải Phòng", "support", None),
-        ("Các cơ quan thông tấn, báo chí", "support", None),
+        ("Các cơ quan thông tấn, báo chí thành phố Hải Phòng", "support", None),
     ])
     assert targets == _sorted([
         ("tăng trưởng", 8.0, "%", ">=", "cả nước", "2025"),

@@ -67,7 +67,7 @@ def test_propagation_of_124_shows_both_letters_and_their_departments(page):
     assert f'"{KON_TUM}"' in dot and f'"{HAI_PHONG}"' in dot
     assert "Công văn (không số) — UBND tỉnh Kon Tum" in dot
     assert "Sở Xây dựng tỉnh Kon Tum" in dot            # "Giao Sở Xây dựng chủ trì … trước ngày 25 tháng 7"
-    assert "Các Sở, ban, ngành thành phố Hải Phòng" in dot  # Hải Phòng's addressees, role all
+    assert "Các sở, ban, ngành thành phố Hải Phòng" in dot  # Hải Phòng's addressees, role all
     assert "Document card" not in text_of(at)
 
 
