@@ -71,7 +71,7 @@ def extract_source(src: SourceText) -> Record:
     locality = locality or locality_of(issuer) or (body_locality(body) if issuer else None)
 
     mentions = find_mentions(body, locality, 0)
-    relations = classify(body, text, mentions, _flat_range(body, header.title_span), issuer)
+    relations = classify(body, text, mentions, _flat_range(body, header.title_span), issuer, header.doc_type)
     flats: dict[int, Flat] = {0: body}
     for n, note in enumerate(lay.footnotes, start=1):
         flats[n] = lay.footnote_flat(note)

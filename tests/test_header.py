@@ -28,11 +28,11 @@ HEADERS = [
     ("UỶ BAN NHÂN DÂN TỈNH AN GIANG******\n\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc********\n\n"
      "Số: 554/UBND-KT\nV/v Treo cờ tổ quốc\n\nLong Xuyên, ngày 22 tháng 02 năm 2006\n\nKính gửi: UBND huyện, thị, thành phố.\n",
      {"doc_type": "Công văn", "code": "554/UBND-KT", "issue_date": "2006-02-22", "issuer": "Ủy ban nhân dân tỉnh An Giang"}),
-    # 037: the old one-line heading "TYPE CỦA ISSUER SỐ code NGÀY date SUBJECT"
+    # 037: the old one-line heading "TYPE CỦA ISSUER SỐ code NGÀY date SUBJECT", "VỀ VIỆC" dropped as from a V/v line
     ("CHỈ THỊ\nCỦA THỦ\nTƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTG\nNGÀY 21 THÁNG 6 NĂM 2001 VỀ VIỆC XÂY DỰNG KẾ HOẠCH\n"
      "Thực hiện Nghị quyết của Quốc hội về nhiệm vụ, Chính phủ đã ban hành các cơ chế chính sách mới nhằm phát huy nội lực.\n",
      {"doc_type": "Chỉ thị", "code": "16/2001/CT-TTG", "number": "16", "symbol": "CT-TTG", "issue_date": "2001-06-21",
-      "issuer": "Thủ tướng Chính phủ", "subject": "Về việc xây dựng kế hoạch"}),
+      "issuer": "Thủ tướng Chính phủ", "subject": "Xây dựng kế hoạch"}),
     # 030: authority line instead of a type line; symbol gives the type
     ("ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\nSố: 468/QĐ-UBND | Đắk Nông, ngày 01 tháng 03 năm 2022 |\n"
      "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n",

@@ -123,6 +123,14 @@ def _subject_lead_re() -> re.Pattern[str]:
                       re.IGNORECASE)
 
 
+def _without_lead(subject: str | None) -> str | None:
+    """A subject without its "V/v" / "Về việc": "Về việc xây dựng kế hoạch …" → "Xây dựng kế hoạch …"."""
+    if subject and (lead := _subject_lead_re().match(subject)) and subject[lead.end():].strip():
+        subject = subject[lead.end():]
+        return subject[:1].upper() + subject[1:]
+    return subject
+
+
 @cache
 def _signer_title_re() -> re.Pattern[str]:
     # "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN", "TRƯỞNG BAN CHỈ ĐẠO NHÀ NƯỚC VỀ DU LỊCH": a head's title line.
@@ -259,9 +267,7 @@ def read_header(layout: Layout) -> Header:
     subject, subject_span = _subject_line(layout, lines, end)
     if subject is None and title:
         subject, subject_span = title, title_span
-    if subject and (lead := _subject_lead_re().match(subject)) and subject[lead.end():].strip():
-        subject = subject[lead.end():]  # "VỀ VIỆC KHẨN TRƯƠNG …" under a type line reads as a V/v line
-        subject = subject[:1].upper() + subject[1:]
+    subject = _without_lead(subject)  # "VỀ VIỆC KHẨN TRƯƠNG …" under a type line reads as a V/v line
 
     has_header = bool(motto or number or found_date)
     v = vocabulary()
@@ -336,7 +342,7 @@ def _from_heading(zone: Flat, m: re.Match[str], layout: Layout, lines: list[Line
                 break
             caps.append(word)
         start = zone.text.index(rest)
-        subject = sentence_case(" ".join(caps))
+        subject = _without_lead(sentence_case(" ".join(caps)))  # "… VỀ VIỆC XÂY DỰNG KẾ HOẠCH …"
         span = zone.span(start, start + len(" ".join(caps)))
     signer, signer_title, authority = _signature(layout, lines)
     return Header(doc_type=doc_type, code=code, issue_date=issue_date, issuer=issuer, subject=subject,

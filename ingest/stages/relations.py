@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from graph.vocabulary import fold, vocabulary
 
@@ -91,10 +91,12 @@ def _amend_before_re() -> re.Pattern[str]:
     )
 
 
-@cache
-def _self_re() -> re.Pattern[str]:
-    # "Quyết định này", "Nghị định này": the document speaking of itself.
-    return re.compile(rf"(?<!\w)(?:{alternation(vocabulary().type_words(), ignore_case=True)})\s+này(?!\w)", re.IGNORECASE)
+@lru_cache(maxsize=64)
+def _self_re(own_type: str | None = None) -> re.Pattern[str]:
+    # "Quyết định này" in a Quyết định: the document speaking of itself (not "Luật này" in a letter that
+    # quotes a law). Without a known type, any type word.
+    words = [own_type] if own_type else vocabulary().type_words()
+    return re.compile(rf"(?<!\w)(?:{alternation(words, ignore_case=True)})\s+này(?!\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -177,7 +179,7 @@ def _top_level_semicolons(text: str, start: int, end: int) -> list[int]:
 
 
 def classify(flat: Flat, source: str, mentions: list[Mention], title: tuple[int, int] | None,
-             own_issuer: str | None) -> list[str]:
+             own_issuer: str | None, own_type: str | None = None) -> list[str]:
     """The relation of each body mention, in order."""
     relations = ["cites"] * len(mentions)
     description = _description_re()
@@ -194,13 +196,65 @@ def classify(flat: Flat, source: str, mentions: list[Mention], title: tuple[int,
                 if not nested:
                     relations[n] = stronger(scope.kind, relations[n])
                 cursor = max(cursor, m.head_end)
-    _amendments(flat, mentions, relations, title)
+    _approved_plans(flat, mentions, relations, _scopes(flat, source, title, own_issuer))
+    _amendments(flat, mentions, relations, title, own_type)
     return relations
 
 
-def _amendments(flat: Flat, mentions: list[Mention], relations: list[str], title: tuple[int, int] | None) -> None:
+# How much of an approved plan's name the implemented plan must repeat: "Kế hoạch thực hiện Đề án phát triển
+# ứng dụng dữ liệu dân cư, định danh …" against "Phê duyệt Đề án phát triển ứng dụng dữ liệu về dân cư …".
+PLAN_NAME_WORDS = 8
+PLAN_NAME_SHARE = 0.75
+DESCRIPTION_REACH = 300
+
+
+@cache
+def _plan_object_re() -> re.Pattern[str]:
+    # "Đề án 06 về “Phát triển …”", "Đề án phát triển ứng dụng …", "Chương trình mục tiêu quốc gia …"
+    return re.compile(rf"\s*(?:{alternation(_body_cues()['approved_plans'], ignore_case=True)})(?!\w)\s*(?P<name>[^;]*)",
+                      re.IGNORECASE)
+
+
+@cache
+def _approves_re() -> re.Pattern[str]:
+    # "… của Thủ tướng Chính phủ phê duyệt Đề án “Phát triển ứng dụng dữ liệu …”"
+    c = _body_cues()
+    return re.compile(rf"(?<!\w)(?:{alternation(c['approval_verbs'], ignore_case=True)})\s+"
+                      rf"(?:{alternation(c['approved_plans'], ignore_case=True)})(?!\w)\s*(?P<name>[^;]*)", re.IGNORECASE)
+
+
+def _name_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"\w+", fold(text))][:PLAN_NAME_WORDS * 2]
+
+
+def _approved_plans(flat: Flat, mentions: list[Mention], relations: list[str], scopes: list[Scope]) -> None:
+    """A plan that carries out a programme by its name ("Kế hoạch thực hiện Đề án phát triển ứng dụng dữ liệu
+    dân cư …") implements the document that approved it ("Quyết định số 06/QĐ-TTg … phê duyệt Đề án phát
+    triển ứng dụng dữ liệu về dân cư …")."""
+    for scope in scopes:
+        if scope.kind != "implements":
+            continue
+        obj = _plan_object_re().match(flat.text, scope.start, scope.end)
+        if obj is None or any(scope.start <= m.start < scope.end for m in mentions):
+            continue
+        wanted = set(_name_words(obj["name"]))
+        for n, m in enumerate(mentions):
+            stop = min([len(flat.text), m.end + DESCRIPTION_REACH] + [x.start for x in mentions if x.start >= m.end])
+            desc = flat.text[m.end:stop].split(";")[0]  # its own description, up to the next document
+            found = _approves_re().search(desc)
+            if found is None:
+                continue
+            words = [w for w in _name_words(found["name"]) if len(w) > 1][:PLAN_NAME_WORDS]
+            if words and sum(w in wanted for w in words) / len(words) >= PLAN_NAME_SHARE:
+                relations[n] = stronger("implements", relations[n])
+
+
+def _amendments(flat: Flat, mentions: list[Mention], relations: list[str], title: tuple[int, int] | None,
+                own_type: str | None = None) -> None:
     """"… thay thế Quyết định số …", "Bãi bỏ Quyết định số …" (this document's own change: its title, a
-    sentence about "Quyết định này", or an item that opens with the cue), "X … hết hiệu lực kể từ …"."""
+    sentence about "Quyết định này", or an item that opens with the cue), "X … hết hiệu lực kể từ …";
+    documents listed after the first with ";" ("thay thế Quyết định số A …; Quyết định số B …")."""
+    changed: dict[int, str] = {}
     for n, m in enumerate(mentions):
         left = max(flat.text.rfind(". ", 0, m.start), 0)
         right_m = SENTENCE_END_RE.search(flat.text, m.end)
@@ -208,8 +262,12 @@ def _amendments(flat: Flat, mentions: list[Mention], relations: list[str], title
         cue = _amend_before_re().search(flat.text[max(0, m.start - 80) : m.start])
         if cue is None:
             after = flat.text[m.end:right_m.start() if right_m else len(flat.text)]
-            if _expires_re().search(after) and not _self_re().match(after.lstrip()):
-                relations[n] = stronger("replaces", relations[n])
+            if _expires_re().search(after) and not _self_re(own_type).match(after.lstrip()) \
+                    and not _nested_re().search(flat.text[max(0, m.start - NESTED_REACH):m.start]):
+                relations[n] = stronger("replaces", relations[n])  # (not "… theo Nghị định số X": inside a title)
+            elif (prev := changed.get(n - 1)) and _joined_change(flat.text, mentions[n - 1], m):
+                relations[n] = stronger(prev, relations[n])
+                changed[n] = prev
             continue
         cue_at = m.start - 80 + cue.start() if m.start >= 80 else cue.start()
         if _not_own_change_re().search(flat.text[max(0, cue_at - 60):cue_at]):
@@ -217,11 +275,34 @@ def _amendments(flat: Flat, mentions: list[Mention], relations: list[str], title
         in_title = title is not None and title[0] <= m.start < title[1]
         opens_item = LIST_MARKER_RE.search(flat.text, max(0, cue_at - LIST_MARKER_REACH), cue_at) is not None \
             or flat.text[max(0, cue_at - 2):cue_at].strip() in ("", ".", ":", ";")
-        if not in_title and not _self_re().search(sentence) and not opens_item:
+        if not in_title and not _self_re(own_type).search(sentence) and not opens_item:
             continue
         kind = next(k for k in ("amends", "replaces", "repeals") if cue.group(k))
         relations[n] = stronger(kind, relations[n])
-    _listed_changes(flat, mentions, relations)
+        changed[n] = kind
+    _listed_changes(flat, mentions, relations, own_type)
+    _article_changes(flat, mentions, relations)
+
+
+# Before a document named inside another's description: "… theo Nghị định số 116/2016/NĐ-CP".
+NESTED_REACH = 12
+
+
+@cache
+def _nested_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(_body_cues()['nested_before'], ignore_case=True)})\s*$", re.IGNORECASE)
+
+
+# A document listed after another with a semicolon: "; Quyết định số 824/QĐ-UBND …" (the type words and
+# the number only between them).
+JOINED_REACH = 40
+
+
+def _joined_change(text: str, prev: Mention, m: Mention) -> bool:
+    """"thay thế Quyết định số 1849/QĐ-UBND … thành phố Cần Thơ …; Quyết định số 824/QĐ-UBND …"."""
+    gap = text[prev.end:m.start]
+    semi = gap.rfind(";")
+    return semi >= 0 and len(gap) - semi <= JOINED_REACH and "." not in gap[semi:]
 
 
 # The end of a list of changed documents: the next article ("Điều 6.").
@@ -238,18 +319,55 @@ def _listed_change_re() -> re.Pattern[str]:
         rf"|(?P<repeals>{alternation(c['repeals'], ignore_case=True)}))(?:\s+[^.:;]{{0,60}})?:\s", re.IGNORECASE)
 
 
-def _listed_changes(flat: Flat, mentions: list[Mention], relations: list[str]) -> None:
-    """"Bãi bỏ các Quyết định sau: a) Quyết định số 32/2021/QĐ-UBND …; b) …" — every document of the list."""
-    for cue in _listed_change_re().finditer(flat.text):
+def _listed_changes(flat: Flat, mentions: list[Mention], relations: list[str], own_type: str | None = None) -> None:
+    """"Bãi bỏ các Quyết định sau: a) Quyết định số 32/2021/QĐ-UBND …; b) …", "Quyết định này bãi bỏ toàn bộ
+    các Quyết định sau:", "Các quyết định sau hết hiệu lực thi hành kể từ ngày …:" — every document of the list."""
+    found = [(cue, next(k for k in ("amends", "replaces", "repeals") if cue.group(k)))
+             for cue in _listed_change_re().finditer(flat.text)]
+    found += [(cue, "replaces") for cue in _listed_expiry_re().finditer(flat.text)]
+    for cue, kind in found:
         before = flat.text[max(0, cue.start() - LIST_MARKER_REACH):cue.start()].rstrip()
-        if not (before == "" or before[-1] in ".;:" or LIST_MARKER_RE.search(before)):
-            continue  # the change opens its item: "2. Bãi bỏ các Quyết định sau:"
+        if not (before == "" or before[-1] in ".;:" or LIST_MARKER_RE.search(before)
+                or _self_re(own_type).search(before[-LIST_MARKER_REACH:]) or cue.re is _listed_expiry_re()):
+            continue  # the change opens its item ("2. Bãi bỏ các Quyết định sau:") or this document makes it
         end_m = NEXT_ARTICLE_RE.search(flat.text, cue.end(), cue.end() + LISTED_CHANGE_REACH)
         end = end_m.start() if end_m else min(len(flat.text), cue.end() + LISTED_CHANGE_REACH)
+        for n, m in enumerate(mentions):
+            if cue.end() <= m.start < end and not _nested_re().search(flat.text[max(0, m.start - NESTED_REACH):m.start]):
+                relations[n] = stronger(kind, relations[n])
+
+
+@cache
+def _listed_expiry_re() -> re.Pattern[str]:
+    """A list of documents that expire: "Các quyết định sau hết hiệu lực thi hành kể từ ngày … năm 2025:"."""
+    c = _body_cues()
+    return re.compile(rf"(?<!\w)(?:{alternation(c['list_after'], ignore_case=True)})\s+"
+                      rf"(?:{alternation(c['expires'], ignore_case=True)})[^.:;]{{0,60}}:\s", re.IGNORECASE)
+
+
+@cache
+def _item_change_re() -> re.Pattern[str]:
+    """An article or a numbered item of a legal text that opens with a change: "Điều 1. Bổ sung các cửa khẩu
+    sau vào danh sách …", "2. Bãi bỏ cụm từ “Công an cấp huyện” tại điểm a khoản 1 Điều 3 Nghị quyết số …"."""
+    c = _body_cues()
+    return re.compile(
+        rf"(?:^|\s)(?:Điều\s+\d+[a-z]?\s*\.|\d+\.)\s*(?:(?P<amends>{alternation(c['amends'], ignore_case=True)})"
+        rf"|(?P<replaces>{alternation(c['replaces'], ignore_case=True)})|(?P<repeals>{alternation(c['repeals'], ignore_case=True)}))"
+        rf"(?!\w)", re.IGNORECASE)
+
+
+def _article_changes(flat: Flat, mentions: list[Mention], relations: list[str]) -> None:
+    """The first document named in the first sentence of an item that opens with a change (389/NQ-CP adds
+    border gates to the list of 127/NQ-CP; 80/2025/NQ-HĐND strikes a phrase of 38/2024/NQ-HĐND): changed."""
+    for cue in _item_change_re().finditer(flat.text):
         kind = next(k for k in ("amends", "replaces", "repeals") if cue.group(k))
+        end_m = SENTENCE_END_RE.search(flat.text, cue.end())
+        end = end_m.start() if end_m else len(flat.text)
         for n, m in enumerate(mentions):
             if cue.end() <= m.start < end:
-                relations[n] = stronger(kind, relations[n])
+                if not _nested_re().search(flat.text[max(0, m.start - NESTED_REACH):m.start]):
+                    relations[n] = stronger(kind, relations[n])
+                break  # the first document named: the one changed
 
 
 @cache
