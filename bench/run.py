@@ -204,7 +204,8 @@ def _admin_import(graph, home: Path, items: int) -> dict[str, Any]:
     from graph.neo4j_csv import write_neo4j_csv
 
     files, t_csv = _timed(lambda: write_neo4j_csv(graph, home.parent / "csv"))
-    _, t_imp = _timed(lambda: neo4j_server.admin_import(home, list(files.nodes), list(files.relationships)))
+    _, t_imp = _timed(lambda: neo4j_server.admin_import(home, list(files.nodes), list(files.relationships),
+                                                        extra_args=files.options))
     return {"csv_s": round(t_csv, 2), "import_s": round(t_imp, 2), "items_s": round(items / t_imp)}
 
 

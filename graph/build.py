@@ -122,6 +122,7 @@ def _held_documents(records: Iterable[Mapping[str, Any]], b: _Builder) -> tuple[
         props = {k: doc.get(k) for k in DOCUMENT_FIELDS}
         if doc.get("code") is None and (subject := doc.get("subject")):
             props["title"] = subject
+        props["outline"] = outline_text(record.get("outline") or ())
         b.node(uid, _document_labels(doc.get("doc_type")), {
             **props, "stub": False, "source_sha256": source.get("sha256"), "source_path": source.get("path"),
             "source_format": source.get("format"), "warnings": len(record.get("warnings", ())) or None})
@@ -162,6 +163,37 @@ def _stub(b: _Builder, uid: str, ref: Mapping[str, Any]) -> None:
     for key in ("doc_type", "code", "issue_date", "issuer", "title"):
         if props.get(key) is None and ref.get(key) is not None:
             props[key] = ref[key]
+
+
+# The parts of a record's outline a document card lists (its sections, articles, numbered and lettered
+# items, annexes and tables), and how much of each heading.
+OUTLINE_KINDS = frozenset({"part", "chapter", "section", "article", "roman", "number", "decimal", "letter",
+                           "letterdot", "paren", "attachment", "table"})
+OUTLINE_HEADING_CHARS = 90
+
+
+def outline_text(nodes: Iterable[Mapping[str, Any]], depth: int = 0) -> str | None:
+    """A record's outline as indented lines, one per section, article, item, annex or table:
+
+    >>> print(outline_text([{"kind": "roman", "marker": "V.", "heading": "TỔ CHỨC THỰC HIỆN", "children": [
+    ...     {"kind": "number", "marker": "1.", "heading": "Sở Y tế", "children": [
+    ...         {"kind": "dash", "marker": "-", "heading": "Chủ trì …"}]}]}]))
+    V. TỔ CHỨC THỰC HIỆN
+      1. Sở Y tế
+    """
+    lines = []
+    for n in nodes:
+        children = n.get("children") or ()
+        if n.get("kind") in OUTLINE_KINDS:
+            heading = " ".join((n.get("heading") or "").split())[:OUTLINE_HEADING_CHARS]
+            if n.get("kind") == "table":
+                heading = f"{heading} ({sum(1 for c in children if c.get('kind') == 'row')} rows)".strip()
+            lines.append("  " * depth + " ".join(x for x in (n.get("marker"), heading) if x))
+            if (below := outline_text(children, depth + 1)) is not None:
+                lines.append(below)
+        elif (below := outline_text(children, depth)) is not None:
+            lines.append(below)
+    return "\n".join(lines) if lines else None
 
 
 def _document_labels(doc_type: str | None) -> tuple[str, ...]:
@@ -208,6 +240,7 @@ def _assignments(b: _Builder, uid: str, record: Mapping[str, Any], prov: dict, a
         first = entries[0]
         b.node(task, (TASK,), {
             "text": first.get("task"), "document": uid, "span_start": span[0], "span_end": span[1],
+            "path": " › ".join(" ".join(h.split()) for h in first.get("path") or ()) or None,
             "deadline": next(iter(deadlines)) if len(deadlines) == 1 else None,
             "recurring": True if any(e.get("recurring") for e in entries) else None})
         b.edge(Edge(ASSIGNS, uid, task, props={

@@ -66,14 +66,24 @@ def admin_command(database: str, nodes, relationships, *options: str) -> str:
                      *(f"--nodes={p}" for p in nodes), *(f"--relationships={p}" for p in relationships)])
 
 
+# neo4j-admin reads a quoted field over several lines (a document's outline) only when told to.
+MULTILINE = "--multiline-fields=true"
+
+
 @dataclass(frozen=True)
 class CsvExport:
     nodes: tuple[Path, ...]
     relationships: tuple[Path, ...]
+    multiline: bool = False  # some field holds a line break
+
+    @property
+    def options(self) -> tuple[str, ...]:
+        """The import options these files need: ``--multiline-fields=true`` when a field spans lines."""
+        return (MULTILINE,) if self.multiline else ()
 
     def command(self, database: str = "neo4j") -> str:
         """The ``neo4j-admin`` command line that loads these files into an empty ``database``."""
-        return admin_command(database, self.nodes, self.relationships)
+        return admin_command(database, self.nodes, self.relationships, *self.options)
 
 
 def _type(values: list) -> str:
@@ -111,4 +121,7 @@ def _write(path: Path, table: ImportTable) -> Path:
 
 
 def write_neo4j_csv(graph: LineageGraph, folder: str | Path) -> CsvExport:
-    return CsvExport(*write_tables(graph, folder, ".csv", _write))
+    nodes, relationships = write_tables(graph, folder, ".csv", _write)
+    multiline = any("\n" in v for n in graph.nodes.values() for v in n.props.values() if isinstance(v, str)) \
+        or any("\n" in v for e in graph.edges for v in e.props.values() if isinstance(v, str))
+    return CsvExport(nodes, relationships, multiline)

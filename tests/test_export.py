@@ -64,7 +64,7 @@ def test_neo4j_csv_headers(graph, tmp_path):
 def test_neo4j_csv_round_trip_through_neo4j_admin(graph, tmp_path):
     files = write_neo4j_csv(graph, tmp_path / "csv")
     home = tmp_path / "neo4j"
-    neo4j_server.admin_import(home, list(files.nodes), list(files.relationships))
+    neo4j_server.admin_import(home, list(files.nodes), list(files.relationships), extra_args=files.options)
     with neo4j_server.start(home) as server, Neo4jStore(server.uri) as store:
         assert store.counts() == graph.counts()
         assert store.read().canonical() == graph.canonical()

@@ -99,6 +99,17 @@ def test_nq_124_propagation(stores, store):
 
 
 @pytest.mark.parametrize("store", ["neo4j", "rdf"])
+def test_document_card_has_its_outline_and_tasks_their_path(stores, store):
+    (doc,) = run("document", stores[store], document=KON_TUM)
+    assert "1. Tập trung triển khai thực hiện nghiêm túc" in doc.outline  # the Kon Tum letter's numbered items
+    assert "10. Rà soát, tổng hợp" in doc.outline
+    tasks = run("tasks", stores[store], document=KON_TUM)
+    # "10. Rà soát, tổng hợp các công trình …, gửi Sở Xây dựng để tổng hợp …": the item is the task's path
+    (lead,) = [t for t in tasks if t.agency == "Sở Xây dựng tỉnh Kon Tum"]
+    assert lead.path.split(" › ")[-1].startswith("10. Rà soát, tổng hợp")
+
+
+@pytest.mark.parametrize("store", ["neo4j", "rdf"])
 def test_seeds_targets_across_levels(stores, store):
     rows = run("targets", stores[store], directive="124/NQ-CP")
     found = {(r.document, r.indicator, r.value, r.scope) for r in rows}

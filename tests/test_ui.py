@@ -80,6 +80,9 @@ def test_clicking_a_node_opens_its_card(page):
     assert ("Sở Xây dựng tỉnh Kon Tum", "lead", "2025-07-25") in set(zip(tasks["agency"], tasks["role"], tasks["deadline"]))
     targets = at.dataframe[1].value
     assert 10.0 in set(targets["value"])                   # "tăng trưởng GRDP … đạt 10% trở lên"
+    outline = [c.value for c in at.code]                   # the letter's parts as printed
+    assert any("10. Rà soát, tổng hợp" in c for c in outline)
+    assert any(p.split(" › ")[-1].startswith("10. Rà soát") for p in tasks["path"] if p)  # the item above the task
 
 
 def test_depth_and_collapse(page):

@@ -111,8 +111,11 @@ def document_card(uid: str) -> None:
         return
     d = rows[0]
     st.subheader(document_label(d.doc_type, d.code, d.issuer))
-    fields = {k: v for k, v in d.__dict__.items() if v is not None and k not in ("title",)}
+    fields = {k: v for k, v in d.__dict__.items() if v is not None and k not in ("title", "outline")}
     st.table(pd.DataFrame({"field": list(fields), "value": [str(v) for v in fields.values()]}))
+    if d.outline:
+        with st.expander("Outline: the document's parts as printed"):
+            st.code(d.outline, language=None)
     links = ask("links", document=uid)
     if links:
         st.markdown("**Where each link was read**")
@@ -125,7 +128,7 @@ def document_card(uid: str) -> None:
             st.markdown(f"- `{r.type}` {arrow} {mark}: {sentence}")
     tasks = ask("tasks", document=uid)
     st.markdown("**Tasks assigned**")
-    st.dataframe(frame(tasks)[["agency", "role", "deadline", "deadline_text", "task_text"]] if tasks else frame([]),
+    st.dataframe(frame(tasks)[["agency", "role", "deadline", "deadline_text", "path", "task_text"]] if tasks else frame([]),
                  hide_index=True, width="stretch")
     targets = [t for t in ask("targets", directive=uid) if t.depth == 0]
     if targets:
