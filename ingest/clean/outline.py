@@ -149,6 +149,8 @@ MAX_COLUMN_NAME = 60     # characters of a header cell at most
 MAX_TIME_CELL = 200      # characters of a time cell at most
 HEADING_COLON_REACH = 300  # a colon this far into an item ends its heading: "1. Sở Y tế: …"
 HEADING_CHARS = 200      # characters of a heading kept in the record
+# Where a wrapped first sentence stops: ". ", ";", ":" ("Điều 2. Quyết định này có hiệu lực kể từ ngày ký.").
+SENTENCE_STOP_RE = re.compile(r"[.;:](?=\s|$)")
 SHORT_HEADING = 160
 ONE_LINE_PARAGRAPH = 150
 HEADING_GOES_ON = 100  # the rest of a heading cut by a blank line is at most this long  # a line this long is a paragraph printed on one line, not a wrapped one      # a block this short with no stop in it is a heading, however many lines
@@ -182,12 +184,22 @@ class Node:
     def heading(self, text: str) -> str:
         return " ".join(text[self.title[0]:self.title[1]].split())
 
+    def shown_heading(self, text: str) -> str:
+        """The heading a reader is shown: the title, or — when the title is only the first line of a sentence
+        that wraps ("Điều 2. Quyết" / "định này có hiệu lực …") — that sentence, up to its first stop."""
+        a, b = self.title
+        own_end = self.children[0].start if self.children else self.end
+        if b < own_end and text[b:b + 1] == "\n" and text[b + 1:own_end].lstrip()[:1].islower():
+            stop = SENTENCE_STOP_RE.search(text, b, min(own_end, a + HEADING_CHARS))
+            b = stop.start() if stop else min(own_end, a + HEADING_CHARS)
+        return " ".join(text[a:b].split())
+
     def to_dict(self, text: str) -> dict[str, Any]:
         """The record's form: kind, marker, heading, span and children (a table's columns, a cell's column)."""
         out: dict[str, Any] = {"kind": self.kind}
         if self.marker:
             out["marker"] = self.marker
-        out["heading"] = self.heading(text)[:HEADING_CHARS]
+        out["heading"] = self.shown_heading(text)[:HEADING_CHARS]
         out["span"] = [self.start, self.end]
         if self.columns:
             out["columns"] = list(self.columns)
@@ -215,7 +227,8 @@ class _Open:
     def close(self) -> Node:
         kids = tuple(c.close() if isinstance(c, _Open) else c for c in self.children)
         end = max([self.end] + [k.end for k in kids])
-        return Node(self.kind, self.start, end, self.title, self.marker, kids, self.column, self.columns)
+        marker = " ".join(self.marker.split()) if self.marker else self.marker  # "Điều\n8." → "Điều 8."
+        return Node(self.kind, self.start, end, self.title, marker, kids, self.column, self.columns)
 
 
 @dataclass

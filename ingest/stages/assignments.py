@@ -191,6 +191,9 @@ def _item(node: Node, scope: Scope, ctx: Context) -> Iterator[Duty]:
     path = scope.path + ((f"{node.marker} {heading}" if node.marker else heading),) if heading else scope.path
     unit_owners = owners or scope.owners
     text_start = duty_start if owners else (ta if node.marker else a)
+    if not owners and node.marker and ctx.flat.text[tb:tb + 1] == ":" and tb < b \
+            and not _shared_noun_end_re().search(ctx.flat.text, ta, tb) and _topic(ctx, ta, tb):
+        text_start = tb + 1  # "1. Về hỗ trợ kinh phí …: Giao Bộ Tài chính chủ trì …" — the duty after the topic
     here = list(_unit(ctx, max(text_start, a), b, unit_owners, scope, path, heading=bool(owners),
                       paragraph=node.kind == "paragraph"))
     yield from here
@@ -203,6 +206,12 @@ def _item(node: Node, scope: Scope, ctx: Context) -> Iterator[Duty]:
         yield from _walk(node, Scope(tuple(d.name for d in led), deadline, path, led[0].role), ctx)
         return
     yield from _walk(node, Scope(unit_owners, deadline, path, scope.role if not owners else None), ctx)
+
+
+def _topic(ctx: Context, a: int, b: int) -> bool:
+    """A heading that names what its item is about, not who acts: "Về hỗ trợ kinh phí thực hiện dự án …"."""
+    names = read_names(ctx.flat.text, a, b, ctx.locality)
+    return names is None or not names.bodies
 
 
 def _flat(ctx: Context, start: int, end: int) -> tuple[int, int]:
@@ -340,6 +349,24 @@ def _unit(ctx: Context, a: int, b: int, owners: tuple[Name, ...], scope: Scope, 
             yield replace(duty, deadline=duty.deadline or when, path=path)
 
 
+# A blank line in the source: a paragraph ends there.
+BLANK_LINE_RE = re.compile(r"\n[ \t]*\n")
+
+
+def _after_blank(ctx: Context, a: int, b: int) -> int:
+    """Where the text from ``a`` to ``b`` starts after its last paragraph break, unless the paragraph before
+    ends with ";" (a list of titles goes on): "Điều 4. Tổ chức thực hiện" / "" / "Chánh Văn phòng …;"."""
+    index = ctx.flat.index
+    src_a = index[a] if a < len(index) else len(ctx.source)
+    src_b = index[b] if b < len(index) else len(ctx.source)
+    last = None
+    for last in BLANK_LINE_RE.finditer(ctx.source, src_a, src_b):
+        pass
+    if last is None or ctx.source[:last.start()].rstrip().endswith(";"):
+        return a
+    return max(a, bisect.bisect_left(index, last.end()))
+
+
 def _reports(ctx: Context, a: int, b: int) -> bool:
     """A clause whose subject is followed by a past marker: "Ở trong nước, Chính phủ đã hoàn thành …"."""
     text = ctx.flat.text
@@ -363,8 +390,10 @@ def _clause(ctx: Context, a: int, b: int, owners: tuple[Name, ...], first: bool,
     text = ctx.flat.text
     body = a + len(text[a:b]) - len(text[a:b].lstrip(" -+•–"))
     if m := _re("execution").search(text, body, b):
-        first = _sentence_start(text, m.start())  # its titles may run over lines that end with ";"
+        first = _after_blank(ctx, _sentence_start(text, m.start()), m.start())  # titles over lines ending ";"
         names = read_names(text, first, m.start(), ctx.locality, whole=True)
+        if first < body and (names is None or not names.bodies):  # not over a heading: "Tổ chức thực hiện"
+            names = read_names(text, body, m.start(), ctx.locality, whole=True)
         for n in _acting(ctx, names):
             yield Duty(n, "all", body, b, None)
         return

@@ -234,6 +234,25 @@ def _people_re() -> re.Pattern[str]:
 
 
 @cache
+def _shared_tail_re() -> re.Pattern[str]:
+    # "cơ quan: " after "Các Bộ," — the words between a shared noun and its colon.
+    return re.compile(rf"(?:{alternation(words()['shared_noun_tails'], ignore_case=True)})\s*:\s*", re.IGNORECASE)
+
+
+@cache
+def _shared_colon_re() -> re.Pattern[str]:
+    # "Các Bộ, cơ quan:" ending where a list's colon is.
+    w = words()
+    return re.compile(rf"(?<!\w)(?:{alternation(w['shared_nouns'])})\s*,\s*"
+                      rf"(?:{alternation(w['shared_noun_tails'], ignore_case=True)})\s*:\s*$", re.IGNORECASE)
+
+
+@cache
+def _shared_folded() -> frozenset[str]:
+    return frozenset(fold(n) for n in words()["shared_nouns"])
+
+
+@cache
 def _shared_noun_re() -> re.Pattern[str]:
     """"Sở: Nội vụ, Y tế" — a noun and a colon, shared by the names after it."""
     return re.compile(rf"(?:các\s+)?(?P<noun>{alternation(words()['shared_nouns'])})\s*:\s*", re.IGNORECASE)
@@ -289,6 +308,7 @@ def list_end(text: str, start: int, limit: int) -> int:
     end = limit
     if m := STOP_RE.search(masked):
         shared = _shared_noun_re().search(masked[max(0, m.start() - 12):m.end() + 1]) \
+            or _shared_colon_re().search(text[start:start + m.end() + 1]) \
             or head_re().match(text[start:start + m.end() + 1].lstrip())
         before = fold(text[start:start + m.start()].rstrip())
         provinces = (_local_government_re().match(text, start)
@@ -405,6 +425,10 @@ def _pieces(text: str, start: int, end: int, whole: bool = False) -> list[_Piece
             if out and out[-1].kind == "local" and not _local_government_re().match(raw):
                 out.pop()  # "Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, …" — each province, not the class
             raw = raw[c + 1:].strip()
+        if (t := _shared_tail_re().match(raw)) and out and out[-1].kind == "class" and len(out[-1].parts) == 1 \
+                and fold(out[-1].parts[0]) in _shared_folded():
+            noun = out.pop().parts[0]  # "Các Bộ" + "cơ quan: Tài chính" → "Bộ: Tài chính"
+            raw = f"{noun[:1].upper() + noun[1:]}: {raw[t.end():].strip()}"
         if (h := head_re().match(raw)) and h.group().rstrip().endswith(":") and raw[h.end():].strip():
             shared = h["head"]  # "Giám đốc: Sở Văn hóa, …, Sở Thông tin …" — each body's head
         elif shared and shared in _heads_set() and (_body_re().match(raw) or _registry_start(raw)):
