@@ -47,6 +47,10 @@ HUE_RESOLUTION = ("HỘI ĐỒNG NHÂN DÂN\nTHÀNH PHỐ HUẾ\n-------\nCỘNG
 # The header of 24/NQ-CP (024): a Government resolution, Chính phủ the issuer.
 GOVERNMENT = ("CHÍNH PHỦ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\n"
               "Số: 24/NQ-CP\nHà Nội, ngày 07 tháng 02 năm 2025\n\nNGHỊ QUYẾT\nVỀ KẾ HOẠCH PHÁT TRIỂN\n\n")
+# The header of 75/2025/NQ-HĐND of Hà Nội (corpus-full 75-2025-nq-hdnd-15a6c4).
+HANOI_RESOLUTION = ("HỘI ĐỒNG NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                    "Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 75/2025/NQ-HĐND\nHà Nội, ngày 14 tháng 11 năm 2025\n\n"
+                    "NGHỊ QUYẾT\nQUY ĐỊNH MỨC HỖ TRỢ\n\n")
 NO_HEADER = ""  # no header: no province, agencies stay unqualified
 
 ROWS = [
@@ -176,6 +180,34 @@ ROWS = [
      [("Ủy ban nhân dân thành phố Huế", "lead", None),
       ("Thường trực Hội đồng nhân dân thành phố Huế", "lead", None),
       ("Các ban Hội đồng nhân dân thành phố Huế", "lead", None)]),
+    # 75-2025-nq-hdnd-15a6c4: the members named before their council are the council's ("các Tổ đại biểu
+    # và đại biểu Hội đồng nhân dân Thành phố").
+    (HANOI_RESOLUTION, "Điều 3. Tổ chức thực hiện\n1. Giao Ủy ban nhân dân Thành phố tổ chức thực hiện Nghị quyết.\n"
+     "2. Giao Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân, các Tổ đại biểu và đại biểu Hội đồng\n"
+     "nhân dân Thành phố giám sát việc thực hiện Nghị quyết.",
+     [("Ủy ban nhân dân Thành phố Hà Nội", "lead", None),
+      ("Thường trực Hội đồng nhân dân thành phố Hà Nội", "lead", None),
+      ("Các ban của Hội đồng nhân dân thành phố Hà Nội", "lead", None),
+      ("Các tổ đại biểu Hội đồng nhân dân Thành phố Hà Nội", "lead", None),
+      ("Đại biểu Hội đồng nhân dân Thành phố Hà Nội", "lead", None)]),
+    # 385-nq-cp-f5f77c: "Bộ trưởng các Bộ:" shared by the ministries on the next line.
+    (GOVERNMENT, "Điều 5. Bộ trưởng các Bộ:\nXây dựng, Ngoại giao, Tư pháp, Công Thương và\nThủ trưởng các cơ quan, đơn "
+     "vị liên quan chịu trách nhiệm thi hành Nghị quyết\nnày./.",
+     [("Bộ trưởng Bộ Xây dựng", "all", None), ("Bộ trưởng Bộ Ngoại giao", "all", None),
+      ("Bộ trưởng Bộ Tư pháp", "all", None), ("Bộ trưởng Bộ Công Thương", "all", None),
+      ("Thủ trưởng các cơ quan, đơn vị liên quan", "all", None)]),
+    # 375-nq-cp-9a0638: a title over two classes of the same noun is each's.
+    (GOVERNMENT, "Điều 3. Bộ trưởng Bộ Tài chính và Bộ trưởng, Thủ trưởng cơ quan\nngang Bộ, cơ quan có liên quan chịu "
+     "trách nhiệm thi hành Nghị quyết này./.",
+     [("Bộ trưởng Bộ Tài chính", "all", None), ("Bộ trưởng", "all", None),
+      ("Thủ trưởng cơ quan ngang Bộ", "all", None), ("Thủ trưởng cơ quan có liên quan", "all", None)]),
+    # 648-tb-vpcp-eb7775: a topic before the colon, the duty after it; "Các Bộ, cơ quan:" shares "Bộ".
+    (GOVERNMENT, "II. MỘT SỐ KIẾN NGHỊ CỦA TỈNH\n1. Về hỗ trợ kinh phí thực hiện dự án Bệnh án điện\ntử tại các cơ sở y "
+     "tế: Giao Bộ Tài chính chủ trì, phối hợp với Bộ Y tế nghiên cứu\ntổng hợp chung kiến nghị của các địa phương.\n"
+     "8. Các Bộ, cơ quan: Tài chính, Xây dựng, Ngoại giao, Tập đoàn Điện lực Việt Nam theo chức năng, nhiệm vụ được "
+     "giao khẩn\ntrương rà soát lại việc thực hiện ý kiến chỉ đạo của Thủ tướng Chính phủ.",
+     [("Bộ Tài chính", "lead", None), ("Bộ Y tế", "support", None), ("Bộ Xây dựng", "lead", None),
+      ("Bộ Ngoại giao", "lead", None), ("Tập đoàn Điện lực Việt Nam", "lead", None)]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

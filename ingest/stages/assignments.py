@@ -35,7 +35,7 @@ from ..clean.flat import Flat
 from ..clean.outline import LEAD_IN, Node
 from ..lexicon.vocab import CAPITALS, alternation, duties, load, phrases_re
 from .deadlines import Deadline, find_deadlines
-from .names import Name, completed, head_re, plural_re, read_names, words as body_words
+from .names import Name, completed, head_re, plural_re, read_names, shared_noun_before, words as body_words
 
 # Outline parts that give no assignment: the recipients after the signature, footnotes at the end.
 SKIPPED = frozenset({"recipients", "note"})
@@ -275,8 +275,11 @@ def _heading_owners(ctx: Context, node: Node, ta: int, tb: int) -> tuple[tuple[N
 
 @cache
 def _shared_noun_end_re() -> re.Pattern[str]:
-    # "Các Bộ" before "Quốc phòng, Công an", "Giám đốc các Sở" before "Tài chính, Xây dựng".
-    return re.compile(rf"(?<!\w)(?:{alternation(body_words()['shared_nouns'])})\s*$")
+    # "Các Bộ" before "Quốc phòng, Công an", "Giám đốc các Sở" before "Tài chính, Xây dựng", "Các Bộ, cơ quan"
+    # before "Tài chính, …, Tập đoàn Điện lực Việt Nam".
+    w = body_words()
+    return re.compile(rf"(?<!\w)(?:{alternation(w['shared_nouns'])})"
+                      rf"(?:\s*,\s*(?:{alternation(w['shared_noun_tails'], ignore_case=True)}))?\s*$", re.IGNORECASE)
 
 
 def _class_heading(title: str) -> bool:
@@ -390,6 +393,8 @@ def _clause(ctx: Context, a: int, b: int, owners: tuple[Name, ...], first: bool,
     body = a + len(text[a:b]) - len(text[a:b].lstrip(" -+•–"))
     if m := _re("execution").search(text, body, b):
         first = _after_blank(ctx, _sentence_start(text, m.start()), m.start())  # titles over lines ending ";"
+        if (shared := shared_noun_before(text, first)) is not None:
+            first = shared  # "Điều 5. Bộ trưởng các Bộ:" / "Xây dựng, Ngoại giao, … chịu trách nhiệm thi hành"
         names = read_names(text, first, m.start(), ctx.locality, whole=True)
         if first < body and (names is None or not names.bodies):  # not over a heading: "Tổ chức thực hiện"
             names = read_names(text, body, m.start(), ctx.locality, whole=True)

@@ -248,6 +248,25 @@ def _shared_colon_re() -> re.Pattern[str]:
 
 
 @cache
+def _shared_before_re() -> re.Pattern[str]:
+    # "Bộ trưởng các Bộ: " right before a list of names: the title and noun those names share.
+    w = words()
+    return re.compile(rf"(?:(?:{alternation(w['heads'])})\s+)?(?:{re.escape(w['plural'])}\s+)?"
+                      rf"(?:{alternation(w['shared_nouns'])})(?:\s*,\s*(?:{alternation(w['shared_noun_tails'], ignore_case=True)}))?"
+                      rf"\s*:\s*$", re.IGNORECASE)
+
+
+def shared_noun_before(text: str, at: int) -> int | None:
+    """Where the title and noun that a list at ``at`` shares start: "Bộ trưởng các Bộ: Xây dựng, Ngoại giao …"
+    (385/NQ-CP) → at "Bộ trưởng"."""
+    m = _shared_before_re().search(text[max(0, at - SHARED_BEFORE_REACH):at])
+    return at - len(text[max(0, at - SHARED_BEFORE_REACH):at]) + m.start() if m else None
+
+
+SHARED_BEFORE_REACH = 60
+
+
+@cache
 def _shared_folded() -> frozenset[str]:
     return frozenset(fold(n) for n in words()["shared_nouns"])
 
@@ -457,6 +476,7 @@ def _pieces(text: str, start: int, end: int, whole: bool = False) -> list[_Piece
                 last.parts[-1] = part[:cut]
                 last.end = last.start + len(text[last.start:b]) - (len(part) - cut)
                 break
+    _member_owners(out)
     return [p for p in out if p.parts or p.head]
 
 
@@ -525,7 +545,7 @@ def _add_piece(out: list[_Piece], raw: str, a: int, b: int, join: str = ", ") ->
         current.end = b
         return
     if head is None and not plural and current is not None and _continues(current, rest):
-        if current.kind == "class" and current.head and _title_split(rest):
+        if current.kind == "class" and current.head and (_title_split(rest) or _same_noun(current.parts[0], rest)):
             out.append(_Piece(a, b, current.head, False, "class", [rest]))  # "cơ quan thuộc Chính phủ" as printed
             return
         current.joins.append(join)
@@ -567,11 +587,39 @@ def _continues(current: _Piece, rest: str) -> bool:
         return _unit_re().match(rest) is not None
     if current.kind == "class":
         last = fold(current.parts[-1])
+        if last in _members() and fold(rest).split(" ")[0] in {m.split(" ")[0] for m in _members()} | _members():
+            return False  # "các Tổ đại biểu" / "và đại biểu Hội đồng nhân dân": two classes
         if any(last.endswith(" " + u) for u in words()["bare_units"]) or last.endswith("liên quan"):
             return False  # "các sở, ban, ngành Thành phố và đơn vị có liên quan": a class of its own
         return (_class_re().match(rest) is not None or _people_re().match(rest) is not None) \
             and not _body_re().match(rest) and not _registry_start(rest)
     return False
+
+
+@cache
+def _members() -> frozenset[str]:
+    return frozenset(fold(m) for m in words()["member_nouns"])
+
+
+def _member_owners(out: list[_Piece]) -> None:
+    """"các Tổ đại biểu" before "đại biểu Hội đồng nhân dân Thành phố": the body the later member names is
+    the earlier one's too."""
+    for k in range(len(out) - 1, 0, -1):
+        first, after = out[k - 1], out[k]
+        if first.kind != "class" or len(first.parts) != 1 or fold(first.parts[0]) not in _members() or not after.parts:
+            continue
+        later = fold(after.parts[0])
+        member = next((m for m in sorted(_members(), key=len, reverse=True) if later.startswith(m + " ")), None)
+        if member is not None:
+            first.parts[0] += after.parts[0][len(member):]
+
+
+def _same_noun(first: str, rest: str) -> bool:
+    """A part that opens with the same class noun as the title's first class: "Thủ trưởng cơ quan ngang Bộ,
+    cơ quan có liên quan" (375/NQ-CP) — two classes, each the title's."""
+    f, r = fold(first), fold(rest)
+    nouns = [fold(n) for n in words()["class_nouns"] if f.startswith(fold(n) + " ")]
+    return bool(nouns) and r != f and r.startswith(min(nouns, key=len) + " ")
 
 
 def _title_split(rest: str) -> bool:
@@ -591,7 +639,9 @@ def _resolve(p: _Piece, text: str, locality: Province | None) -> Name | None:
     if p.kind == "title":
         return Name(printed, (p.start, p.end), _capital(p.head), "title", "collective", 1.0)
     if p.kind == "class":
-        name, match = _class_name(p, p.plural or not p.head), "collective"
+        member = any(fold(p.parts[0]).startswith(m + " ") or fold(p.parts[0]) == m for m in _members()) \
+            if p.parts else False
+        name, match = _class_name(p, p.plural or not (p.head or member)), "collective"  # "Đại biểu …"
         name = qualify(name, locality)
         conf = 1.0
     elif p.kind == "province":
