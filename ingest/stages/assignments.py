@@ -491,6 +491,10 @@ def _subject(ctx: Context, a: int, b: int, owners: tuple[Name, ...]) -> tuple[tu
     names = read_names(text, at, b, ctx.locality)
     if names and names.bodies and names.end < b and _re("speaker_verbs", True).match(text[names.end:b].lstrip(" ,")):
         return (), a, None, "owner"  # "Chủ tịch Ủy ban nhân dân thành phố có ý kiến như sau:" — the speaker
+    if names and names.bodies and all(n.kind in ("class", "title") for n in names.bodies) \
+            and (_re("role_defined", True).match(text[names.end:b].lstrip(" ,"))
+                 or _re("role_defined_classes", True).match(text[at:b])):
+        return (), a, None, "owner"  # "Các cơ quan được phân công chủ trì …", "Cơ quan chủ trì có trách nhiệm …"
     if names and names.bodies and names.end < b and _duty_follows(text, names.end, b) and _opens_subject(names):
         acting = tuple(_acting(ctx, names))
         if acting and all(n.kind != "people" for n in names.names):

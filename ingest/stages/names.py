@@ -83,8 +83,8 @@ def _class_tail_re() -> re.Pattern[str]:
     phố", " cấp tỉnh", " Thành phố" (with the proper names after it)."""
     tails = alternation(words()["class_tails"])
     proper = rf"[{CAPITALS}{MASK}][\w{MASK}-]*(?:\s+(?:[{CAPITALS}{MASK}][\w{MASK}-]*|nhân dân|dân|phố|trận|-))*"
-    return re.compile(rf"\s+(?:(?:{tails})(?!\w)(?:\s+(?:[{CAPITALS}][\w-]*|tỉnh|thành phố|xã|phường|đặc khu|nhân dân|dân|ương)"
-                      rf"(?!\w))*|(?:của\s+)?{proper})")
+    return re.compile(rf"\s+(?:(?:của\s+)?{proper}|(?:{tails})(?!\w)(?:\s+(?:[{CAPITALS}][\w-]*|tỉnh|thành phố|xã|phường|đặc khu|"
+                      rf"nhân dân|dân|ương)(?!\w))*)")
 
 
 def local_extent(text: str) -> int:
@@ -120,15 +120,11 @@ def class_extent(text: str) -> int:  # noqa: D103 — see _class_extent
 SPACE_RE = re.compile(r"\s+")
 
 
-# A protected body name inside a class: "thành viên Ban chỉ đạo phòng, chống dịch Covid-19 các cấp".
-NAMED_BODY_RE = re.compile(rf"\s+{MASK}")
-
-
 def _class_extent(text: str, original: str = "") -> int:
     at = 0
     while True:
-        if at and original and NAMED_BODY_RE.match(text, at) and original[at:].lstrip()[:1].isupper():
-            return len(text.rstrip())  # the body's name runs to the end of the piece
+        if at and original and original[at:at + 1].isspace() and original[at:].lstrip()[:1].isupper():
+            return len(text.rstrip())  # a proper name ("Cơ quan Kiểm lâm", "Ban chỉ đạo …") runs to the piece's end
         m = _class_re().match(text, at)
         if m is None and at:
             sep = SEPARATOR_RE.match(text, at) or SPACE_RE.match(text, at)
@@ -561,7 +557,13 @@ def _add_piece(out: list[_Piece], raw: str, a: int, b: int, join: str = ", ") ->
         kind = _kind_of(rest)
     if plural and kind == "body" and not _registry_start(rest):
         kind = "class"  # "các Ngân hàng thương mại": a class, though it opens like a name
+    elif kind == "class" and not plural and not head and rest[:1].isupper() and PROPER_AFTER_NOUN_RE.search(rest):
+        kind = "body"  # "Cơ quan Kiểm lâm", "Cơ quan Công an": one body, named
     out.append(_Piece(a, b, head, plural, kind, [rest]))
+
+
+# A capitalised word after the opening noun: "Cơ quan Kiểm lâm chủ trì …" (213/2025/QĐ-UBND of Hải Phòng).
+PROPER_AFTER_NOUN_RE = re.compile(rf"^\w+(?:\s+[a-zđà-ỹ]\w*)?\s+[{CAPITALS}]")
 
 
 def _kind_of(rest: str) -> str:
