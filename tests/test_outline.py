@@ -1,0 +1,96 @@
+"""The outline of whole documents (``record["outline"]``): each layout a real plan, decision, regulation,
+Công điện or HĐND resolution prints, read into the tree the assignment and target stages walk.
+
+Each row names a whole document of ``tests/data/whole`` and a path of (kind, marker, heading start) that
+must be in its outline, from the top: the path is the structure a reader sees."""
+
+import pytest
+
+from ingest import extract_path, extract_text
+
+Step = tuple[str, str | None, str]  # kind, marker, the start of the heading
+
+ROWS: list[tuple[str, list[Step]]] = [
+    # A numbered plan: Roman sections, numbered agencies, lettered duties (157/KH-UBND of Cần Thơ).
+    ("157-kh-ubnd-0299fe", [("roman", "V.", "TỔ CHỨC THỰC HIỆN"), ("number", "1.", "Sở Y tế"),
+                            ("letter", "a)", "Chủ trì, phối hợp với Sở, ban ngành liên quan")]),
+    # The same plan: an agency whose duty is a plain paragraph under its heading.
+    ("157-kh-ubnd-0299fe", [("roman", "V.", "TỔ CHỨC THỰC HIỆN"), ("number", "2.", "Sở Nội vụ"),
+                            ("paragraph", None, "Phối hợp Sở Y tế thẩm định")]),
+    # A plan's numbered tasks with their "Cơ quan chủ trì" and "Thời gian thực hiện" fields as dashes
+    # (172/KH-UBND of Thành phố Hồ Chí Minh).
+    ("172-kh-ubnd-d4a0d5", [("roman", "II.", "NỘI DUNG"), ("number", "2.", "Tổ chức tập huấn"),
+                            ("dash", "-", "Cơ quan chủ trì")]),
+    # A decision and its attached regulation: the regulation after the signature is an attachment, its
+    # chapters hold the articles "Trách nhiệm của …" (2610/QĐ-UBND of Cần Thơ).
+    ("2610-qd-ubnd-743564", [("attachment", None, "QUY CHẾ"), ("chapter", "Chương V", "TỔ CHỨC THỰC HIỆN"),
+                             ("article", "Điều 14.", "Trách nhiệm của Sở Khoa học và Công nghệ"),
+                             ("number", "1.", "Có trách nhiệm chủ trì")]),
+    # The decision's own articles before the signature, a wrapped first line read to its full stop.
+    ("2610-qd-ubnd-743564", [("article", "Điều 2.", "Quyết định này có hiệu lực thi hành kể từ ngày ký")]),
+    # An annex table: "Phụ lục I", its table, a row, the row's cells under their column headings
+    # (2530/QĐ-TTg).
+    ("2530-qd-ttg-893772", [("attachment", None, "PHỤ LỤC I"), ("table", None, "STT"), ("row", None, "1"),
+                            ("cell", None, "Bộ Nông nghiệp và Môi trường")]),
+    # A Công điện: the numbered orders after the lead-in (217/CĐ-TTg).
+    ("217-cd-ttg-d0c2ef", [("lead-in", None, "Đây là đợt mưa lớn"), ("number", "5.", "Các Bộ")]),
+    # An HĐND resolution: articles with numbered clauses, "Điều" and its number over two lines
+    # (36/2025/NQ-HĐND of Huế).
+    ("36-2025-nq-hdnd-13be17", [("article", "Điều 8.", "Tổ chức thực hiện"),
+                                ("number", "1.", "Giao Ủy ban nhân dân thành phố")]),
+    # The recipients under "Nơi nhận" are their own node, never items of the last article (217/CĐ-TTg).
+    ("217-cd-ttg-d0c2ef", [("recipients", None, "Nơi nhận"), ("dash", "-", "Như trên")]),
+]
+
+
+def _has_path(nodes: list[dict], path: list[Step]) -> bool:
+    """Whether ``path`` runs down from some node of ``nodes`` (a step may skip no level)."""
+    if not path:
+        return True
+    kind, marker, heading = path[0]
+    for node in nodes:
+        if node["kind"] == kind and node.get("marker") == marker and node.get("heading", "").startswith(heading):
+            if _has_path(node.get("children", []), path[1:]):
+                return True
+        if _has_path(node.get("children", []), path):
+            return True
+    return False
+
+
+@pytest.fixture(scope="module")
+def outlines(data_dir):
+    return {p.stem: extract_path(p).to_dict()["outline"] for p in (data_dir / "whole").glob("*.txt")}
+
+
+@pytest.mark.parametrize("stem, path", ROWS)
+def test_outline_has_the_printed_structure(outlines, stem, path):
+    assert _has_path(outlines[stem], path), path
+
+
+def test_cells_know_their_columns(outlines):
+    # 2530/QĐ-TTg, Phụ lục I: the header row names the columns; each cell carries its column.
+    tables = []
+
+    def walk(nodes):
+        for n in nodes:
+            if n["kind"] == "table":
+                tables.append(n)
+            walk(n.get("children", []))
+    walk(outlines["2530-qd-ttg-893772"])
+    first = tables[0]
+    assert first["columns"][:3] == ["STT", "Cơ quan chủ trì", "Cơ quan phối hợp"]
+    row = next(r for r in first["children"] if r["heading"] == "1")
+    cells = {c["column"]: c["heading"] for c in row["children"]}
+    assert cells["Cơ quan chủ trì"] == "Bộ Nông nghiệp và Môi trường"
+    assert cells["Cơ quan phối hợp"].startswith("- Bộ Khoa học và Công nghệ")
+
+
+def test_spans_point_at_the_text():
+    # 157/KH-UBND of Cần Thơ: every node's span starts where its marker is printed.
+    text = ("V. TỔ CHỨC THỰC HIỆN\n\n1. Sở Y tế\n\na) Chủ trì, phối hợp với Sở,\nban ngành liên quan triển khai.\n\n"
+            "2. Sở Nội vụ\n\nPhối hợp Sở Y tế thẩm định.\n")
+    (section,) = [n for n in extract_text(text).to_dict()["outline"] if n["kind"] == "roman"]
+    first, second = section["children"]
+    assert text[first["span"][0]:].startswith("1. Sở Y tế")
+    assert text[first["children"][0]["span"][0]:].startswith("a) Chủ trì")
+    assert text[second["span"][0]:].startswith("2. Sở Nội vụ")
