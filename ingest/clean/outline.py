@@ -395,8 +395,12 @@ def _caps_prefix(s: str) -> int:
 
 
 def _is_caps(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    return len(letters) >= 3 and all(c.isupper() for c in letters)
+    """At least three letters, none in lower case: "TỔ CHỨC THỰC HIỆN", "II. NHIỆM VỤ"."""
+    return s == s.upper() and len(LETTERS_RE.findall(s)) >= 3
+
+
+# A letter: a word character that is neither a digit nor "_".
+LETTERS_RE = re.compile(r"[^\W\d_]")
 
 
 # ---- blocks ------------------------------------------------------------------------------------------
@@ -548,7 +552,13 @@ def _fold(s: str) -> str:
 
 def _is_column(s: str) -> bool:
     f = _fold(s)
-    return len(f) <= MAX_COLUMN_NAME and any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", f) for w in _column_words())
+    return len(f) <= MAX_COLUMN_NAME and _column_re().search(f) is not None
+
+
+@cache
+def _column_re() -> re.Pattern[str]:
+    # A column's word in a folded header cell: "cơ quan chủ trì", "thời gian hoàn thành", "stt".
+    return re.compile(rf"(?<!\w)(?:{alternation(list(_column_words()))})(?!\w)")
 
 
 def header_length(text: str, blocks: list[Block], i: int) -> int:

@@ -372,6 +372,8 @@ def _after_blank(ctx: Context, a: int, b: int) -> int:
 def _reports(ctx: Context, a: int, b: int) -> bool:
     """A clause whose subject is followed by a past marker: "Ở trong nước, Chính phủ đã hoàn thành …"."""
     text = ctx.flat.text
+    if not _re("past_markers").search(text, a, b):
+        return False  # no "đã" anywhere: nothing to read
     at = _after_opening(text, a, b)
     at += len(text[at:b]) - len(text[at:b].lstrip(" -+•"))
     names = read_names(text, at, b, ctx.locality)
