@@ -120,6 +120,12 @@ def attached_alone_re() -> re.Pattern[str]:
 
 
 @cache
+def annex_re() -> re.Pattern[str]:
+    """A line that is only an annex's title, wherever it stands: "PHỤ LỤC", "PHỤ LỤC II", "Phụ lục 01"."""
+    return re.compile(rf"(?:{alternation(words()['annex_titles'])})(?:\s+(?:[IVXLC]+|\d+|[A-Z]))?\s*[.:]?")
+
+
+@cache
 def closing_re() -> re.Pattern[str]:
     """A paragraph that closes the whole text: "Trên đây là Kế hoạch …"."""
     return re.compile(rf"(?:{alternation(words()['closing_paragraphs'], ignore_case=True)})(?!\w)", re.IGNORECASE)
@@ -276,14 +282,14 @@ class _Builder:
             self.signed = True
             self.new_part(_Open("recipients", b.start, b.end, (b.start, b.end)))
             return i + 1
+        if b.kind is None and (self.signed and self.attached(s) or annex_re().fullmatch(s.split("\n")[0].strip())):
+            self.new_part(_Open("attachment", b.start, b.end, (b.start, b.end)))  # "PHỤ LỤC" also before a signature
+            return i + 1
         columns = header_length(text, self.blocks, i) if b.kind is None else 0
         if columns:
             table, after = read_table(text, self.blocks, i, columns)
             self.add(table)
             return after
-        if self.signed and b.kind is None and self.attached(s):
-            self.new_part(_Open("attachment", b.start, b.end, (b.start, b.end)))
-            return i + 1
         if self.signed and NOTE_RE.match(s):
             self.part.children.append(_Open("note", b.start, b.end, (b.start, b.end)))
             return i + 1

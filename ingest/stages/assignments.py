@@ -32,7 +32,7 @@ from typing import Any, Iterator
 from graph.vocabulary import Province, fold
 
 from ..clean.flat import Flat
-from ..clean.outline import LEAD_IN, Node
+from ..clean.outline import LEAD_IN, Node, marker_re
 from ..lexicon.vocab import CAPITALS, alternation, duties, load, phrases_re
 from .deadlines import Deadline, find_deadlines
 from .names import Name, completed, head_re, plural_re, read_names, shared_noun_before, words as body_words
@@ -395,8 +395,14 @@ def _clause(ctx: Context, a: int, b: int, owners: tuple[Name, ...], first: bool,
     body = a + len(text[a:b]) - len(text[a:b].lstrip(" -+•–"))
     if m := _re("execution").search(text, body, b):
         first = _after_blank(ctx, _sentence_start(text, m.start()), m.start())  # titles over lines ending ";"
+        if marker := marker_re().match(text, first):
+            first = marker.end()  # "Điều 5. Bộ trưởng …": the titles after the article's marker
         if (shared := shared_noun_before(text, first)) is not None:
-            first = shared  # "Điều 5. Bộ trưởng các Bộ:" / "Xây dựng, Ngoại giao, … chịu trách nhiệm thi hành"
+            # "Điều 5. Bộ trưởng các Bộ:" / "Xây dựng, … chịu trách nhiệm thi hành"; "Chánh Văn phòng …, Giám
+            # đốc các Sở: Tài chính, Xây dựng; …": the sentence the shared title is in
+            first = _after_blank(ctx, max(_sentence_start(text, shared), body if body < shared else 0), shared)
+            if marker := marker_re().match(text, first):
+                first = marker.end()
         names = read_names(text, first, m.start(), ctx.locality, whole=True)
         if first < body and (names is None or not names.bodies):  # not over a heading: "Tổ chức thực hiện"
             names = read_names(text, body, m.start(), ctx.locality, whole=True)

@@ -150,7 +150,7 @@ def find_targets(text: str, start: int, end: int, scope: str | None, locality: P
         before = text[clause:m.start()]
         after_end = _clause_end(text, m.end(), end)
         after = text[m.end():after_end]
-        hard_no = [g for g in res["not_goal"].finditer(before) if g.group().casefold() not in ("tăng", "giảm")]
+        hard_no = _result_words(before, hard=True)
         if hard_no or COMPARED_RE.match(after):
             continue
         goal = _goal_in_reach(text, start, m.start())
@@ -305,7 +305,7 @@ def list_targets(text: str, start: int, end: int, scope: str | None, locality: P
         before = text[clause:m.start()]
         after_end = _clause_end(text, m.end(), end)
         after = text[m.end():after_end]
-        if COMPARED_RE.match(after) or res["not_goal"].search(before[-30:]) and not res["goal"].search(before):
+        if COMPARED_RE.match(after) or _result_words(before[-30:]) and not res["goal"].search(before):
             continue
         cmp = "=" if default_cmp == ">=" and m["unit"] == "%" and m["num"] == "100" else default_cmp  # 100% is all
         if c := res["after"].match(after):
@@ -326,6 +326,20 @@ def list_targets(text: str, start: int, end: int, scope: str | None, locality: P
         own, pspan = _period(text, start, end, m.end(), after_end)
         found.append(Target(indicator, value, m["unit"], cmp, who, own or period, m.start(), m.end(), value_max, pspan))
     return found
+
+
+def _result_words(before: str, hard: bool = False) -> list[re.Match[str]]:
+    """The words before a figure that make it a result ("so với cùng kỳ", "ước đạt", "tăng"), not counting
+    "tăng" in "tăng trưởng"; ``hard``: not "tăng"/"giảm" either (prose that states a goal may use them)."""
+    w = _words()
+    soft = {x.casefold() for x in w["soft_not_goal"]}
+    nouns = tuple(x.casefold() for x in w["not_goal_nouns"])
+    out = []
+    for g in _res()["not_goal"].finditer(before):
+        if before[g.end():].lstrip().casefold().startswith(nouns) or hard and g.group().casefold() in soft:
+            continue
+        out.append(g)
+    return out
 
 
 def _section_period(headings: list[str]) -> str | None:
