@@ -7,7 +7,11 @@ statistics that are not targets, numbered tasks led by ministries with deadlines
 target) → provincial letters and plans implementing them (a local growth target, department assignments
 with deadlines, general tasks, sometimes a footnote below a rule) → department plans → commune letters;
 blank numbers (5%) and cross-citations of earlier documents ("Căn cứ …", "Thực hiện … thời gian qua …") as
-in real files. Titles are in capitals as printed; sizes run from ~1 KB (commune letters) to ~6 KB.
+in real files. Provincial plans and decisions print their task sections as whole documents do: a
+decision's articles and execution clause ("Giám đốc các Sở: Tài chính, Xây dựng; …"), the plan attached
+after its signature, a "Mục tiêu cụ thể" list of goals, "TỔ CHỨC THỰC HIỆN" with a heading per department
+over its lettered duties, and an annex table of tasks (chủ trì / phối hợp / thời gian). Titles are in
+capitals as printed; sizes run from ~1 KB (commune letters) to ~8 KB.
 """
 
 from __future__ import annotations
@@ -90,12 +94,15 @@ def generate(n: int, seed: int = 2025) -> list[Doc]:
         parent = rng.choice(centrals)
         p = rng.choice(provinces)
         unit = p.full_name.upper()
-        kind = rng.choice(("Công văn", "Kế hoạch"))
-        symbol = "UBND-KTTH" if kind == "Công văn" else "KH-UBND"
+        kind = rng.choice(("Công văn", "Kế hoạch", "Quyết định"))
+        symbol = {"Công văn": "UBND-KTTH", "Kế hoạch": "KH-UBND", "Quyết định": "QĐ-UBND"}[kind]
         k = number(f"{p.name}/{symbol}")
         blank = rng.random() < 0.05
         when = docs[parent].issue_date + timedelta(days=rng.randint(3, 40))
         subject = f"Triển khai Nghị quyết số {docs[parent].code} {_date(docs[parent].issue_date)} của Chính phủ"
+        if kind == "Quyết định":
+            subject = f"Ban hành Kế hoạch thực hiện Nghị quyết số {docs[parent].code} {_date(docs[parent].issue_date)} " \
+                      "của Chính phủ"
         docs.append(Doc(None if blank else f"{k}/{symbol}", symbol, k, kind, when, ("ỦY BAN NHÂN DÂN", unit),
                         p.name, subject, [parent], province=p.name, level="province"))
     provincials = list(range(len(centrals), len(docs)))
@@ -200,6 +207,61 @@ def _numbered_tasks(rng: random.Random, d: Doc, out: list[str], assigned: list, 
             out.append(f"{n}. {rng.choice(GENERAL)}")
 
 
+# Goals in a plan's "Mục tiêu cụ thể" list: (text with {v}, value choices, comparator).
+GOALS = (("Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến toàn trình đạt {v}% trở lên", ("70", "80", "90"), ">="),
+         ("Tỷ lệ giải ngân vốn đầu tư công đạt {v}% kế hoạch được giao", ("95", "100"), "="),
+         ("{v}% cơ quan, đơn vị triển khai ứng dụng chữ ký số trong xử lý văn bản", ("100",), "="))
+
+
+def _plan_sections(rng: random.Random, d: Doc, province, assigned: list, targets: list) -> list[str]:
+    """A provincial plan's own sections as real plans print them: purposes, a "Mục tiêu cụ thể" list of
+    goals, and "TỔ CHỨC THỰC HIỆN" with a heading per department over its lettered duties (a lead duty with
+    a partner and a deadline, a duty that opens with "Phối hợp"), then the general duty of all."""
+    year = d.issue_date.year
+    out = ["I. MỤC ĐÍCH, YÊU CẦU", rng.choice(GENERAL), "", "II. MỤC TIÊU", "1. Mục tiêu chung", rng.choice(GENERAL),
+           "2. Mục tiêu cụ thể"]
+    growth = rng.choice(("10", "12,5", "9,5", "8,5"))
+    out.append(f"- Tăng trưởng GRDP năm {year} đạt {growth}% trở lên.")
+    targets.append((float(growth.replace(",", ".")), "%", ">=", province.full_name))
+    for text, values, cmp in rng.sample(GOALS, 2):
+        value = rng.choice(values)
+        out.append(f"- {text.format(v=value)}.")
+        targets.append((float(value), "%", cmp, province.full_name))
+    out += ["", "III. TỔ CHỨC THỰC HIỆN"]
+    for n, dept in enumerate(rng.sample(DEPARTMENTS, rng.randint(2, 4)), 1):
+        partner, other = rng.sample([x for x in DEPARTMENTS if x != dept], 2)
+        when = d.issue_date + timedelta(days=rng.randint(20, 120))
+        phrase, iso_day = _deadline_phrase(rng, when, central=False)
+        out += [f"{n}. {dept}", f"a) Chủ trì, phối hợp với {partner} {rng.choice(TASKS)}, {phrase}.",
+                f"b) Phối hợp với {other} {rng.choice(TASKS)}."]
+        name = f"{dept} {province.full_name}"
+        assigned += [(name, "lead", iso_day), (f"{partner} {province.full_name}", "support", iso_day),
+                     (name, "support", None), (f"{other} {province.full_name}", "support", None)]
+    out += [f"{n + 1}. {GENERAL[0]}", ""]
+    return out
+
+
+def _annex(rng: random.Random, d: Doc, province, assigned: list) -> list[str]:
+    """An annex table printed as text, a cell per paragraph: "STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối
+    hợp | Thời gian hoàn thành"; a year is its 31 December, a quarter its last day."""
+    year = d.issue_date.year
+    out = ["PHỤ LỤC", "DANH MỤC NHIỆM VỤ TRỌNG TÂM", f"(Kèm theo {d.doc_type} số {d.code or '/' + d.symbol})", "",
+           "STT", "", "Nhiệm vụ", "", "Cơ quan chủ trì", "", "Cơ quan phối hợp", "", "Thời gian hoàn thành", ""]
+    for n in range(1, rng.randint(2, 5)):
+        lead, support = rng.sample(DEPARTMENTS, 2)
+        if rng.random() < 0.5:
+            when, iso_day = f"Năm {year}", f"{year}-12-31"
+        else:
+            q = rng.randint(1, 4)
+            month = 3 * q
+            end = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+            when, iso_day = f"Quý {('I', 'II', 'III', 'IV')[q - 1]} năm {year}", end.isoformat()
+        task = rng.choice(TASKS)
+        out += [str(n), "", task[:1].upper() + task[1:], "", lead, "", support, "", when, ""]
+        assigned += [(f"{lead} {province.full_name}", "lead", iso_day), (f"{support} {province.full_name}", "support", iso_day)]
+    return out
+
+
 def render(docs: list[Doc], i: int, rng: random.Random) -> Rendered:
     d = docs[i]
     assigned: list[tuple[str, str, str | None]] = []
@@ -235,12 +297,40 @@ def render(docs: list[Doc], i: int, rng: random.Random) -> Rendered:
         unit = v_province(d).unit
         speaker = f"Ủy ban nhân dân {unit}" if d.level == "province" else \
             (d.issuer_block[-1].capitalize() if d.level == "department" else "Ủy ban nhân dân xã")
-        out += cites
-        for j in d.implements:
-            parent = docs[j]
-            out.append(f"Thực hiện {_ref(parent)} về {parent.subject[3:] if parent.subject.startswith('Về ') else 'việc triển khai các nhiệm vụ trọng tâm'}, "
-                       f"{speaker} yêu cầu như sau:")
+        if d.doc_type == "Quyết định":  # a decision's preamble: the enacting head, its bases, "QUYẾT ĐỊNH:"
+            out += [f"CHỦ TỊCH ỦY BAN NHÂN DÂN {v_province(d).full_name.upper()}", "",
+                    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;", *cites,
+                    "Theo đề nghị của Giám đốc Sở Tài chính.", "", "QUYẾT ĐỊNH:", ""]
+        else:
+            out += cites
+            for j in d.implements:
+                parent = docs[j]
+                out.append(f"Thực hiện {_ref(parent)} về {parent.subject[3:] if parent.subject.startswith('Về ') else 'việc triển khai các nhiệm vụ trọng tâm'}, "
+                           f"{speaker} yêu cầu như sau:")
     province = v_province(d)
+    if d.level == "province" and d.doc_type == "Quyết định":
+        parent = docs[d.implements[0]]
+        heads = rng.sample(DEPARTMENTS, 2)
+        out += [f"Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện {_ref(parent)} của Chính phủ.",
+                "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.",
+                f"Điều 3. Chánh Văn phòng Ủy ban nhân dân {province.unit}, Giám đốc các Sở: "
+                f"{heads[0].removeprefix('Sở ')}, {heads[1].removeprefix('Sở ')}; Chủ tịch Ủy ban nhân dân các xã, "
+                "phường và các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này./.", ""]
+        assigned += [(f"Giám đốc {h} {province.full_name}", "all", None) for h in heads]
+        out += ["Nơi nhận:", "- Như Điều 3;", "- Lưu: VT.", "", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "", "Nguyễn Văn An", ""]
+        out += ["KẾ HOẠCH", f"THỰC HIỆN NGHỊ QUYẾT SỐ {parent.code} CỦA CHÍNH PHỦ",
+                f"(Kèm theo Quyết định số {d.code or '/' + d.symbol} {_date(d.issue_date)} của Ủy ban nhân dân "
+                f"{province.unit})", ""]
+        out += _plan_sections(rng, d, province, assigned, targets)
+        if rng.random() < 0.5:
+            out += _annex(rng, d, province, assigned)
+        return Rendered("\n".join(out), assigned, targets)
+    if d.level == "province" and d.doc_type == "Kế hoạch":
+        out += _plan_sections(rng, d, province, assigned, targets)
+        annex = _annex(rng, d, province, assigned) if rng.random() < 0.5 else []
+        out += ["Nơi nhận:", "- Như trên;", "- Lưu: VT.", "", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "", "Nguyễn Văn An",
+                "", *annex]
+        return Rendered("\n".join(out), assigned, targets)
     if d.level == "province":
         out.append("1. Đánh giá tình hình")
         out.append(" ".join(_situation(rng, 4)))
