@@ -68,8 +68,8 @@ def _re(key: str, at_start: bool = False) -> re.Pattern[str]:
 @cache
 def _support_re() -> re.Pattern[str]:
     """"phối hợp với", "phối hợp chặt chẽ với", "chủ trì cùng" — the partners follow."""
-    return re.compile(rf"(?<!\w)(?:{alternation(cues()['support'], ignore_case=True)})(?!\w)\s*(?:với\s+|cùng\s+)?",
-                      re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{alternation(cues()['support'], ignore_case=True)})(?!\w)\s*"
+                      rf"(?:(?:{alternation(cues()['partner_words'], ignore_case=True)})\s+)?", re.IGNORECASE)
 
 
 @cache
@@ -284,14 +284,14 @@ def _shared_noun_end_re() -> re.Pattern[str]:
 
 def _class_heading(title: str) -> bool:
     """A heading that names a class by what its bodies do: "các tổ chức cung cấp dịch vụ chi trả"."""
-    return fold(title).startswith("các ")
+    return plural_re().match(fold(title)) is not None
 
 
 def _is_issuer(ctx: Context, name: Name) -> bool:
     if not ctx.issuer or not name.name:
         return False
     key, issuer = fold(name.name), fold(ctx.issuer)
-    if key == issuer or key == fold("chủ tịch " + ctx.issuer):
+    if key == issuer or any(key == fold(f"{head} {ctx.issuer}") for head in cues()["issuer_heads"]):
         return True
     rest = key.removeprefix(issuer).strip(" (")
     return key.startswith(issuer + " ") and bool(rest) and name.name[len(ctx.issuer):].strip(" (")[:1].isupper() \
@@ -473,13 +473,19 @@ def _acting(ctx: Context, names, closing: bool = False) -> list[Name]:
     return out
 
 
+def _without_plural(key: str) -> str:
+    """"các đơn vị, địa phương" → "đơn vị, địa phương"."""
+    m = plural_re().match(key)
+    return key[m.end():] if m else key
+
+
 @cache
 def _addressee_phrases() -> frozenset[str]:
-    return frozenset(fold(p).removeprefix("các ") for p in duties()["assign"]["addressees"])
+    return frozenset(_without_plural(fold(p)) for p in duties()["assign"]["addressees"])
 
 
 def _addressee_phrase(name: Name) -> bool:
-    return fold(name.printed).removeprefix("các ") in _addressee_phrases()
+    return _without_plural(fold(name.printed)) in _addressee_phrases()
 
 
 def _subject(ctx: Context, a: int, b: int, owners: tuple[Name, ...]) -> tuple[tuple[Name, ...], int, int | None, str]:
@@ -632,8 +638,7 @@ def _opens_generic(rest: str) -> bool:
 
 
 def _addressee_class(name: Name) -> bool:
-    key = fold(name.printed)
-    key = key[4:] if key.startswith("các ") else key
+    key = _without_plural(fold(name.printed))
     return any(key == fold(p) or key.startswith(fold(p) + " ") for p in cues()["addressee_classes"])
 
 

@@ -41,9 +41,12 @@ def words() -> dict:
     return load("bodies.toml")
 
 
-# Cuts between pieces: "các sở, ban, ngành; Chủ tịch …", "… và các cơ quan …" (a comma or semicolon with
-# the spaces around it and a "và" or "cùng" after it, or "và"/"cùng" between spaces).
-SEPARATOR_RE = re.compile(r"\s*[,;]\s*(?:(?:và|cùng)\s+)?|\s+(?:và|cùng)\s+")
+@cache
+def separator_re() -> re.Pattern[str]:
+    # Cuts between pieces: "các sở, ban, ngành; Chủ tịch …", "… và các cơ quan …" (a comma or semicolon with
+    # the spaces around it and a joiner after it, or a joiner between spaces).
+    joiners = alternation(words()["joiners"])
+    return re.compile(rf"\s*[,;]\s*(?:(?:{joiners})\s+)?|\s+(?:{joiners})\s+")
 # A bracketed aside inside a list: "Sở Nội vụ (Ban Thi đua - Khen thưởng)".
 ASIDE_RE = re.compile(r"\s*\([^()]*\)")
 # Where a list ends at the latest: a full stop, a colon (not after "Sở"), an opening quote.
@@ -81,10 +84,11 @@ def _not_body_re() -> re.Pattern[str]:
 def _class_tail_re() -> re.Pattern[str]:
     """One qualifier after a class: " liên quan", " trên địa bàn tỉnh Kon Tum", " thuộc Ủy ban nhân dân Thành
     phố", " cấp tỉnh", " Thành phố" (with the proper names after it)."""
-    tails = alternation(words()["class_tails"])
-    proper = rf"[{CAPITALS}{MASK}][\w{MASK}-]*(?:\s+(?:[{CAPITALS}{MASK}][\w{MASK}-]*|nhân dân|dân|phố|trận|-))*"
-    return re.compile(rf"\s+(?:(?:của\s+)?{proper}|(?:{tails})(?!\w)(?:\s+(?:[{CAPITALS}][\w-]*|tỉnh|thành phố|xã|phường|đặc khu|"
-                      rf"nhân dân|dân|ương)(?!\w))*)")
+    w = words()
+    tails, places, lower = alternation(w["class_tails"]), alternation(w["tail_places"]), alternation(w["name_words"])
+    proper = rf"[{CAPITALS}{MASK}][\w{MASK}-]*(?:\s+(?:[{CAPITALS}{MASK}][\w{MASK}-]*|{lower}|-))*"
+    return re.compile(rf"\s+(?:(?:{alternation([w['owner_word']])}\s+)?{proper}"
+                      rf"|(?:{tails})(?!\w)(?:\s+(?:[{CAPITALS}][\w-]*|{places})(?!\w))*)")
 
 
 def local_extent(text: str) -> int:
@@ -103,7 +107,7 @@ def local_extent(text: str) -> int:
 
 def _unit_extent(text: str) -> int:
     at = 0
-    while m := _unit_re().match(text, at) or (SEPARATOR_RE.match(text, at) if at else None):
+    while m := _unit_re().match(text, at) or (separator_re().match(text, at) if at else None):
         if m.end() == at:
             break
         at = m.end()
@@ -127,7 +131,7 @@ def _class_extent(text: str, original: str = "") -> int:
             return len(text.rstrip())  # a proper name ("Cơ quan Kiểm lâm", "Ban chỉ đạo …") runs to the piece's end
         m = _class_re().match(text, at)
         if m is None and at:
-            sep = SEPARATOR_RE.match(text, at) or SPACE_RE.match(text, at)
+            sep = separator_re().match(text, at) or SPACE_RE.match(text, at)
             m = _class_re().match(text, sep.end()) if sep else None
         if m is None or m.end() == at:
             break
@@ -219,14 +223,16 @@ def _local_government_re() -> re.Pattern[str]:
 
 @cache
 def _unit_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:các\s+|cấp\s+)?(?:{alternation(words()['local_units'], ignore_case=True)})(?!\w)",
-                      re.IGNORECASE)
+    w = words()
+    return re.compile(rf"(?:(?:{alternation([w['plural'], w['level_word']], ignore_case=True)})\s+)?"
+                      rf"(?:{alternation(w['local_units'], ignore_case=True)})(?!\w)", re.IGNORECASE)
 
 
 @cache
 def _people_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:các\s+|mọi\s+|toàn thể\s+)?(?:{alternation(words()['people'], ignore_case=True)})(?!\w)",
-                      re.IGNORECASE)
+    w = words()
+    return re.compile(rf"(?:(?:{alternation([w['plural'], *w['people_openers']], ignore_case=True)})\s+)?"
+                      rf"(?:{alternation(w['people'], ignore_case=True)})(?!\w)", re.IGNORECASE)
 
 
 @cache
@@ -270,7 +276,8 @@ def _shared_folded() -> frozenset[str]:
 @cache
 def _shared_noun_re() -> re.Pattern[str]:
     """"Sở: Nội vụ, Y tế" — a noun and a colon, shared by the names after it."""
-    return re.compile(rf"(?:các\s+)?(?P<noun>{alternation(words()['shared_nouns'])})\s*:\s*", re.IGNORECASE)
+    w = words()
+    return re.compile(rf"(?:{re.escape(w['plural'])}\s+)?(?P<noun>{alternation(w['shared_nouns'])})\s*:\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -335,16 +342,24 @@ def list_end(text: str, start: int, limit: int) -> int:
     for m in _stop_words_re().finditer(masked, 0, end - start):
         before = masked[:m.start()].rstrip()
         if m.start() == 0 or before.endswith((",", ";")) or plural_re().fullmatch(before[-6:].split(" ")[-1] + " ") \
-                or before.lower().endswith(" và"):
+                or before.lower().endswith(_joined_ends()):
             continue
         return start + m.start()
     return end
 
 
-# What may follow a registry name inside a list: a separator, a place, an aside, a capital ("Sở Y tế
-# Thành phố", "Công an tỉnh Đắk Lắk", "Sở Nội vụ (Ban Thi đua - Khen thưởng)").
-AFTER_NAME_RE = re.compile(rf"\s*(?:[,;(:]|$)|\s+(?:và|cùng|tỉnh|thành phố|trên địa bàn|thuộc|trực thuộc|các|cấp|xã|phường|"
-                           rf"huyện|quận|thị|đặc khu|chi nhánh|khu vực|[{CAPITALS}])(?!\w)|\s+[{CAPITALS}{MASK}]")
+@cache
+def _after_name_re() -> re.Pattern[str]:
+    # What may follow a registry name inside a list: a separator, a place, an aside, a capital ("Sở Y tế
+    # Thành phố", "Công an tỉnh Đắk Lắk", "Sở Nội vụ (Ban Thi đua - Khen thưởng)").
+    return re.compile(rf"\s*(?:[,;(:]|$)|\s+(?:{alternation(words()['after_name'])}|[{CAPITALS}])(?!\w)"
+                      rf"|\s+[{CAPITALS}{MASK}]")
+
+
+@cache
+def _joined_ends() -> tuple[str, ...]:
+    """" và", " cùng": a list that ends with a joiner goes on."""
+    return tuple(" " + j for j in words()["joiners"])
 
 
 @cache
@@ -363,7 +378,7 @@ def _after_registry_name(masked: str, start: int, end: int, original: str) -> in
         if e >= end - start:
             return end
         named = original[k:k + 1].isupper() or fold(original[k:e]) in _tails_folded()  # not "phòng, chống"
-        if named and not AFTER_NAME_RE.match(masked, e):
+        if named and not _after_name_re().match(masked, e):
             return start + e
         at = e
     return end
@@ -400,7 +415,7 @@ def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     chunk = ASIDE_RE.sub(lambda m: MASK * len(m.group()), text[start:end])
     masked = mask(chunk)
     out, at = [], 0
-    for m in SEPARATOR_RE.finditer(masked):
+    for m in separator_re().finditer(masked):
         if m.start() > at:
             out.append((start + at, start + m.start()))
         at = m.end()
@@ -476,7 +491,12 @@ def _pieces(text: str, start: int, end: int, whole: bool = False) -> list[_Piece
     return [p for p in out if p.parts or p.head]
 
 
-PROVINCE_OPENER_RE = re.compile(r"(?i)(?:các\s+)?(?:tỉnh|thành phố|tp\.?)\s+")
+@cache
+def _province_opener_re() -> re.Pattern[str]:
+    # "tỉnh ", "các tỉnh ", "Thành phố ", "TP. " before a province's name.
+    w = words()
+    return re.compile(rf"(?:{re.escape(w['plural'])}\s+)?(?:{alternation(w['province_words'], ignore_case=True)})\.?\s+",
+                      re.IGNORECASE)
 
 
 def province_of(piece: str) -> Province | None:
@@ -487,7 +507,7 @@ def province_of(piece: str) -> Province | None:
     'tỉnh Bắc Ninh'
     """
     piece = piece.strip()
-    m = PROVINCE_OPENER_RE.match(piece)
+    m = _province_opener_re().match(piece)
     bare = piece[m.end():] if m else piece
     if not bare[:1].isupper():
         return None
@@ -567,9 +587,8 @@ PROPER_AFTER_NOUN_RE = re.compile(rf"^\w+(?:\s+[a-zđà-ỹ]\w*)?\s+[{CAPITALS}]
 
 
 def _kind_of(rest: str) -> str:
-    if _local_government_re().match(rest) and not _body_re().match(rest[len("Ủy ban "):] if rest.startswith("Ủy ban ") else ""):
-        m = _local_government_re().match(rest)
-        if m and (not m["rest"] or _unit_re().match(m["rest"])):
+    if m := _local_government_re().match(rest):
+        if not m["rest"] or _unit_re().match(m["rest"]):
             return "local"
     if _registry_start(rest) or _body_re().match(rest):
         return "body"
@@ -591,7 +610,7 @@ def _continues(current: _Piece, rest: str) -> bool:
         last = fold(current.parts[-1])
         if last in _members() and fold(rest).split(" ")[0] in {m.split(" ")[0] for m in _members()} | _members():
             return False  # "các Tổ đại biểu" / "và đại biểu Hội đồng nhân dân": two classes
-        if any(last.endswith(" " + u) for u in words()["bare_units"]) or last.endswith("liên quan"):
+        if any(last.endswith(" " + u) for u in words()["bare_units"]) or last.endswith(fold(words()["related"])):
             return False  # "các sở, ban, ngành Thành phố và đơn vị có liên quan": a class of its own
         return (_class_re().match(rest) is not None or _people_re().match(rest) is not None) \
             and not _body_re().match(rest) and not _registry_start(rest)
@@ -648,7 +667,7 @@ def _resolve(p: _Piece, text: str, locality: Province | None) -> Name | None:
         conf = 1.0
     elif p.kind == "province":
         province = vocabulary().province(p.parts[0])
-        name, match, conf, kind = f"{p.owner or 'Ủy ban nhân dân'} {province.full_name}", "registry", 1.0, "body"
+        name, match, conf, kind = f"{p.owner or _council_names()[0]} {province.full_name}", "registry", 1.0, "body"
     elif p.kind == "local":
         name, match, conf = _local_name(p, locality), "collective", 1.0
         if _one_body(p):
@@ -667,8 +686,8 @@ def _one_body(p: _Piece) -> bool:
     """"Ủy ban nhân dân tỉnh", "Ủy ban nhân dân" alone: one body, not a class of local governments."""
     m = _local_government_re().match(expand_abbreviations(p.parts[0]))
     rest = fold(m["rest"]) if m else ""
-    return len(p.parts) == 1 and (not rest or rest.split()[0] in ("tỉnh", "thành") and not rest.startswith("thành phố,")
-                                  and "," not in rest)
+    bare = tuple(fold(u) for u in words()["bare_units"])
+    return len(p.parts) == 1 and (not rest or "," not in rest and (rest in bare or rest.startswith(tuple(u + " " for u in bare))))
 
 
 def _class_name(p: _Piece, plural: bool = True) -> str:
@@ -678,14 +697,14 @@ def _class_name(p: _Piece, plural: bool = True) -> str:
         part = tidy(expand_abbreviations(part))
         parts.append(part[:1].lower() + part[1:])
     joined = p.joined(parts)
-    return "Các " + joined if plural else joined[:1].upper() + joined[1:]
+    return f"{_capital(words()['plural'])} {joined}" if plural else joined[:1].upper() + joined[1:]
 
 
 def _local_name(p: _Piece, locality: Province | None) -> str:
     """"Ủy ban nhân dân" + "các xã", "phường, đặc khu" → "Ủy ban nhân dân các xã, phường, đặc khu thuộc tỉnh X"."""
     first = expand_abbreviations(p.parts[0])
     m = _local_government_re().match(first)
-    body = "Hội đồng nhân dân" if fold(m["body"]) in (fold("Hội đồng nhân dân"), "hđnd") else "Ủy ban nhân dân"
+    body = _council_of(m["body"])
     expansions = words()["unit_expansions"]
     parts = [tidy(m["rest"])] + [tidy(x) for x in p.parts[1:]]
     parts = [expansions.get(fold(x), x) for x in parts]
@@ -694,13 +713,13 @@ def _local_name(p: _Piece, locality: Province | None) -> str:
     if not units:
         return f"{name} {locality.full_name}" if locality is not None else name
     sub = words()["sub_provincial_units"]
-    lowered = fold(units)
-    lowered = lowered[4:] if lowered.startswith("các ") else lowered
+    lowered = plural_re().sub("", fold(units), count=1) if plural_re().match(fold(units)) else fold(units)
+    belongs = words()["belongs"]
     if locality is not None and any(lowered.startswith(fold(u)) for u in sub):
-        if fold(locality.name) not in fold(name) and " thuộc " not in f" {fold(name)} ":
-            return f"{name} thuộc {locality.full_name}"
+        if fold(locality.name) not in fold(name) and f" {belongs} " not in f" {fold(name)} ":
+            return f"{name} {belongs} {locality.full_name}"
         return name
-    if units in ("tỉnh", "thành phố") or fold(units) in ("tỉnh", "thành phố"):
+    if fold(units) in {fold(u) for u in words()["bare_units"]}:
         return qualify_body(name, locality)
     return name
 
@@ -709,7 +728,7 @@ def qualify_body(name: str, locality: Province | None) -> str:
     """A body named by its kind and a bare unit: "Ủy ban nhân dân tỉnh" → "Ủy ban nhân dân tỉnh Kon Tum"."""
     if locality is None:
         return name
-    if fold(name).endswith((" tỉnh", " thành phố")):
+    if fold(name).endswith(tuple(" " + fold(u) for u in words()["bare_units"])):
         return f"{name} {locality.name}"
     return name
 
@@ -763,17 +782,36 @@ def qualify(name: str, locality: Province | None) -> str:
     if any(key.endswith(" " + u) for u in words()["bare_units"]):
         return f"{name} {locality.name}"
     last = name.split()[-1]
-    if last[:1].isupper() and not key.startswith("các ") and len(name.split()) > 2 \
-            and fold(last) not in ("ủy", "nhân", "dân"):
+    if last[:1].isupper() and not plural_re().match(key) and len(name.split()) > 2 \
+            and fold(last) not in _council_words():
         return name  # "Công ty Điện lực Quảng Trị", "Hợp tác xã dịch vụ điện Quảng Phú": placed by its name
     return f"{name} {locality.full_name}"
 
 
 def _headed(head: str, name: str) -> str:
     """A title before a body or class: "Thủ trưởng" + "Các sở, ban, ngành …" → "Thủ trưởng các sở, ban, ngành …"."""
-    if name.startswith("Các "):
-        name = "các " + name[4:]
+    if m := plural_re().match(name):
+        name = name[:m.end()].lower() + name[m.end():]
     return f"{_capital(head)} {name}"
+
+
+@cache
+def _council_names() -> tuple[str, ...]:
+    """The canonical names of the local councils: "Ủy ban nhân dân", "Hội đồng nhân dân"."""
+    return tuple(c[0] for c in words()["councils"])
+
+
+def _council_of(printed: str) -> str:
+    """"UBND" → "Ủy ban nhân dân", "HĐND" → "Hội đồng nhân dân"."""
+    key = fold(printed)
+    return next((c[0] for c in words()["councils"] if key in {fold(x) for x in c}), _council_names()[0])
+
+
+@cache
+def _council_words() -> frozenset[str]:
+    """The words of the councils' names: a name that ends with one is not placed by it ("… Ủy ban nhân dân")."""
+    nouns = {fold(n) for n in words()["class_nouns"]}
+    return frozenset(w for c in _council_names() for w in fold(c).split() if w not in nouns)
 
 
 def _capital(text: str) -> str:

@@ -312,8 +312,8 @@ def list_targets(text: str, start: int, end: int, scope: str | None, locality: P
             cmp = _comparators("after").get(c["cmp"].casefold(), ">=")
         elif c := res["before"].search(before):
             cmp = _comparators("before").get(c["cmp"].casefold(), ">=")
-        elif re.search(r"(?<!\w)(?:còn|xuống)\s*(?:dưới\s*)?$", before, re.IGNORECASE):
-            cmp = "<=" if not before.rstrip().endswith("dưới") else "<"
+        elif d := _down_to_re().search(before):
+            cmp = "<" if d["below"] else "<="  # "giảm … còn 5%", "xuống dưới 3%"
         elif res["goal"].search(before):
             cmp = ">="
         value = _value(m["num"])
@@ -326,6 +326,19 @@ def list_targets(text: str, start: int, end: int, scope: str | None, locality: P
         own, pspan = _period(text, start, end, m.end(), after_end)
         found.append(Target(indicator, value, m["unit"], cmp, who, own or period, m.start(), m.end(), value_max, pspan))
     return found
+
+
+@cache
+def _down_to_re() -> re.Pattern[str]:
+    # "còn ", "xuống dưới " right before a figure.
+    w = _words()
+    return re.compile(rf"(?<!\w)(?:{alternation(w['down_to'], ignore_case=True)})\s*(?P<below>{re.escape(w['below'])}\s*)?$",
+                      re.IGNORECASE)
+
+
+@cache
+def _striving_re() -> re.Pattern[str]:
+    return phrases_re(_words()["striving"])
 
 
 def _result_words(before: str, hard: bool = False) -> list[re.Match[str]]:
@@ -373,7 +386,7 @@ def outline_targets(outline, flat, scope: str | None, locality: Province | None,
                 continue
             heads = headings + [head]
             here_listed = listed or sec["sections"].search(head) is not None
-            cmp = ">=" if re.search(r"(?i)phấn đấu", head) else default_cmp
+            cmp = ">=" if _striving_re().search(head) else default_cmp
             if listed:
                 found.extend(list_targets(flat.text, a, b, scope, locality, cmp, _section_period(heads) or year))
             else:
