@@ -22,7 +22,6 @@ from .stages.agencies import locality_of
 from .clean.outline import outline as read_outline
 from .stages.assignments import Context, addressee_names, find_assignments
 from .stages.names import defined_bodies, national_body
-from .stages.assignments_legacy import addressee_agencies
 from .stages.header import body_locality, issuer_from_body, read_header
 from .stages.identity import document_id
 from .stages.references import Mention, best_date, find_mentions, group_mentions, issuer_from_symbol
@@ -119,15 +118,14 @@ def extract_source(src: SourceText) -> Record:
     targets = outline_targets(tree, body, _target_scope(issuer, locality), locality, year,
                               lambda a, b: _flat_range(body, (a, b)) or (bisect.bisect_left(body.index, a),) * 2)
     periods = [t.period_span for t in targets if t.period_span]
-    context = Context(body, text, locality, year, issuer, tuple(periods), addressee_names(header.addressees, locality),
+    addressee_bodies = addressee_names(header.addressees, locality)
+    context = Context(body, text, locality, year, issuer, tuple(periods), tuple(n for _, n in addressee_bodies),
                       defined_bodies(issuer, header.subject))
     assignments = find_assignments(tree, context)
     target_dicts = tuple({**t.to_dict(), "span": list(body.span(t.start, t.end)), "sentence": sentence_of(0, t.start, t.end)}
                          for t in targets)
-    addressed = tuple(
-        {"printed": printed, "agency": g.name, "agency_match": g.match, "confidence": g.confidence}
-        for printed, g in addressee_agencies(header.addressees, locality) if g.name
-    )
+    addressed = tuple({"printed": line, "agency": n.name, "agency_match": n.match, "confidence": n.confidence}
+                      for line, n in addressee_bodies)
     evidence = {}
     if header.issuer_span and issuer == header.issuer:
         evidence["issuer"] = _evidence(text, header.issuer_span, header.issuer_printed)

@@ -118,14 +118,14 @@ def find_assignments(outline: Node, ctx: Context) -> list[dict[str, Any]]:
     return _entries(list(_walk(outline, Scope(), ctx)), ctx)
 
 
-def addressee_names(addressees: tuple[str, ...], locality: Province | None) -> tuple[Name, ...]:
-    """The bodies of the Kính gửi lines: "Các sở, ban ngành, đơn vị thuộc tỉnh", "Ủy ban nhân dân các huyện,
-    thành phố"."""
-    out: list[Name] = []
+def addressee_names(addressees: tuple[str, ...], locality: Province | None) -> tuple[tuple[str, Name], ...]:
+    """Each Kính gửi line with the bodies it names, canonical and qualified: "Các sở, ban ngành, đơn vị thuộc
+    tỉnh", "Ủy ban nhân dân các huyện, thành phố" (a body named on two lines once)."""
+    out: list[tuple[str, Name]] = []
     for line in addressees:
         names = read_names(line, 0, len(line), locality, whole=True)
         if names is not None:
-            out += [n for n in names.bodies if n not in out]
+            out += [(line, n) for n in names.bodies if n.name not in {m.name for _, m in out}]
     return tuple(out)
 
 
