@@ -139,8 +139,8 @@ def time_re() -> re.Pattern[str]:
 
 
 # An item marker alone on its line, its text on the next: "IV." then "PHÂN CÔNG NHIỆM VỤ", "1." then "Sở Công
-# Thương:".
-MARKER_ALONE_RE = re.compile(r"[IVXLC]{1,5}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|\(\d{1,2}\)")
+# Thương:", "-" then "Phân công, chỉ đạo, …" (1627/QĐ-UBND of Quảng Ngãi).
+MARKER_ALONE_RE = re.compile(r"[IVXLC]{1,5}\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|\(\d{1,2}\)|[-–+•]")
 # A footnote printed at the end of the text: "[1] Lâm Đồng, Bắc Ninh, …".
 NOTE_RE = re.compile(r"\s*\[\d{1,2}\]")
 # A cell that numbers a row: "1", "2.1", "II", "A.", "a)".

@@ -35,7 +35,7 @@ from ..clean.flat import Flat
 from ..clean.outline import LEAD_IN, Node, marker_re
 from ..lexicon.vocab import CAPITALS, alternation, duties, load, phrases_re
 from .deadlines import Deadline, find_deadlines
-from .names import Name, completed, head_re, plural_re, read_names, shared_noun_before, words as body_words
+from .names import Name, completed, head_re, plural_re, qualify, read_names, shared_noun_before, words as body_words
 
 # Outline parts that give no assignment: the recipients after the signature, footnotes at the end.
 SKIPPED = frozenset({"recipients", "note"})
@@ -133,6 +133,7 @@ def addressee_names(addressees: tuple[str, ...], locality: Province | None) -> t
 
 
 def _walk(node: Node, scope: Scope, ctx: Context) -> Iterator[Duty]:
+    last: list[Duty] = []  # the duties of the item before: a time field after it dates them
     for child in node.children:
         if child.kind in SKIPPED:
             continue
@@ -142,7 +143,28 @@ def _walk(node: Node, scope: Scope, ctx: Context) -> Iterator[Duty]:
         if child.kind == "table":
             yield from _table(child, scope, ctx)
             continue
-        yield from _item(child, scope, ctx)
+        if child.children and _re("goal_sections", True).match(_heading_text(ctx, child)):
+            continue  # "II. MỤC TIÊU", "2. Mục tiêu cụ thể": goals, no one's duty
+        if _time_field(ctx, child):  # "- Tổng hợp kết quả kiểm kê …" / "Thời hạn hoàn thành: Trước ngày 31/3/2026."
+            when = _cell_deadline(ctx, child, after_title=True)
+            yield from (replace(d, deadline=d.deadline or when) for d in last)
+            last = []
+            continue
+        yield from last
+        last = list(_item(child, scope, ctx))
+    yield from last
+
+
+def _heading_text(ctx: Context, node: Node) -> str:
+    return " ".join(ctx.source[node.title[0]:node.title[1]].split())
+
+
+def _time_field(ctx: Context, node: Node) -> bool:
+    """A paragraph that only gives the time of the item before it: "Thời hạn hoàn thành: Trước ngày …"."""
+    if node.kind != "paragraph" or node.children or ctx.source[node.title[1]:node.title[1] + 1] != ":":
+        return False
+    head = fold(ctx.source[node.title[0]:node.title[1]])
+    return len(head) <= FIELD_LABEL_CHARS and any(fold(w) in head for w in cues()["columns"]["time"])
 
 
 def _field_of(ctx: Context, node: Node) -> str | None:
@@ -249,16 +271,25 @@ def _heading_owners(ctx: Context, node: Node, ta: int, tb: int) -> tuple[tuple[N
     if node.kind == "paragraph" or tb <= ta or not _whole_heading(ctx, node):
         return (), ta
     text = ctx.flat.text
+    own_end = _flat(ctx, node.start, node.children[0].start if node.children else node.end)[1]
+    if listed := _listed_in_aside(ctx, ta, own_end):
+        close = text.find(")", ta, own_end)  # "Các cơ quan tham mưu … (gồm các Sở: Xây dựng, …)"
+        return listed, _after_heading(text, close + 1 if close >= 0 else tb)
     if text[tb:tb + 1] == ":" and _shared_noun_end_re().search(text, ta, tb):
         return (), ta  # "5. Các Bộ: Quốc phòng, Công an chủ động …" — a noun the names after the colon share
     at = ta
+    owner_opener = _re("owner_openers", True).match(text[at:tb])
     if m := _re("heading_openers", True).match(text[at:tb]):
         at += m.end()
     elif m := _re("give", True).match(text[at:tb]):
         at += m.end()
     at += len(text[at:tb]) - len(text[at:tb].lstrip(" :"))
     names = read_names(text, at, tb, ctx.locality)
+    if owner_opener and (names is None or not names.bodies):
+        return _printed_owner(ctx, at, tb), _after_heading(text, tb)  # "Trách nhiệm của đối tượng thực hiện kiểm kê"
     rest = text[names.end:tb].strip(" :.,") if names else ""
+    if rest and APPOSITION_RE.match(rest):
+        rest = ""  # "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo": the body, then what it is
     if names is not None and rest and not _re("heading_tails", True).match(rest):
         if not _class_heading(text[at:tb]):
             return (), ta
@@ -267,10 +298,40 @@ def _heading_owners(ctx: Context, node: Node, ta: int, tb: int) -> tuple[tuple[N
         return (), ta
     if any(_is_issuer(ctx, n) for n in names.bodies):
         return (), ta
-    after = tb
-    while after < len(text) and text[after] in " :":
-        after += 1
-    return tuple(names.bodies), after
+    return tuple(names.bodies), _after_heading(text, tb)
+
+
+def _after_heading(text: str, tb: int) -> int:
+    while tb < len(text) and text[tb] in " :":
+        tb += 1
+    return tb
+
+
+# A bracketed list in a heading: "(gồm các Sở: Xây dựng, Nông nghiệp và Môi trường, …)".
+ASIDE_LIST_RE = re.compile(r"\((?P<inside>[^()]+)\)")
+
+
+def _listed_in_aside(ctx: Context, a: int, b: int) -> tuple[Name, ...]:
+    """The bodies a heading's aside lists after "gồm": "1.3. Các cơ quan tham mưu quản lý ngành, lĩnh vực
+    (gồm các Sở: Xây dựng, …)" (1627/QĐ-UBND of Quảng Ngãi) — they are the item's owners."""
+    text = ctx.flat.text
+    for m in ASIDE_LIST_RE.finditer(text, a, b):
+        if opener := _re("list_openers", True).match(m["inside"].lstrip()):
+            start = m.start("inside") + len(m["inside"]) - len(m["inside"].lstrip()) + opener.end()
+            names = read_names(text, start, m.end("inside"), ctx.locality, whole=True)
+            if names is not None and names.bodies and all(n.kind != "other" for n in names.names):
+                return tuple(names.bodies)
+    return ()
+
+
+def _printed_owner(ctx: Context, a: int, b: int) -> tuple[Name, ...]:
+    """What follows "Trách nhiệm của" when it is no registry body nor class: the owner as printed, qualified
+    ("đối tượng thực hiện kiểm kê" → "Đối tượng thực hiện kiểm kê tỉnh Quảng Ngãi")."""
+    printed = ASIDE_LIST_RE.sub("", ctx.flat.text[a:b]).strip(" :.,")
+    if not printed or len(printed) > HEADING_CHARS:
+        return ()
+    name = qualify(printed[:1].upper() + printed[1:], ctx.locality)
+    return (Name(printed, (a, b), name, "class", "collective", 1.0),)
 
 
 @cache
@@ -280,6 +341,11 @@ def _shared_noun_end_re() -> re.Pattern[str]:
     w = body_words()
     return re.compile(rf"(?<!\w)(?:{alternation(w['shared_nouns'])})"
                       rf"(?:\s*,\s*(?:{alternation(w['shared_noun_tails'], ignore_case=True)}))?\s*$", re.IGNORECASE)
+
+
+# A dash after a heading's body that says what the body is: "1.2. Sở Tài chính - Cơ quan thường trực Ban Chỉ
+# đạo" (1627/QĐ-UBND of Quảng Ngãi).
+APPOSITION_RE = re.compile(r"[-–]\s+\S")
 
 
 def _class_heading(title: str) -> bool:

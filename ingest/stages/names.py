@@ -550,7 +550,7 @@ def _add_piece(out: list[_Piece], raw: str, a: int, b: int, join: str = ", ") ->
         out.append(_Piece(a, b, None, False, "province", [province.name]))
         return
     head, plural, rest = None, False, raw
-    if m := head_re().match(rest):
+    if m := _head_before_name(rest):
         head = (m["plural"].strip().capitalize() + " " if m["plural"] else "") + m["head"]
         rest = rest[m.end():]
     elif p := plural_re().match(rest):
@@ -584,6 +584,21 @@ def _add_piece(out: list[_Piece], raw: str, a: int, b: int, join: str = ", ") ->
 
 # A capitalised word after the opening noun: "Cơ quan Kiểm lâm chủ trì …" (213/2025/QĐ-UBND of Hải Phòng).
 PROPER_AFTER_NOUN_RE = re.compile(rf"^\w+(?:\s+[a-zđà-ỹ]\w*)?\s+[{CAPITALS}]")
+
+
+def _head_before_name(rest: str) -> re.Match[str] | None:
+    """The title opening ``rest``, the longest that leaves a name after it: "Trưởng Ban Chỉ đạo" is "Trưởng" of
+    "Ban Chỉ đạo", though "Trưởng Ban" is a title too (1627/QĐ-UBND of Quảng Ngãi)."""
+    m = head_re().match(rest)
+    if m is None or not rest[m.end():].strip() or _kind_of(rest[m.end():]) != "other":
+        return m
+    for head in sorted(_heads_set(), key=len, reverse=True):
+        if len(head) >= len(m["head"]) or not rest.casefold().startswith(head.casefold()):
+            continue
+        shorter = re.compile(rf"(?P<plural>)(?P<head>{re.escape(head)})(?!\w)\s*:?\s*", re.IGNORECASE).match(rest)
+        if shorter and _kind_of(rest[shorter.end():]) != "other":
+            return shorter
+    return m
 
 
 def _kind_of(rest: str) -> str:
