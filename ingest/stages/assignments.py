@@ -664,8 +664,9 @@ def _role(ctx: Context, subject: tuple[Name, ...], at: int, end: int, heading: b
     if _re("lead_words").search(rest[:40]):
         return "lead"
     classes = [n for n in subject if n.kind in ("class", "local", "title")]
-    if len(subject) >= 2 and classes:
-        return "all"
+    if len(subject) >= 2 and classes and (_opens_generic(raw) or any(_addressee_class(n) for n in classes)
+                                           or len(classes) == len(subject)):
+        return "all"  # "Các sở, ban, ngành, UBND các xã căn cứ chức năng, nhiệm vụ …": the whole set
     if classes and len(subject) == 1 and (_opens_generic(raw) or _addressee_class(subject[0])):
         return "all"
     return "lead"

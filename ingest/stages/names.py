@@ -269,6 +269,33 @@ SHARED_BEFORE_REACH = 60
 
 
 @cache
+def _distributed_re() -> re.Pattern[str]:
+    # A noun shared without a colon by the proper names after it: "lực lượng Kiểm lâm, Công an, Quân đội".
+    return re.compile(rf"(?P<noun>{alternation(words()['distributed_nouns'], ignore_case=True)})\s+"
+                      rf"(?P<proper>(?-i:[{CAPITALS}]\w*))", re.IGNORECASE)
+
+
+# Lower-case words a proper name after a shared noun goes on with: "Kiểm lâm", "Quân đội", "Cảnh sát cơ động".
+PROPER_WORDS = 2
+
+
+def _distributed_name(rest: str) -> str | None:
+    """"lực lượng Quân đội" of "lực lượng Quân đội tổ chức kiểm tra": the noun, the capitalised word and up to
+    two lower-case words that are no class noun nor duty."""
+    d = _distributed_re().match(rest)
+    if d is None:
+        return None
+    end = d.end()
+    for _ in range(PROPER_WORDS):
+        m = re.match(r"\s+(\w+)", rest[end:])
+        if not m or not m.group(1)[:1].islower() or _class_re().match(rest, end + 1) \
+                or _stop_words_re().match(rest[end + 1:]):
+            break
+        end += m.end()
+    return rest[:end]
+
+
+@cache
 def _shared_folded() -> frozenset[str]:
     return frozenset(fold(n) for n in words()["shared_nouns"])
 
@@ -472,6 +499,8 @@ def _pieces(text: str, start: int, end: int, whole: bool = False) -> list[_Piece
             raw = f"{shared} {raw}"
         elif not (shared and shared in _heads_set() and raw.startswith(shared)) and not (h and shared == h["head"]):
             shared = None
+        if shared is None and (d := _distributed_re().match(raw)):
+            shared = d["noun"][:1].upper() + d["noun"][1:]  # "lực lượng Kiểm lâm, Công an, Quân đội": each a "Lực lượng"
         _add_piece(out, raw, a, b, join)
         last = out[-1] if out else None
         if last is None:
@@ -579,6 +608,8 @@ def _add_piece(out: list[_Piece], raw: str, a: int, b: int, join: str = ", ") ->
         kind = "class"  # "các Ngân hàng thương mại": a class, though it opens like a name
     elif kind == "class" and not plural and not head and rest[:1].isupper() and PROPER_AFTER_NOUN_RE.search(rest):
         kind = "body"  # "Cơ quan Kiểm lâm", "Cơ quan Công an": one body, named
+    if kind == "body" and (named := _distributed_name(rest)):
+        rest = named  # "lực lượng Quân đội" of "lực lượng Quân đội tổ chức kiểm tra"
     out.append(_Piece(a, b, head, plural, kind, [rest]))
 
 
@@ -605,8 +636,8 @@ def _kind_of(rest: str) -> str:
     if m := _local_government_re().match(rest):
         if not m["rest"] or _unit_re().match(m["rest"]):
             return "local"
-    if _registry_start(rest) or _body_re().match(rest):
-        return "body"
+    if _registry_start(rest) or _body_re().match(rest) or _distributed_re().match(rest):
+        return "body"  # "Sở Y tế", "Lực lượng Kiểm lâm"
     if _people_re().fullmatch(rest.strip()):
         return "people"
     if _class_re().match(rest):
