@@ -208,6 +208,27 @@ ROWS = [
      "giao khẩn\ntrương rà soát lại việc thực hiện ý kiến chỉ đạo của Thủ tướng Chính phủ.",
      [("Bộ Tài chính", "lead", None), ("Bộ Y tế", "support", None), ("Bộ Xây dựng", "lead", None),
       ("Bộ Ngoại giao", "lead", None), ("Tập đoàn Điện lực Việt Nam", "lead", None)]),
+    # 157-kh-ubnd-0299fe: the closing boilerplate; the subject is the first list of bodies after the
+    # opening's commas ("Trong quá trình …, nếu có khó khăn, vướng mắc, các cơ quan, …").
+    (CAN_THO_PLAN, "Trong quá trình tổ chức, triển khai thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị, "
+     "địa phương báo cáo về Sở Y tế để xem xét, giải quyết theo thẩm quyền./.",
+     [("Các cơ quan, đơn vị, địa phương thành phố Cần Thơ", "all", None)]),
+    # 1627-qd-ubnd-d84a0d: "Trưởng" of "Ban Chỉ đạo"; a dash alone on its line; a body with its apposition;
+    # a heading's bracketed list after "gồm"; "Trách nhiệm của" any owner; a time field dates the item above.
+    ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 1627/QĐ-UBND\nQuảng Ngãi, ngày 10 tháng 11 năm 2025\n\n",
+     "IV. NHIỆM VỤ CỤ THỂ\n\n1.1.\nTrưởng Ban Chỉ đạo\n\n-\nPhân công, chỉ đạo, giao trách nhiệm cho các thành viên.\n\n"
+     "1.2.\nSở Tài chính - Cơ quan thường trực Ban Chỉ đạo\n\n- Tổng\nhợp kết quả kiểm kê, báo cáo Bộ Tài chính.\n\n"
+     "Thời\ngian hoàn thành: Trước ngày 31/5/2026.\n\n1.3.\nCác cơ quan tham mưu quản lý ngành, lĩnh vực (gồm các Sở: Xây "
+     "dựng, Công\nThương)\n\n- Phối\nhợp hướng dẫn các cơ quan, tổ chức thực hiện kiểm kê.\n\n1.5.\nTrách nhiệm của đối "
+     "tượng thực hiện kiểm kê\n\n- Chuẩn bị các điều kiện cần thiết về hồ sơ.\n",
+     [("Trưởng Ban Chỉ đạo tỉnh Quảng Ngãi", "lead", None), ("Sở Tài chính tỉnh Quảng Ngãi", "lead", "2026-05-31"),
+      ("Sở Xây dựng tỉnh Quảng Ngãi", "support", None), ("Sở Công Thương tỉnh Quảng Ngãi", "support", None),
+      ("Đối tượng thực hiện kiểm kê tỉnh Quảng Ngãi", "lead", None)]),
+    # 213/2025/QĐ-UBND of Hải Phòng: a noun shared without a colon ("Lực lượng Kiểm lâm, Công an, Quân đội").
+    ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG\nSố: 213/2025/QĐ-UBND\nHải Phòng, ngày 18 tháng 11 năm 2025\n\n",
+     "b) Lực lượng Kiểm lâm, Công an, Quân đội thường xuyên kiểm tra, tuần tra canh gác 24/24 giờ.",
+     [("Lực lượng Kiểm lâm thành phố Hải Phòng", "lead", None), ("Lực lượng Công an thành phố Hải Phòng", "lead", None),
+      ("Lực lượng Quân đội thành phố Hải Phòng", "lead", None)]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

@@ -440,7 +440,7 @@ def _reports(ctx: Context, a: int, b: int) -> bool:
     text = ctx.flat.text
     if not _re("past_markers").search(text, a, b):
         return False  # no "đã" anywhere: nothing to read
-    at = _after_opening(text, a, b)
+    at = _after_opening(text, a, b, ctx.locality)
     at += len(text[at:b]) - len(text[at:b].lstrip(" -+•"))
     names = read_names(text, at, b, ctx.locality)
     if names is None or not names.bodies:
@@ -567,7 +567,7 @@ def _subject(ctx: Context, a: int, b: int, owners: tuple[Name, ...]) -> tuple[tu
                 return owners, a + m.end(), a, "owner"
             how = "asked" if word in _folded("asks") else "given"
             return tuple(_acting(ctx, names)), names.end, _directed_at(text, names.end, b), how
-    at = _after_opening(text, a, b)
+    at = _after_opening(text, a, b, ctx.locality)
     names = read_names(text, at, b, ctx.locality)
     if names and names.bodies and names.end < b and _re("speaker_verbs", True).match(text[names.end:b].lstrip(" ,")):
         return (), a, None, "owner"  # "Chủ tịch Ủy ban nhân dân thành phố có ý kiến như sau:" — the speaker
@@ -606,12 +606,17 @@ def _folded(key: str) -> frozenset[str]:
     return frozenset(fold(w) for w in cues()[key])
 
 
-def _after_opening(text: str, a: int, b: int) -> int:
-    """Where the subject starts after an opening phrase: "Trong quá trình thực hiện nếu có khó khăn,
-    vướng mắc, các cơ quan, đơn vị …" → at "các"."""
+def _after_opening(text: str, a: int, b: int, locality: Province | None = None) -> int:
+    """Where the subject starts after an opening phrase: "Trong quá trình thực hiện, nếu có khó khăn,
+    vướng mắc, các cơ quan, đơn vị …" → at "các" (the first comma after which a list of bodies opens)."""
     m = _re("clause_openers", True).match(text[a:b])
     if m is None:
         return a
+    for comma in re.finditer(", ", text[a:min(b, a + OPENING_REACH)]):
+        at = a + comma.end()
+        names = read_names(text, at, b, locality)
+        if names is not None and names.bodies and _opens_subject(names):
+            return at
     reach = text.rfind(", ", a, min(b, a + OPENING_REACH))
     return reach + 2 if reach > a else a
 
