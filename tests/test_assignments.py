@@ -229,6 +229,15 @@ ROWS = [
      "b) Lực lượng Kiểm lâm, Công an, Quân đội thường xuyên kiểm tra, tuần tra canh gác 24/24 giờ.",
      [("Lực lượng Kiểm lâm thành phố Hải Phòng", "lead", None), ("Lực lượng Công an thành phố Hải Phòng", "lead", None),
       ("Lực lượng Quân đội thành phố Hải Phòng", "lead", None)]),
+    # 96-cd-bxd-ba5f78: the telegram's own list says where a name ends ("Cục Kết cấu hạ tầng xây dựng", though
+    # "xây dựng" is a verb elsewhere); "Các Sở Xây dựng nêu trên" are the addressed ones; "Các đơn vị" is all of them.
+    ("BỘ XÂY DỰNG\n-------\nSố: 96/CĐ-BXD\nHà Nội, ngày 22 tháng 11 năm 2025\n\nCÔNG ĐIỆN\nVỀ VIỆC ỨNG PHÓ MƯA LŨ\n\n"
+     "BỘ XÂY DỰNG điện:\n- Cục Kết cấu hạ tầng xây dựng;\n- Sở Xây dựng các tỉnh, thành phố: Gia Lai, Đắk Lắk.\n\n",
+     "4. Các Sở Xây dựng nêu trên\n- Chỉ đạo các đơn vị có liên quan kiểm tra, rà soát các vị trí có nguy cơ ngập úng.\n"
+     "6. Cục Kết cấu hạ tầng xây dựng tham mưu việc chỉ đạo, hướng dẫn các địa phương rà soát.\n"
+     "8. Các đơn vị tổ chức trực ban và thực hiện nghiêm túc chế độ báo cáo.\n",
+     [("Sở Xây dựng tỉnh Gia Lai", "lead", None), ("Sở Xây dựng tỉnh Đắk Lắk", "lead", None),
+      ("Cục Kết cấu hạ tầng xây dựng", "lead", None), ("Các đơn vị", "all", None)]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

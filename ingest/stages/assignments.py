@@ -284,6 +284,8 @@ def _heading_owners(ctx: Context, node: Node, ta: int, tb: int) -> tuple[tuple[N
     elif m := _re("give", True).match(text[at:tb]):
         at += m.end()
     at += len(text[at:tb]) - len(text[at:tb].lstrip(" :"))
+    if (known := _addressee_at(ctx, at, tb)) is not None and not text[known[1]:tb].strip(" :.,"):
+        return (known[0],), _after_heading(text, tb)  # "7. Cục Kinh tế - Quản lý đầu tư xây dựng", as addressed
     names = read_names(text, at, tb, ctx.locality)
     if owner_opener and (names is None or not names.bodies):
         return _printed_owner(ctx, at, tb), _after_heading(text, tb)  # "Trách nhiệm của đối tượng thực hiện kiểm kê"
@@ -298,7 +300,7 @@ def _heading_owners(ctx: Context, node: Node, ta: int, tb: int) -> tuple[tuple[N
         return (), ta
     if any(_is_issuer(ctx, n) for n in names.bodies):
         return (), ta
-    return tuple(names.bodies), _after_heading(text, tb)
+    return tuple(_acting(ctx, names)), _after_heading(text, tb)
 
 
 def _after_heading(text: str, tb: int) -> int:
@@ -534,9 +536,36 @@ def _acting(ctx: Context, names, closing: bool = False) -> list[Name]:
             continue
         if closing and ctx.addressees and _addressee_phrase(n):
             out += [a for a in ctx.addressees if a not in out]
+        elif named := _named_above(ctx, n):
+            out += [a for a in named if a not in out]
         elif n not in out:
             out.append(n)
     return out
+
+
+def _addressee_at(ctx: Context, at: int, b: int) -> tuple[Name, int] | None:
+    """An addressee named in full at ``at``: the letter's own list says where its name ends, though a word of
+    it is a verb elsewhere ("Cục Kết cấu hạ tầng xây dựng tham mưu …", 96/CĐ-BXD)."""
+    text = ctx.flat.text
+    here = fold(text[at:min(b, at + MAX_NAME_CHARS)])
+    for a in sorted(ctx.addressees, key=lambda n: len(n.name or ""), reverse=True):
+        key = fold(a.name or "")
+        if key and here.startswith(key) and not here[len(key):len(key) + 1].isalnum():
+            return a, at + len(key)
+    return None
+
+
+MAX_NAME_CHARS = 160  # an agency's name is never longer
+
+
+def _named_above(ctx: Context, name: Name) -> list[Name]:
+    """The addressees a name points back to: "Các Sở Xây dựng nêu trên" in a telegram to "Sở Xây dựng các
+    tỉnh, thành phố: Gia Lai, Đắk Lắk, …" (96/CĐ-BXD) is each of them."""
+    m = _re("anaphora").search(name.printed)
+    if m is None or not ctx.addressees:
+        return []
+    stem = _without_plural(fold(name.printed[:m.start()].strip()))
+    return [a for a in ctx.addressees if stem and fold(a.name).startswith(stem)]
 
 
 def _without_plural(key: str) -> str:
@@ -568,6 +597,8 @@ def _subject(ctx: Context, a: int, b: int, owners: tuple[Name, ...]) -> tuple[tu
             how = "asked" if word in _folded("asks") else "given"
             return tuple(_acting(ctx, names)), names.end, _directed_at(text, names.end, b), how
     at = _after_opening(text, a, b, ctx.locality)
+    if (known := _addressee_at(ctx, at, b)) is not None and _duty_follows(text, known[1], b):
+        return (known[0],), known[1], _directed_at(text, known[1], b), "subject"  # a name the Kính gửi printed
     names = read_names(text, at, b, ctx.locality)
     if names and names.bodies and names.end < b and _re("speaker_verbs", True).match(text[names.end:b].lstrip(" ,")):
         return (), a, None, "owner"  # "Chủ tịch Ủy ban nhân dân thành phố có ý kiến như sau:" — the speaker
@@ -656,7 +687,7 @@ def _role(ctx: Context, subject: tuple[Name, ...], at: int, end: int, heading: b
         return "lead"  # "… theo chức năng, nhiệm vụ và thẩm quyền chủ trì, phối hợp với …"
     if _opens_support_re().match(rest):
         return "support"
-    everyone = _all_addressees(ctx, subject)
+    everyone = _all_addressees(ctx, subject) or bool(ctx.addressees) and all(_addressee_phrase(n) for n in subject)
     if everyone and any(n.kind in ("class", "local", "title") for n in subject):
         return "all"  # "Ủy ban nhân dân các huyện, thị, thành phố vận động …" to "Kính gửi: UBND huyện, thị, thành phố"
     if heading or given in ("given", "owner"):

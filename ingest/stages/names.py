@@ -133,6 +133,8 @@ def _class_extent(text: str, original: str = "") -> int:
         if m is None and at:
             sep = separator_re().match(text, at) or SPACE_RE.match(text, at)
             m = _class_re().match(text, sep.end()) if sep else None
+            if m is not None and sep.group().isspace() and _verb_noun_re().match(text[sep.end():]):
+                break  # "các đơn vị tổ chức trực ban": the verb, not a second noun
         if m is None or m.end() == at:
             break
         at = m.end()
@@ -182,6 +184,12 @@ def completed(name: str, defined: tuple[str, ...]) -> str:
             if key == start or key.endswith(" " + start):
                 return name[:len(name) - len(start)] + full
     return name
+
+
+@cache
+def _verb_noun_re() -> re.Pattern[str]:
+    # "tổ chức" right after a class noun, no comma between: the duty's verb ("các đơn vị tổ chức trực ban").
+    return phrases_re(words()["verb_nouns"], at_start=True)
 
 
 @cache
