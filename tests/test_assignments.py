@@ -238,6 +238,19 @@ ROWS = [
      "8. Các đơn vị tổ chức trực ban và thực hiện nghiêm túc chế độ báo cáo.\n",
      [("Sở Xây dựng tỉnh Gia Lai", "lead", None), ("Sở Xây dựng tỉnh Đắk Lắk", "lead", None),
       ("Cục Kết cấu hạ tầng xây dựng", "lead", None), ("Các đơn vị", "all", None)]),
+    # 012-ct-ubnd-238a3e (012/CT-UBND of Đắk Lắk): a heading whose first line is cut mid-word ("1. Thủ" /
+    # "trưởng các sở, …; Chủ tịch UBND các xã, phường") owns its items; a request whose list runs over ";"
+    # ("yêu cầu Thủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã, phường tổ chức …") asks both.
+    ("ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\n--------\nSố: 012/CT-UBND\nĐắk Lắk, ngày 26 tháng 11 năm 2025\n\nCHỈ THỊ\n"
+     "VỀ VIỆC TĂNG CƯỜNG CẢI CÁCH THỦ TỤC HÀNH CHÍNH\n\n",
+     "1. Thủ\ntrưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các xã, phường\n\n"
+     "a) Thực hiện nghiêm việc cải\ncách TTHC, nâng cao chất lượng, kiểm soát chặt chẽ bộ TTHC tại các ngành, lĩnh vực.\n\n"
+     "Chủ tịch UBND tỉnh yêu cầu\nThủ trưởng các sở, ban, ngành; Chủ tịch UBND các xã, phường tổ chức quán triệt,\n"
+     "triển khai và chỉ đạo các cơ quan, đơn vị thuộc thẩm quyền quản lý thực hiện\nnghiêm túc Chỉ thị này.\n",
+     [("Thủ trưởng các sở, ban, ngành tỉnh Đắk Lắk", "lead", None),
+      ("Chủ tịch Ủy ban nhân dân các xã, phường thuộc tỉnh Đắk Lắk", "lead", None),
+      ("Thủ trưởng các sở, ban, ngành tỉnh Đắk Lắk", "all", None),
+      ("Chủ tịch Ủy ban nhân dân các xã, phường thuộc tỉnh Đắk Lắk", "all", None)]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

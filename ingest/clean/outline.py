@@ -157,9 +157,9 @@ HEADING_COLON_REACH = 300  # a colon this far into an item ends its heading: "1.
 HEADING_CHARS = 200      # characters of a heading kept in the record
 # Where a wrapped first sentence stops: ". ", ";", ":" ("Điều 2. Quyết định này có hiệu lực kể từ ngày ký.").
 SENTENCE_STOP_RE = re.compile(r"[.;:](?=\s|$)")
-SHORT_HEADING = 160
-ONE_LINE_PARAGRAPH = 150
-HEADING_GOES_ON = 100  # the rest of a heading cut by a blank line is at most this long  # a line this long is a paragraph printed on one line, not a wrapped one      # a block this short with no stop in it is a heading, however many lines
+SHORT_HEADING = 160       # a block this short with no stop in it is a heading, however many lines
+ONE_LINE_PARAGRAPH = 150  # a line this long is a paragraph printed on one line, not a wrapped one
+HEADING_GOES_ON = 100     # the rest of a heading cut by a blank line is at most this long
 
 
 # ---- the tree ----------------------------------------------------------------------------------------

@@ -35,7 +35,7 @@ from ..clean.flat import Flat
 from ..clean.outline import LEAD_IN, Node, marker_re
 from ..lexicon.vocab import CAPITALS, alternation, duties, load, phrases_re
 from .deadlines import Deadline, find_deadlines
-from .names import Name, completed, head_re, plural_re, qualify, read_names, shared_noun_before, words as body_words
+from .names import Name, completed, head_re, list_end, plural_re, qualify, read_names, shared_noun_before, words as body_words
 
 # Outline parts that give no assignment: the recipients after the signature, footnotes at the end.
 SKIPPED = frozenset({"recipients", "note"})
@@ -50,6 +50,9 @@ LEAD_REACH = 80  # "chủ trì" this early in a duty makes its body lead
 FRAME_CHARS = 120  # a framing phrase before a duty ("Trong phạm vi chức năng, nhiệm vụ, …") is this short
 OPENING_REACH = 120  # characters of an opening phrase before the subject at most
 HEADING_CHARS = 120
+WRAPPED_HEADING_CHARS = 160  # the rest of a heading wrapped onto the next lines is this long at most
+# A stop inside a sentence: "… thực hiện. Sở Tài chính …" — a heading has none.
+SENTENCE_STOP_RE = re.compile(r"\.\s")
 
 
 @cache
@@ -207,7 +210,7 @@ def _fields(node: Node, scope: Scope, ctx: Context, path: tuple[str, ...]) -> It
 
 def _item(node: Node, scope: Scope, ctx: Context) -> Iterator[Duty]:
     a, b = _flat(ctx, node.start, node.children[0].start if node.children else node.end)
-    ta, tb = _flat(ctx, *node.title)
+    ta, tb = _flat(ctx, *_title(ctx, node))
     heading = " ".join(ctx.flat.text[ta:tb].split())[:HEADING_CHARS]
     owners, duty_start = _heading_owners(ctx, node, ta, tb)
     path = scope.path + ((f"{node.marker} {heading}" if node.marker else heading),) if heading else scope.path
@@ -230,6 +233,21 @@ def _item(node: Node, scope: Scope, ctx: Context) -> Iterator[Duty]:
     yield from _walk(node, Scope(unit_owners, deadline, path, scope.role if not owners else None), ctx)
 
 
+def _title(ctx: Context, node: Node) -> tuple[int, int]:
+    """The item's heading in the source. A first line cut mid-word that its sub-items follow is only the
+    start of it: "1. Thủ" then "trưởng các sở, ban, ngành tỉnh; Chủ tịch UBND các xã, phường" (012/CT-UBND
+    of Đắk Lắk) is one heading."""
+    start, end = node.title
+    if not node.children or node.kind == "paragraph":
+        return start, end
+    rest = ctx.source[end:node.children[0].start].rstrip()
+    if not rest[:1] == "\n" or not rest.lstrip()[:1].islower() or len(rest) > WRAPPED_HEADING_CHARS \
+            or rest.endswith(".") or SENTENCE_STOP_RE.search(rest[:-1]):
+        return start, end
+    colon = rest.find(":")  # "12. Ủy" / "ban nhân dân các xã: Gia Thuận, Tân Điền, …": the heading ends at its colon
+    return start, end + (colon if colon >= 0 else len(rest))
+
+
 def _topic(ctx: Context, a: int, b: int) -> bool:
     """A heading that names what its item is about, not who acts: "Về hỗ trợ kinh phí thực hiện dự án …"."""
     return _re("topic_openers", True).match(ctx.flat.text[a:b]) is not None
@@ -246,7 +264,7 @@ def _whole_heading(ctx: Context, node: Node) -> bool:
     mại tham\ngia phối hợp …")."""
     src = ctx.source
     own_end = node.children[0].start if node.children else node.end
-    after = node.title[1]
+    after = _title(ctx, node)[1]
     if not src[after:own_end].strip():
         return True
     if src[after:after + 1] == ":":
@@ -381,13 +399,23 @@ def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
         out.append((at, b))
     merged: list[tuple[int, int]] = []
     for ca, cb in out:
-        if merged and text[merged[-1][1]:ca].lstrip().startswith(";") and _re("execution").search(text, ca, cb):
+        after_semicolon = merged and text[merged[-1][1]:ca].lstrip().startswith(";")
+        if after_semicolon and _re("execution").search(text, ca, cb):
             merged[-1] = (merged[-1][0], cb)
             while len(merged) > 1 and text[merged[-2][1]:merged[-1][0]].lstrip().startswith(";"):
                 merged[-2:] = [(merged[-2][0], merged[-1][1])]
             continue
+        if after_semicolon and _open_request(text, *merged[-1]):
+            merged[-1] = (merged[-1][0], cb)  # "… yêu cầu các thành viên Ban chỉ đạo …; Thủ trưởng các sở …; …"
+            continue
         merged.append((ca, cb))
     return merged
+
+
+def _open_request(text: str, a: int, b: int) -> bool:
+    """A request whose list of bodies runs to the clause's end: the next clause after ";" goes on with it."""
+    m = _re("request").search(text, a, b)
+    return m is not None and list_end(text, m.end(), b) >= b - 1
 
 
 def _unit(ctx: Context, a: int, b: int, owners: tuple[Name, ...], scope: Scope, path: tuple[str, ...],
@@ -600,7 +628,8 @@ def _subject(ctx: Context, a: int, b: int, owners: tuple[Name, ...]) -> tuple[tu
     if (known := _addressee_at(ctx, at, b)) is not None and _duty_follows(text, known[1], b):
         return (known[0],), known[1], _directed_at(text, known[1], b), "subject"  # a name the Kính gửi printed
     names = read_names(text, at, b, ctx.locality)
-    if names and names.bodies and names.end < b and _re("speaker_verbs", True).match(text[names.end:b].lstrip(" ,")):
+    if names and names.bodies and names.end < b and (v := _re("speaker_verbs", True).match(text[names.end:b].lstrip(" ,"))) \
+            and not (fold(v.group()) in _folded("request") and _re("request").search(text, names.end, b)):
         return (), a, None, "owner"  # "Chủ tịch Ủy ban nhân dân thành phố có ý kiến như sau:" — the speaker
     if names and names.bodies and all(n.kind in ("class", "title") for n in names.bodies) \
             and (_re("role_defined", True).match(text[names.end:b].lstrip(" ,"))
