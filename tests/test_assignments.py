@@ -251,6 +251,17 @@ ROWS = [
       ("Chủ tịch Ủy ban nhân dân các xã, phường thuộc tỉnh Đắk Lắk", "lead", None),
       ("Thủ trưởng các sở, ban, ngành tỉnh Đắk Lắk", "all", None),
       ("Chủ tịch Ủy ban nhân dân các xã, phường thuộc tỉnh Đắk Lắk", "all", None)]),
+    # 0129-kh-ubnd-85b593 (0129/KH-UBND of Đắk Lắk): "căn cứ chức năng, nhiệm vụ …, khẩn trương phối hợp triển
+    # khai thực hiện Kế hoạch này" is the generic duty, coordination with no one named: the class acts as all.
+    # 010-ct-ubnd-77b242 (10/CT-UBND of Đắk Lắk): "có trách nhiệm phối hợp" after a frame makes the bodies support.
+    ("ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\n-------\nSố: 0129/KH-UBND\nĐắk Lắk, ngày 21 tháng 11 năm 2025\n\nKẾ HOẠCH\n"
+     "V/V HỖ TRỢ NHU YẾU PHẨM KHẨN CẤP CHO NHÂN DÂN BỊ ẢNH HƯỞNG MƯA LŨ\n\n",
+     "Các cơ quan, đơn vị, địa\nphương căn cứ chức năng, nhiệm vụ được giao, khẩn trương phối hợp triển khai thực\n"
+     "hiện Kế hoạch này.\n\n"
+     "2. Các Sở, ban, ngành, UBND cấp xã theo chức năng quản lý của\nmình, có trách nhiệm phối hợp cung cấp thông tin "
+     "thuộc thẩm quyền quản lý theo\nđề nghị của nhà đầu tư.\n",
+     [("Các cơ quan, đơn vị, địa phương tỉnh Đắk Lắk", "all", None), ("Các sở, ban, ngành tỉnh Đắk Lắk", "support", None),
+      ("Ủy ban nhân dân cấp xã thuộc tỉnh Đắk Lắk", "support", None)]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

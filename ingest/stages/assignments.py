@@ -714,8 +714,10 @@ def _role(ctx: Context, subject: tuple[Name, ...], at: int, end: int, heading: b
         return "support"
     if _re("lead_words").search(raw[:LEAD_REACH]):
         return "lead"  # "… theo chức năng, nhiệm vụ và thẩm quyền chủ trì, phối hợp với …"
-    if _opens_support_re().match(rest):
-        return "support"
+    only_classes = all(n.kind in ("class", "local", "title") for n in subject)
+    if (m := _opens_support_re().match(rest)) and not (only_classes and _opens_generic(raw) and
+                                                       _opens_generic(rest[m.end():].lstrip(" ,"))):
+        return "support"  # not "… căn cứ chức năng, nhiệm vụ được giao, khẩn trương phối hợp triển khai thực hiện"
     everyone = _all_addressees(ctx, subject) or bool(ctx.addressees) and all(_addressee_phrase(n) for n in subject)
     if everyone and any(n.kind in ("class", "local", "title") for n in subject):
         return "all"  # "Ủy ban nhân dân các huyện, thị, thành phố vận động …" to "Kính gửi: UBND huyện, thị, thành phố"
@@ -724,7 +726,6 @@ def _role(ctx: Context, subject: tuple[Name, ...], at: int, end: int, heading: b
     if everyone:
         return "all"  # the whole set of addressees told to act
     if given == "asked":
-        only_classes = all(n.kind in ("class", "local", "title") for n in subject)
         return "all" if only_classes and (_opens_generic(raw) or any(_addressee_class(n) for n in subject)) else "lead"
     if _re("lead_words").search(rest[:40]):
         return "lead"
