@@ -526,10 +526,11 @@ def _hard_break(text: str, prev: tuple[int, int]) -> bool:
 
 def _heading_goes_on(text: str, block: Block, start: int, end: int) -> bool:
     """An item's heading cut by a blank line: "3. Đề nghị Ủy ban Mặt trận …, Hội Liên hiệp" then "Phụ nữ Thành
-    phố và các tổ chức thành viên của Mặt trận" — no stop in either, the second line short."""
+    phố và các tổ chức thành viên của Mặt trận" — no stop in either, the second line short. A dash item's
+    line is no heading: "- UBND các tỉnh, thành phố" then "Thực hiện mới" are two cells (2530/QĐ-TTg)."""
     head = text[block.body:block.end]
     line = text[start:end].rstrip()
-    return block.kind is not None and len(head) <= SHORT_HEADING and not any(c in head for c in ".;:") \
+    return block.kind is not None and block.kind not in LIST_KINDS and len(head) <= SHORT_HEADING and not any(c in head for c in ".;:") \
         and len(line) <= HEADING_GOES_ON and not any(c in line[:-1] for c in ".;:") and line[-1:] not in ".;"
 
 
@@ -636,13 +637,20 @@ def _row_groups(text: str, cells: list[Block]) -> list[list[Block]]:
         if _is_row_number(s):
             key = _number_key(s)
             if _follows(seen, key) and (not rows or len(rows[-1]) > 1):
-                seen = [p for p in seen if p[0] != key[0]] + [key]
+                seen = _renumbered(seen, key)
                 rows.append([c])
                 continue
         if not rows:
             rows.append([])
         rows[-1].append(c)
     return rows
+
+
+def _renumbered(seen: list[tuple], key: tuple) -> list[tuple]:
+    """The numbering after row ``key``: its kind's number is ``key``; the kinds first seen under its last
+    number start again ("I", "1" … "4", then "II": the next "1" opens a row of its own)."""
+    at = next((k for k in range(len(seen) - 1, -1, -1) if seen[k][0] == key[0]), None)
+    return (seen if at is None else seen[:at]) + [key]
 
 
 def _number_key(s: str) -> tuple:
