@@ -262,6 +262,27 @@ ROWS = [
      "thuộc thẩm quyền quản lý theo\nđề nghị của nhà đầu tư.\n",
      [("Các cơ quan, đơn vị, địa phương tỉnh Đắk Lắk", "all", None), ("Các sở, ban, ngành tỉnh Đắk Lắk", "support", None),
       ("Ủy ban nhân dân cấp xã thuộc tỉnh Đắk Lắk", "support", None)]),
+    # 2530-qd-ttg-893772 (2530/QĐ-TTg), Phụ lục II: a task table whose rows number again under each group
+    # ("I", "1", "II", "1"); a dash list of partners is one cell, "Thực hiện mới" the next; "UBND các tỉnh/ thành
+    # phố" is "Ủy ban nhân dân các tỉnh, thành phố"; "trong giai đoạn 2026 - 2027 và vận hành … thường xuyên" → 2027.
+    ("THỦ TƯỚNG CHÍNH PHỦ\n-------\nSố: 2530/QĐ-TTg\nHà Nội, ngày 19 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\nPHÊ "
+     "DUYỆT KẾ HOẠCH HÀNH ĐỘNG QUỐC GIA VỀ KHẮC PHỤC Ô NHIỄM KHÔNG KHÍ\n\n",
+     "PHỤ LỤC II\nDANH MỤC CÁC NHIỆM VỤ, DỰ ÁN ƯU TIÊN\n(Kèm theo Quyết định số 2530/QĐ-TTg ngày 19 tháng "
+     "11 năm 2025 của Thủ tướng\nChính phủ)\n\nSTT\n\nTên dự án, nhiệm\nvụ\n\nNội dung chính\n\nCơ quan ch"
+     "ủ trì\n\nCơ quan phối hợp\n\nTình trạng\n\nThời gian thực\nhiện\n\nNguồn lực thực\nhiện\n\nI\n\nNHÓM"
+     " QUAN TRẮC, QUẢN\nLÝ DỮ LIỆU, DỰ BÁO VÀ ỨNG PHÓ Ô NHIỄM KHÔNG KHÍ\n\n1\n\nXây dựng, nâng cấp và vận "
+     "hành Hệ thống Cảnh báo,\ndự báo, kiểm soát ô nhiễm môi trường không khí\n\n- Sản phẩm: Hệ thống cảnh"
+     " báo, dự báo, kiểm soát\nô nhiễm môi trường không khí quốc gia được vận hành chính thức.\n\nBộ Nông "
+     "nghiệp và Môi trường\n\n- Bộ Xây dựng;\n- Bộ Công thương;\n- UBND các tỉnh/ thành phố\n\nThực hiện m"
+     "ới\n\nXây dựng, trong giai đoạn 2026 - 2027 và vận\nhành, nâng cấp thường xuyên, liên tục\n\nI, II, "
+     "IV\n\nII\n\nHOÀN THIỆN CÁC CHÍNH\nSÁCH PHÁP LUẬT VỀ KIỂM SOÁT, QUẢN LÝ CHẤT LƯỢNG MÔI TRƯỜNG KHÔNG K"
+     "HÍ\n\n1\n\nXây dựng lộ trình cung ứng nhiên liệu và kiểm\nsoát chất lượng nhiên liệu\n\n- Sản phẩm: "
+     "Lộ trình cung ứng nhiên liệu được xây\ndựng và ban hành.\n\nBộ Công Thương\n\nCác bộ ngành và các đị"
+     "a phương\n\nThực hiện mới\n\nNăm 2026\n\nI\n",
+     [("Bộ Nông nghiệp và Môi trường", "lead", "2027-12-31"), ("Bộ Xây dựng", "support", "2027-12-31"),
+      ("Bộ Công Thương", "support", "2027-12-31"), ("Ủy ban nhân dân các tỉnh, thành phố", "support", "2027-12-31"),
+      ("Bộ Công Thương", "lead", "2026-12-31"), ("Các bộ ngành", "support", "2026-12-31"),
+      ("Các địa phương", "support", "2026-12-31")]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

@@ -846,21 +846,30 @@ def _is_caps(s: str) -> bool:
     return len(letters) >= 3 and all(c.isupper() for c in letters)
 
 
+@cache
+def _open_join_re() -> re.Pattern[str]:
+    # What joins a date to the words that make it open-ended: "Năm 2025 và các năm tiếp theo".
+    return re.compile(rf"[\s,;.-]*(?:(?:{alternation(body_words()['joiners'])})\s*)?")
+
+
 def _cell_deadline(ctx: Context, cell: Node, after_title: bool = False) -> Deadline | None:
     """A time cell's deadline: its printed date, else the end of its last year ("Năm 2026",
     "Giai đoạn 2026 - 2027"); none for "Thường xuyên", "Năm 2025 và các năm tiếp theo"."""
     a, b = _flat(ctx, cell.title[1] + 1 if after_title else cell.start, cell.end)
     text = ctx.flat.text
-    if _re("open_ended_time").search(text, a, b):
-        return None
     found = [d for d in find_deadlines(text, a, b, ctx.year) if d.date]
     if found:
-        return found[0]
-    if m := YEAR_RANGE_RE.search(text, a, b):
-        return Deadline(f"{m['b']}-12-31", m.group(), m.start(), m.end())
-    if m := YEAR_RE.search(text, a, b):
-        return Deadline(f"{m['y']}-12-31", m.group(), m.start(), m.end())
-    return None
+        when = found[0]
+    elif m := YEAR_RANGE_RE.search(text, a, b):
+        when = Deadline(f"{m['b']}-12-31", m.group(), m.start(), m.end())
+    elif m := YEAR_RE.search(text, a, b):
+        when = Deadline(f"{m['y']}-12-31", m.group(), m.start(), m.end())
+    else:
+        return None
+    open_ended = _re("open_ended_time").search(text, a, b)
+    if open_ended and (open_ended.start() < when.start or _open_join_re().fullmatch(text[when.end:open_ended.start()])):
+        return None  # "Thường xuyên", "Năm 2025 và các năm tiếp theo": the same duty goes on
+    return when  # "Xây dựng, trong giai đoạn 2026 - 2027 và vận hành … thường xuyên": the work done by 2027
 
 
 # ---- entries -----------------------------------------------------------------------------------------

@@ -47,6 +47,8 @@ def separator_re() -> re.Pattern[str]:
     # the spaces around it and a joiner after it, or a joiner between spaces).
     joiners = alternation(words()["joiners"])
     return re.compile(rf"\s*[,;]\s*(?:(?:{joiners})\s+)?|\s+(?:{joiners})\s+")
+# A slash between two units: "các tỉnh/ thành phố", "xã/phường".
+SLASH_RE = re.compile(r"\s*/\s*")
 # A bracketed aside inside a list: "Sở Nội vụ (Ban Thi đua - Khen thưởng)".
 ASIDE_RE = re.compile(r"\s*\([^()]*\)")
 # Where a list ends at the latest: a full stop, a colon (not after "Sở"), an opening quote.
@@ -107,7 +109,7 @@ def local_extent(text: str) -> int:
 
 def _unit_extent(text: str) -> int:
     at = 0
-    while m := _unit_re().match(text, at) or (separator_re().match(text, at) if at else None):
+    while m := _unit_re().match(text, at) or ((separator_re().match(text, at) or SLASH_RE.match(text, at)) if at else None):
         if m.end() == at:
             break
         at = m.end()
@@ -754,6 +756,11 @@ def _class_name(p: _Piece, plural: bool = True) -> str:
     return f"{_capital(words()['plural'])} {joined}" if plural else joined[:1].upper() + joined[1:]
 
 
+# A slash between two units of a local government, read as the comma it stands for: "UBND các tỉnh/ thành
+# phố" (2530/QĐ-TTg) is "Ủy ban nhân dân các tỉnh, thành phố".
+UNIT_SLASH_RE = re.compile(r"(?<=[^\W\d])\s*/\s*(?=[^\W\d])")
+
+
 def _local_name(p: _Piece, locality: Province | None) -> str:
     """"Ủy ban nhân dân" + "các xã", "phường, đặc khu" → "Ủy ban nhân dân các xã, phường, đặc khu thuộc tỉnh X"."""
     first = expand_abbreviations(p.parts[0])
@@ -762,7 +769,7 @@ def _local_name(p: _Piece, locality: Province | None) -> str:
     expansions = words()["unit_expansions"]
     parts = [tidy(m["rest"])] + [tidy(x) for x in p.parts[1:]]
     parts = [expansions.get(fold(x), x) for x in parts]
-    units = p.joined(parts).strip(", ")
+    units = UNIT_SLASH_RE.sub(", ", p.joined(parts).strip(", "))
     name = f"{body} {units}".strip()
     if not units:
         return f"{name} {locality.full_name}" if locality is not None else name
