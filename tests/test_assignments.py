@@ -283,6 +283,15 @@ ROWS = [
       ("Bộ Công Thương", "support", "2027-12-31"), ("Ủy ban nhân dân các tỉnh, thành phố", "support", "2027-12-31"),
       ("Bộ Công Thương", "lead", "2026-12-31"), ("Các bộ ngành", "support", "2026-12-31"),
       ("Các địa phương", "support", "2026-12-31")]),
+    # 230-cd-ttg-e71f29 (230/CĐ-TTg): a request to every title the telegram is sent to, printed shorter ("các đồng
+    # chí Bộ trưởng, Thủ trưởng các cơ quan ngang Bộ, Chủ tịch UBND các tỉnh, thành phố"), is to all of them.
+    ("THỦ TƯỚNG CHÍNH PHỦ\n-------\nSố: 230/CĐ-TTg\nHà Nội, ngày 26 tháng 11 năm 2025\n\nCÔNG ĐIỆN\n"
+     "VỀ VIỆC KHẨN TRƯƠNG HOÀN THÀNH CẬP NHẬT\nTHỦ TƯỚNG CHÍNH PHỦ điện:\n\n- Bộ trưởng; Thủ trưởng cơ quan ngang Bộ, cơ quan\n"
+     "thuộc Chính phủ;\n- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.\n\n",
+     "Đề nghị các đồng chí Bộ trưởng, Thủ trưởng các cơ\nquan ngang Bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố chỉ "
+     "đạo quyết liệt,\nsát sao, khẩn trương tháo gỡ vướng mắc cho các dự án.\n",
+     [("Bộ trưởng", "all", None), ("Thủ trưởng các cơ quan ngang Bộ", "all", None),
+      ("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố", "all", None)]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

@@ -739,10 +739,22 @@ def _role(ctx: Context, subject: tuple[Name, ...], at: int, end: int, heading: b
 
 
 def _all_addressees(ctx: Context, subject: tuple[Name, ...]) -> bool:
-    """The subject names every body of the Kính gửi lines ("các" aside: "UBND huyện" is "UBND các huyện")."""
+    """The subject names every body of the Kính gửi lines ("các" aside: "UBND huyện" is "UBND các huyện"), or,
+    when they are titles, every title of them, each of its names one of them: "Đề nghị các đồng chí Bộ trưởng,
+    Thủ trưởng các cơ quan ngang Bộ, Chủ tịch UBND các tỉnh, thành phố …" to "Bộ trưởng; Thủ trưởng cơ quan
+    ngang Bộ, cơ quan thuộc Chính phủ; Chủ tịch UBND các tỉnh, thành phố trực thuộc Trung ương" (230/CĐ-TTg)."""
     def key(n: Name) -> str:
-        return plural_re().sub("", fold(n.name))
-    return bool(ctx.addressees) and {key(n) for n in ctx.addressees} <= {key(n) for n in subject}
+        return " ".join(w for w in fold(n.name).split() if w != fold(body_words()["plural"]))
+    if not ctx.addressees:
+        return False
+    keys, wanted = {key(n) for n in subject}, {key(n) for n in ctx.addressees}
+    if wanted <= keys:
+        return True
+    def head(k: str) -> str | None:
+        return m["head"].casefold() if (m := head_re().match(k)) else None
+    heads = {head(k) for k in wanted}
+    return len(subject) >= 2 and None not in heads and heads <= {head(k) for k in keys} \
+        and all(any(w.startswith(k) or k.startswith(w) for w in wanted) for k in keys)
 
 
 def _skip_frame(rest: str) -> str:
