@@ -292,6 +292,14 @@ ROWS = [
      "đạo quyết liệt,\nsát sao, khẩn trương tháo gỡ vướng mắc cho các dự án.\n",
      [("Bộ trưởng", "all", None), ("Thủ trưởng các cơ quan ngang Bộ", "all", None),
       ("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố", "all", None)]),
+    # 157-kh-ubnd-0299fe: "Theo chức năng, nhiệm vụ của đơn vị" frames a duty that opens "phối hợp" (support);
+    # a list never ends inside an aside ("Sở Nội vụ (Ban Thi đua - Khen thưởng)" is Sở Nội vụ).
+    (CAN_THO_PLAN,
+     "1. Sở Y tế\n\nc) Phối hợp Sở Nội vụ (Ban\nThi đua - Khen thưởng) tiến hành họp xét, đánh giá, xét thi đua, đề nghị\n"
+     "khen thưởng cho tập thể, cá nhân.\n\n4. Sở Khoa học và Công nghệ\n\nTheo chức năng, nhiệm vụ của\nđơn vị phối hợp, "
+     "hỗ trợ, chia sẻ kinh nghiệm trong công tác chi trả không dùng\ntiền mặt.\n",
+     [("Sở Y tế thành phố Cần Thơ", "support", None), ("Sở Nội vụ thành phố Cần Thơ", "support", None),
+      ("Sở Khoa học và Công nghệ thành phố Cần Thơ", "support", None)]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

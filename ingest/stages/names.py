@@ -362,8 +362,9 @@ class _Piece:
 
 def list_end(text: str, start: int, limit: int) -> int:
     """Where a list from ``start`` ends: the first duty word (not right after "các" or a comma, where
-    it is a noun: "các tổ chức …"), a full stop or a colon (not "Sở: …")."""
-    masked = mask(text[start:limit])
+    it is a noun: "các tổ chức …"), a full stop or a colon (not "Sở: …"); never inside an aside ("Sở Nội vụ
+    (Ban Thi đua - Khen thưởng) tiến hành …")."""
+    masked = mask(ASIDE_RE.sub(lambda m: MASK * len(m.group()), text[start:limit]))
     end = limit
     if m := STOP_RE.search(masked):
         shared = _shared_noun_re().search(masked[max(0, m.start() - 12):m.end() + 1]) \
