@@ -300,6 +300,12 @@ ROWS = [
      "hỗ trợ, chia sẻ kinh nghiệm trong công tác chi trả không dùng\ntiền mặt.\n",
      [("Sở Y tế thành phố Cần Thơ", "support", None), ("Sở Nội vụ thành phố Cần Thơ", "support", None),
       ("Sở Khoa học và Công nghệ thành phố Cần Thơ", "support", None)]),
+    # 217-cd-ttg-d0c2ef: the telegram is sent to "Chánh Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia"; an item
+    # naming that office reads the name the list printed ("phòng thủ" is no verb here).
+    (TELEGRAM.replace("Quảng Trị.\n", "Quảng Trị;\n- Chánh Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia.\n"),
+     "7. Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia theo\ndõi sát diễn biến tình hình, sẵn sàng điều phối, huy động "
+     "lực lượng, phương\ntiện hỗ trợ địa phương triển khai ứng phó với mưa lũ.\n",
+     [("Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia", "lead", None)]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

@@ -580,6 +580,14 @@ def _addressee_at(ctx: Context, at: int, b: int) -> tuple[Name, int] | None:
         key = fold(a.name or "")
         if key and here.startswith(key) and not here[len(key):len(key) + 1].isalnum():
             return a, at + len(key)
+    for a in ctx.addressees:  # "Văn phòng Ban chỉ đạo …" of "Chánh Văn phòng Ban chỉ đạo …" (217/CĐ-TTg)
+        if not a.name or not (h := head_re().match(a.name)):
+            continue
+        first = a.name.find(" ") + 1  # the title's own word: "Chánh" of "Chánh Văn phòng"
+        for body in (a.name[first:], a.name[h.end():]):
+            key = fold(body)
+            if body[:1].isupper() and here.startswith(key) and not here[len(key):len(key) + 1].isalnum():
+                return Name(body, (at, at + len(body)), body, "body", a.match, a.confidence), at + len(key)
     return None
 
 
