@@ -306,6 +306,13 @@ ROWS = [
      "7. Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia theo\ndõi sát diễn biến tình hình, sẵn sàng điều phối, huy động "
      "lực lượng, phương\ntiện hỗ trợ địa phương triển khai ứng phó với mưa lũ.\n",
      [("Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia", "lead", None)]),
+    # 627-tb-vpcp-079f4e (627/TB-VPCP): a Deputy Prime Minister given a task by name; the name ends before its
+    # deadline ("… Trần Hồng Hà trước ngày 15 tháng 11 năm 2025 trực tiếp kiểm tra …").
+    ("VĂN PHÒNG CHÍNH PHỦ\n-------\nSố: 627/TB-VPCP\nHà Nội, ngày 18 tháng 11 năm 2025\n\nTHÔNG BÁO\n"
+     "KẾT LUẬN CỦA THỦ TƯỚNG CHÍNH PHỦ TẠI PHIÊN HỌP BAN CHỈ ĐẠO\n\n",
+     "c) Giao Phó Thủ tướng Chính phủ Trần Hồng Hà trước ngày 15 tháng 11 năm 2025 trực tiếp kiểm tra, đôn đốc "
+     "tiến độ dự án.\n",
+     [("Phó Thủ tướng Chính phủ Trần Hồng Hà", "lead", "2025-11-15")]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),
