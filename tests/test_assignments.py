@@ -313,6 +313,14 @@ ROWS = [
      "c) Giao Phó Thủ tướng Chính phủ Trần Hồng Hà trước ngày 15 tháng 11 năm 2025 trực tiếp kiểm tra, đôn đốc "
      "tiến độ dự án.\n",
      [("Phó Thủ tướng Chính phủ Trần Hồng Hà", "lead", "2025-11-15")]),
+    # 224-cd-ttg-6ca754 (224/CĐ-TTg): "ý kiến chỉ đạo của Thủ tướng", "Ban chỉ đạo", "ngành giao thông vận tải"
+    # direct no one: the partner after "chủ động, phối hợp" is the item's own.
+    ("THỦ TƯỚNG CHÍNH PHỦ\n-------\nSố: 224/CĐ-TTg\nHà Nội, ngày 20 tháng 11 năm 2025\n\nCÔNG ĐIỆN\n"
+     "VỀ VIỆC TỔ CHỨC KHÁNH THÀNH, KHỞI CÔNG CÁC CÔNG TRÌNH\n\n",
+     "2. Bộ Xây dựng\n\nb) Khẩn trương thực hiện ý kiến chỉ đạo của Thủ tướng\nChính phủ, Trưởng Ban chỉ đạo Nhà nước "
+     "các công trình, dự án quan trọng quốc\ngia, trọng điểm ngành giao thông vận tải (Thông báo số 627/TB-VPCP ngày\n"
+     "18/11/2025), chủ động, phối hợp Bộ Nội vụ tham mưu Chính phủ, Thủ tướng Chính\nphủ xem xét khen thưởng xứng đáng.\n",
+     [("Bộ Xây dựng", "lead", None), ("Bộ Nội vụ", "support", None)]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

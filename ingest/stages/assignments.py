@@ -35,7 +35,7 @@ from ..clean.flat import Flat
 from ..clean.outline import LEAD_IN, Node, marker_re
 from ..lexicon.vocab import CAPITALS, alternation, duties, load, phrases_re
 from .deadlines import Deadline, find_deadlines
-from .names import Name, completed, head_re, list_end, plural_re, qualify, read_names, shared_noun_before, words as body_words
+from .names import Name, completed, head_re, list_end, mask, plural_re, qualify, read_names, shared_noun_before, words as body_words
 
 # Outline parts that give no assignment: the recipients after the signature, footnotes at the end.
 SKIPPED = frozenset({"recipients", "note"})
@@ -706,9 +706,18 @@ def _task_start_re() -> re.Pattern[str]:
 
 
 def _directed_at(text: str, a: int, b: int) -> int | None:
-    """Where the clause directs another body ("chỉ đạo", "hướng dẫn", "đôn đốc", "yêu cầu" + a name)."""
-    m = _re("directs").search(text, a, b)
-    return m.start() if m else None
+    """Where the clause directs another body ("chỉ đạo", "hướng dẫn", "đôn đốc", "yêu cầu" + whom), not where
+    the word names a direction given ("thực hiện ý kiến chỉ đạo của Thủ tướng …, chủ động, phối hợp Bộ Nội vụ …")."""
+    masked = mask(text[a:b])  # not inside a name: "Trưởng Ban chỉ đạo Nhà nước …"
+    for m in _re("directs").finditer(masked):
+        if not _after_of(masked, m.end(), b - a) and not _re("not_directs", True).match(masked[m.start():]):
+            return a + m.start()
+    return None
+
+
+def _after_of(text: str, at: int, b: int) -> bool:
+    """The word after a direction is "của": "ý kiến chỉ đạo của Thủ tướng" names who directed, not whom."""
+    return _re("of_words", True).match(text[at:b].lstrip()) is not None
 
 
 def _role(ctx: Context, subject: tuple[Name, ...], at: int, end: int, heading: bool, given: str) -> str:
