@@ -32,6 +32,20 @@ ROWS: list[tuple[str, list[Step]]] = [
     # (2530/QĐ-TTg).
     ("2530-qd-ttg-893772", [("attachment", None, "PHỤ LỤC I"), ("table", None, "STT"), ("row", None, "1"),
                             ("cell", None, "Bộ Nông nghiệp và Môi trường")]),
+    # Phụ lục II of the same decision: rows number again under each group ("II", then "1"); a dash list of
+    # partners is one cell and "Thực hiện mới" the next, under "Tình trạng".
+    ("2530-qd-ttg-893772", [("attachment", None, "PHỤ LỤC II"), ("table", None, "STT"), ("row", None, "1"),
+                            ("cell", None, "Xây dựng lộ trình cung ứng nhiên liệu")]),
+    ("2530-qd-ttg-893772", [("attachment", None, "PHỤ LỤC II"), ("table", None, "STT"), ("row", None, "1"),
+                            ("cell", None, "Thực hiện mới")]),
+    # A heading cut by a blank line, its rest over two lines: "3. Đề nghị Ủy ban Mặt trận … Hội Liên hiệp" /
+    # "Phụ nữ Thành phố và các tổ" / "chức thành viên của Mặt trận", then its dashes (174/KH-UBND).
+    ("174-kh-ubnd-981e7a", [("number", "3.", "Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố, Hội Liên hiệp "
+                                          "Phụ nữ Thành phố và các tổ chức thành viên"),
+                            ("dash", "-", "Trong phạm vi chức năng")]),
+    # A heading whose first line is cut mid-word ("1. Thủ" / "trưởng các sở, …"), its items under it
+    # (012/CT-UBND of Đắk Lắk).
+    ("012-ct-ubnd-238a3e", [("number", "1.", "Thủ trưởng các sở, ban, ngành tỉnh"), ("letter", "a)", "Thực hiện nghiêm")]),
     # A Công điện: the numbered orders after the lead-in (217/CĐ-TTg).
     ("217-cd-ttg-d0c2ef", [("lead-in", None, "Đây là đợt mưa lớn"), ("number", "5.", "Các Bộ")]),
     # An HĐND resolution: articles with numbered clauses, "Điều" and its number over two lines

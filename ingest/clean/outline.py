@@ -442,7 +442,6 @@ def read_blocks(text: str, ranges: list[tuple[int, int]]) -> list[Block]:
     for k, (start, end, gap) in enumerate(lines):
         blank = blank or gap
         line = text[start:end]
-        alone = k + 1 >= len(lines) or lines[k + 1][2] or not text[lines[k + 1][0]:lines[k + 1][1]].strip()
         if not line.strip() and style == "double":
             continue
         if not line.strip():
@@ -462,7 +461,8 @@ def read_blocks(text: str, ranges: list[tuple[int, int]]) -> list[Block]:
         current = out[-1] if out else None
         if found is None and current is not None:
             joins = not blank and not (_new_paragraph(text, prev, s, end) and (not spaced or _hard_break(text, prev)))
-            if joins or (blank and (_continues(text, current, s) or alone and _heading_goes_on(text, current, s, end))):
+            if joins or (blank and (_continues(text, current, s)
+                                    or _heading_goes_on(text, current, s, _paragraph_end(text, lines, k)))):
                 current.end = end
                 prev, blank = (s, end), False
                 continue
@@ -524,9 +524,19 @@ def _hard_break(text: str, prev: tuple[int, int]) -> bool:
     return before.endswith(":") or len(before) > ONE_LINE_PARAGRAPH
 
 
+def _paragraph_end(text: str, lines: list[tuple[int, int, bool]], k: int) -> int:
+    """Where the paragraph that line ``k`` opens ends: at the next blank line or gap."""
+    end = lines[k][1]
+    for start, stop, gap in lines[k + 1:]:
+        if gap or not text[start:stop].strip():
+            break
+        end = stop
+    return end
+
+
 def _heading_goes_on(text: str, block: Block, start: int, end: int) -> bool:
     """An item's heading cut by a blank line: "3. Đề nghị Ủy ban Mặt trận …, Hội Liên hiệp" then "Phụ nữ Thành
-    phố và các tổ chức thành viên của Mặt trận" — no stop in either, the second line short. A dash item's
+    phố và các tổ" / "chức thành viên của Mặt trận" (174/KH-UBND) — no stop in either, the rest short. A dash item's
     line is no heading: "- UBND các tỉnh, thành phố" then "Thực hiện mới" are two cells (2530/QĐ-TTg)."""
     head = text[block.body:block.end]
     line = text[start:end].rstrip()
