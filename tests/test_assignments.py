@@ -321,6 +321,16 @@ ROWS = [
      "các công trình, dự án quan trọng quốc\ngia, trọng điểm ngành giao thông vận tải (Thông báo số 627/TB-VPCP ngày\n"
      "18/11/2025), chủ động, phối hợp Bộ Nội vụ tham mưu Chính phủ, Thủ tướng Chính\nphủ xem xét khen thưởng xứng đáng.\n",
      [("Bộ Xây dựng", "lead", None), ("Bộ Nội vụ", "support", None)]),
+    # 224-cd-ttg-6ca754: one class printed "các bộ, ngành địa phương liên quan" and "các bộ ngành, địa phương liên
+    # quan" is one class, named by its fullest printed form in every entry.
+    ("THỦ TƯỚNG CHÍNH PHỦ\n-------\nSố: 224/CĐ-TTg\nHà Nội, ngày 20 tháng 11 năm 2025\n\nCÔNG ĐIỆN\n"
+     "VỀ VIỆC TỔ CHỨC KHÁNH THÀNH, KHỞI CÔNG CÁC CÔNG TRÌNH\n\n",
+     "1. Bộ Xây dựng chủ trì, phối hợp với Văn phòng Chính phủ, các bộ, ngành địa phương liên quan tổ chức lễ khánh "
+     "thành.\n2. Đài truyền hình Việt Nam chủ trì đạo diễn, phối hợp với các bộ ngành, địa phương liên quan xây dựng "
+     "kịch bản.\n3. Bộ Nội vụ chủ trì, phối hợp với các bộ, ngành, địa phương liên quan đề xuất khen thưởng.\n",
+     [("Bộ Xây dựng", "lead", None), ("Văn phòng Chính phủ", "support", None),
+      ("Các bộ, ngành, địa phương liên quan", "support", None), ("Đài truyền hình Việt Nam", "lead", None),
+      ("Bộ Nội vụ", "lead", None)]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

@@ -951,7 +951,41 @@ def _entries(found: list[Duty], ctx: Context) -> list[dict[str, Any]]:
         match = "collective" if name.kind in ("class", "local", "title", "addressed") else name.match
         entries[key] = _Entry(agency, duty.role, _task(ctx.flat.text, duty.start, duty.end), d, span,
                               match, name.confidence, duty.path)
-    return [e.to_dict() for e in entries.values()]
+    return [e.to_dict() for e in _one_per_form(list(entries.values()))]
+
+
+# What sets the nouns of a class apart in its printed forms: commas, semicolons, spaces.
+FORM_SPLIT_RE = re.compile(r"[\s,;]+")
+
+
+def _form(agency: str) -> tuple[str, ...]:
+    """A class's nouns in any order, without "có" and "và": "Các bộ ngành, địa phương liên quan" and "Các bộ,
+    ngành, địa phương có liên quan" have one form (224/CĐ-TTg prints both)."""
+    drop = {fold(w) for w in body_words()["form_words"]}
+    return tuple(sorted(w for w in FORM_SPLIT_RE.split(fold(agency)) if w and w not in drop))
+
+
+def _one_per_form(entries: list[_Entry]) -> list[_Entry]:
+    """A class printed in several forms is named by its fullest form (the longest) in every entry; entries that
+    then agree on name, role and deadline are one."""
+    fullest: dict[tuple[str, ...], str] = {}
+    for e in entries:
+        if e.match == "collective" and len(e.agency) > len(fullest.get(form := _form(e.agency), "")):
+            fullest[form] = e.agency
+    kept: dict[tuple, _Entry] = {}
+    out: list[_Entry] = []
+    for e in entries:
+        if e.match == "collective":
+            e.agency = fullest[_form(e.agency)]
+        key = (fold(e.agency), e.role, e.deadline.date if e.deadline else None)
+        if (first := kept.get(key)) is None:
+            kept[key] = e
+            out.append(e)
+            continue
+        for span in [e.span, *e.items]:
+            if span != first.span and span not in first.items:
+                first.items.append(span)
+    return out
 
 
 # Whitespace a task's text collapses: a run of two or more, or one that is not a plain space.
