@@ -331,6 +331,11 @@ ROWS = [
      [("Bộ Xây dựng", "lead", None), ("Văn phòng Chính phủ", "support", None),
       ("Các bộ, ngành, địa phương liên quan", "support", None), ("Đài truyền hình Việt Nam", "lead", None),
       ("Bộ Nội vụ", "lead", None)]),
+    # 213/2025/QĐ-UBND of Hải Phòng: a class of bodies that are in the city, not the city's own, is qualified
+    # "trên địa bàn" the city ("Các chủ rừng").
+    ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG\nSố: 213/2025/QĐ-UBND\nHải Phòng, ngày 18 tháng 11 năm 2025\n\n",
+     "Các chủ rừng phải thường xuyên kiểm tra\nlực lượng canh phòng và lực lượng khoán quản bảo vệ rừng, nhất là trồng rừng.",
+     [("Các chủ rừng trên địa bàn thành phố Hải Phòng", "lead", None)]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

@@ -847,6 +847,8 @@ def qualify(name: str, locality: Province | None) -> str:
     if last[:1].isupper() and not plural_re().match(key) and len(name.split()) > 2 \
             and fold(last) not in _council_words():
         return name  # "Công ty Điện lực Quảng Trị", "Hợp tác xã dịch vụ điện Quảng Phú": placed by its name
+    if (m := plural_re().match(key)) and any(key[m.end():].startswith(fold(n)) for n in words()["located_nouns"]):
+        return f"{name} {words()['located']} {locality.full_name}"  # "Các chủ rừng trên địa bàn thành phố Hải Phòng"
     return f"{name} {locality.full_name}"
 
 
