@@ -336,6 +336,19 @@ ROWS = [
     ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG\nSố: 213/2025/QĐ-UBND\nHải Phòng, ngày 18 tháng 11 năm 2025\n\n",
      "Các chủ rừng phải thường xuyên kiểm tra\nlực lượng canh phòng và lực lượng khoán quản bảo vệ rừng, nhất là trồng rừng.",
      [("Các chủ rừng trên địa bàn thành phố Hải Phòng", "lead", None)]),
+    # 2579-qd-ubnd-b7ef7a (2579/QĐ-UBND of Cần Thơ): in the execution clause a title goes on over the classes
+    # after ";" that print none ("Thủ trưởng cơ quan Trung ương …; cơ quan chuyên môn …; ban ngành thành phố"),
+    # and "trên địa bàn thành phố" is the city.
+    ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\n--------\nSố: 2579/QĐ-UBND\nCần Thơ, ngày 20 tháng 11 năm 2025\n\n"
+     "QUYẾT ĐỊNH\nBAN HÀNH QUY ĐỊNH VỀ XẾP LOẠI\n\n",
+     "Điều 4.\nChánh Văn phòng Ủy ban nhân dân thành phố, Thủ trưởng\ncơ quan Trung ương trên địa bàn thành phố; cơ quan "
+     "chuyên môn, đơn vị sự nghiệp\ncông lập thuộc Ủy ban nhân dân thành phố; ban ngành thành phố và Chủ tịch Ủy\nban nhân "
+     "dân xã, phường chịu trách nhiệm thi hành Quyết định này./.\n",
+     [("Chánh Văn phòng Ủy ban nhân dân thành phố Cần Thơ", "all", None),
+      ("Thủ trưởng cơ quan Trung ương trên địa bàn thành phố Cần Thơ", "all", None),
+      ("Thủ trưởng cơ quan chuyên môn, đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân thành phố Cần Thơ", "all", None),
+      ("Thủ trưởng ban ngành thành phố Cần Thơ", "all", None),
+      ("Chủ tịch Ủy ban nhân dân xã, phường thuộc thành phố Cần Thơ", "all", None)]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

@@ -475,6 +475,7 @@ def _pieces(text: str, start: int, end: int, whole: bool = False) -> list[_Piece
     owner: str | None = None
     before = start
     for a, b in _spans(text, start, end):
+        semicolon = ";" in text[before:a]
         join, before = _join(text[before:a]), b
         raw = ASIDE_RE.sub("", text[a:b]).strip(" ;,.:")
         if _not_body_re().match(raw):
@@ -516,6 +517,9 @@ def _pieces(text: str, start: int, end: int, whole: bool = False) -> list[_Piece
         last = out[-1] if out else None
         if last is None:
             continue
+        if semicolon and len(out) > 1 and last.kind == "class" and not last.head and not last.plural \
+                and out[-2].head and out[-2].kind == "class" and out[-2].head in _heads_set():
+            last.head = out[-2].head  # "Thủ trưởng cơ quan Trung ương …; cơ quan chuyên môn …; ban ngành thành phố"
         if not whole and last.kind == "other":
             out.pop()
             break
@@ -835,6 +839,9 @@ def qualify(name: str, locality: Province | None) -> str:
     if locality is None:
         return name
     key = fold(name)
+    if any(key.endswith(f" {fold(words()['located'])} {u}") for u in words()["bare_units"]) \
+            and fold(locality.name) not in key:
+        return f"{name} {locality.name}"  # "Thủ trưởng cơ quan Trung ương trên địa bàn thành phố" → "… thành phố Cần Thơ"
     if fold(locality.name) in key or any(re.search(rf"(?<!\w){re.escape(fold(p))}(?!\w)", key) for p in words()["placed"]) \
             or re.search(r"\d\s*$", name):
         return name
