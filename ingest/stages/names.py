@@ -827,6 +827,14 @@ def _same_length(printed: str, canonical: str, locality: Province | None) -> boo
     return len(p.split()) <= len(c.split()) + 1
 
 
+@cache
+def _unit_before_tail_re() -> re.Pattern[str]:
+    # A bare unit between a class and its tail: "Các sở, ban, ngành tỉnh có liên quan" (556/KH-UBND).
+    w = words()
+    related = [t for t in w["class_tails"] if t.endswith(w["related"])]
+    return re.compile(rf"\s+(?:{alternation(w['bare_units'], ignore_case=True)})\s+(?P<tail>(?:{alternation(related, ignore_case=True)}))$", re.IGNORECASE)
+
+
 def qualify(name: str, locality: Province | None) -> str:
     """A class or an unplaced body in the issuer's province: "Các sở, ban, ngành" → "Các sở, ban, ngành
     tỉnh Kon Tum"; "… Thành phố" → "… Thành phố Hồ Chí Minh"; a name placed already is left as it is.
@@ -835,9 +843,15 @@ def qualify(name: str, locality: Province | None) -> str:
     'Hội Liên hiệp Phụ nữ Thành phố Hồ Chí Minh'
     >>> qualify("Ngân hàng Nhà nước chi nhánh khu vực 14", vocabulary().province("Cần Thơ"))
     'Ngân hàng Nhà nước chi nhánh khu vực 14'
+    >>> qualify("Các sở, ban, ngành tỉnh có liên quan", vocabulary().province("Đồng Tháp"))
+    'Các sở, ban, ngành có liên quan tỉnh Đồng Tháp'
+    >>> qualify("Các chủ rừng", vocabulary().province("Hải Phòng"))
+    'Các chủ rừng trên địa bàn thành phố Hải Phòng'
     """
     if locality is None:
         return name
+    if m := _unit_before_tail_re().search(name):
+        name = name[:m.start()] + " " + m["tail"]  # "Các sở, ban, ngành tỉnh có liên quan" → "… có liên quan tỉnh X"
     key = fold(name)
     if any(key.endswith(f" {fold(words()['located'])} {u}") for u in words()["bare_units"]) \
             and fold(locality.name) not in key:
