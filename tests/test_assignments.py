@@ -349,6 +349,14 @@ ROWS = [
       ("Thủ trưởng cơ quan chuyên môn, đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân thành phố Cần Thơ", "all", None),
       ("Thủ trưởng ban ngành thành phố Cần Thơ", "all", None),
       ("Chủ tịch Ủy ban nhân dân xã, phường thuộc thành phố Cần Thơ", "all", None)]),
+    # 1627-qd-ubnd-d84a0d: a time field that runs until an event ("Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê")
+    # dates nothing; the next one ("Tháng 11 - 12/2025") dates its item.
+    ("ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 1627/QĐ-UBND\nQuảng Ngãi, ngày 10 tháng 11 năm 2025\n\n",
+     "1.2.\nSở Tài chính - Cơ quan thường trực Ban Chỉ đạo\n\n-\nTuyên truyền, phổ biến, quán triệt các cơ quan, tổ chức, "
+     "đơn vị, doanh nghiệp\nthuộc phạm vi quản lý thực hiện nghiêm túc các quy định về quản lý, sử dụng tài\nsản công.\n\n"
+     "Thời\ngian thực hiện: Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê.\n\n-\nTham mưu triển khai thực hiện kế hoạch "
+     "kiểm kê.\n\nThời\ngian hoàn thành: Tháng 11 - 12/2025.\n",
+     [("Sở Tài chính tỉnh Quảng Ngãi", "lead", None), ("Sở Tài chính tỉnh Quảng Ngãi", "lead", "2025-12-31")]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

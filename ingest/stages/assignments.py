@@ -65,6 +65,8 @@ def cues() -> dict:
 def _re(key: str, at_start: bool = False) -> re.Pattern[str]:
     if key == "open_ended_time":
         return phrases_re(cues()["columns"]["open_ended"])
+    if key == "until_event":
+        return phrases_re(cues()["columns"]["until_event"])
     return phrases_re(cues()[key], at_start=at_start)
 
 
@@ -221,6 +223,9 @@ def _item(node: Node, scope: Scope, ctx: Context) -> Iterator[Duty]:
         text_start = tb + 1  # "1. Về hỗ trợ kinh phí …: Giao Bộ Tài chính chủ trì …" — the duty after the topic
     here = list(_unit(ctx, max(text_start, a), b, unit_owners, scope, path, heading=bool(owners),
                       paragraph=node.kind == "paragraph"))
+    if node.children and _time_field(ctx, node.children[0]):  # "- Tham mưu …" then, under it, "Thời gian hoàn thành: …"
+        when = _cell_deadline(ctx, node.children[0], after_title=True)
+        here = [replace(d, deadline=d.deadline or when) for d in here]
     yield from here
     if (table_like := _fields(node, scope, ctx, path)) is not None:
         yield from table_like
@@ -886,6 +891,8 @@ def _cell_deadline(ctx: Context, cell: Node, after_title: bool = False) -> Deadl
     "Giai đoạn 2026 - 2027"); none for "Thường xuyên", "Năm 2025 và các năm tiếp theo"."""
     a, b = _flat(ctx, cell.title[1] + 1 if after_title else cell.start, cell.end)
     text = ctx.flat.text
+    if _re("until_event").search(text, a, b):
+        return None  # "Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê": no date it must be done by
     found = [d for d in find_deadlines(text, a, b, ctx.year) if d.date]
     if found:
         when = found[0]
