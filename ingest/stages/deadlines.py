@@ -77,6 +77,19 @@ def _previous_month_end(year: int, month: int) -> str | None:
     return _month_end(year - 1, 12) if month == 1 else _month_end(year, month - 1)
 
 
+# What may stand between a recurring phrase and the day it names: "Định kỳ hằng năm (trước ngày 30 tháng 11)".
+RECURRING_GAP_RE = re.compile(r"[\s,(]*")
+RECURRING_REACH = 40  # characters back from a date to the recurring phrase it belongs to
+
+
+def _recurring_before(text: str, start: int, at: int) -> re.Match[str] | None:
+    """The recurring phrase right before ``at`` whose day the date there names, if any."""
+    last = None
+    for rec in _res()["recurring"].finditer(text, max(start, at - RECURRING_REACH), at):
+        last = rec
+    return last if last is not None and RECURRING_GAP_RE.fullmatch(text, last.end(), at) else None
+
+
 def find_deadlines(text: str, start: int = 0, end: int | None = None, year: str | None = None) -> list[Deadline]:
     """Every deadline in ``text[start:end]``, in order; ``year`` fills dates printed without one.
 
@@ -90,6 +103,8 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, year: str 
     ['2026-12-31', '2029-12-31']
     >>> [(d.date, d.recurring) for d in find_deadlines("báo cáo định kỳ hằng tháng")]
     [(None, 'monthly')]
+    >>> [(d.date, d.recurring) for d in find_deadlines("Định kỳ hằng năm (trước ngày 30 tháng 11) báo cáo", year="2025")]
+    [(None, 'yearly')]
     """
     end = len(text) if end is None else end
     found: list[Deadline] = []
@@ -116,6 +131,9 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, year: str 
         rec = res["recurring"].match(text, stop + 1) if stop + 1 < end else None
         if rec and rec.start() <= stop + 2:  # "trước ngày 15 hằng tháng"
             add(Deadline(None, text[m.start():rec.end()], m.start(), rec.end(), _recurring_kind(rec.group())))
+            continue
+        if not dm["y"] and (rec := _recurring_before(text, start, m.start())):  # "Định kỳ hằng năm (trước ngày 30 tháng 11)"
+            add(Deadline(None, text[rec.start():stop], rec.start(), stop, _recurring_kind(rec.group())))
             continue
         when = iso(y, dm["m"], dm["d"]) if y else None
         add(Deadline(when, text[m.start():stop], m.start(), stop))
