@@ -55,7 +55,8 @@ def test_module_doctests():
     ("TTCP", "Thủ tướng Chính phủ"),  # not Thanh tra Chính phủ (whose symbol it also is)
     ("Bộ NN&MT", "Bộ Nông nghiệp và Môi trường"),  # post-March-2025 ministry
     ("Bộ Dân tộc và Tôn giáo", "Bộ Dân tộc và Tôn giáo"),
-    ("Mặt trận Tổ quốc Việt Nam", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"),
+    ("Mặt trận Tổ quốc Việt Nam", "Mặt trận Tổ quốc Việt Nam"),  # the Front, as 234/CĐ-TTg names it
+    ("Ủy ban Trung ương MTTQ Việt Nam", "Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"),  # its central committee
     ("TAND tối cao", "Tòa án nhân dân tối cao"),
     ("VKSND tối cao", "Viện kiểm sát nhân dân tối cao"),
     ("KIỂM TOÁN NHÀ NƯỚC", "Kiểm toán nhà nước"),  # capitals, as in a header
