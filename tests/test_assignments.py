@@ -357,6 +357,15 @@ ROWS = [
      "Thời\ngian thực hiện: Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê.\n\n-\nTham mưu triển khai thực hiện kế hoạch "
      "kiểm kê.\n\nThời\ngian hoàn thành: Tháng 11 - 12/2025.\n",
      [("Sở Tài chính tỉnh Quảng Ngãi", "lead", None), ("Sở Tài chính tỉnh Quảng Ngãi", "lead", "2025-12-31")]),
+    # 10988-bnv-cqdp-d86452 (10988/BNV-CQĐP): "trân trọng đề nghị" asks the bodies after it, the issuer only speaks;
+    # "của Trung ương" goes on with its class.
+    ("BỘ NỘI VỤ\n--------\nSố:10988/BNV-CQĐP\nV/v tuyên truyền chủ trương, chính sách của\nĐảng, Nhà nước.\n\n"
+     "Hà Nội, ngày\n21 tháng 11 năm 2025\n\nKính gửi:\n\n- Ban Tuyên giáo và Dân vận Trung ương,\n"
+     "- Bộ Văn hóa, Thể thao và Du lịch,\n- Báo Nhân dân.\n\n",
+     "Bộ Nội vụ trân trọng đề nghị Ban Tuyên\ngiáo và Dân vận Trung ương, Bộ Văn hóa, Thể thao và Du lịch, các cơ quan báo\n"
+     "chí của Trung ương chỉ đạo các cơ quan thông tấn, báo chí định hướng\nthông tin đúng.\n",
+     [("Ban Tuyên giáo và Dân vận Trung ương", "all", None), ("Bộ Văn hóa, Thể thao và Du lịch", "all", None),
+      ("Các cơ quan báo chí của Trung ương", "all", None)]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

@@ -641,9 +641,11 @@ def _subject(ctx: Context, a: int, b: int, owners: tuple[Name, ...]) -> tuple[tu
     if (known := _addressee_at(ctx, at, b)) is not None and _duty_follows(text, known[1], b):
         return (known[0],), known[1], _directed_at(text, known[1], b), "subject"  # a name the Kính gửi printed
     names = read_names(text, at, b, ctx.locality)
-    if names and names.bodies and names.end < b and (v := _re("speaker_verbs", True).match(text[names.end:b].lstrip(" ,"))) \
-            and not (fold(v.group()) in _folded("request") and _re("request").search(text, names.end, b)):
+    if names and names.bodies and names.end < b and (v := _re("speaker_verbs", True).match(spoken := text[names.end:b].lstrip(" ,"))) \
+            and not ((fold(v.group()) in _folded("request") or _re("request", True).match(spoken[v.end():].lstrip()))
+                     and _re("request").search(text, names.end, b)):
         return (), a, None, "owner"  # "Chủ tịch Ủy ban nhân dân thành phố có ý kiến như sau:" — the speaker
+        # ("Bộ Nội vụ trân trọng đề nghị Ban Tuyên giáo …" asks, 10988/BNV-CQĐP)
     if names and names.bodies and all(n.kind in ("class", "title") for n in names.bodies) \
             and (_re("role_defined", True).match(text[names.end:b].lstrip(" ,"))
                  or _re("role_defined_classes", True).match(text[at:b])):
