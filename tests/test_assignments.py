@@ -366,6 +366,19 @@ ROWS = [
      "chí của Trung ương chỉ đạo các cơ quan thông tấn, báo chí định hướng\nthông tin đúng.\n",
      [("Ban Tuyên giáo và Dân vận Trung ương", "all", None), ("Bộ Văn hóa, Thể thao và Du lịch", "all", None),
       ("Các cơ quan báo chí của Trung ương", "all", None)]),
+    # 659-tb-vpcp-581e7c (659/TB-VPCP): the issuer named as a partner ("phối hợp với Văn phòng Chính phủ") is
+    # support like any agency; 556/KH-UBND: "Ủy ban nhân dân 04 xã" is the communes', not the province's.
+    ("VĂN PHÒNG CHÍNH PHỦ\n-------\nSố: 659/TB-VPCP\nHà Nội, ngày 28 tháng 11 năm 2025\n\nTHÔNG BÁO\n"
+     "KẾT LUẬN CỦA THỦ TƯỚNG CHÍNH PHỦ\n\n",
+     "3. Bộ Tư pháp có trách nhiệm\nkiểm tra, đôn đốc các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ trong việc\n"
+     "thực hiện các Nghị quyết và các nhiệm vụ nêu trên; chủ trì, phối hợp với Văn\nphòng Chính phủ khẩn trương nghiên "
+     "cứu, đề xuất cấp có thẩm quyền ban hành tiêu\nchí đánh giá.\n",
+     [("Bộ Tư pháp", "lead", None), ("Văn phòng Chính phủ", "support", None)]),
+    ("ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG THÁP\nSố: 556/KH-UBND\nĐồng Tháp, ngày 24 tháng 11 năm 2025\n\nKẾ HOẠCH\n"
+     "PHÁT TRIỂN KINH TẾ BIỂN\n\n",
+     "- Sở Nông nghiệp và Môi trường tiếp tục triển khai thực hiện Kế hoạch 310/KH-UBND; phối hợp với Ủy ban nhân dân\n"
+     "04 xã: Gia Thuận, Tân Điền, Gò Công Đông, Tân Phú Đông thành lập mới khu bảo vệ\nnguồn lợi thủy sản.\n",
+     [("Sở Nông nghiệp và Môi trường tỉnh Đồng Tháp", "lead", None), ("Ủy ban nhân dân 04 xã", "support", None)]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

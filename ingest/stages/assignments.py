@@ -558,14 +558,16 @@ def _sent_to(ctx: Context, a: int, b: int) -> Iterator[Duty]:
             yield Duty(n, "lead", a, b, due)
 
 
-def _acting(ctx: Context, names, closing: bool = False) -> list[Name]:
-    """The bodies of a list that can be given a duty: not the issuer; in a closing ("… báo để các đơn vị,
-    địa phương biết, thực hiện") "các đơn vị, địa phương" is the addressees, when the letter has them."""
+def _acting(ctx: Context, names, closing: bool = False, partners: bool = False) -> list[Name]:
+    """The bodies of a list that can be given a duty: not the issuer, unless the list is of partners (the
+    contract: "phối hợp với Ủy ban nhân dân tỉnh" makes the issuer support like any agency); in a closing
+    ("… báo để các đơn vị, địa phương biết, thực hiện") "các đơn vị, địa phương" is the addressees, when the
+    letter has them."""
     if names is None:
         return []
     out: list[Name] = []
     for n in names.bodies:
-        if _is_issuer(ctx, n):
+        if not partners and _is_issuer(ctx, n):
             continue
         if closing and ctx.addressees and _addressee_phrase(n):
             out += [a for a in ctx.addressees if a not in out]
@@ -817,7 +819,7 @@ def _partners(ctx: Context, a: int, b: int, directed: int | None) -> Iterator[Du
         if directed is not None and directed < m.start():
             return
         names = read_names(text, m.end(), b, ctx.locality)
-        for n in _acting(ctx, names) if names else ():
+        for n in _acting(ctx, names, partners=True) if names else ():
             if n.kind != "people":
                 yield Duty(n, "support", a, b, None)
 

@@ -234,7 +234,8 @@ def _local_government_re() -> re.Pattern[str]:
 @cache
 def _unit_re() -> re.Pattern[str]:
     w = words()
-    return re.compile(rf"(?:(?:{alternation([w['plural'], w['level_word']], ignore_case=True)})\s+)?"
+    # "các xã", "cấp xã", "04 xã" (a count: "Ủy ban nhân dân 04 xã: Gia Thuận, …", 556/KH-UBND)
+    return re.compile(rf"(?:(?:{alternation([w['plural'], w['level_word']], ignore_case=True)}|\d{{1,3}})\s+)?"
                       rf"(?:{alternation(w['local_units'], ignore_case=True)})(?!\w)", re.IGNORECASE)
 
 
@@ -390,8 +391,9 @@ def list_end(text: str, start: int, limit: int) -> int:
 def _after_name_re() -> re.Pattern[str]:
     # What may follow a registry name inside a list: a separator, a place, an aside, a capital ("Sở Y tế
     # Thành phố", "Công an tỉnh Đắk Lắk", "Sở Nội vụ (Ban Thi đua - Khen thưởng)").
+    # A count before a unit goes on too: "Ủy ban nhân dân 04 xã: Gia Thuận, …".
     return re.compile(rf"\s*(?:[,;(:]|$)|\s+(?:{alternation(words()['after_name'])}|[{CAPITALS}])(?!\w)"
-                      rf"|\s+[{CAPITALS}{MASK}]")
+                      rf"|\s+[{CAPITALS}{MASK}]|\s+\d{{1,3}}\s+(?:{alternation(words()['local_units'])})(?!\w)")
 
 
 @cache
