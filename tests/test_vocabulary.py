@@ -100,6 +100,9 @@ def test_body_by_symbol(code, expected):
     ("Đài Phát thanh - Truyền hình", "Kon Tum", "Đài Phát thanh và Truyền hình Kon Tum"),  # no "tỉnh"
     ("Bộ CHQS tỉnh", "Gia Lai", "Bộ Chỉ huy Quân sự tỉnh Gia Lai"),
     ("Ủy ban MTTQ Việt Nam tỉnh", "Cần Thơ", "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Cần Thơ"),
+    ("Mặt trận Tổ quốc Việt Nam tỉnh", "Đắk Lắk", "Mặt trận Tổ quốc Việt Nam tỉnh Đắk Lắk"),  # 0124/KH-UBND
+    ("Liên hiệp các hội Khoa học và Kỹ thuật tỉnh", "Bắc Ninh",
+     "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Bắc Ninh"),  # 81/2025/QĐ-UBND
     ("Ban Thường vụ Tỉnh ủy", "Hà Nội", "Ban Thường vụ Thành ủy Hà Nội"),  # {party} for a city
 ])
 def test_qualified_local_names(alias, province, expected):
