@@ -3,6 +3,7 @@
 import pytest
 
 from graph.vocabulary import vocabulary
+from ingest import extract_text
 from ingest.stages.targets import find_targets
 
 HP, KT = vocabulary().province("Hải Phòng"), vocabulary().province("Kon Tum")
@@ -67,3 +68,49 @@ def test_targets(text, province, expected):
     scope = province.full_name if province else "cả nước"
     got = find_targets(text, 0, len(text), scope, province)
     assert [(t.indicator, t.value, t.unit, t.comparator, t.scope, t.period) for t in got] == expected
+
+
+# ---- whole documents: the outline decides which parts hold goals -------------------------------------------
+
+# The header of 0204/KH-UBND of Cà Mau (corpus-full 0204-kh-ubnd-3a3fa6), a budget plan.
+CA_MAU_PLAN = ("ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+               "Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 0204/KH-UBND\nCà Mau, ngày 24 tháng 11 năm 2025\n\n"
+               "KẾ HOẠCH\nTÀI CHÍNH - NGÂN SÁCH NHÀ NƯỚC 03 NĂM 2026 - 2028 TỈNH CÀ MAU\n\n")
+# The header of 157/KH-UBND of Cần Thơ (corpus-full 157-kh-ubnd-0299fe), an emulation plan.
+CAN_THO_PLAN = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\n--------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                "Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 157/KH-UBND\nCần Thơ, ngày 20 tháng 11 năm 2025\n\n"
+                "KẾ HOẠCH\nTỔ CHỨC ĐỢT THI ĐUA CAO ĐIỂM\n\n")
+
+WHOLE_ROWS = [
+    # 0204/KH-UBND: in a part that reports results only what is still striven for is a goal, dated by the
+    # part's year; two like items of one part are two goals; a forecast of "chỉ tiêu" holds no goal.
+    (CA_MAU_PLAN,
+     "I. TÌNH HÌNH THỰC HIỆN NHIỆM VỤ KINH TẾ - XÃ HỘI VÀ DỰ TOÁN NGÂN SÁCH NHÀ NƯỚC NĂM 2025\n"
+     "1. Chi ngân sách địa phương\n"
+     "- Chi đầu tư từ nguồn vốn xây dựng cơ bản tập trung phấn đấu đạt 100% kế hoạch.\n"
+     "- Chi đầu tư từ nguồn thu tiền sử dụng đất 560 tỷ đồng/690 tỷ đồng, ước đạt 81,16% kế hoạch.\n"
+     "- Chi đầu tư từ nguồn thu xổ số kiến thiết phấn đấu đạt 100% kế hoạch.\n"
+     "II. DỰ BÁO CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI 03 NĂM 2026 - 2028\n"
+     "1. Dự báo các chỉ tiêu kinh tế - xã hội đến năm 2026\n"
+     "- Tổng sản phẩm trong tỉnh (GRDP) tăng khoảng 10%.\n"
+     "- Tổng vốn đầu tư xã hội đạt khoảng 270.000 tỷ đồng.\n",
+     [(100.0, "%", ">=", "2025"), (100.0, "%", ">=", "2025")]),
+    # 157/KH-UBND: items (1) and (5) of one list of "chỉ tiêu" are two goals, not a restatement; the share of
+    # awards under "KHEN THƯỞNG" is a quota.
+    (CAN_THO_PLAN,
+     "III. NỘI DUNG THI ĐUA\n\n1. Nội dung thi đua\n\nNâng cao nhận thức của người hưởng trợ cấp xã hội, các nội dung "
+     "này được cụ thể hóa bằng các chỉ tiêu cụ thể như sau:\n\n"
+     "(1) 100% số người hưởng trợ cấp xã hội, trợ cấp hưu trí xã hội chưa có tài khoản được tuyên truyền;\n\n"
+     "(2) Ít nhất 85% người hưởng trợ cấp xã hội, hưu trí xã hội mở mới tài khoản ngân hàng;\n\n"
+     "(5) 100% số người hưởng trợ cấp xã hội, trợ cấp hưu trí xã hội hàng tháng được rà soát, cập nhật dữ liệu.\n\n"
+     "IV. KHEN THƯỞNG\n\n1. Cấp thành phố\n\n"
+     "a) Chủ tịch Ủy ban nhân dân thành phố xem xét tặng Bằng khen cho các tập thể, cá nhân có thành tích xuất "
+     "sắc (tỷ lệ không quá 10% tập thể, 5% cá nhân đối tượng trực tiếp tham gia phong trào);\n",
+     [(100.0, "%", "=", "2025"), (85.0, "%", ">=", "2025"), (100.0, "%", "=", "2025")]),
+]
+
+
+@pytest.mark.parametrize("header, body, expected", WHOLE_ROWS)
+def test_whole_document_targets(header, body, expected):
+    got = extract_text(header + body).to_dict()["targets"]
+    assert [(t["value"], t["unit"], t["comparator"], t["period"]) for t in got] == expected

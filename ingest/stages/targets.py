@@ -10,7 +10,7 @@ and dates, which carry no unit.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from graph.vocabulary import SPACES_RE, Province
@@ -53,6 +53,7 @@ class Target:
     end: int
     value_max: float | None = None  # upper end of a range ("8,3-8,5%")
     period_span: tuple[int, int] | None = None  # where the period phrase was read
+    origin: int | None = None  # where its list of goals (or the part holding its item) starts: see _once
 
     def to_dict(self) -> dict:
         out = {"indicator": self.indicator, "value": self.value, "unit": self.unit,
@@ -123,6 +124,8 @@ INDICATOR_COMPARATOR_RE = re.compile(r"^\s*(?:trở lên|trở xuống)(?!\w)")
 INDICATOR_AND_RE = re.compile(r"(?<!\w)và(?:\s+|$)")
 # A comparator opening the object after the number: "trở lên số xã …".
 OBJECT_COMPARATOR_RE = re.compile(r"^(?:trở lên|trở xuống)\s*")
+# An item's marker at the start of its text: "(1) 100% số …", "- Tỷ lệ …", "a) Chi …", "1. Tỷ lệ …".
+ITEM_MARKER_RE = re.compile(r"^\s*(?:[-–—+•]|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))\s+")
 # "tháng 5 năm": the "năm" after it ends a full date ("ngày 08 tháng 5 năm 2025").
 MONTH_BEFORE_RE = re.compile(r"tháng\s+\d{1,2}\s*$")
 
@@ -133,7 +136,7 @@ def _clause_end(text: str, pos: int, ceiling: int) -> int:
 
 
 def find_targets(text: str, start: int, end: int, scope: str | None, locality: Province | None,
-                 skip: list[tuple[int, int]] = ()) -> list[Target]:
+                 skip: list[tuple[int, int]] = (), origin: int | None = None) -> list[Target]:
     """Every goal in ``text[start:end]`` (one sentence or item); ``scope`` is the default whose-target.
 
     >>> [(t.value, t.comparator, t.scope, t.period) for t in find_targets(
@@ -178,15 +181,15 @@ def find_targets(text: str, start: int, end: int, scope: str | None, locality: P
         who = _scope(before, scope, locality, found, text, clause, m.start())
         period, pspan = _period(text, start, end, m.end(), after_end)
         found.append(Target(indicator, value, m["unit"], cmp, who, period,
-                            m.start(), m.end(), value_max, pspan))
+                            m.start(), m.end(), value_max, pspan, origin))
     return found
 
 
-def _goal_in_reach(text: str, start: int, pos: int) -> bool:
-    """A goal word governs the number when no sentence end or unrelated clause lies between."""
+def _goal_in_reach(text: str, start: int, pos: int, words: re.Pattern[str] | None = None) -> bool:
+    """A goal word (or one of ``words``) governs the number when no unrelated clause lies between."""
     window = text[start:pos]
     last = None
-    for last in _res()["goal"].finditer(window):
+    for last in (words or _res()["goal"]).finditer(window):
         pass
     if last is None:
         return False
@@ -195,20 +198,15 @@ def _goal_in_reach(text: str, start: int, pos: int) -> bool:
 
 
 def _indicator(before: str, after: str, found: list[Target]) -> str | None:
-    words = before
+    """What a figure measures: the words between the goal word and the number ("phấn đấu đạt tỷ lệ giải ngân
+    100%" → "tỷ lệ giải ngân"), else the object after it ("hoàn thành 100% mục tiêu" → "mục tiêu")."""
+    words = ITEM_MARKER_RE.sub("", before)
     g = None
     for g in _res()["goal"].finditer(words):
         pass
     if g is not None:
         words = words[g.end():]
-    words = INDICATOR_LEAD_RE.sub(" ", words)
-    words = YEAR_RE.sub(" ", words)
-    words = INDICATOR_SCOPE_RE.sub(" ", words)
-    words = _res()["before"].sub(" ", words)
-    words = LINK_RE.sub("", words)
-    words = INDICATOR_COMPARATOR_RE.sub("", words)
-    words = INDICATOR_AND_RE.split(words)[-1].strip()
-    words = SPACES_RE.sub(" ", words).strip(" ,;")
+    words = _clean_indicator(words)
     if words and _res()["head"].search(words):
         head = _res()["head"].search(words)
         return words[head.start():].strip(" ,") or None
@@ -223,6 +221,19 @@ def _indicator(before: str, after: str, found: list[Target]) -> str | None:
     if words:
         return words
     return found[-1].indicator if found else None
+
+
+def _clean_indicator(words: str) -> str:
+    """The words of an indicator without the goal's period, scope, comparator and link ("năm 2025 của cả nước
+    đạt" → "")."""
+    words = INDICATOR_LEAD_RE.sub(" ", words)
+    words = YEAR_RE.sub(" ", words)
+    words = INDICATOR_SCOPE_RE.sub(" ", words)
+    words = _res()["before"].sub(" ", words)
+    words = LINK_RE.sub("", words)
+    words = INDICATOR_COMPARATOR_RE.sub("", words)
+    words = INDICATOR_AND_RE.split(words)[-1].strip()
+    return SPACES_RE.sub(" ", words).strip(" ,;")
 
 
 @cache
@@ -281,13 +292,14 @@ YEAR_ONLY_RE = re.compile(r"(?:19|20)\d\d$")
 def _section_res() -> dict[str, re.Pattern[str]]:
     w = _words()
     return {"sections": phrases_re(w["sections"]), "not_sections": phrases_re(w["not_sections"], at_start=True),
+            "forecast_sections": phrases_re(w["forecast_sections"], at_start=True),
             "norm_texts": re.compile(rf"\s*(?:{alternation(w['norm_texts'])})(?!\w)"),
             "weak": re.compile(rf"(?<!\w)(?:đạt\s+)?(?:{alternation(w['weak_comparators'], ignore_case=True)})\s*$",
                                re.IGNORECASE)}
 
 
 def list_targets(text: str, start: int, end: int, scope: str | None, locality: Province | None,
-                 default_cmp: str, period: str | None) -> list[Target]:
+                 default_cmp: str, period: str | None, origin: int | None = None) -> list[Target]:
     """Every figure of an item in a list of goals ("Mục tiêu cụ thể": "(2) Ít nhất 85% người hưởng trợ cấp
     … mở mới tài khoản"): the comparator printed with it, else ``default_cmp`` ("=" for a bare figure, ">="
     under "phấn đấu"); the period printed in the item, else ``period``.
@@ -324,7 +336,8 @@ def list_targets(text: str, start: int, end: int, scope: str | None, locality: P
         indicator = _indicator(since, after, found)
         who = _scope(before, scope, locality, found, text, clause, m.start())
         own, pspan = _period(text, start, end, m.end(), after_end)
-        found.append(Target(indicator, value, m["unit"], cmp, who, own or period, m.start(), m.end(), value_max, pspan))
+        found.append(Target(indicator, value, m["unit"], cmp, who, own or period, m.start(), m.end(), value_max, pspan,
+                            origin))
     return found
 
 
@@ -367,35 +380,50 @@ def _section_period(headings: list[str]) -> str | None:
 def outline_targets(outline, flat, scope: str | None, locality: Province | None, year: str | None,
                     span_of) -> list[Target]:
     """The targets of a whole document: every figure in a list of goals ("Mục tiêu cụ thể", "Chỉ tiêu"),
-    and goals stated in tasks elsewhere (see :func:`find_targets`); none in results ("Tình hình …"),
-    in attached regulations (norms) or in tables; a goal restated later is counted once."""
+    and goals stated in tasks elsewhere (see :func:`find_targets`); none in forecasts ("Dự báo các chỉ tiêu
+    …"), in attached regulations (norms) or in tables; in results ("Tình hình …") only what the text still
+    strives for ("… phấn đấu đạt 100% kế hoạch"); a goal restated later is counted once."""
     found: list[Target] = []
     sec = _section_res()
 
-    def walk(node, headings: list[str], listed: bool, default_cmp: str, normative: bool) -> None:
+    def walk(node, headings: list[str], listed: bool, default_cmp: str, normative: bool, results: bool,
+             origin: int | None) -> None:
         for child in node.children:
             if child.kind in ("recipients", "note", "table"):
                 continue
             a, b = span_of(child.start, child.children[0].start if child.children else child.end)
             head = flat.text[slice(*span_of(*child.title))]
             if child.kind == "attachment":
-                walk(child, [], False, "=", sec["norm_texts"].match(head) is not None)
+                walk(child, [], False, "=", sec["norm_texts"].match(head) is not None, False, None)
                 continue
             section = bool(child.children) or head.isupper()
-            if normative or section and sec["not_sections"].match(head.strip()) and not sec["sections"].search(head):
+            if normative or section and sec["forecast_sections"].match(head.strip()):
                 continue
+            here_results = results or section and sec["not_sections"].match(head.strip()) is not None \
+                and not sec["sections"].search(head)
             heads = headings + [head]
-            here_listed = listed or sec["sections"].search(head) is not None
+            here_listed = not here_results and (listed or sec["sections"].search(head) is not None)
+            here_origin = origin if listed else child.start  # a list of goals starts at its heading
             cmp = ">=" if _striving_re().search(head) else default_cmp
-            if listed:
-                found.extend(list_targets(flat.text, a, b, scope, locality, cmp, _section_period(heads) or year))
+            if here_results:
+                found.extend(_with_period(t, _section_period(heads))
+                             for t in find_targets(flat.text, a, b, scope, locality, origin=node.start)
+                             if _goal_in_reach(flat.text, a, t.start, _striving_re()))
+            elif listed:
+                found.extend(list_targets(flat.text, a, b, scope, locality, cmp, _section_period(heads) or year,
+                                          origin=here_origin))
             else:
-                found.extend(t for t in find_targets(flat.text, a, b, scope, locality)
+                found.extend(t for t in find_targets(flat.text, a, b, scope, locality, origin=node.start)
                              if not _weak_only(flat.text, t, a))
-            walk(child, heads, here_listed, cmp, normative)
+            walk(child, heads, here_listed, cmp, normative, here_results, here_origin)
 
-    walk(outline, [], False, "=", False)
+    walk(outline, [], False, "=", False, False, None)
     return _once(found)
+
+
+def _with_period(t: Target, period: str | None) -> Target:
+    """``t`` with ``period`` when its own sentence names none."""
+    return t if t.period or period is None else replace(t, period=period)
 
 
 def _weak_only(text: str, t: Target, start: int) -> bool:
@@ -405,11 +433,14 @@ def _weak_only(text: str, t: Target, start: int) -> bool:
 
 
 def _once(found: list[Target]) -> list[Target]:
-    """A goal restated later (same figure and comparator, a like indicator) is counted once."""
+    """A goal restated later (same figure and comparator, a like indicator) is counted once; the items of
+    one list of goals, or of one part, are never restatements of each other ("(1) 100% số người hưởng trợ cấp
+    … được tuyên truyền" and "(5) 100% số người hưởng trợ cấp … được rà soát"; "- Chi đầu tư từ nguồn vốn xây
+    dựng cơ bản tập trung phấn đấu đạt 100% kế hoạch" and "- Chi đầu tư từ nguồn thu xổ số kiến thiết …")."""
     from rapidfuzz.distance import Indel
     out: list[Target] = []
     for t in found:
-        if any(o.value == t.value and o.unit == t.unit
+        if any(o.value == t.value and o.unit == t.unit and (o.origin is None or o.origin != t.origin)
                and Indel.normalized_similarity((o.indicator or "").casefold(), (t.indicator or "").casefold()) >= RESTATED
                for o in out):
             continue
