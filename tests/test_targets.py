@@ -7,6 +7,7 @@ from ingest import extract_text
 from ingest.stages.targets import find_targets
 
 HP, KT = vocabulary().province("Hải Phòng"), vocabulary().province("Kon Tum")
+DT = vocabulary().province("Đồng Tháp")
 
 ROWS = [
     # Hải Phòng seed: the national 8% and the city's 12,5% in one clause.
@@ -60,6 +61,41 @@ ROWS = [
     ("Thực hiện Nghị quyết số 124/NQ-CP ngày 08/5/2025 của Chính phủ, xây dựng mô hình chính quyền 02 cấp.", KT, []),
     # "04 Nghị quyết", "80 năm" are counts, not goals.
     ("triển khai thực hiện 04 Nghị quyết của Bộ Chính trị; chào mừng kỷ niệm 80 năm Cách mạng tháng Tám", KT, []),
+    # 627/TB-VPCP: a status ("Hiện nay … khoảng 61%") and a phase ("giai đoạn 2 dự án") are no goals; the goal in
+    # brackets is.
+    ("a) Hiện nay tổng khối lượng hoàn thành của Dự án khoảng 61% trong khi thời gian còn lại của năm 2025 chỉ khoảng "
+     "2 tháng, khối lượng còn lại rất lớn. Với vai trò, ý nghĩa đặc biệt quan trọng của Dự án, yêu cầu các bộ, ngành, "
+     "cơ quan chủ quản, nhất là ACV cần khẩn trương có giải pháp phù hợp để đẩy nhanh tiến độ thi công (phấn đấu sản "
+     "lượng mỗi tháng đạt tối thiểu 20%), kiểm soát chặt chẽ chất lượng. Chuẩn bị khởi công giai đoạn 2 dự án để báo "
+     "cáo các cấp thẩm quyền.", None,
+     [("sản lượng mỗi tháng", 20.0, "%", ">=", "cả nước", "2025")]),
+    # 627/TB-VPCP: two units joined by "/" are one.
+    ("e) Các bộ, ngành, địa phương khẩn trương đăng ký với Chính phủ (qua Bộ Xây dựng) các công trình khánh thành, "
+     "khởi công dịp 19 tháng 12 năm 2025, trên tinh thần mỗi tổ chức phấn đấu có ít nhất 02 công trình/dự án đủ điều "
+     "kiện khởi công hoặc khánh thành.", None,
+     [("đủ điều kiện khởi công hoặc khánh thành", 2.0, "công trình/dự án", ">=", "cả nước", None)]),
+    # 636/TB-VPCP: a figure in brackets restates the goal before it, and takes its comparator ("vượt" → ">").
+    ("3. Tập trung lãnh đạo, chỉ đạo để hoàn thành cao nhất các chỉ tiêu, nhiệm vụ phát triển kinh tế - xã hội năm "
+     "2025, trong đó phấn đấu tăng trưởng kinh tế vượt mục tiêu Chính phủ giao (10%); tăng thu ngân sách nhà nước", None,
+     [("tăng trưởng kinh tế", 10.0, "%", ">", "cả nước", "2025")]),
+    # 36/2025/QĐ-CTUBND of Cần Thơ: a bound after "có" and a noun says which assets are meant.
+    ("a) Giao tài sản bằng hiện vật (trừ trụ sở làm việc, cơ sở hoạt động sự nghiệp; xe ô tô các loại, tài sản công "
+     "khác có nguyên giá từ 01 tỷ đồng trở lên/01 đơn vị tài sản) cho các cơ quan, tổ chức, đơn vị trên địa bàn thành "
+     "phố.", None, []),
+    # 1630/QĐ-UBND (corpus-full): "có từ 15% … trở lên" is a criterion.
+    ("- Thôn vùng đồng bào dân tộc thiểu số là thôn có từ 15% người dân tộc thiểu số trở lên sinh sống ổn định thành "
+     "cộng đồng.", None, []),
+    # 179/KH-UBND of Đồng Nai (corpus-full): "có" and a noun, then "đạt trên": the noun is the indicator's, the figure
+    # a goal; a share "chiếm tối thiểu" is a goal too.
+    ("(3) Tỷ lệ dân số từ 15 tuổi trở lên có chữ ký số hoặc chữ ký điện tử cá nhân đạt trên 70%;", None,
+     [("Tỷ lệ dân số từ 15 tuổi trở lên có chữ ký số hoặc chữ ký điện tử cá nhân", 70.0, "%", ">", "cả nước", None)]),
+    ("(3) Tỷ lệ nhân lực lao động kinh tế số trong lực lượng lao động chiếm tối thiểu 20%,", None,
+     [("Tỷ lệ nhân lực lao động kinh tế số trong lực lượng lao động chiếm", 20.0, "%", ">=", "cả nước", None)]),
+    # 556/KH-UBND of Đồng Tháp: "Có 30% diện tích …" is the share a task must reach.
+    ("Có 30% diện tích nuôi thủy sản chủ lực áp dụng các quy trình/mô hình sản xuất tiên tiến; các tiêu chuẩn sản xuất "
+     "tốt, an toàn, bền vững vào trong quá trình sản xuất.", DT,
+     [("diện tích nuôi thủy sản chủ lực áp dụng các quy trình/mô hình sản xuất tiên tiến", 30.0, "%", "=",
+       "tỉnh Đồng Tháp", None)]),
 ]
 
 
@@ -81,7 +117,51 @@ CAN_THO_PLAN = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\n--------\nCỘNG 
                 "Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 157/KH-UBND\nCần Thơ, ngày 20 tháng 11 năm 2025\n\n"
                 "KẾ HOẠCH\nTỔ CHỨC ĐỢT THI ĐUA CAO ĐIỂM\n\n")
 
+# The header of 2530/QĐ-TTg, a Prime Minister's decision approving a national plan (corpus-full 2530-qd-ttg-893772).
+PM_DECISION = ("THỦ TƯỚNG CHÍNH PHỦ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+               "---------------\nSố: 2530/QĐ-TTg\nHà Nội, ngày 19 tháng 11 năm 2025\n\nQUYẾT ĐỊNH\nPHÊ DUYỆT KẾ HOẠCH "
+               "HÀNH ĐỘNG QUỐC GIA VỀ KHẮC PHỤC Ô NHIỄM VÀ QUẢN LÝ CHẤT LƯỢNG MÔI TRƯỜNG KHÔNG KHÍ\nTHỦ TƯỚNG CHÍNH PHỦ\n"
+               "QUYẾT ĐỊNH:\n")
+# The header of 64/2025/NQ-HĐND of Hà Nội, a resolution that sets spending levels (corpus-full 64-2025-nq-hdnd-7f8cb4).
+HANOI_RESOLUTION = ("HỘI ĐỒNG NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                    "Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 64/2025/NQ-HĐND\nHà Nội, ngày 27 tháng 11 năm 2025\n\n"
+                    "NGHỊ QUYẾT\nQUY ĐỊNH MỘT SỐ NỘI DUNG, MỨC CHI TRONG LĨNH VỰC VĂN HÓA, NGHỆ THUẬT CỦA THÀNH PHỐ HÀ NỘI\n\n"
+                    "HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HÀ NỘI\n\nQUYẾT NGHỊ:\n\n")
+# The header of 5155/SGDĐT-GDTXNNĐH of Thành phố Hồ Chí Minh, a letter sending a scoring grid (corpus-full
+# 5155-sgddt-gdtxnndh-b8f96b).
+HCM_LETTER = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSỞ GIÁO DỤC VÀ ĐÀO TẠO\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+              "Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 5155/SGDĐT-GDTXNNĐH\n"
+              "Thành phố Hồ Chí Minh, ngày 28 tháng 11 năm 2025\n\nV/v đánh giá, xếp loại trung tâm học tập cộng đồng\n\n"
+              "Kính gửi: Ủy ban nhân dân phường, xã, đặc khu.\n\n")
+
 WHOLE_ROWS = [
+    # 2530/QĐ-TTg: in a list of goals a change against a base year is a goal ("giảm 20% so với mức trung bình năm
+    # 2024" is "=", "giảm tối thiểu 10% …" ">="); a vision ("Tầm nhìn đến năm 2045") is a list of goals too.
+    (PM_DECISION,
+     "Điều 1. Phê duyệt Kế hoạch với các nội dung chủ yếu sau:\n"
+     "I. MỤC TIÊU\n2. Mục tiêu cụ thể giai đoạn 2026 - 2030\n"
+     "a) Chất lượng môi trường không khí trên phạm vi toàn quốc từng bước được kiểm soát, cải thiện:\n"
+     "- Tại thành phố Hà Nội, nồng độ bụi PM2.5 trung bình năm vào năm 2030 đạt dưới 40 μg/m3 (giảm 20% so với mức "
+     "trung bình năm 2024) tại các điểm đo của các trạm quan trắc chất lượng môi trường không khí quốc gia.\n"
+     "- Đối với các tỉnh xung quanh thành phố Hà Nội, nồng độ bụi PM2.5 trung bình năm vào năm 2030 giảm tối thiểu "
+     "10% so với mức trung bình năm 2024.\n"
+     "3. Tầm nhìn đến năm 2045\nSau năm 2030, nồng độ bụi mịn PM2.5 tại Hà Nội giảm trung bình 5 μg/m3 theo mỗi kỳ kế "
+     "hoạch 5 năm, mục tiêu đến năm 2045, nồng độ bụi PM2.5 đạt mức quy chuẩn kỹ thuật quốc gia.\n",
+     [(40.0, "μg/m3", "<", "2030"), (20.0, "%", "=", "2030"), (10.0, "%", ">=", "2030"), (5.0, "μg/m3", "=", "2045")]),
+    # 64/2025/NQ-HĐND: a document that states what it governs ("Điều 1. Phạm vi điều chỉnh") is a regulation: its
+    # figures are norms.
+    (HANOI_RESOLUTION,
+     "Điều 1. Phạm vi điều chỉnh\n\nNghị quyết này quy định một số nội dung, mức chi trong lĩnh vực văn hóa, nghệ "
+     "thuật của Thành phố.\n\nĐiều 2. Tổ chức thực hiện\n\n1. Mức chi hỗ trợ các thành phần tham gia tổ chức cuộc thi "
+     "cấp xã không quá 70% mức chi hỗ trợ cấp Thành phố.\n\n2. Ban Tổ chức (không quá 06 người).\n",
+     []),
+    # 5155/SGDĐT-GDTXNNĐH: an attached grid of criteria ("TIÊU CHÍ") sets norms.
+    (HCM_LETTER,
+     "Sở Giáo dục và Đào tạo gửi Bảng tiêu chí đánh giá, xếp loại trung tâm học tập cộng đồng.\n\n"
+     "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nTrương Hải Thanh\n\n"
+     "TIÊU CHÍ\n\n4. Nội dung hoạt động (20 điểm)\n\n4.2. Tập huấn chuyên môn nghiệp vụ cho cán bộ quản lý.\n\n3\n\n"
+     "Kế hoạch, kinh phí, giáo trình, tài liệu tổ chức tập huấn mỗi năm ít nhất 02 lần.\n",
+     []),
     # 0204/KH-UBND: in a part that reports results only what is still striven for is a goal, dated by the
     # part's year; two like items of one part are two goals; a forecast of "chỉ tiêu" holds no goal.
     (CA_MAU_PLAN,

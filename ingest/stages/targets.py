@@ -18,12 +18,13 @@ from graph.vocabulary import SPACES_RE, Province
 from .deadlines import MONTHS_RE
 from ..lexicon.vocab import alternation, duties, phrases_re
 
-# A number with its unit: "8%", "12,5%", "8,3-8,5%", "2.675 tỷ đồng", "100 %".
+# A number with its unit: "8%", "12,5%", "8,3-8,5%", "2.675 tỷ đồng", "100 %", "02 công trình/dự án" (two units
+# joined by "/" are one).
 # (The unit alternation is filled in from duties.toml.) The number must not follow a letter, digit or one of
 # "/.,-": the look-behind is checked after its first digit, so that the pattern starts with a digit and a
 # search skips to the next digit at C speed.
 NUMBER_PATTERN = (r"(?P<num>\d(?<![\w/.,-]\d)(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?))"
-                  r"(?:\s*[-–]\s*(?P<num2>\d+(?:,\d+)?))?\s*(?P<unit>{units})(?!\w)")
+                  r"(?:\s*[-–]\s*(?P<num2>\d+(?:,\d+)?))?\s*(?P<unit>{units}(?:/(?:{units}))?)(?!\w)")
 # Where a clause starts: "…; tích hợp, cung cấp 100% …", "… năm 2025, phấn đấu …".
 CLAUSE_START_RE = re.compile(r"[;:.(]\s*|^")
 # A full stop that ends a clause: ". Tỷ lệ …" (not "2.675" or an abbreviation).
@@ -37,8 +38,7 @@ LOCAL_SCOPE_RE = re.compile(r"(?:của\s+|và\s+|toàn\s+)?(?P<unit>tỉnh|thàn
 # Where the object of a share ends: "100% dịch vụ công trực tuyến trên Cổng …" → "dịch vụ công trực tuyến".
 OBJECT_STOP_RE = re.compile(r"[,;.()]|\s(?:trên|trong|theo|của|được|phù hợp|đến|tại|vào|để|và|so với|bảo đảm|đảm bảo|"
                             r"đúng|khi|trước|sau|với)\s", re.IGNORECASE)
-# "đạt", "là" between indicator and number.
-LINK_RE = re.compile(r"\s*(?:đạt|là|ở mức|khoảng|bằng)\s*$", re.IGNORECASE)
+
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,64 @@ def _res() -> dict[str, re.Pattern[str]]:
     }
 
 
+@cache
+def _link_re() -> re.Pattern[str]:
+    # "đạt", "là" between indicator and number: "Tỷ lệ … đạt 95%".
+    return re.compile(rf"\s*(?:{alternation(_words()['links'], ignore_case=True)})\s*$", re.IGNORECASE)
+
+
+@cache
+def _strong_bound_re() -> re.Pattern[str]:
+    # A floor or ceiling right before the figure, which makes a goal of a change or a share: "giảm tối thiểu 10%",
+    # "chiếm tối thiểu 20%" (not "trên", "hơn", "dưới": "giảm hơn 20%" reports).
+    strong = [k for k, v in _words()["before"].items() if v in (">=", "<=")]
+    return re.compile(rf"\s*(?:{alternation(strong, ignore_case=True)})\s*$", re.IGNORECASE)
+
+
+@cache
+def _label_re() -> re.Pattern[str]:
+    # A word that makes the number after it a label, not a quantity: "Chuẩn bị khởi công giai đoạn 2 dự án".
+    return re.compile(rf"(?<!\w)(?:{alternation(_words()['labels'], ignore_case=True)})\s*$", re.IGNORECASE)
+
+
+@cache
+def _qualifier_re() -> re.Pattern[str]:
+    # A figure that only says which things are meant: "tài sản công khác có nguyên giá từ 01 tỷ đồng trở lên",
+    # "ngành … có tỷ lệ nữ cán bộ, công chức … thấp dưới 30%" — "có", a noun, then a bound right before the figure.
+    w = _words()
+    bounds = alternation(list(w["before"]) + w["bound_from"], ignore_case=True)
+    return re.compile(rf"(?<!\w)(?:{alternation(w['qualifier_verbs'], ignore_case=True)})\s+"
+                      rf"(?:(?P<noun>[^\d;:().]+?)\s+(?:{bounds})|(?:{alternation(w['bound_from'], ignore_case=True)}))\s*$",
+                      re.IGNORECASE)
+
+
+def _qualifier(before: str) -> bool:
+    """Whether the figure after ``before`` bounds what a noun names rather than setting a goal: "có" and a bound
+    ("thôn có từ 15% người dân tộc thiểu số trở lên"), or "có", a noun and a bound with no goal word, link or
+    change in the noun ("có tỷ lệ … phấn đấu đạt trên 90%", "có chữ ký số … đạt trên 70%", "lao động nữ có việc
+    làm xuống dưới 30%" set goals)."""
+    m = _qualifier_re().search(before)
+    if m is None or _res()["goal"].search(before):
+        return False
+    return not _down_words_re().search(m.group()) and not _links_in_re().search(m.group())
+
+
+@cache
+def _links_in_re() -> re.Pattern[str]:
+    return phrases_re(_words()["links"])
+
+
+@cache
+def _parenthesised_re() -> re.Pattern[str]:
+    # A figure in brackets after the goal it restates, the comparator before that goal: "phấn đấu tăng trưởng kinh tế
+    # vượt mục tiêu Chính phủ giao (10%)" → "> 10%".
+    return re.compile(rf"(?<!\w)(?P<cmp>{alternation(list(_words()['before']), ignore_case=True)})\s+[^\d;:.()]{{1,80}}\(\s*$",
+                      re.IGNORECASE)
+
+
+REACH = 120  # characters before a bracketed figure where the comparator of the goal it restates is looked for
+
+
 def _value(text: str) -> float:
     """"12,5" → 12.5; "2.675" → 2675.0."""
     return float(text.replace(".", "").replace(",", "."))
@@ -112,8 +170,6 @@ def _clause_start(text: str, pos: int, floor: int) -> int:
 
 # Where a clause ends after a number: "… đạt 8%; …", "… năm 2025. …", "… như sau: …".
 CLAUSE_END_RE = re.compile(r";|\.(?=\s|$)|:")
-# A comparison after the number, which makes it no goal: "… 8% so với cùng kỳ", "so cùng kỳ năm trước".
-COMPARED_RE = re.compile(r"^\s*(?:so với|so cùng)", re.IGNORECASE)
 # Words before an indicator that are not part of it: "phấn đấu tỷ lệ …", "bảo đảm …", "góp phần …".
 INDICATOR_LEAD_RE = re.compile(r"(?<!\w)(?:phấn đấu|bảo đảm|đảm bảo|góp phần)\s+", re.IGNORECASE)
 # Whose target, not what: "của cả nước", "toàn quốc", "tỉnh", "thành phố".
@@ -128,6 +184,30 @@ OBJECT_COMPARATOR_RE = re.compile(r"^(?:trở lên|trở xuống)\s*")
 ITEM_MARKER_RE = re.compile(r"^\s*(?:[-–—+•]|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))\s+")
 # "tháng 5 năm": the "năm" after it ends a full date ("ngày 08 tháng 5 năm 2025").
 MONTH_BEFORE_RE = re.compile(r"tháng\s+\d{1,2}\s*$")
+
+
+@cache
+def _compared_re() -> re.Pattern[str]:
+    # A comparison right after the number: "… 8% so với cùng kỳ", "so cùng kỳ năm trước".
+    return re.compile(rf"\s*(?:{alternation(_words()['compared'], ignore_case=True)})(?!\w)", re.IGNORECASE)
+
+
+@cache
+def _base_year_re() -> re.Pattern[str]:
+    # A comparison that ends right before a year, which is then the base, not the period: "(giảm 20% so với mức
+    # trung bình năm 2024)".
+    return re.compile(rf"(?<!\w)(?:{alternation(_words()['compared'], ignore_case=True)})[^;:.,()]{{0,40}}$", re.IGNORECASE)
+
+
+@cache
+def _same_period_re() -> re.Pattern[str]:
+    return phrases_re(_words()["same_period"])
+
+
+def _compared(after: str, goal: bool) -> bool:
+    """Whether a comparison after the figure makes it a result: "tăng 8,2% so với cùng kỳ" always; "giảm 20% so với
+    mức trung bình năm 2024" only when no goal governs it (a goal may be set against a base year)."""
+    return _compared_re().match(after) is not None and (not goal or _same_period_re().search(after) is not None)
 
 
 def _clause_end(text: str, pos: int, ceiling: int) -> int:
@@ -154,16 +234,21 @@ def find_targets(text: str, start: int, end: int, scope: str | None, locality: P
         after_end = _clause_end(text, m.end(), end)
         after = text[m.end():after_end]
         hard_no = _result_words(before, hard=True)
-        if hard_no or COMPARED_RE.match(after):
+        if hard_no or _compared(after, _goal_in_reach(text, start, m.start())) \
+                or _label_re().search(before) or _qualifier(before):
             continue
         goal = _goal_in_reach(text, start, m.start())
         if not goal and res["result_after"].search(text, m.end(), end):
             continue
         cmp = None
+        lead = None  # the goal a bracketed figure restates: "tăng trưởng kinh tế vượt mục tiêu … (10%)"
         if c := res["after"].match(after):
             cmp = _comparators("after").get(c["cmp"].casefold(), ">=")
         elif c := res["before"].search(before):
             cmp = _comparators("before").get(c["cmp"].casefold(), ">=")
+        elif c := _parenthesised_re().search(text, max(start, m.start() - REACH), m.start()):
+            cmp = _comparators("before").get(c["cmp"].casefold(), ">=")
+            lead = text[_clause_start(text, c.start(), start):c.start()]
         share = res["share"].search(before)
         if res["stat_verb"].search(before) and not goal:
             continue
@@ -177,7 +262,7 @@ def find_targets(text: str, start: int, end: int, scope: str | None, locality: P
         value = _value(m["num"])
         value_max = _value(m["num2"]) if m["num2"] else None
         since = text[found[-1].end:m.start()] if found and found[-1].end > clause else before
-        indicator = _indicator(since, after, found)
+        indicator = _indicator(lead if lead is not None else since, after, found)
         who = _scope(before, scope, locality, found, text, clause, m.start())
         period, pspan = _period(text, start, end, m.end(), after_end)
         found.append(Target(indicator, value, m["unit"], cmp, who, period,
@@ -230,7 +315,7 @@ def _clean_indicator(words: str) -> str:
     words = YEAR_RE.sub(" ", words)
     words = INDICATOR_SCOPE_RE.sub(" ", words)
     words = _res()["before"].sub(" ", words)
-    words = LINK_RE.sub("", words)
+    words = _link_re().sub("", words)
     words = INDICATOR_COMPARATOR_RE.sub("", words)
     words = INDICATOR_AND_RE.split(words)[-1].strip()
     return SPACES_RE.sub(" ", words).strip(" ,;")
@@ -262,13 +347,15 @@ def _scope(before: str, default: str | None, locality: Province | None, found: l
 
 
 def _period(text: str, start: int, end: int, pos: int, clause_end: int) -> tuple[str | None, tuple[int, int] | None]:
-    """"trong tháng 6 năm 2025" after the number → "2025-06"; else a year in the sentence."""
+    """"trong tháng 6 năm 2025" after the number → "2025-06"; else the nearest year in the sentence that is not
+    the base of a comparison ("so với mức trung bình năm 2024")."""
     tail = text[pos:clause_end]
     for m in re.finditer(r"(?<!\w)(?:trong|đến|vào|trước)\s+", tail):
         mm = MONTHS_RE.match(tail, m.end())
         if mm and mm["y"]:
             return f"{mm['y']}-{int(mm['m2'] or mm['m']):02d}", (pos + m.start(), pos + mm.end())
-    years = [y for y in YEAR_RE.finditer(text, start, end) if not _in_date(text, y.start())]
+    years = [y for y in YEAR_RE.finditer(text, start, end)
+             if not _in_date(text, y.start()) and not _base_year_re().search(text, max(start, y.start() - REACH), y.start())]
     if not years:
         return None, None
     near = min(years, key=lambda y: abs(y.start() - pos))
@@ -293,6 +380,8 @@ def _section_res() -> dict[str, re.Pattern[str]]:
     w = _words()
     return {"sections": phrases_re(w["sections"]), "not_sections": phrases_re(w["not_sections"], at_start=True),
             "forecast_sections": phrases_re(w["forecast_sections"], at_start=True),
+            "sections_at_start": phrases_re(w["sections_at_start"], at_start=True),
+            "regulation_articles": phrases_re(w["regulation_articles"], at_start=True),
             "norm_texts": re.compile(rf"\s*(?:{alternation(w['norm_texts'])})(?!\w)"),
             "weak": re.compile(rf"(?<!\w)(?:đạt\s+)?(?:{alternation(w['weak_comparators'], ignore_case=True)})\s*$",
                                re.IGNORECASE)}
@@ -317,7 +406,8 @@ def list_targets(text: str, start: int, end: int, scope: str | None, locality: P
         before = text[clause:m.start()]
         after_end = _clause_end(text, m.end(), end)
         after = text[m.end():after_end]
-        if COMPARED_RE.match(after) or _result_words(before[-30:]) and not res["goal"].search(before):
+        if _compared(after, True) or _result_words(before[-30:], hard=True) and not res["goal"].search(before) \
+                or _label_re().search(before) or _qualifier(before):
             continue
         cmp = "=" if default_cmp == ">=" and m["unit"] == "%" and m["num"] == "100" else default_cmp  # 100% is all
         if c := res["after"].match(after):
@@ -342,6 +432,12 @@ def list_targets(text: str, start: int, end: int, scope: str | None, locality: P
 
 
 @cache
+def _down_words_re() -> re.Pattern[str]:
+    # "còn", "xuống" anywhere: "… lao động nữ có việc làm xuống dưới 30%" brings a share down, it names nothing.
+    return phrases_re(_words()["down_to"])
+
+
+@cache
 def _down_to_re() -> re.Pattern[str]:
     # "còn ", "xuống dưới " right before a figure.
     w = _words()
@@ -362,7 +458,8 @@ def _result_words(before: str, hard: bool = False) -> list[re.Match[str]]:
     nouns = tuple(x.casefold() for x in w["not_goal_nouns"])
     out = []
     for g in _res()["not_goal"].finditer(before):
-        if before[g.end():].lstrip().casefold().startswith(nouns) or hard and g.group().casefold() in soft:
+        if before[g.end():].lstrip().casefold().startswith(nouns) or hard and g.group().casefold() in soft \
+                or _strong_bound_re().match(before, g.end()):
             continue
         out.append(g)
     return out
@@ -381,10 +478,12 @@ def outline_targets(outline, flat, scope: str | None, locality: Province | None,
                     span_of) -> list[Target]:
     """The targets of a whole document: every figure in a list of goals ("Mục tiêu cụ thể", "Chỉ tiêu"),
     and goals stated in tasks elsewhere (see :func:`find_targets`); none in forecasts ("Dự báo các chỉ tiêu
-    …"), in attached regulations (norms) or in tables; in results ("Tình hình …") only what the text still
+    …"), in regulations (attached, or a text in chapters: their figures are norms) or in tables; in results ("Tình hình …") only what the text still
     strives for ("… phấn đấu đạt 100% kế hoạch"); a goal restated later is counted once."""
     found: list[Target] = []
     sec = _section_res()
+    if _regulation(outline, flat, span_of):
+        return []
 
     def walk(node, headings: list[str], listed: bool, default_cmp: str, normative: bool, results: bool,
              origin: int | None) -> None:
@@ -397,19 +496,20 @@ def outline_targets(outline, flat, scope: str | None, locality: Province | None,
                 walk(child, [], False, "=", sec["norm_texts"].match(head) is not None, False, None)
                 continue
             section = bool(child.children) or head.isupper()
-            if normative or section and sec["forecast_sections"].match(head.strip()):
-                continue
+            if normative or child.kind == "chapter" or section and sec["forecast_sections"].match(head.strip()):
+                continue  # a text in chapters is a regulation: its figures are norms
             here_results = results or section and sec["not_sections"].match(head.strip()) is not None \
                 and not sec["sections"].search(head)
             heads = headings + [head]
-            here_listed = not here_results and (listed or sec["sections"].search(head) is not None)
+            here_listed = not here_results and (listed or sec["sections"].search(head) is not None
+                                                or sec["sections_at_start"].match(head.strip()) is not None)
             here_origin = origin if listed else child.start  # a list of goals starts at its heading
             cmp = ">=" if _striving_re().search(head) else default_cmp
             if here_results:
                 found.extend(_with_period(t, _section_period(heads))
                              for t in find_targets(flat.text, a, b, scope, locality, origin=node.start)
                              if _goal_in_reach(flat.text, a, t.start, _striving_re()))
-            elif listed:
+            elif here_listed:  # an item of a list of goals, or its heading with the text after it
                 found.extend(list_targets(flat.text, a, b, scope, locality, cmp, _section_period(heads) or year,
                                           origin=here_origin))
             else:
@@ -419,6 +519,14 @@ def outline_targets(outline, flat, scope: str | None, locality: Province | None,
 
     walk(outline, [], False, "=", False, False, None)
     return _once(found)
+
+
+def _regulation(outline, flat, span_of) -> bool:
+    """Whether the document is itself a regulation, whose every figure is a norm: one of its articles says what
+    it governs or whom it applies to ("Điều 1. Phạm vi điều chỉnh", "Điều 2. Đối tượng áp dụng")."""
+    articles = _section_res()["regulation_articles"]
+    return any(child.kind == "article" and articles.match(flat.text[slice(*span_of(*child.title))].strip())
+               for child in outline.children)
 
 
 def _with_period(t: Target, period: str | None) -> Target:
