@@ -134,7 +134,18 @@ HCM_LETTER = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSỞ GIÁO DỤ
               "Thành phố Hồ Chí Minh, ngày 28 tháng 11 năm 2025\n\nV/v đánh giá, xếp loại trung tâm học tập cộng đồng\n\n"
               "Kính gửi: Ủy ban nhân dân phường, xã, đặc khu.\n\n")
 
+# The header of 0129/KH-UBND of Đắk Lắk (corpus-full 0129-kh-ubnd-85b593), a relief plan.
+DAK_LAK_PLAN = ("ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+                "---------------\nSố: 0129/KH-UBND\nĐắk Lắk, ngày 21 tháng 11 năm 2025\n\nKẾ HOẠCH\n"
+                "V/V HỖ TRỢ NHU YẾU PHẨM KHẨN CẤP CHO NHÂN DÂN BỊ ẢNH HƯỞNG MƯA LŨ TRÊN ĐỊA BÀN TỈNH ĐẮK LẮK\n\n")
+
 WHOLE_ROWS = [
+    # 0129/KH-UBND: a bare "MỤC TIÊU" heading opens a list of goals; a span of time after "trong" is a ceiling.
+    (DAK_LAK_PLAN,
+     "II. MỤC TIÊU\n\n1. Mục tiêu trước mắt\n\n- Hỗ trợ khẩn cấp lương thực, thực phẩm, nước uống cho toàn bộ hộ gia "
+     "đình bị ngập lụt.\n\n- Đảm bảo người già neo đơn, trẻ em, phụ nữ mang thai, hộ nghèo, người khuyết tật tại khu "
+     "vực bị ảnh hưởng được tiếp cận hỗ trợ trong 24 giờ đầu kể từ khi lực lượng đến được hiện trường.\n",
+     [(24.0, "giờ", "<=", "2025")]),
     # 2530/QĐ-TTg: in a list of goals a change against a base year is a goal ("giảm 20% so với mức trung bình năm
     # 2024" is "=", "giảm tối thiểu 10% …" ">="); a vision ("Tầm nhìn đến năm 2045") is a list of goals too.
     (PM_DECISION,

@@ -381,6 +381,8 @@ def _section_res() -> dict[str, re.Pattern[str]]:
     return {"sections": phrases_re(w["sections"]), "not_sections": phrases_re(w["not_sections"], at_start=True),
             "forecast_sections": phrases_re(w["forecast_sections"], at_start=True),
             "sections_at_start": phrases_re(w["sections_at_start"], at_start=True),
+            "section_titles": re.compile(rf"\s*(?:{alternation(w['section_titles'], ignore_case=True)})\s*[.:]?\s*",
+                                         re.IGNORECASE),
             "regulation_articles": phrases_re(w["regulation_articles"], at_start=True),
             "norm_texts": re.compile(rf"\s*(?:{alternation(w['norm_texts'])})(?!\w)"),
             "weak": re.compile(rf"(?<!\w)(?:đạt\s+)?(?:{alternation(w['weak_comparators'], ignore_case=True)})\s*$",
@@ -416,6 +418,8 @@ def list_targets(text: str, start: int, end: int, scope: str | None, locality: P
             cmp = _comparators("before").get(c["cmp"].casefold(), ">=")
         elif d := _down_to_re().search(before):
             cmp = "<" if d["below"] else "<="  # "giảm … còn 5%", "xuống dưới 3%"
+        elif _within_re().search(before) and m["unit"].casefold() in _time_units():
+            cmp = "<="  # "được tiếp cận hỗ trợ trong 24 giờ đầu"
         elif res["goal"].search(before):
             cmp = ">="
         value = _value(m["num"])
@@ -429,6 +433,17 @@ def list_targets(text: str, start: int, end: int, scope: str | None, locality: P
         found.append(Target(indicator, value, m["unit"], cmp, who, own or period, m.start(), m.end(), value_max, pspan,
                             origin))
     return found
+
+
+@cache
+def _within_re() -> re.Pattern[str]:
+    # "trong " right before a span of time: "trong 24 giờ đầu".
+    return re.compile(rf"(?<!\w)(?:{alternation(_words()['within'], ignore_case=True)})\s*$", re.IGNORECASE)
+
+
+@cache
+def _time_units() -> frozenset[str]:
+    return frozenset(u.casefold() for u in _words()["time_units"])
 
 
 @cache
@@ -501,8 +516,7 @@ def outline_targets(outline, flat, scope: str | None, locality: Province | None,
             here_results = results or section and sec["not_sections"].match(head.strip()) is not None \
                 and not sec["sections"].search(head)
             heads = headings + [head]
-            here_listed = not here_results and (listed or sec["sections"].search(head) is not None
-                                                or sec["sections_at_start"].match(head.strip()) is not None)
+            here_listed = not here_results and (listed or _goal_heading(head))
             here_origin = origin if listed else child.start  # a list of goals starts at its heading
             cmp = ">=" if _striving_re().search(head) else default_cmp
             if here_results:
@@ -519,6 +533,15 @@ def outline_targets(outline, flat, scope: str | None, locality: Province | None,
 
     walk(outline, [], False, "=", False, False, None)
     return _once(found)
+
+
+def _goal_heading(head: str) -> bool:
+    """Whether a heading opens a list of goals: "2. Mục tiêu cụ thể giai đoạn 2026 - 2030", "… các chỉ tiêu cụ thể
+    như sau:", "3. Tầm nhìn đến năm 2045", "II. MỤC TIÊU"."""
+    sec = _section_res()
+    head = head.strip()
+    return sec["sections"].search(head) is not None or sec["sections_at_start"].match(head) is not None \
+        or sec["section_titles"].fullmatch(head) is not None
 
 
 def _regulation(outline, flat, span_of) -> bool:
