@@ -96,6 +96,9 @@ ROWS = [
      "tốt, an toàn, bền vững vào trong quá trình sản xuất.", DT,
      [("diện tích nuôi thủy sản chủ lực áp dụng các quy trình/mô hình sản xuất tiên tiến", 30.0, "%", "=",
        "tỉnh Đồng Tháp", None)]),
+    # 556/KH-UBND of Đồng Tháp: a clause that opens with a year to come sets a goal.
+    ("- Đến năm 2030, 100% các khu vực bảo vệ nguồn lợi thủy sản được xác định và quản lý hiệu quả.", DT,
+     [("các khu vực bảo vệ nguồn lợi thủy sản", 100.0, "%", "=", "tỉnh Đồng Tháp", "2030")]),
 ]
 
 

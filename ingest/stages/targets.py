@@ -216,8 +216,9 @@ def _clause_end(text: str, pos: int, ceiling: int) -> int:
 
 
 def find_targets(text: str, start: int, end: int, scope: str | None, locality: Province | None,
-                 skip: list[tuple[int, int]] = (), origin: int | None = None) -> list[Target]:
-    """Every goal in ``text[start:end]`` (one sentence or item); ``scope`` is the default whose-target.
+                 skip: list[tuple[int, int]] = (), origin: int | None = None, year: str | None = None) -> list[Target]:
+    """Every goal in ``text[start:end]`` (one sentence or item); ``scope`` is the default whose-target; ``year``
+    the document's, before which a deadline ("Đến năm 2030, 100% …") is past.
 
     >>> [(t.value, t.comparator, t.scope, t.period) for t in find_targets(
     ...     "bảo đảm mục tiêu tăng trưởng năm 2025 của cả nước đạt 8% trở lên và thành phố đạt 12,5%.",
@@ -255,7 +256,7 @@ def find_targets(text: str, start: int, end: int, scope: str | None, locality: P
         if cmp is None:
             if goal:
                 cmp = ">="
-            elif share and m["unit"] == "%":
+            elif share and m["unit"] == "%" or _deadline(before, year):
                 cmp = "="
             else:
                 continue
@@ -268,6 +269,19 @@ def find_targets(text: str, start: int, end: int, scope: str | None, locality: P
         found.append(Target(indicator, value, m["unit"], cmp, who, period,
                             m.start(), m.end(), value_max, pspan, origin))
     return found
+
+
+@cache
+def _deadline_re() -> re.Pattern[str]:
+    # A clause that opens with a year to come sets a goal: "Đến năm 2030, 100% các khu vực bảo vệ nguồn lợi thủy sản
+    # được xác định …".
+    return re.compile(rf"^\W*(?:{alternation(_words()['deadlines'], ignore_case=True)})\s+(?:năm\s+)?(?P<y>(?:19|20)\d\d)\b",
+                      re.IGNORECASE)
+
+
+def _deadline(before: str, year: str | None) -> bool:
+    m = _deadline_re().search(before)
+    return m is not None and (year is None or m["y"] >= year)
 
 
 def _goal_in_reach(text: str, start: int, pos: int, words: re.Pattern[str] | None = None) -> bool:
@@ -309,9 +323,9 @@ def _indicator(before: str, after: str, found: list[Target]) -> str | None:
 
 
 def _clean_indicator(words: str) -> str:
-    """The words of an indicator without the goal's period, scope, comparator and link ("năm 2025 của cả nước
-    đạt" → "")."""
-    words = INDICATOR_LEAD_RE.sub(" ", words)
+    """The words of an indicator without the goal's deadline, period, scope, comparator and link ("năm 2025 của cả
+    nước đạt" → "", "Đến năm 2030, " → "")."""
+    words = INDICATOR_LEAD_RE.sub(" ", _deadline_re().sub("", words))
     words = YEAR_RE.sub(" ", words)
     words = INDICATOR_SCOPE_RE.sub(" ", words)
     words = _res()["before"].sub(" ", words)
@@ -521,13 +535,13 @@ def outline_targets(outline, flat, scope: str | None, locality: Province | None,
             cmp = ">=" if _striving_re().search(head) else default_cmp
             if here_results:
                 found.extend(_with_period(t, _section_period(heads))
-                             for t in find_targets(flat.text, a, b, scope, locality, origin=node.start)
+                             for t in find_targets(flat.text, a, b, scope, locality, origin=node.start, year=year)
                              if _goal_in_reach(flat.text, a, t.start, _striving_re()))
             elif here_listed:  # an item of a list of goals, or its heading with the text after it
                 found.extend(list_targets(flat.text, a, b, scope, locality, cmp, _section_period(heads) or year,
                                           origin=here_origin))
             else:
-                found.extend(t for t in find_targets(flat.text, a, b, scope, locality, origin=node.start)
+                found.extend(t for t in find_targets(flat.text, a, b, scope, locality, origin=node.start, year=year)
                              if not _weak_only(flat.text, t, a))
             walk(child, heads, here_listed, cmp, normative, here_results, here_origin)
 
