@@ -394,6 +394,7 @@ def _section_res() -> dict[str, re.Pattern[str]]:
     w = _words()
     return {"sections": phrases_re(w["sections"]), "not_sections": phrases_re(w["not_sections"], at_start=True),
             "forecast_sections": phrases_re(w["forecast_sections"], at_start=True),
+            "goal_columns": phrases_re(w["goal_columns"]), "time_columns": phrases_re(w["time_columns"]),
             "sections_at_start": phrases_re(w["sections_at_start"], at_start=True),
             "section_titles": re.compile(rf"\s*(?:{alternation(w['section_titles'], ignore_case=True)})\s*[.:]?\s*",
                                          re.IGNORECASE),
@@ -506,8 +507,8 @@ def _section_period(headings: list[str]) -> str | None:
 def outline_targets(outline, flat, scope: str | None, locality: Province | None, year: str | None,
                     span_of) -> list[Target]:
     """The targets of a whole document: every figure in a list of goals ("Mục tiêu cụ thể", "Chỉ tiêu"),
-    and goals stated in tasks elsewhere (see :func:`find_targets`); none in forecasts ("Dự báo các chỉ tiêu
-    …"), in regulations (attached, or a text in chapters: their figures are norms) or in tables; in results ("Tình hình …") only what the text still
+    the figures of a table's column of goals, and goals stated in tasks elsewhere (see :func:`find_targets`); none in
+    forecasts ("Dự báo các chỉ tiêu …") or in regulations (attached, or a text in chapters: their figures are norms); in results ("Tình hình …") only what the text still
     strives for ("… phấn đấu đạt 100% kế hoạch"); a goal restated later is counted once."""
     found: list[Target] = []
     sec = _section_res()
@@ -517,7 +518,11 @@ def outline_targets(outline, flat, scope: str | None, locality: Province | None,
     def walk(node, headings: list[str], listed: bool, default_cmp: str, normative: bool, results: bool,
              origin: int | None) -> None:
         for child in node.children:
-            if child.kind in ("recipients", "note", "table"):
+            if child.kind in ("recipients", "note"):
+                continue
+            if child.kind == "table":
+                if not normative and not results:
+                    found.extend(_table_targets(child, flat, scope, locality, _section_period(headings) or year, span_of))
                 continue
             a, b = span_of(child.start, child.children[0].start if child.children else child.end)
             head = flat.text[slice(*span_of(*child.title))]
@@ -549,6 +554,32 @@ def outline_targets(outline, flat, scope: str | None, locality: Province | None,
     return _once(found)
 
 
+def _table_targets(table, flat, scope: str | None, locality: Province | None, period: str | None,
+                   span_of) -> list[Target]:
+    """The goals of a table: every figure in a cell of a column of goals ("Chỉ tiêu đạt được": "100% cơ sở trong danh
+    mục đã được phê duyệt hoàn thành di dời."), dated by its own year, else by the row's time cell ("Giai đoạn 2026 -
+    2030"), else by ``period``; cells merged over several rows are read once."""
+    sec = _section_res()
+    found: list[Target] = []
+    seen: set[tuple[int, int]] = set()
+    for row in table.children:
+        cells = [c for c in row.children if c.kind == "cell"]
+        times = [c for c in cells if c.column and sec["time_columns"].search(c.column)]
+        when = None
+        for c in times:
+            a, b = span_of(c.start, c.end)
+            if y := YEAR_RE.search(flat.text, a, b):
+                when = f"{y['y1']}-{y['y2']}" if y["y1"] else y["y"]
+                break
+        for c in cells:
+            if (c.start, c.end) in seen or not c.column or not sec["goal_columns"].search(c.column):
+                continue
+            seen.add((c.start, c.end))
+            a, b = span_of(c.start, c.end)
+            found.extend(list_targets(flat.text, a, b, scope, locality, "=", when or period, origin=table.start))
+    return found
+
+
 def _goal_heading(head: str) -> bool:
     """Whether a heading opens a list of goals: "2. Mục tiêu cụ thể giai đoạn 2026 - 2030", "… các chỉ tiêu cụ thể
     như sau:", "3. Tầm nhìn đến năm 2045", "II. MỤC TIÊU"."""
@@ -578,19 +609,27 @@ def _weak_only(text: str, t: Target, start: int) -> bool:
 
 
 def _once(found: list[Target]) -> list[Target]:
-    """A goal restated later (same figure and comparator, a like indicator) is counted once; the items of
+    """A goal restated later (same figure, a like goal: see :func:`_alike`) is counted once; the items of
     one list of goals, or of one part, are never restatements of each other ("(1) 100% số người hưởng trợ cấp
     … được tuyên truyền" and "(5) 100% số người hưởng trợ cấp … được rà soát"; "- Chi đầu tư từ nguồn vốn xây
     dựng cơ bản tập trung phấn đấu đạt 100% kế hoạch" and "- Chi đầu tư từ nguồn thu xổ số kiến thiết …")."""
-    from rapidfuzz.distance import Indel
     out: list[Target] = []
     for t in found:
-        if any(o.value == t.value and o.unit == t.unit and (o.origin is None or o.origin != t.origin)
-               and Indel.normalized_similarity((o.indicator or "").casefold(), (t.indicator or "").casefold()) >= RESTATED
+        if any(o.value == t.value and o.unit == t.unit and (o.origin is None or o.origin != t.origin) and _alike(o, t)
                for o in out):
             continue
         out.append(t)
     return out
+
+
+def _alike(a: Target, b: Target) -> bool:
+    """Whether two goals with one figure are the same goal: a count in units is ("1.200 công trình xây dựng xanh",
+    later "mục tiêu 1.200 công trình xanh được chứng nhận"); a share only when the indicators are alike (many goals
+    are "100%")."""
+    from rapidfuzz.distance import Indel
+    if a.unit != "%":
+        return True
+    return Indel.normalized_similarity((a.indicator or "").casefold(), (b.indicator or "").casefold()) >= RESTATED
 
 
 RESTATED = 0.6  # indicators this alike make a figure a restatement of an earlier goal
