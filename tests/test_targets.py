@@ -142,7 +142,25 @@ DAK_LAK_PLAN = ("ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\n-------\nCỘNG HÒA 
                 "---------------\nSố: 0129/KH-UBND\nĐắk Lắk, ngày 21 tháng 11 năm 2025\n\nKẾ HOẠCH\n"
                 "V/V HỖ TRỢ NHU YẾU PHẨM KHẨN CẤP CHO NHÂN DÂN BỊ ẢNH HƯỞNG MƯA LŨ TRÊN ĐỊA BÀN TỈNH ĐẮK LẮK\n\n")
 
+# The header of 174/KH-UBND of Thành phố Hồ Chí Minh (corpus-full 174-kh-ubnd-981e7a), a gender-equality plan.
+HCM_PLAN = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\n--------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 174/KH-UBND\nThành phố Hồ Chí Minh, ngày 18 tháng 11 năm 2025\n\n"
+            "KẾ HOẠCH\nTRIỂN KHAI CÁC NHIỆM VỤ TRỌNG TÂM CUỐI NĂM 2025 LĨNH VỰC BÌNH ĐẲNG GIỚI\n\n")
+
 WHOLE_ROWS = [
+    # 174/KH-UBND: a bound that says which sectors are meant is no goal ("có tỷ lệ nữ … thấp dưới 30%"); rates per a
+    # power of ten are units; "từ 23 … xuống 18 …" starts at 23 and sets 18; "ở mức 107" is exact under "Phấn đấu".
+    (HCM_PLAN,
+     "II. MỤC TIÊU CỦA KẾ HOẠCH\n\n1. Phấn đấu đến cuối năm 2025 đạt các mục tiêu, chỉ tiêu sau:\n\n"
+     "1.1. Mục tiêu 1. Lĩnh vực chính trị\n\n- Chỉ tiêu 1: Năm 2025 đạt 60% các cơ quan quản lý nhà nước, chính quyền "
+     "địa phương các cấp có lãnh đạo chủ chốt là nữ. Đối với một số ngành, lĩnh vực đặc thù có tỷ lệ nữ cán bộ, công "
+     "chức, viên chức, người lao động thấp dưới 30% có thể điều chỉnh mục tiêu phù hợp với thực tiễn cơ quan, đơn vị.\n\n"
+     "1.4. Mục tiêu 4: Trong lĩnh vực y tế\n\n- Chỉ tiêu 1: Tỷ số giới tính khi sinh ở mức 107 trẻ sơ sinh trai/100 trẻ "
+     "sơ sinh gái sinh ra sống vào năm 2025.\n\n- Chỉ tiêu 2: Tỷ lệ tử vong bà mẹ liên quan đến thai sản dưới 4/100.000 "
+     "trẻ sinh ra còn sống vào năm 2025.\n\n- Chỉ tiêu 3: Tỷ suất sinh ở trẻ vị thành niên giảm từ 23 ca sinh/1.000 phụ "
+     "nữ xuống 18 ca sinh/1.000 phụ nữ vào năm 2025.\n\n2. Tháng hành động\n\n",
+     [(60.0, "%", ">=", "2025"), (107.0, "trẻ sơ sinh trai/100 trẻ sơ sinh gái sinh", "=", "2025"),
+      (4.0, "/100.000 trẻ sinh ra còn sống", "<", "2025"), (18.0, "ca sinh/1.000 phụ nữ", "<=", "2025")]),
     # 0129/KH-UBND: a bare "MỤC TIÊU" heading opens a list of goals; a span of time after "trong" is a ceiling.
     (DAK_LAK_PLAN,
      "II. MỤC TIÊU\n\n1. Mục tiêu trước mắt\n\n- Hỗ trợ khẩn cấp lương thực, thực phẩm, nước uống cho toàn bộ hộ gia "

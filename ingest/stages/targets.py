@@ -19,12 +19,16 @@ from .deadlines import MONTHS_RE
 from ..lexicon.vocab import alternation, duties, phrases_re
 
 # A number with its unit: "8%", "12,5%", "8,3-8,5%", "2.675 tỷ đồng", "100 %", "02 công trình/dự án" (two units
-# joined by "/" are one).
-# (The unit alternation is filled in from duties.toml.) The number must not follow a letter, digit or one of
+# joined by "/" are one), or a rate per a power of ten: "18 ca sinh/1.000 phụ nữ", "4/100.000 trẻ sinh ra còn sống"
+# (at most five words after the base, up to a word of targets.rate_stops: "… phụ nữ vào năm 2025").
+# (The alternations are filled in from duties.toml.) The number must not follow a letter, digit or one of
 # "/.,-": the look-behind is checked after its first digit, so that the pattern starts with a digit and a
 # search skips to the next digit at C speed.
 NUMBER_PATTERN = (r"(?P<num>\d(?<![\w/.,-]\d)(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?))"
-                  r"(?:\s*[-–]\s*(?P<num2>\d+(?:,\d+)?))?\s*(?P<unit>{units}(?:/(?:{units}))?)(?!\w)")
+                  r"(?:\s*[-–]\s*(?P<num2>\d+(?:,\d+)?))?\s*"
+                  r"(?P<unit>(?:[^\W\d]+(?:\s+[^\W\d]+){0,3})?/\s?(?:1(?:00|\.000|0\.000|00\.000)|{bases})"
+                  r"(?:\s+(?!(?:{stops})(?!\w))[^\W\d]+){1,5}"
+                  r"|(?:{units})(?:/(?:{units}))?(?!\w))")
 # Where a clause starts: "…; tích hợp, cung cấp 100% …", "… năm 2025, phấn đấu …".
 CLAUSE_START_RE = re.compile(r"[;:.(]\s*|^")
 # A full stop that ends a clause: ". Tỷ lệ …" (not "2.675" or an abbreviation).
@@ -70,8 +74,10 @@ def _words() -> dict:
 
 @cache
 def _number_re() -> re.Pattern[str]:
-    units = alternation(_words()["units"], ignore_case=True)
-    return re.compile(NUMBER_PATTERN.replace("{units}", units), re.IGNORECASE)
+    w = _words()
+    return re.compile(NUMBER_PATTERN.replace("{units}", alternation(w["units"], ignore_case=True))
+                      .replace("{bases}", alternation(w["rate_bases"], ignore_case=True))
+                      .replace("{stops}", alternation(w["rate_stops"], ignore_case=True)), re.IGNORECASE)
 
 
 @cache
@@ -136,6 +142,22 @@ def _qualifier(before: str) -> bool:
     if m is None or _res()["goal"].search(before):
         return False
     return not _down_words_re().search(m.group()) and not _links_in_re().search(m.group())
+
+
+@cache
+def _baseline_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    # "từ " right before the figure, and a word that moves to the goal after it: "giảm từ 23 ca sinh/1.000 phụ nữ
+    # xuống 18 …", "tăng từ 40% lên 60%".
+    w = _words()
+    return (re.compile(rf"(?<!\w)(?:{alternation(w['bound_from'], ignore_case=True)})\s*$", re.IGNORECASE),
+            re.compile(rf"(?<!\w)(?:{alternation(w['down_to'] + w['up_to'], ignore_case=True)})\s+(?:\w+\s+)?\d",
+                       re.IGNORECASE))
+
+
+def _baseline(before: str, after: str) -> bool:
+    """Whether the figure is where a change starts, not the goal it moves to ("giảm từ 23 … xuống 18 …")."""
+    start, to = _baseline_res()
+    return start.search(before) is not None and to.search(after) is not None
 
 
 @cache
@@ -236,7 +258,7 @@ def find_targets(text: str, start: int, end: int, scope: str | None, locality: P
         after = text[m.end():after_end]
         hard_no = _result_words(before, hard=True)
         if hard_no or _compared(after, _goal_in_reach(text, start, m.start())) \
-                or _label_re().search(before) or _qualifier(before):
+                or _label_re().search(before) or _qualifier(before) or _baseline(before, after):
             continue
         goal = _goal_in_reach(text, start, m.start())
         if not goal and res["result_after"].search(text, m.end(), end):
@@ -424,7 +446,7 @@ def list_targets(text: str, start: int, end: int, scope: str | None, locality: P
         after_end = _clause_end(text, m.end(), end)
         after = text[m.end():after_end]
         if _compared(after, True) or _result_words(before[-30:], hard=True) and not res["goal"].search(before) \
-                or _label_re().search(before) or _qualifier(before):
+                or _label_re().search(before) or _qualifier(before) or _baseline(before, after):
             continue
         cmp = "=" if default_cmp == ">=" and m["unit"] == "%" and m["num"] == "100" else default_cmp  # 100% is all
         if c := res["after"].match(after):
@@ -435,6 +457,8 @@ def list_targets(text: str, start: int, end: int, scope: str | None, locality: P
             cmp = "<" if d["below"] else "<="  # "giảm … còn 5%", "xuống dưới 3%"
         elif _within_re().search(before) and m["unit"].casefold() in _time_units():
             cmp = "<="  # "được tiếp cận hỗ trợ trong 24 giờ đầu"
+        elif _exact_re().search(before):
+            cmp = "="  # "Tỷ số giới tính khi sinh ở mức 107 …" under "Phấn đấu …"
         elif res["goal"].search(before):
             cmp = ">="
         value = _value(m["num"])
@@ -454,6 +478,12 @@ def list_targets(text: str, start: int, end: int, scope: str | None, locality: P
 def _within_re() -> re.Pattern[str]:
     # "trong " right before a span of time: "trong 24 giờ đầu".
     return re.compile(rf"(?<!\w)(?:{alternation(_words()['within'], ignore_case=True)})\s*$", re.IGNORECASE)
+
+
+@cache
+def _exact_re() -> re.Pattern[str]:
+    # "ở mức " right before the figure: a level, neither floor nor ceiling.
+    return re.compile(rf"(?<!\w)(?:{alternation(_words()['exact_links'], ignore_case=True)})\s*$", re.IGNORECASE)
 
 
 @cache
