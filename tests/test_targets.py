@@ -181,7 +181,8 @@ WHOLE_ROWS = [
      "hoạch 5 năm, mục tiêu đến năm 2045, nồng độ bụi PM2.5 đạt mức quy chuẩn kỹ thuật quốc gia.\n",
      [(40.0, "μg/m3", "<", "2030"), (20.0, "%", "=", "2030"), (10.0, "%", ">=", "2030"), (5.0, "μg/m3", "=", "2045")]),
     # 2530/QĐ-TTg, Phụ lục I: the cells of a column of goals ("Chỉ tiêu đạt được") are goals, dated by the row's time
-    # cell; a count restated there ("mục tiêu 1.200 công trình xanh") is the body's goal, counted once.
+    # cell, and so is a line labelled "Sản phẩm:" in another cell; a count restated there ("mục tiêu 1.200 công trình
+    # xanh") is the body's goal, counted once.
     (PM_DECISION,
      "Điều 1. Phê duyệt Kế hoạch với các nội dung chủ yếu sau:\n"
      "h) Phấn đấu đến năm 2030, cả nước có 1.200 công trình xây dựng xanh.\n"
@@ -190,12 +191,20 @@ WHOLE_ROWS = [
      "PHỤ LỤC I\nBẢNG PHÂN CÔNG THỰC HIỆN CÁC NHIỆM VỤ, GIẢI PHÁP\n\n"
      "STT\n\nCơ quan chủ trì\n\nCơ quan phối hợp\n\nNội dung nhiệm vụ\n\nChỉ tiêu đạt được\n\nThời hạn hoàn thành\n\n"
      "A.\n\nBỘ XÂY DỰNG\n\n1\n\nBộ Xây dựng\n\n- Bộ Nông nghiệp và Môi trường.\n\n"
-     "- Xây dựng và ban hành Bộ tiêu chí công trình xây dựng xanh.\n\n"
+     "- Xây dựng và ban hành Bộ tiêu chí công trình xây dựng xanh.\n"
+     "- Sản phẩm: Hoàn thành lắp đặt và đưa vào vận hành 22 trạm quan trắc tự động quốc gia.\n\n"
      "- Phấn đấu đạt mục tiêu 1.200 công trình xanh được chứng nhận vào năm 2030.\n\nGiai đoạn 2026 - 2030\n\n"
      "B.\n\nUBND CÁC TỈNH/THÀNH PHỐ\n\n1\n\nUBND thành phố Hà Nội\n\n- Bộ Công Thương.\n\n"
      "Hoàn thành việc di dời các cơ sở không đáp ứng yêu cầu về bảo vệ môi trường.\n\n"
      "100% cơ sở trong danh mục đã được phê duyệt hoàn thành di dời.\n\nTrước năm 2030\n",
-     [(1200.0, "công trình", ">=", "2030"), (100.0, "%", "=", "2030")]),
+     [(1200.0, "công trình", ">=", "2030"), (22.0, "trạm", "=", "2026-2030"), (100.0, "%", "=", "2030")]),
+    # 157/KH-UBND, Phụ lục: a table with a column of points is a scoring grid, its figures norms.
+    (CAN_THO_PLAN,
+     "Nơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nPHỤ LỤC\n\n"
+     "STT\n\nCHỈ TIÊU THI ĐUA\n\nĐIỂM CHUẨN\n\nHƯỚNG DẪN CHẤM ĐIỂM\n\n"
+     "1\n\nĐơn vị đạt tỷ lệ 100% người hưởng trợ cấp xã hội mở mới tài khoản ngân hàng.\n\n5\n\n"
+     "Đơn vị đạt tỷ lệ 100% cộng 05 điểm, không đạt tỷ lệ 100% không cộng điểm.\n",
+     []),
     # 64/2025/NQ-HĐND: a document that states what it governs ("Điều 1. Phạm vi điều chỉnh") is a regulation: its
     # figures are norms.
     (HANOI_RESOLUTION,

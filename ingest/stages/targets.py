@@ -417,6 +417,7 @@ def _section_res() -> dict[str, re.Pattern[str]]:
     return {"sections": phrases_re(w["sections"]), "not_sections": phrases_re(w["not_sections"], at_start=True),
             "forecast_sections": phrases_re(w["forecast_sections"], at_start=True),
             "goal_columns": phrases_re(w["goal_columns"]), "time_columns": phrases_re(w["time_columns"]),
+            "grid_columns": phrases_re(w["grid_columns"]),
             "sections_at_start": phrases_re(w["sections_at_start"], at_start=True),
             "section_titles": re.compile(rf"\s*(?:{alternation(w['section_titles'], ignore_case=True)})\s*[.:]?\s*",
                                          re.IGNORECASE),
@@ -588,10 +589,13 @@ def _table_targets(table, flat, scope: str | None, locality: Province | None, pe
                    span_of) -> list[Target]:
     """The goals of a table: every figure in a cell of a column of goals ("Chỉ tiêu đạt được": "100% cơ sở trong danh
     mục đã được phê duyệt hoàn thành di dời."), dated by its own year, else by the row's time cell ("Giai đoạn 2026 -
-    2030"), else by ``period``; cells merged over several rows are read once."""
+    2030"), else by ``period``; in the other cells, the figures after a goal's label ("- Sản phẩm: …"); none in a
+    scoring grid; cells merged over several rows are read once."""
     sec = _section_res()
     found: list[Target] = []
     seen: set[tuple[int, int]] = set()
+    if any(sec["grid_columns"].search(c) for c in table.columns):
+        return []  # a scoring grid ("ĐIỂM CHUẨN", "Điểm tự chấm") sets norms
     for row in table.children:
         cells = [c for c in row.children if c.kind == "cell"]
         times = [c for c in cells if c.column and sec["time_columns"].search(c.column)]
@@ -602,12 +606,35 @@ def _table_targets(table, flat, scope: str | None, locality: Province | None, pe
                 when = f"{y['y1']}-{y['y2']}" if y["y1"] else y["y"]
                 break
         for c in cells:
-            if (c.start, c.end) in seen or not c.column or not sec["goal_columns"].search(c.column):
+            if (c.start, c.end) in seen or not c.column:
                 continue
             seen.add((c.start, c.end))
             a, b = span_of(c.start, c.end)
-            found.extend(list_targets(flat.text, a, b, scope, locality, "=", when or period, origin=table.start))
+            if sec["goal_columns"].search(c.column):
+                found.extend(list_targets(flat.text, a, b, scope, locality, "=", when or period, origin=table.start))
+            else:  # "- Sản phẩm: Hoàn thành lắp đặt … 22 trạm quan trắc tự động quốc gia."
+                for x, y in _labelled(flat.text, a, b):
+                    found.extend(list_targets(flat.text, x, y, scope, locality, "=", when or period, origin=table.start))
     return found
+
+
+@cache
+def _label_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    # A line that opens with the label of a goal ("- Sản phẩm: …", "Chỉ tiêu: …"), and where the next line item starts.
+    w = _words()
+    return (re.compile(rf"(?:^|(?<=[\s.;]))[-–+•]?\s*(?:{alternation(w['goal_labels'], ignore_case=True)})\s*:", re.IGNORECASE),
+            re.compile(r"\s[-–+•]\s"))
+
+
+def _labelled(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of ``text[start:end]`` after a goal's label, each up to the next dash item: in "- Đầu tư 03 trạm (xe)
+    quan trắc … - Sản phẩm: Hoàn thành lắp đặt và đưa vào vận hành 22 trạm …", the part after "Sản phẩm:"."""
+    label, item = _label_res()
+    out = []
+    for m in label.finditer(text, start, end):
+        nxt = item.search(text, m.end(), end)
+        out.append((m.end(), nxt.start() if nxt else end))
+    return out
 
 
 def _goal_heading(head: str) -> bool:
