@@ -96,6 +96,16 @@ ROWS = [
      "tốt, an toàn, bền vững vào trong quá trình sản xuất.", DT,
      [("diện tích nuôi thủy sản chủ lực áp dụng các quy trình/mô hình sản xuất tiên tiến", 30.0, "%", "=",
        "tỉnh Đồng Tháp", None)]),
+    # 2639/QĐ-TTg (corpus-full): "có mục tiêu" here names an earmarked transfer, not a goal.
+    ("Bổ sung có mục tiêu từ ngân sách trung ương cho 27 địa phương số tiền 2.615 tỷ đồng (hai nghìn sáu trăm mười lăm "
+     "tỷ đồng) từ nguồn dự toán chi thường xuyên ngân sách trung ương năm 2024.", None, []),
+    # 623/TB-VPCP (corpus-full): "chương trình mục tiêu quốc gia" is a name; "quyết tâm giải ngân 100%" is a goal.
+    ("Đẩy mạnh giải ngân đầu tư công, đôn đốc đối với từng dự án trọng điểm, các chương trình mục tiêu quốc gia, quyết "
+     "tâm giải ngân 100% kế hoạch vốn năm 2025 đã được Thủ tướng Chính phủ giao.", None,
+     [("kế hoạch vốn năm 2025 đã", 100.0, "%", ">=", "cả nước", "2025")]),
+    # 5485/CT-CS (corpus-full): a figure after "từ" with no link bounds a class of cases.
+    ("Sau khi bù trừ nếu số thuế giá trị gia tăng đầu vào của dự án đầu tư chưa được khấu trừ hết từ 300 triệu đồng trở "
+     "lên thì được hoàn thuế giá trị gia tăng.", None, []),
     # 556/KH-UBND of Đồng Tháp: a clause that opens with a year to come sets a goal.
     ("- Đến năm 2030, 100% các khu vực bảo vệ nguồn lợi thủy sản được xác định và quản lý hiệu quả.", DT,
      [("các khu vực bảo vệ nguồn lợi thủy sản", 100.0, "%", "=", "tỉnh Đồng Tháp", "2030")]),

@@ -90,6 +90,7 @@ def _comparators(key: str) -> dict[str, str]:
 def _res() -> dict[str, re.Pattern[str]]:
     return {
         "goal": phrases_re(_words()["goal"]),
+        "goal_idioms": phrases_re(_words()["goal_idioms"]),
         "not_goal": phrases_re(_words()["not_goal"]),
         "result_after": phrases_re(_words()["result_after"]),
         "national": phrases_re(_words()["national"]),
@@ -139,7 +140,7 @@ def _qualifier(before: str) -> bool:
     change in the noun ("có tỷ lệ … phấn đấu đạt trên 90%", "có chữ ký số … đạt trên 70%", "lao động nữ có việc
     làm xuống dưới 30%" set goals)."""
     m = _qualifier_re().search(before)
-    if m is None or _res()["goal"].search(before):
+    if m is None or _goal_words(before):
         return False
     return not _down_words_re().search(m.group()) and not _links_in_re().search(m.group())
 
@@ -152,6 +153,13 @@ def _baseline_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return (re.compile(rf"(?<!\w)(?:{alternation(w['bound_from'], ignore_case=True)})\s*$", re.IGNORECASE),
             re.compile(rf"(?<!\w)(?:{alternation(w['down_to'] + w['up_to'], ignore_case=True)})\s+(?:\w+\s+)?\d",
                        re.IGNORECASE))
+
+
+def _threshold(before: str) -> bool:
+    """Whether a figure after "từ" with no link before it bounds a class ("Hộ từ 05 người trở lên", "làm việc từ 08 giờ
+    trở lên", "được khấu trừ hết từ 300 triệu đồng trở lên thì được hoàn thuế"); "đạt từ 8% trở lên" is a level."""
+    m = _baseline_res()[0].search(before)
+    return m is not None and _link_re().search(before, 0, m.start()) is None
 
 
 def _baseline(before: str, after: str) -> bool:
@@ -174,6 +182,13 @@ def _parenthesised_re() -> re.Pattern[str]:
 
 
 REACH = 120  # characters before a bracketed figure where the comparator of the goal it restates is looked for
+
+
+def _goal_words(text: str) -> list[re.Match[str]]:
+    """The goal words of ``text`` ("mục tiêu", "phấn đấu" …), not those inside a name or idiom ("các chương trình
+    mục tiêu quốc gia", "bổ sung có mục tiêu": an earmarked transfer)."""
+    idioms = [(i.start(), i.end()) for i in _res()["goal_idioms"].finditer(text)]
+    return [g for g in _res()["goal"].finditer(text) if not any(a <= g.start() < b for a, b in idioms)]
 
 
 def _value(text: str) -> float:
@@ -261,7 +276,7 @@ def find_targets(text: str, start: int, end: int, scope: str | None, locality: P
                 or _label_re().search(before) or _qualifier(before) or _baseline(before, after):
             continue
         goal = _goal_in_reach(text, start, m.start())
-        if not goal and res["result_after"].search(text, m.end(), end):
+        if not goal and (res["result_after"].search(text, m.end(), end) or _threshold(before)):
             continue
         cmp = None
         lead = None  # the goal a bracketed figure restates: "tăng trưởng kinh tế vượt mục tiêu … (10%)"
@@ -310,7 +325,7 @@ def _goal_in_reach(text: str, start: int, pos: int, words: re.Pattern[str] | Non
     """A goal word (or one of ``words``) governs the number when no unrelated clause lies between."""
     window = text[start:pos]
     last = None
-    for last in (words or _res()["goal"]).finditer(window):
+    for last in (words.finditer(window) if words else _goal_words(window)):
         pass
     if last is None:
         return False
@@ -323,7 +338,7 @@ def _indicator(before: str, after: str, found: list[Target]) -> str | None:
     100%" → "tỷ lệ giải ngân"), else the object after it ("hoàn thành 100% mục tiêu" → "mục tiêu")."""
     words = ITEM_MARKER_RE.sub("", before)
     g = None
-    for g in _res()["goal"].finditer(words):
+    for g in _goal_words(words):
         pass
     if g is not None:
         words = words[g.end():]
@@ -371,7 +386,7 @@ def _only_share_verbs(words: str) -> bool:
 def _scope(before: str, default: str | None, locality: Province | None, found: list[Target], text: str,
            clause: int, pos: int) -> str | None:
     since = text[found[-1].end:pos] if found and found[-1].end > clause else before
-    goals = list(_res()["goal"].finditer(since))
+    goals = _goal_words(since)
     if goals:
         since = since[goals[-1].start():]
     if _res()["national"].search(since):
@@ -446,7 +461,7 @@ def list_targets(text: str, start: int, end: int, scope: str | None, locality: P
         before = text[clause:m.start()]
         after_end = _clause_end(text, m.end(), end)
         after = text[m.end():after_end]
-        if _compared(after, True) or _result_words(before[-30:], hard=True) and not res["goal"].search(before) \
+        if _compared(after, True) or _result_words(before[-30:], hard=True) and not _goal_words(before) \
                 or _label_re().search(before) or _qualifier(before) or _baseline(before, after):
             continue
         cmp = "=" if default_cmp == ">=" and m["unit"] == "%" and m["num"] == "100" else default_cmp  # 100% is all
@@ -460,7 +475,7 @@ def list_targets(text: str, start: int, end: int, scope: str | None, locality: P
             cmp = "<="  # "được tiếp cận hỗ trợ trong 24 giờ đầu"
         elif _exact_re().search(before):
             cmp = "="  # "Tỷ số giới tính khi sinh ở mức 107 …" under "Phấn đấu …"
-        elif res["goal"].search(before):
+        elif _goal_words(before):
             cmp = ">="
         value = _value(m["num"])
         value_max = _value(m["num2"]) if m["num2"] else None
@@ -666,14 +681,14 @@ def _weak_only(text: str, t: Target, start: int) -> bool:
 
 
 def _once(found: list[Target]) -> list[Target]:
-    """A goal restated later (same figure, a like goal: see :func:`_alike`) is counted once; the items of
-    one list of goals, or of one part, are never restatements of each other ("(1) 100% số người hưởng trợ cấp
+    """A goal restated later (same figure, a like goal: see :func:`_alike`) is counted once; the shares in the
+    items of one list of goals, or of one part, are never restatements of each other ("(1) 100% số người hưởng trợ cấp
     … được tuyên truyền" and "(5) 100% số người hưởng trợ cấp … được rà soát"; "- Chi đầu tư từ nguồn vốn xây
     dựng cơ bản tập trung phấn đấu đạt 100% kế hoạch" and "- Chi đầu tư từ nguồn thu xổ số kiến thiết …")."""
     out: list[Target] = []
     for t in found:
-        if any(o.value == t.value and o.unit == t.unit and (o.origin is None or o.origin != t.origin) and _alike(o, t)
-               for o in out):
+        if any(o.value == t.value and o.unit == t.unit and _alike(o, t)
+               and (o.origin is None or o.origin != t.origin or t.unit != "%") for o in out):
             continue
         out.append(t)
     return out
