@@ -106,6 +106,20 @@ ROWS = [
     # 5485/CT-CS (corpus-full): a figure after "từ" with no link bounds a class of cases.
     ("Sau khi bù trừ nếu số thuế giá trị gia tăng đầu vào của dự án đầu tư chưa được khấu trừ hết từ 300 triệu đồng trở "
      "lên thì được hoàn thuế giá trị gia tăng.", None, []),
+    # 2530/QĐ-TTg: a province named before the figure is whose goal it is, and the goal restated for it keeps its
+    # indicator.
+    ("h) Phấn đấu đến năm 2030, cả nước có 1.200 công trình xây dựng xanh. Trong đó, Hà Nội có tối thiểu 200 công "
+     "trình, Thành phố Hồ Chí Minh có tối thiểu 500 công trình.", None,
+     [("xây dựng xanh", 1200.0, "công trình", ">=", "cả nước", "2030"),
+      ("xây dựng xanh", 200.0, "công trình", ">=", "thành phố Hà Nội", "2030"),
+      ("xây dựng xanh", 500.0, "công trình", ">=", "thành phố Hồ Chí Minh", "2030")]),
+    # 2530/QĐ-TTg: the place of an item goes on to its later figures.
+    ("- Tại thành phố Hà Nội, nồng độ bụi PM2.5 trung bình năm vào năm 2030 đạt dưới 40 μg/m3 (giảm 20% so với mức "
+     "trung bình năm 2024) tại các điểm đo. Tỷ lệ số ngày trong năm có chỉ số chất lượng môi trường không khí (VN_AQI) "
+     "ở mức tốt và trung bình đạt tối thiểu 80%.", None,
+     [("nồng độ bụi PM2.5 trung bình năm", 40.0, "μg/m3", "<", "thành phố Hà Nội", "2030"),
+      ("Tỷ lệ số ngày trong năm có chỉ số chất lượng môi trường không khí (VN_AQI) ở mức tốt và trung bình", 80.0, "%",
+       ">=", "thành phố Hà Nội", "2030")]),
     # 556/KH-UBND of Đồng Tháp: a clause that opens with a year to come sets a goal.
     ("- Đến năm 2030, 100% các khu vực bảo vệ nguồn lợi thủy sản được xác định và quản lý hiệu quả.", DT,
      [("các khu vực bảo vệ nguồn lợi thủy sản", 100.0, "%", "=", "tỉnh Đồng Tháp", "2030")]),

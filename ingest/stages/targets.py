@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from graph.vocabulary import SPACES_RE, Province
+from graph.vocabulary import SPACES_RE, Province, vocabulary
 
 from .deadlines import MONTHS_RE
 from ..lexicon.vocab import alternation, duties, phrases_re
@@ -31,8 +31,8 @@ NUMBER_PATTERN = (r"(?P<num>\d(?<![\w/.,-]\d)(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*
                   r"|(?:{units})(?:/(?:{units}))?(?!\w))")
 # Where a clause starts: "…; tích hợp, cung cấp 100% …", "… năm 2025, phấn đấu …".
 CLAUSE_START_RE = re.compile(r"[;:.(]\s*|^")
-# A full stop that ends a clause: ". Tỷ lệ …" (not "2.675" or an abbreviation).
-SENTENCE_STOP_RE = re.compile(r"\.\s+[A-ZĐ\u00C0-\u00DD\u1EA0-\u1EF8\d]")
+# A full stop that ends a clause: ". Tỷ lệ …", ". - 100% chính quyền …" (not "2.675" or an abbreviation).
+SENTENCE_STOP_RE = re.compile(r"\.\s+(?:[-–]\s+)?[A-ZĐ\u00C0-\u00DD\u1EA0-\u1EF8\d]")
 # A year that is the period of a goal: "năm 2025" (not inside a full date "08 tháng 5 năm 2025"),
 # "giai đoạn 2021 - 2025".
 YEAR_RE = re.compile(r"(?<!tháng\s\d)(?<!tháng\s\d\d)(?<!\d/)(?:giai đoạn\s+(?P<y1>(?:19|20)\d\d)\s*[-–]\s*(?P<y2>(?:19|20)\d\d)"
@@ -199,16 +199,16 @@ def _value(text: str) -> float:
 def _clause_start(text: str, pos: int, floor: int) -> int:
     at = floor
     for m in CLAUSE_START_RE.finditer(text, floor, pos):
-        if m.group().startswith(".") and not SENTENCE_STOP_RE.match(text[m.start():m.start() + 3]):
+        if m.group().startswith(".") and not SENTENCE_STOP_RE.match(text, m.start()):
             continue  # "2.675" or an abbreviation, not a clause end
+        if m.group().startswith("(") and ")" in text[m.end():pos]:
+            continue  # a bracket closed before the number: "chỉ số … (VN_AQI) ở mức tốt … đạt tối thiểu 80%"
         at = m.end()
     return at
 
 
 # Where a clause ends after a number: "… đạt 8%; …", "… năm 2025. …", "… như sau: …".
 CLAUSE_END_RE = re.compile(r";|\.(?=\s|$)|:")
-# Words before an indicator that are not part of it: "phấn đấu tỷ lệ …", "bảo đảm …", "góp phần …".
-INDICATOR_LEAD_RE = re.compile(r"(?<!\w)(?:phấn đấu|bảo đảm|đảm bảo|góp phần)\s+", re.IGNORECASE)
 # Whose target, not what: "của cả nước", "toàn quốc", "tỉnh", "thành phố".
 INDICATOR_SCOPE_RE = re.compile(r"(?<!\w)(?:của\s+)?(?:cả nước|toàn quốc|tỉnh|thành phố)(?!\w)", re.IGNORECASE)
 # A comparator left at the start: "trở lên …", "trở xuống …".
@@ -312,12 +312,12 @@ def find_targets(text: str, start: int, end: int, scope: str | None, locality: P
 def _deadline_re() -> re.Pattern[str]:
     # A clause that opens with a year to come sets a goal: "Đến năm 2030, 100% các khu vực bảo vệ nguồn lợi thủy sản
     # được xác định …".
-    return re.compile(rf"^\W*(?:{alternation(_words()['deadlines'], ignore_case=True)})\s+(?:năm\s+)?(?P<y>(?:19|20)\d\d)\b",
-                      re.IGNORECASE)
+    return re.compile(rf"(?:^\W*|(?<!\w))(?:{alternation(_words()['deadlines'], ignore_case=True)})\s+(?:năm\s+)?"
+                      rf"(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
 
 
 def _deadline(before: str, year: str | None) -> bool:
-    m = _deadline_re().search(before)
+    m = _deadline_re().match(before)
     return m is not None and (year is None or m["y"] >= year)
 
 
@@ -342,12 +342,17 @@ def _indicator(before: str, after: str, found: list[Target]) -> str | None:
         pass
     if g is not None:
         words = words[g.end():]
-    words = _clean_indicator(words)
+    whole = _clean_indicator(words)
+    words = INDICATOR_AND_RE.split(whole)[-1].strip()  # "… 8% trở lên và thành phố đạt": the part after "và"
     if words and _res()["head"].search(words):
         head = _res()["head"].search(words)
         return words[head.start():].strip(" ,") or None
+    if heads := list(_res()["head"].finditer(whole)):  # "Tỷ lệ số ngày … ở mức tốt và trung bình đạt"
+        return whole[heads[-1].start():].strip(" ,") or None
     obj = OBJECT_STOP_RE.split(after, maxsplit=1)[0].strip(" ,")
     obj = OBJECT_COMPARATOR_RE.sub("", obj).strip()
+    if words and _only_share_verbs(words) and not obj:
+        words = ""  # "Trong đó, Hà Nội có tối thiểu 200 công trình,": the goal before, for another place
     if words and obj and _only_share_verbs(words):
         return obj
     if words and obj:
@@ -359,16 +364,23 @@ def _indicator(before: str, after: str, found: list[Target]) -> str | None:
     return found[-1].indicator if found else None
 
 
+@cache
+def _indicator_lead_re() -> re.Pattern[str]:
+    # Words before an indicator that are not part of it: "phấn đấu tỷ lệ …", "bảo đảm …", "Trong đó, Hà Nội có …".
+    return re.compile(rf"(?<!\w)(?:{alternation(_words()['indicator_leads'], ignore_case=True)})(?:\s+|\s*,\s*)",
+                      re.IGNORECASE)
+
+
 def _clean_indicator(words: str) -> str:
-    """The words of an indicator without the goal's deadline, period, scope, comparator and link ("năm 2025 của cả
-    nước đạt" → "", "Đến năm 2030, " → "")."""
-    words = INDICATOR_LEAD_RE.sub(" ", _deadline_re().sub("", words))
-    words = YEAR_RE.sub(" ", words)
+    """The words of an indicator without the goal's deadline, period, scope (a province named), comparator and link
+    ("năm 2025 của cả nước đạt" → "", "Đến năm 2030, " → "")."""
+    words = _indicator_lead_re().sub(" ", _deadline_re().sub("", words, count=1))
+    words = _deadline_re().sub(" ", words)
+    words = _place_re().sub(" ", YEAR_RE.sub(" ", words))
     words = INDICATOR_SCOPE_RE.sub(" ", words)
     words = _res()["before"].sub(" ", words)
     words = _link_re().sub("", words)
     words = INDICATOR_COMPARATOR_RE.sub("", words)
-    words = INDICATOR_AND_RE.split(words)[-1].strip()
     return SPACES_RE.sub(" ", words).strip(" ,;")
 
 
@@ -389,12 +401,42 @@ def _scope(before: str, default: str | None, locality: Province | None, found: l
     goals = _goal_words(since)
     if goals:
         since = since[goals[-1].start():]
+    if named := _named_provinces(since):
+        return " và ".join(named)
     if _res()["national"].search(since):
         return "cả nước"
     if LOCAL_SCOPE_RE.search(since.rstrip()) or re.search(r"(?<!\w)của (?:tỉnh|thành phố)(?!\w)", since):
         if locality is not None:
             return locality.full_name
+    if found and found[-1].scope not in (default, "cả nước"):
+        return found[-1].scope  # "Tại thành phố Hà Nội, … dưới 40 μg/m3 (giảm 20% …)": the item's place goes on
     return default
+
+
+@cache
+def _province_re() -> re.Pattern[str]:
+    # A province named as printed, in capitals: "Tại thành phố Hà Nội", "Thành phố Hồ Chí Minh có tối thiểu 500 …".
+    return re.compile(rf"(?<!\w)(?:{alternation(vocabulary().province_names())})(?!\w)")
+
+
+@cache
+def _place_re() -> re.Pattern[str]:
+    # A province named with the words that lead to it, which are not part of an indicator: "Tại thành phố Hà Nội, ".
+    units = sorted({p.unit for p in vocabulary().provinces})
+    return re.compile(rf"(?:(?<!\w)(?:{alternation(_words()['place_leads'], ignore_case=True)})\s+)?"
+                      rf"(?:(?<!\w)(?:{alternation(units, ignore_case=True)})\s+)?"
+                      rf"(?<!\w)(?-i:{alternation(vocabulary().province_names())})(?!\w)\s*,?", re.IGNORECASE)
+
+
+def _named_provinces(text: str) -> list[str]:
+    """The provinces ``text`` names, in order, once each: "Đối với Hà Nội và Thành phố Hồ Chí Minh, đến năm 2030" →
+    ["thành phố Hà Nội", "thành phố Hồ Chí Minh"]."""
+    out: list[str] = []
+    for m in _province_re().finditer(text):
+        p = vocabulary().province(m.group())
+        if p is not None and p.full_name not in out:
+            out.append(p.full_name)
+    return out
 
 
 def _period(text: str, start: int, end: int, pos: int, clause_end: int) -> tuple[str | None, tuple[int, int] | None]:
