@@ -120,6 +120,9 @@ ROWS = [
      [("nồng độ bụi PM2.5 trung bình năm", 40.0, "μg/m3", "<", "thành phố Hà Nội", "2030"),
       ("Tỷ lệ số ngày trong năm có chỉ số chất lượng môi trường không khí (VN_AQI) ở mức tốt và trung bình", 80.0, "%",
        ">=", "thành phố Hà Nội", "2030")]),
+    # 157/KH-UBND, Phụ lục: what has been done ("đã thực hiện đạt …") is a result.
+    ("Đơn vị xã, phường đã thực hiện đạt tỷ lệ 100% người hưởng trợ cấp xã hội, hưu trí xã hội đã có tài khoản ngân "
+     "hàng trước thời điểm thi đua.", None, []),
     # 556/KH-UBND of Đồng Tháp: a clause that opens with a year to come sets a goal.
     ("- Đến năm 2030, 100% các khu vực bảo vệ nguồn lợi thủy sản được xác định và quản lý hiệu quả.", DT,
      [("các khu vực bảo vệ nguồn lợi thủy sản", 100.0, "%", "=", "tỉnh Đồng Tháp", "2030")]),

@@ -91,6 +91,7 @@ def _res() -> dict[str, re.Pattern[str]]:
     return {
         "goal": phrases_re(_words()["goal"]),
         "goal_idioms": phrases_re(_words()["goal_idioms"]),
+        "past": phrases_re(_words()["past"]),
         "not_goal": phrases_re(_words()["not_goal"]),
         "result_after": phrases_re(_words()["result_after"]),
         "national": phrases_re(_words()["national"]),
@@ -271,7 +272,7 @@ def find_targets(text: str, start: int, end: int, scope: str | None, locality: P
         before = text[clause:m.start()]
         after_end = _clause_end(text, m.end(), end)
         after = text[m.end():after_end]
-        hard_no = _result_words(before, hard=True)
+        hard_no = _result_words(before, hard=True) or _res()["past"].search(before)
         if hard_no or _compared(after, _goal_in_reach(text, start, m.start())) \
                 or _label_re().search(before) or _qualifier(before) or _baseline(before, after):
             continue
