@@ -130,9 +130,9 @@ def _qualifier_re() -> re.Pattern[str]:
     # "ngành … có tỷ lệ nữ cán bộ, công chức … thấp dưới 30%" — "có", a noun, then a bound right before the figure.
     w = _words()
     bounds = alternation(list(w["before"]) + w["bound_from"], ignore_case=True)
+    start = alternation(w["bound_from"], ignore_case=True)
     return re.compile(rf"(?<!\w)(?:{alternation(w['qualifier_verbs'], ignore_case=True)})\s+"
-                      rf"(?:(?P<noun>[^\d;:().]+?)\s+(?:{bounds})|(?:{alternation(w['bound_from'], ignore_case=True)}))\s*$",
-                      re.IGNORECASE)
+                      rf"(?:(?P<noun>[^\d;:().]+?)\s+(?:{bounds})|(?:{start}))\s*$", re.IGNORECASE)
 
 
 def _qualifier(before: str) -> bool:
@@ -178,8 +178,8 @@ def _links_in_re() -> re.Pattern[str]:
 def _parenthesised_re() -> re.Pattern[str]:
     # A figure in brackets after the goal it restates, the comparator before that goal: "phấn đấu tăng trưởng kinh tế
     # vượt mục tiêu Chính phủ giao (10%)" → "> 10%".
-    return re.compile(rf"(?<!\w)(?P<cmp>{alternation(list(_words()['before']), ignore_case=True)})\s+[^\d;:.()]{{1,80}}\(\s*$",
-                      re.IGNORECASE)
+    cmp = alternation(list(_words()["before"]), ignore_case=True)
+    return re.compile(rf"(?<!\w)(?P<cmp>{cmp})\s+[^\d;:.()]{{1,80}}\(\s*$", re.IGNORECASE)
 
 
 REACH = 120  # characters before a bracketed figure where the comparator of the goal it restates is looked for
@@ -234,7 +234,8 @@ def _compared_re() -> re.Pattern[str]:
 def _base_year_re() -> re.Pattern[str]:
     # A comparison that ends right before a year, which is then the base, not the period: "(giảm 20% so với mức
     # trung bình năm 2024)".
-    return re.compile(rf"(?<!\w)(?:{alternation(_words()['compared'], ignore_case=True)})[^;:.,()]{{0,40}}$", re.IGNORECASE)
+    compared = alternation(_words()["compared"], ignore_case=True)
+    return re.compile(rf"(?<!\w)(?:{compared})[^;:.,()]{{0,40}}$", re.IGNORECASE)
 
 
 @cache
@@ -313,8 +314,9 @@ def find_targets(text: str, start: int, end: int, scope: str | None, locality: P
 def _deadline_re() -> re.Pattern[str]:
     # A clause that opens with a year to come sets a goal: "Đến năm 2030, 100% các khu vực bảo vệ nguồn lợi thủy sản
     # được xác định …".
-    return re.compile(rf"(?:^\W*|(?<!\w))(?:{alternation(_words()['deadlines'], ignore_case=True)})\s+(?:năm\s+)?"
-                      rf"(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
+    w = _words()
+    return re.compile(rf"(?:^\W*|(?<!\w))(?:{alternation(w['deadlines'], ignore_case=True)})\s+"
+                      rf"(?:{alternation(w['year_words'], ignore_case=True)}\s+)?(?P<y>(?:19|20)\d\d)\b", re.IGNORECASE)
 
 
 def _deadline(before: str, year: str | None) -> bool:
@@ -403,13 +405,13 @@ def _scope(before: str, default: str | None, locality: Province | None, found: l
     if goals:
         since = since[goals[-1].start():]
     if named := _named_provinces(since):
-        return " và ".join(named)
+        return f" {_words()['scope_joiner']} ".join(named)
     if _res()["national"].search(since):
-        return "cả nước"
+        return _words()["national_scope"]
     if LOCAL_SCOPE_RE.search(since.rstrip()) or re.search(r"(?<!\w)của (?:tỉnh|thành phố)(?!\w)", since):
         if locality is not None:
             return locality.full_name
-    if found and found[-1].scope not in (default, "cả nước"):
+    if found and found[-1].scope not in (default, _words()["national_scope"]):
         return found[-1].scope  # "Tại thành phố Hà Nội, … dưới 40 μg/m3 (giảm 20% …)": the item's place goes on
     return default
 
@@ -448,8 +450,8 @@ def _period(text: str, start: int, end: int, pos: int, clause_end: int) -> tuple
         mm = MONTHS_RE.match(tail, m.end())
         if mm and mm["y"]:
             return f"{mm['y']}-{int(mm['m2'] or mm['m']):02d}", (pos + m.start(), pos + mm.end())
-    years = [y for y in YEAR_RE.finditer(text, start, end)
-             if not _in_date(text, y.start()) and not _base_year_re().search(text, max(start, y.start() - REACH), y.start())]
+    years = [y for y in YEAR_RE.finditer(text, start, end) if not _in_date(text, y.start())
+             and not _base_year_re().search(text, max(start, y.start() - REACH), y.start())]
     if not years:
         return None, None
     near = min(years, key=lambda y: abs(y.start() - pos))
@@ -597,8 +599,9 @@ def outline_targets(outline, flat, scope: str | None, locality: Province | None,
                     span_of) -> list[Target]:
     """The targets of a whole document: every figure in a list of goals ("Mục tiêu cụ thể", "Chỉ tiêu"),
     the figures of a table's column of goals, and goals stated in tasks elsewhere (see :func:`find_targets`); none in
-    forecasts ("Dự báo các chỉ tiêu …") or in regulations (attached, or a text in chapters: their figures are norms); in results ("Tình hình …") only what the text still
-    strives for ("… phấn đấu đạt 100% kế hoạch"); a goal restated later is counted once."""
+    forecasts ("Dự báo các chỉ tiêu …") or in regulations (attached, or a text in chapters: their figures are
+    norms); in results ("Tình hình …") only what the text still strives for ("… phấn đấu đạt 100% kế hoạch"); a
+    goal restated later is counted once."""
     found: list[Target] = []
     sec = _section_res()
     if _regulation(outline, flat, span_of):
@@ -611,7 +614,8 @@ def outline_targets(outline, flat, scope: str | None, locality: Province | None,
                 continue
             if child.kind == "table":
                 if not normative and not results:
-                    found.extend(_table_targets(child, flat, scope, locality, _section_period(headings) or year, span_of))
+                    period = _section_period(headings) or year
+                    found.extend(_table_targets(child, flat, scope, locality, period, span_of))
                 continue
             a, b = span_of(child.start, child.children[0].start if child.children else child.end)
             head = flat.text[slice(*span_of(*child.title))]
@@ -672,7 +676,8 @@ def _table_targets(table, flat, scope: str | None, locality: Province | None, pe
                 found.extend(list_targets(flat.text, a, b, scope, locality, "=", when or period, origin=table.start))
             else:  # "- Sản phẩm: Hoàn thành lắp đặt … 22 trạm quan trắc tự động quốc gia."
                 for x, y in _labelled(flat.text, a, b):
-                    found.extend(list_targets(flat.text, x, y, scope, locality, "=", when or period, origin=table.start))
+                    found.extend(list_targets(flat.text, x, y, scope, locality, "=", when or period,
+                                              origin=table.start))
     return found
 
 
@@ -680,8 +685,8 @@ def _table_targets(table, flat, scope: str | None, locality: Province | None, pe
 def _label_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # A line that opens with the label of a goal ("- Sản phẩm: …", "Chỉ tiêu: …"), and where the next line item starts.
     w = _words()
-    return (re.compile(rf"(?:^|(?<=[\s.;]))[-–+•]?\s*(?:{alternation(w['goal_labels'], ignore_case=True)})\s*:", re.IGNORECASE),
-            re.compile(r"\s[-–+•]\s"))
+    labels = alternation(w["goal_labels"], ignore_case=True)
+    return re.compile(rf"(?:^|(?<=[\s.;]))[-–+•]?\s*(?:{labels})\s*:", re.IGNORECASE), re.compile(r"\s[-–+•]\s")
 
 
 def _labelled(text: str, start: int, end: int) -> list[tuple[int, int]]:
