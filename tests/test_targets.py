@@ -174,7 +174,23 @@ HCM_PLAN = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\n--------\nCỘNG 
             "Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 174/KH-UBND\nThành phố Hồ Chí Minh, ngày 18 tháng 11 năm 2025\n\n"
             "KẾ HOẠCH\nTRIỂN KHAI CÁC NHIỆM VỤ TRỌNG TÂM CUỐI NĂM 2025 LĨNH VỰC BÌNH ĐẲNG GIỚI\n\n")
 
+# The header of 73/2025/NQ-HĐND of Hà Nội, a resolution that sets incentives (corpus-full 73-2025-nq-hdnd-d9adbd).
+HANOI_INCENTIVES = ("HỘI ĐỒNG NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                    "Độc lập - Tự do - Hạnh phúc\n---------------\nSố: 73/2025/NQ-HĐND\nHà Nội, ngày 27 tháng 11 năm 2025\n\n"
+                    "NGHỊ QUYẾT\nQUY ĐỊNH CƠ CHẾ, CHÍNH SÁCH, BIỆN PHÁP ƯU ĐÃI, HỖ TRỢ THU HÚT NGUỒN NHÂN LỰC CÔNG NGHỆ CAO\n\n"
+                    "HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HÀ NỘI\n\nQUYẾT NGHỊ:\n\n")
+
 WHOLE_ROWS = [
+    # 73/2025/NQ-HĐND: a chapter of articles is a regulation; its ceilings are norms ("hỗ trợ tối đa 100% chi phí").
+    (HANOI_INCENTIVES,
+     "Chương III\n\nƯU ĐÃI, HỖ TRỢ\n\nĐiều 11. Ưu đãi, hỗ trợ đối với tổ chức\n\n"
+     "2. Được Thành phố hỗ trợ tối đa 100% chi phí tư vấn pháp lý liên quan đến hoạt động sở hữu trí tuệ.\n",
+     []),
+    # The goal of 153/KH-UBND (corpus-full) set in a chapter without articles, as schemes print them: still a goal.
+    (HANOI_INCENTIVES,
+     "Chương II\n\nMỤC TIÊU\n\n1. Mục tiêu cụ thể\n\n"
+     "a) Phấn đấu đến năm 2030 đạt ít nhất 50% số xã, phường trên toàn thành phố không có ma túy.\n",
+     [(50.0, "%", ">=", "2030")]),
     # 174/KH-UBND: a bound that says which sectors are meant is no goal ("có tỷ lệ nữ … thấp dưới 30%"); rates per a
     # power of ten are units; "từ 23 … xuống 18 …" starts at 23 and sets 18; "ở mức 107" is exact under "Phấn đấu".
     (HCM_PLAN,

@@ -599,8 +599,8 @@ def outline_targets(outline, flat, scope: str | None, locality: Province | None,
                     span_of) -> list[Target]:
     """The targets of a whole document: every figure in a list of goals ("Mục tiêu cụ thể", "Chỉ tiêu"),
     the figures of a table's column of goals, and goals stated in tasks elsewhere (see :func:`find_targets`); none in
-    forecasts ("Dự báo các chỉ tiêu …") or in regulations (attached, or a text in chapters: their figures are
-    norms); in results ("Tình hình …") only what the text still strives for ("… phấn đấu đạt 100% kế hoạch"); a
+    forecasts ("Dự báo các chỉ tiêu …") or in regulations (attached, or a text in chapters of articles: their
+    figures are norms); in results ("Tình hình …") only what the text still strives for ("… phấn đấu đạt 100% kế hoạch"); a
     goal restated later is counted once."""
     found: list[Target] = []
     sec = _section_res()
@@ -623,8 +623,8 @@ def outline_targets(outline, flat, scope: str | None, locality: Province | None,
                 walk(child, [], False, "=", sec["norm_texts"].match(head) is not None, False, None)
                 continue
             section = bool(child.children) or head.isupper()
-            if normative or child.kind == "chapter" or section and sec["forecast_sections"].match(head.strip()):
-                continue  # a text in chapters is a regulation: its figures are norms
+            if normative or _regulation_chapter(child) or section and sec["forecast_sections"].match(head.strip()):
+                continue
             here_results = results or section and sec["not_sections"].match(head.strip()) is not None \
                 and not sec["sections"].search(head)
             heads = headings + [head]
@@ -707,6 +707,12 @@ def _goal_heading(head: str) -> bool:
     head = head.strip()
     return sec["sections"].search(head) is not None or sec["sections_at_start"].match(head) is not None \
         or sec["section_titles"].fullmatch(head) is not None
+
+
+def _regulation_chapter(node) -> bool:
+    """Whether ``node`` is a chapter of articles ("Chương II" then "Điều 4. …"), the frame of a regulation, whose
+    figures are norms (a scheme in chapters without articles may set goals)."""
+    return node.kind == "chapter" and any(n.kind == "article" for n, _ in node.walk())
 
 
 def _regulation(outline, flat, span_of) -> bool:
