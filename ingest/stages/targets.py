@@ -44,7 +44,6 @@ OBJECT_STOP_RE = re.compile(r"[,;.()]|\s(?:trên|trong|theo|của|được|phù 
                             r"đúng|khi|trước|sau|với)\s", re.IGNORECASE)
 
 
-
 @dataclass(frozen=True)
 class Target:
     indicator: str | None
@@ -119,9 +118,9 @@ def _strong_bound_re() -> re.Pattern[str]:
 
 
 @cache
-def _label_re() -> re.Pattern[str]:
+def _numbering_re() -> re.Pattern[str]:
     # A word that makes the number after it a label, not a quantity: "Chuẩn bị khởi công giai đoạn 2 dự án".
-    return re.compile(rf"(?<!\w)(?:{alternation(_words()['labels'], ignore_case=True)})\s*$", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{alternation(_words()['numbering'], ignore_case=True)})\s*$", re.IGNORECASE)
 
 
 @cache
@@ -273,11 +272,11 @@ def find_targets(text: str, start: int, end: int, scope: str | None, locality: P
         before = text[clause:m.start()]
         after_end = _clause_end(text, m.end(), end)
         after = text[m.end():after_end]
-        hard_no = _result_words(before, hard=True) or _res()["past"].search(before)
-        if hard_no or _compared(after, _goal_in_reach(text, start, m.start())) \
-                or _label_re().search(before) or _qualifier(before) or _baseline(before, after):
-            continue
         goal = _goal_in_reach(text, start, m.start())
+        hard_no = _result_words(before, hard=True) or _res()["past"].search(before)
+        if hard_no or _compared(after, goal) or _numbering_re().search(before) or _qualifier(before) \
+                or _baseline(before, after):
+            continue
         if not goal and (res["result_after"].search(text, m.end(), end) or _threshold(before)):
             continue
         cmp = None
@@ -377,8 +376,7 @@ def _indicator_lead_re() -> re.Pattern[str]:
 def _clean_indicator(words: str) -> str:
     """The words of an indicator without the goal's deadline, period, scope (a province named), comparator and link
     ("năm 2025 của cả nước đạt" → "", "Đến năm 2030, " → "")."""
-    words = _indicator_lead_re().sub(" ", _deadline_re().sub("", words, count=1))
-    words = _deadline_re().sub(" ", words)
+    words = _indicator_lead_re().sub(" ", _deadline_re().sub(" ", words))
     words = _place_re().sub(" ", YEAR_RE.sub(" ", words))
     words = INDICATOR_SCOPE_RE.sub(" ", words)
     words = _res()["before"].sub(" ", words)
@@ -507,7 +505,7 @@ def list_targets(text: str, start: int, end: int, scope: str | None, locality: P
         after_end = _clause_end(text, m.end(), end)
         after = text[m.end():after_end]
         if _compared(after, True) or _result_words(before[-30:], hard=True) and not _goal_words(before) \
-                or _label_re().search(before) or _qualifier(before) or _baseline(before, after):
+                or _numbering_re().search(before) or _qualifier(before) or _baseline(before, after):
             continue
         cmp = "=" if default_cmp == ">=" and m["unit"] == "%" and m["num"] == "100" else default_cmp  # 100% is all
         if c := res["after"].match(after):
@@ -597,11 +595,12 @@ def _section_period(headings: list[str]) -> str | None:
 
 def outline_targets(outline, flat, scope: str | None, locality: Province | None, year: str | None,
                     span_of) -> list[Target]:
-    """The targets of a whole document: every figure in a list of goals ("Mục tiêu cụ thể", "Chỉ tiêu"),
-    the figures of a table's column of goals, and goals stated in tasks elsewhere (see :func:`find_targets`); none in
-    forecasts ("Dự báo các chỉ tiêu …") or in regulations (attached, or a text in chapters of articles: their
-    figures are norms); in results ("Tình hình …") only what the text still strives for ("… phấn đấu đạt 100% kế hoạch"); a
-    goal restated later is counted once."""
+    """The targets of a whole document: every figure in a list of goals ("Mục tiêu cụ thể", "Chỉ tiêu", "II. MỤC
+    TIÊU"), the figures of a table's column of goals, and goals stated in tasks elsewhere (see
+    :func:`find_targets`); none in forecasts ("Dự báo các chỉ tiêu …") or in regulations (a document that states
+    what it governs, an attached regulation or grid, a chapter of articles: their figures are norms); in results
+    ("Tình hình …") only what the text still strives for ("… phấn đấu đạt 100% kế hoạch"); a goal restated later
+    is counted once."""
     found: list[Target] = []
     sec = _section_res()
     if _regulation(outline, flat, span_of):
@@ -673,7 +672,8 @@ def _table_targets(table, flat, scope: str | None, locality: Province | None, pe
             seen.add((c.start, c.end))
             a, b = span_of(c.start, c.end)
             if sec["goal_columns"].search(c.column):
-                found.extend(list_targets(flat.text, a, b, scope, locality, "=", when or period, origin=table.start))
+                found.extend(list_targets(flat.text, a, b, scope, locality, "=", when or period,
+                                          origin=table.start))
             else:  # "- Sản phẩm: Hoàn thành lắp đặt … 22 trạm quan trắc tự động quốc gia."
                 for x, y in _labelled(flat.text, a, b):
                     found.extend(list_targets(flat.text, x, y, scope, locality, "=", when or period,
@@ -736,9 +736,9 @@ def _weak_only(text: str, t: Target, start: int) -> bool:
 
 def _once(found: list[Target]) -> list[Target]:
     """A goal restated later (same figure, a like goal: see :func:`_alike`) is counted once; the shares in the
-    items of one list of goals, or of one part, are never restatements of each other ("(1) 100% số người hưởng trợ cấp
-    … được tuyên truyền" and "(5) 100% số người hưởng trợ cấp … được rà soát"; "- Chi đầu tư từ nguồn vốn xây
-    dựng cơ bản tập trung phấn đấu đạt 100% kế hoạch" and "- Chi đầu tư từ nguồn thu xổ số kiến thiết …")."""
+    items of one list of goals, or of one part, are never restatements of each other ("(1) 100% số người hưởng
+    trợ cấp … được tuyên truyền" and "(5) 100% số người hưởng trợ cấp … được rà soát"; "- Chi đầu tư từ nguồn
+    vốn xây dựng cơ bản tập trung phấn đấu đạt 100% kế hoạch" and "- Chi đầu tư từ nguồn thu xổ số kiến thiết …")."""
     out: list[Target] = []
     for t in found:
         if any(o.value == t.value and o.unit == t.unit and _alike(o, t)
