@@ -180,7 +180,21 @@ HANOI_INCENTIVES = ("HỘI ĐỒNG NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\n-------\n
                     "NGHỊ QUYẾT\nQUY ĐỊNH CƠ CHẾ, CHÍNH SÁCH, BIỆN PHÁP ƯU ĐÃI, HỖ TRỢ THU HÚT NGUỒN NHÂN LỰC CÔNG NGHỆ CAO\n\n"
                     "HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ HÀ NỘI\n\nQUYẾT NGHỊ:\n\n")
 
+# The header of 627/TB-VPCP, a notice of the Prime Minister's conclusions (corpus-full 627-tb-vpcp-079f4e).
+VPCP_NOTICE = ("VĂN PHÒNG CHÍNH PHỦ\n-------\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+               "---------------\nSố: 627/TB-VPCP\nHà Nội, ngày 18 tháng 11 năm 2025\n\nTHÔNG BÁO\n\nKẾT LUẬN CỦA THỦ "
+               "TƯỚNG CHÍNH PHỦ TẠI PHIÊN HỌP LẦN THỨ 21 BAN CHỈ ĐẠO NHÀ NƯỚC CÁC CÔNG TRÌNH, DỰ ÁN QUAN TRỌNG QUỐC GIA.\n\n")
+
 WHOLE_ROWS = [
+    # 627/TB-VPCP: a count restated in the items under it ("hoàn thành mục tiêu 3.000 km đường bộ cao tốc") is one goal.
+    (VPCP_NOTICE,
+     "III. NHIỆM VỤ TRỌNG TÂM\n\n1. Hoàn thành mục tiêu đưa vào khai thác trên 3.000 km đường bộ cao tốc và khoảng "
+     "trên 1.700km đường bộ ven biển trong năm 2025\n\nb) Giao đồng chí Bộ trưởng Bộ Xây dựng trực tiếp chỉ đạo kiểm "
+     "tra, rà soát, bảo đảm thông xe kỹ thuật năm 2025 góp phần hoàn thành mục tiêu 3.000 km đường bộ cao tốc.\n\n"
+     "c) Bộ Quốc phòng chỉ đạo các quân khu hỗ trợ xe máy, thiết bị, nhân lực nhằm đẩy nhanh tiến độ thi công các dự án "
+     "cao tốc có kế hoạch hoàn thành năm 2025, đảm bảo hoàn thành mục tiêu đưa vào khai thác trên 3.000 km đường bộ "
+     "cao tốc.\n",
+     [(3000.0, "km", ">", "2025"), (1700.0, "km", ">", "2025")]),
     # 73/2025/NQ-HĐND: a chapter of articles is a regulation; its ceilings are norms ("hỗ trợ tối đa 100% chi phí").
     (HANOI_INCENTIVES,
      "Chương III\n\nƯU ĐÃI, HỖ TRỢ\n\nĐiều 11. Ưu đãi, hỗ trợ đối với tổ chức\n\n"
