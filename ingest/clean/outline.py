@@ -645,9 +645,9 @@ def _row_groups(text: str, cells: list[Block]) -> list[list[Block]]:
     for c in cells:
         s = c.text(text)
         if _is_row_number(s):
-            key = _number_key(s)
-            if _follows(seen, key) and (not rows or len(rows[-1]) > 1):
-                seen = _renumbered(seen, key)
+            key = next((k for k in _number_keys(s) if _follows(seen, k)), None)
+            if key is not None and (not rows or len(rows[-1]) > 1):
+                seen = _numbered(seen, key)
                 rows.append([c])
                 continue
         if not rows:
@@ -656,11 +656,17 @@ def _row_groups(text: str, cells: list[Block]) -> list[list[Block]]:
     return rows
 
 
-def _renumbered(seen: list[tuple], key: tuple) -> list[tuple]:
-    """The numbering after row ``key``: its kind's number is ``key``; the kinds first seen under its last
-    number start again ("I", "1" … "4", then "II": the next "1" opens a row of its own)."""
-    at = next((k for k in range(len(seen) - 1, -1, -1) if seen[k][0] == key[0]), None)
-    return (seen if at is None else seen[:at]) + [key]
+def _numbered(seen: list[tuple], key: tuple) -> list[tuple]:
+    """The numbering after row number ``key``: the last number of each kind, outer kinds first; a number of an outer
+    kind closes the deeper ones, whose numbering starts again ("A.", "1" … "9", then "B.", "1").
+
+    >>> _numbered([("A", 65), ("n", 9)], ("A", 66)), _numbered([("A", 65)], ("n", 1))
+    ([('A', 66)], [('A', 65), ('n', 1)])
+    """
+    kinds = [p[0] for p in seen]
+    if key[0] in kinds:
+        return seen[:kinds.index(key[0])] + [key]
+    return seen + [key]
 
 
 def _number_key(s: str) -> tuple:
@@ -673,6 +679,20 @@ def _number_key(s: str) -> tuple:
     if s.isupper():
         return ("A", ord(s))
     return ("a", ord(s[0]))
+
+
+def _number_keys(s: str) -> list[tuple]:
+    """The readings of a row number: "C." is the roman hundred or the letter after "B." (2530/QĐ-TTg numbers the
+    bodies of its annex "A.", "B.", "C.", "D." …).
+
+    >>> _number_keys("C."), _number_keys("2.1")
+    ([('r', 100), ('A', 67)], [('n', 2, 1)])
+    """
+    key = _number_key(s)
+    letter = s.strip().rstrip(".)")
+    if key[0] == "r" and len(letter) == 1:
+        return [key, ("A", ord(letter))]
+    return [key]
 
 
 def _roman(s: str) -> int:
