@@ -4,8 +4,8 @@ Two sets: the 40 partial documents the extractor was first built on (``tests/dat
 pages, the two seeds among them), held to issue 4's thresholds; and 59 whole official documents of 2025
 (``tests/data/whole``: plans, decisions with regulations, Công điện, HĐND resolutions, letters, news pages),
 held to floors just under what the extractor measures today. The floors guard against regressions; they
-are not issue 18's goals (assignments and targets F1 ≥ 0.90 on whole documents), which the README reports
-as not yet met.
+are not issue 18's goals (assignments and targets F1 ≥ 0.90 on whole documents): targets meet it, and the
+README reports assignments as not yet met.
 """
 
 import pytest
@@ -48,8 +48,9 @@ def test_relation_accuracy(partial):
 
 
 def test_assignment_f1(partial):
-    # Issue 4: agency + role F1 >= 0.85 (the gold read to the whole-document conventions, see its notes).
-    assert partial.assignments.f1 >= 0.85, partial.assignments.misses
+    # Issue 4: agency + role F1 >= 0.85 (the gold read to the whole-document conventions, see its notes);
+    # issue 18: not lower than the 0.881 measured before whole documents were read (0.902 now).
+    assert partial.assignments.f1 >= 0.88, partial.assignments.misses
 
 
 def test_target_f1(partial):
@@ -81,10 +82,10 @@ def test_whole_addressees(whole):
 
 
 def test_whole_assignments(whole):
-    # Measured 0.690 (P 0.750, R 0.639) when this floor was set; issue 18 asks for 0.90.
-    assert whole.assignments.f1 >= 0.67, whole.assignments.misses
+    # Measured 0.820 (P 0.853, R 0.789) when this floor was set; issue 18 asks for 0.90.
+    assert whole.assignments.f1 >= 0.80, whole.assignments.misses
 
 
 def test_whole_targets(whole):
-    # Measured 0.702 (P 0.791, R 0.631) when this floor was set; issue 18 asks for 0.90.
-    assert whole.targets.f1 >= 0.68, whole.targets.misses
+    # Measured 0.925 (P 0.974, R 0.881) when this floor was set; issue 18 asks for 0.90.
+    assert whole.targets.f1 >= 0.90, whole.targets.misses
