@@ -379,6 +379,17 @@ ROWS = [
      "- Sở Nông nghiệp và Môi trường tiếp tục triển khai thực hiện Kế hoạch 310/KH-UBND; phối hợp với Ủy ban nhân dân\n"
      "04 xã: Gia Thuận, Tân Điền, Gò Công Đông, Tân Phú Đông thành lập mới khu bảo vệ\nnguồn lợi thủy sản.\n",
      [("Sở Nông nghiệp và Môi trường tỉnh Đồng Tháp", "lead", None), ("Ủy ban nhân dân 04 xã", "support", None)]),
+    # 0129-kh-ubnd-85b593: a heading that lists its owners up to a colon, the last one no body the registry
+    # knows ("… Cổng Thông tin điện tử tỉnh và hệ thống truyền thanh cơ sở:"), names that one as printed (the file
+    # prints "tính" for "tỉnh", a typo left out here).
+    ("ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\n-------\nSố: 0129/KH-UBND\nĐắk Lắk, ngày 21 tháng 11 năm 2025\n\nKẾ HOẠCH\n"
+     "V/V HỖ TRỢ NHU YẾU PHẨM KHẨN CẤP CHO NHÂN DÂN BỊ ẢNH HƯỞNG MƯA LŨ\n\n",
+     "9.\nBáo và Phát thanh - Truyền hình Đắk Lắk, Sở Văn hóa, Thể thao và Du lịch, Cổng\nThông tin điện tử tỉnh và hệ "
+     "thống truyền thanh cơ sở:\n\n"
+     "Theo chức năng, nhiệm vụ\ntăng cường thông tin, tuyên truyền về kế hoạch hỗ trợ, lịch phân bổ hàng hóa tại\n"
+     "từng xã, phường.\n",
+     [("Báo và Phát thanh - Truyền hình Đắk Lắk", "lead", None), ("Sở Văn hóa, Thể thao và Du lịch tỉnh Đắk Lắk", "lead", None),
+      ("Cổng Thông tin điện tử tỉnh Đắk Lắk", "lead", None), ("Hệ thống truyền thanh cơ sở tỉnh Đắk Lắk", "lead", None)]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

@@ -298,7 +298,7 @@ def _heading_owners(ctx: Context, node: Node, ta: int, tb: int) -> tuple[tuple[N
     if listed := _listed_in_aside(ctx, ta, own_end):
         close = text.find(")", ta, own_end)  # "Các cơ quan tham mưu … (gồm các Sở: Xây dựng, …)"
         return listed, _after_heading(text, close + 1 if close >= 0 else tb)
-    if text[tb:tb + 1] == ":" and _shared_noun_end_re().search(text, ta, tb):
+    if text[tb:tb + 1] == ":" and _shared_noun_end_re().search(text, ta, tb) and text[tb + 1:own_end].strip():
         return (), ta  # "5. Các Bộ: Quốc phòng, Công an chủ động …" — a noun the names after the colon share
     at = ta
     owner_opener = _re("owner_openers", True).match(text[at:tb])
@@ -315,6 +315,12 @@ def _heading_owners(ctx: Context, node: Node, ta: int, tb: int) -> tuple[tuple[N
     rest = text[names.end:tb].strip(" :.,") if names else ""
     if rest and APPOSITION_RE.match(rest):
         rest = ""  # "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo": the body, then what it is
+    if names is not None and names.bodies and rest and text[tb:tb + 1] == ":" \
+            and (j := _joiner_re().match(rest)) and not _is_issuer(ctx, names.bodies[0]):
+        # "9. Báo và Phát thanh - Truyền hình Đắk Lắk, Sở Văn hóa, …, Cổng Thông tin điện tử tỉnh và hệ thống
+        # truyền thanh cơ sở:" (0129/KH-UBND): the last owner is no body the registry knows, named as printed
+        last = tb - len(rest[j.end():].lstrip())
+        return tuple(_acting(ctx, names)) + _printed_owner(ctx, last, tb), _after_heading(text, tb)
     if names is not None and rest and not _re("heading_tails", True).match(rest):
         if not _class_heading(text[at:tb]):
             return (), ta
@@ -324,6 +330,11 @@ def _heading_owners(ctx: Context, node: Node, ta: int, tb: int) -> tuple[tuple[N
     if any(_is_issuer(ctx, n) for n in names.bodies):
         return (), ta
     return tuple(_acting(ctx, names)), _after_heading(text, tb)
+
+
+@cache
+def _joiner_re() -> re.Pattern[str]:
+    return phrases_re(body_words()["joiners"], at_start=True)  # "và hệ thống truyền thanh cơ sở"
 
 
 def _after_heading(text: str, tb: int) -> int:
