@@ -390,6 +390,16 @@ ROWS = [
      "từng xã, phường.\n",
      [("Báo và Phát thanh - Truyền hình Đắk Lắk", "lead", None), ("Sở Văn hóa, Thể thao và Du lịch tỉnh Đắk Lắk", "lead", None),
       ("Cổng Thông tin điện tử tỉnh Đắk Lắk", "lead", None), ("Hệ thống truyền thanh cơ sở tỉnh Đắk Lắk", "lead", None)]),
+    # 2610-qd-ubnd-743564 and 2579-qd-ubnd-b7ef7a: a list followed by "được …"/"bị …" is what the sentence is about,
+    # not who acts ("Hệ thống … được xây dựng nhằm …", "chủ tịch, phó chủ tịch … bị xử lý kỷ luật"); 377-nq-cp-c0ead8:
+    # "yêu cầu hội nhập" asks no "hội".
+    (CAN_THO_DECISION,
+     "b) Hệ thống lấy ý kiến điện\ntử thành phố Cần Thơ được xây dựng nhằm phục vụ cho việc lấy ý kiến đối với nội\n"
+     "dung, dự thảo văn bản cần xin ý kiến theo quy định.\n\nc) Ủy ban nhân dân xã, phường có\nmột trong các chức danh lãnh "
+     "đạo: Bí thư, phó bí thư đảng ủy; chủ tịch, phó chủ\ntịch hội đồng nhân dân, ủy ban nhân dân bị xử lý kỷ luật có hình "
+     "thức thì xếp\nloại như sau.\n\nd) Bảo đảm tính khả thi của các quy định, đáp ứng yêu cầu hội nhập của\nViệt Nam với "
+     "các nước trong khu vực và trên thế giới.\n",
+     []),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

@@ -663,6 +663,8 @@ def _subject(ctx: Context, a: int, b: int, owners: tuple[Name, ...]) -> tuple[tu
             and (_re("role_defined", True).match(text[names.end:b].lstrip(" ,"))
                  or _re("role_defined_classes", True).match(text[at:b])):
         return (), a, None, "owner"  # "Các cơ quan được phân công chủ trì …", "Cơ quan chủ trì có trách nhiệm …"
+    if names and names.bodies and names.end < b and _passive(text[names.end:b].lstrip(" ,")):
+        return (), a, None, "owner"  # "Hệ thống cấp nước tập trung bị hư hại …": what happens to it, no duty
     if names and names.bodies and names.end < b and _duty_follows(text, names.end, b) and _opens_subject(names):
         acting = tuple(_acting(ctx, names))
         if acting and all(n.kind != "people" for n in names.names):
@@ -679,6 +681,11 @@ def _subject(ctx: Context, a: int, b: int, owners: tuple[Name, ...]) -> tuple[tu
     if owners:
         return owners, a, _directed_at(text, a, b), "owner"
     return (), a, _directed_at(text, a, b), "owner"
+
+
+def _passive(rest: str) -> bool:
+    """The list is the object of a passive sentence: "… bị hư hại", "… được xây dựng nhằm …" (not "được giao")."""
+    return _re("passive", True).match(rest) is not None and _re("passive_duties", True).match(rest) is None
 
 
 def _opens_subject(names) -> bool:
