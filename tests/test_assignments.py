@@ -400,6 +400,14 @@ ROWS = [
      "thức thì xếp\nloại như sau.\n\nd) Bảo đảm tính khả thi của các quy định, đáp ứng yêu cầu hội nhập của\nViệt Nam với "
      "các nước trong khu vực và trên thế giới.\n",
      []),
+    # 0204-kh-ubnd-3a3fa6 (0204/KH-UBND of Cà Mau): "ngành" alone before its field names one sector, not a class
+    # ("ngành Thuế phối hợp chặt chẽ với các ngành, các cấp …"). "các cấp" (levels) is not read yet: the gold
+    # reads "Các ngành, các cấp" as one class.
+    ("ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU\n-------\nSố: 0204/KH-UBND\nCà Mau, ngày 19 tháng 11 năm 2025\n\nKẾ HOẠCH\n"
+     "THU NGÂN SÁCH NHÀ NƯỚC\n\n",
+     "- Đẩy mạnh công tác quản lý nợ đọng thuế; đồng thời,\nngành Thuế phối hợp chặt chẽ với các ngành, các cấp thực hiện "
+     "chống thất thu\nthuế theo Kế hoạch của Ủy ban nhân dân tỉnh.\n",
+     [("Ngành Thuế tỉnh Cà Mau", "support", None), ("Các ngành tỉnh Cà Mau", "support", None)]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

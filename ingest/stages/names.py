@@ -625,9 +625,17 @@ def _add_piece(out: list[_Piece], raw: str, a: int, b: int, join: str = ", ") ->
         kind = "class"  # "các Ngân hàng thương mại": a class, though it opens like a name
     elif kind == "class" and not plural and not head and rest[:1].isupper() and PROPER_AFTER_NOUN_RE.search(rest):
         kind = "body"  # "Cơ quan Kiểm lâm", "Cơ quan Công an": one body, named
+    elif kind == "class" and not plural and not head and _sector_re().match(rest):
+        kind = "body"  # "ngành Thuế", "ngành giáo dục": one sector, named by its field (0204/KH-UBND, 0130/KH-UBND)
     if kind == "body" and (named := _distributed_name(rest)):
         rest = named  # "lực lượng Quân đội" of "lực lượng Quân đội tổ chức kiểm tra"
     out.append(_Piece(a, b, head, plural, kind, [rest]))
+
+
+@cache
+def _sector_re() -> re.Pattern[str]:
+    # A sector noun, alone (no "các") and followed by its field: "ngành giáo dục", "ngành Thuế".
+    return re.compile(rf"(?:{alternation(words()['sector_nouns'], ignore_case=True)})\s+\w", re.IGNORECASE)
 
 
 # A capitalised word after the opening noun: "Cơ quan Kiểm lâm chủ trì …" (213/2025/QĐ-UBND of Hải Phòng).
