@@ -408,6 +408,16 @@ ROWS = [
      "- Đẩy mạnh công tác quản lý nợ đọng thuế; đồng thời,\nngành Thuế phối hợp chặt chẽ với các ngành, các cấp thực hiện "
      "chống thất thu\nthuế theo Kế hoạch của Ủy ban nhân dân tỉnh.\n",
      [("Ngành Thuế tỉnh Cà Mau", "support", None), ("Các ngành tỉnh Cà Mau", "support", None)]),
+    # 0124-kh-ubnd-2b65bb (0124/KH-UBND of Đắk Lắk): "Tiêu chí thi đua" lists what will be judged, no duties; 982/KH-UBND
+    # of Nghệ An: "các tổ chức chính trị-xã hội", printed with a tight hyphen, is the class "chính trị - xã hội".
+    ("ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\n-------\nSố: 0124/KH-UBND\nĐắk Lắk, ngày 20 tháng 11 năm 2025\n\nKẾ HOẠCH\n"
+     "TỔ CHỨC ĐỢT THI ĐUA\n\n",
+     "2. Tiêu chí thi đua\n\na) Đối với các sở, ban, ngành,\nUBND các xã, phường\n\n- Hoàn thành vượt mức các chỉ\n"
+     "tiêu phát triển kinh tế - xã hội năm 2025, bảo đảm ổn định chính trị.\n\n"
+     "3. Tổ chức thực hiện\n\n- Đề nghị Ủy ban Mặt trận Tổ quốc tỉnh, các tổ chức\nchính trị-xã hội phát huy mạnh mẽ, "
+     "thành quả của các phong trào thi đua.\n",
+     [("Ủy ban Mặt trận Tổ quốc tỉnh Đắk Lắk", "lead", None),
+      ("Các tổ chức chính trị - xã hội tỉnh Đắk Lắk", "lead", None)]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

@@ -761,11 +761,16 @@ def _one_body(p: _Piece) -> bool:
     return len(p.parts) == 1 and (not rest or "," not in rest and (rest in bare or rest.startswith(tuple(u + " " for u in bare))))
 
 
+# A hyphen printed without spaces between two lower-case words of a class: "các tổ chức chính trị-xã hội"
+# (982/KH-UBND) is "chính trị - xã hội".
+TIGHT_HYPHEN_RE = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+
+
 def _class_name(p: _Piece, plural: bool = True) -> str:
     """"các" + "sở", "ban ngành liên quan" → "Các sở, ban, ngành liên quan"."""
     parts = []
     for part in p.parts:
-        part = tidy(expand_abbreviations(part))
+        part = TIGHT_HYPHEN_RE.sub(" - ", tidy(expand_abbreviations(part)))
         parts.append(part[:1].lower() + part[1:])
     joined = p.joined(parts)
     return f"{_capital(words()['plural'])} {joined}" if plural else joined[:1].upper() + joined[1:]
