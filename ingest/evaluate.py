@@ -18,6 +18,7 @@ from rapidfuzz.distance import Indel
 from graph.vocabulary import fold
 
 from .errors import ReadError
+from .lexicon.dates import TITLE_YEAR_RE
 
 DOC_FIELDS = ("doc_type", "code", "issue_date", "issuer")
 EXTRA_DOC_FIELDS = ("number", "symbol", "subject")
@@ -120,7 +121,7 @@ def reference_key(ref: dict | GoldReference) -> tuple:
     get = ref.get if isinstance(ref, dict) else lambda k: getattr(ref, k)
     if get("code"):
         return ("code", re.sub(r"\s+", "", get("code")).casefold(), _year(get("issue_date")))
-    title = re.sub(r"\s+năm\s+\d{4}$", "", get("title") or "")
+    title = TITLE_YEAR_RE.sub("", get("title") or "")
     return ("title", fold(get("doc_type") or ""), fold(title), _year(get("issue_date")))
 
 

@@ -16,6 +16,8 @@ from .clean.layout import layout
 from .clean.normalise import clean
 from .clean.sentences import sentence_at
 from .lexicon.codes import Code
+from .lexicon.dates import DAY, MONTH, YEAR
+from .lexicon.vocab import duties
 from .read import SourceText, read_source
 from .record import Document, FootnoteRecord, Record, Reference, Source
 from .stages.agencies import locality_of
@@ -148,7 +150,7 @@ ADDRESSEE_REACH = 400
 
 # The place-and-date line that closes the header: "An Giang, ngày 20 tháng 3 năm 2025",
 # "Kon Tum, ngày      tháng 5 năm 2025" (a blank day).
-HEADER_DATE_RE = re.compile(r",\s*ngày\s+[\d\s]*tháng\s+[\d\s]*năm\s+\d{4}")
+HEADER_DATE_RE = re.compile(rf",\s*{DAY}\s+[\d\s]*{MONTH}\s+[\d\s]*{YEAR}\s+\d{{4}}")
 HEADER_REACH = 800  # characters of the flat body the header date line is looked for in
 
 
@@ -171,7 +173,7 @@ def _target_scope(issuer: str | None, locality) -> str | None:
     if locality is not None:
         return locality.full_name
     if issuer and vocabulary().central_body(issuer) is not None:
-        return "cả nước"
+        return duties()["targets"]["national_scope"]  # "cả nước"
     return None
 
 

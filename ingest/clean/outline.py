@@ -65,7 +65,7 @@ def marker_re() -> re.Pattern[str]:
         rf"(?P<article>{w['article']}\s+\d+[a-zđ]?\s*[.:])"
         rf"|(?P<chapter>{w['chapter']}\s+(?:[IVXLC]+|\d+)\b\.?)"
         rf"|(?P<section>{w['section']}\s+(?:\d+|[IVXLC]+)\b\.?)"
-        rf"|(?P<part>{w['part']}\s+(?:thứ\s+\w+|[IVXLC]+|\d+)\b\.?)"
+        rf"|(?P<part>{w['part']}\s+(?:{w['ordinal']}\s+\w+|[IVXLC]+|\d+)\b\.?)"
         r"|(?P<roman>[IVXLC]{1,5}\s*[.)])"
         r"|(?P<decimal>\d{1,2}(?:\.\d{1,2}){1,3}\.?)"
         r"|(?P<number>\d{1,2}\s*[.)])"

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from graph.vocabulary import CentralBody, DocType, LocalBody, vocabulary
 
+from .vocab import cues
+
 # One part of a symbol: "NQ", "TTg", "QH15", "VX1", "KH&ĐT", "V.I" (VPCP-V.I); it must end at a word boundary.
 # Parts may be set apart by a hyphen and a stray space: "13/CT- TTg".
 _PART = r"[A-ZĐ][A-Za-zĐđ&]*(?:\.[A-Z]+)?\d*(?![^\W\d_])"
@@ -70,7 +72,7 @@ class Code:
         if t := v.doc_type_by_abbr(first):
             return t
         if not self.party and len(self.parts) >= 2 and v.body_by_symbol(first):
-            return v.doc_type("Công văn")
+            return v.doc_type(cues()["header"]["letter"])
         return None
 
     def issuer_bodies(self) -> list[CentralBody | LocalBody]:

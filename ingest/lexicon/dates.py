@@ -7,20 +7,27 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .vocab import dates, one_of
+
+# The words of dates (dates.toml), as patterns: "ngày", "tháng", "năm", "quý".
+DAY, MONTH, YEAR, QUARTER = (one_of(dates()[k]) for k in ("day", "month", "year", "quarter"))
+
 # "08/5/2025", "17/05/2025", "06/01/2022".
 NUMERIC_DATE_RE = re.compile(r"(?P<d>\d{1,2})\s?/\s?(?P<m>\d{1,2})\s?/\s?(?P<y>(?:19|20)\d\d)(?!\d)")
 # "08 tháng 5 năm 2025", "18 tháng 02 năm 2025"; blanks print as spaces or dots:
 # "ngày       tháng     năm 2025", "ngày ….. tháng ….. năm 2025".
 WORD_DATE_RE = re.compile(
-    r"(?P<d>\d{1,2}|[.…_]*)\s*tháng\s*(?P<m>\d{1,2}|[.…_]*)\s*năm\s+(?P<y>(?:19|20)\d\d)(?!\d)",
+    rf"(?P<d>\d{{1,2}}|[.…_]*)\s*{MONTH}\s*(?P<m>\d{{1,2}}|[.…_]*)\s*{YEAR}\s+(?P<y>(?:19|20)\d\d)(?!\d)",
     re.IGNORECASE,
 )
 # A date introduced by "ngày", as in every document mention: "ngày 08/5/2025", ", ngày 06/01/2022".
-DATED_RE = re.compile(r"\s*,?\s*ngày\s+", re.IGNORECASE)
+DATED_RE = re.compile(rf"\s*,?\s*{DAY}\s+", re.IGNORECASE)
 # "năm 2012" after a law's name: "Luật Phổ biến, giáo dục pháp luật năm 2012".
-YEAR_ONLY_RE = re.compile(r"\s+năm\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+YEAR_ONLY_RE = re.compile(rf"\s+{YEAR}\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
 # "quý III/2025", "quý I/2020" → the quarter's last day.
-QUARTER_RE = re.compile(r"quý\s+(?P<q>IV|I{1,3}|[1-4])\s*(?:/|năm)\s*(?P<y>(?:19|20)\d\d)", re.IGNORECASE)
+QUARTER_RE = re.compile(rf"{QUARTER}\s+(?P<q>IV|I{{1,3}}|[1-4])\s*(?:/|{YEAR})\s*(?P<y>(?:19|20)\d\d)", re.IGNORECASE)
+# The year that closes a law's title: "Hiến pháp năm 2013" (a title compared without it).
+TITLE_YEAR_RE = re.compile(rf"\s+{YEAR}\s+\d{{4}}$")
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,31 @@ def duties() -> dict:
     return load("duties.toml")
 
 
+def dates() -> dict:
+    """The words of ``dates.toml`` ("ngày", "tháng", "năm", "quý", "giai đoạn")."""
+    return load("dates.toml")
+
+
+def common() -> dict:
+    """The words of ``common.toml`` that many stages share ("và", "của", "các", the provincial units)."""
+    return load("common.toml")
+
+
+def one_of(phrases: str | list[str], space: str = " ") -> str:
+    r"""``phrases`` (or one phrase) as a plain alternation in the order given, each escaped, each space
+    matching ``space`` (one space as printed, or ``r"\s+"``): what a hand-written ``tỉnh|thành phố`` is, where
+    the first phrase that fits wins (:func:`alternation` builds a trie that tries the longest).
+
+    >>> one_of(["tỉnh", "thành phố"])
+    'tỉnh|thành phố'
+    >>> one_of("lần thứ", r"\s+")
+    'lần\\s+thứ'
+    """
+    if isinstance(phrases, str):
+        phrases = [phrases]
+    return "|".join(space.join(map(re.escape, phrase.split(" "))) for phrase in phrases)
+
+
 def phrases_re(phrases, *, at_start: bool = False, ignore_case: bool = True) -> re.Pattern[str]:
     """Any of ``phrases`` as whole words (``at_start``: only at the start of the string searched)."""
     if not at_start:

@@ -16,14 +16,19 @@ from rapidfuzz.distance import Indel
 
 from graph.vocabulary import SPACES_RE, Province, fold, modern_tones, vocabulary
 
-from ..lexicon.vocab import alternation, cues
+from ..lexicon.vocab import alternation, common, cues, one_of
 
+_AGENCY = cues()["agency"]  # "hội nghị", "lần thứ", "trung ương", "khóa"
+_ROUND = one_of(_AGENCY["meeting_round"], r"\s+")  # "lần\s+thứ"
 # "Hội nghị lần thứ sáu Ban Chấp hành …", "Hội nghị Trung ương 6 …" — the meeting, not the body.
-MEETING_PREFIX_RE = re.compile(r"^hội nghị(?:\s+lần\s+thứ\s+\S+|\s+trung ương\s+\d+)?\s+", re.IGNORECASE)
+MEETING_PREFIX_RE = re.compile(rf"^{one_of(_AGENCY['meeting'])}(?:\s+{_ROUND}\s+\S+"
+                               rf"|\s+{one_of(_AGENCY['meeting_central'])}\s+\d+)?\s+", re.IGNORECASE)
 # "(khóa XIII)", "khoá XII" after a Party body.
-TERM_SUFFIX_RE = re.compile(r"\s*\(?\s*kh(?:óa|oá|oa)\s+[IVXLC]+\s*\)?\s*$", re.IGNORECASE)
+TERM_SUFFIX_RE = re.compile(rf"\s*\(?\s*(?:{one_of(_AGENCY['term'])})\s+[IVXLC]+\s*\)?\s*$", re.IGNORECASE)
+# The provincial units, "tỉnh|thành phố".
+PROVINCE_UNITS = one_of(common()["province_units"])
 # A bare locality word left at the end: "Ủy ban nhân dân tỉnh", "Sở Tài chính thành phố".
-BARE_UNIT_RE = re.compile(r"^(?P<unit>tỉnh|thành phố)$")
+BARE_UNIT_RE = re.compile(rf"^(?P<unit>{PROVINCE_UNITS})$")
 
 
 @cache
@@ -51,7 +56,9 @@ def _heads_re() -> re.Pattern[str]:
 
 @cache
 def _heads_split_re() -> re.Pattern[str]:
-    return re.compile(r"\s+và\s+(?=(?:" + alternation(cues()["body"]["heads"], ignore_case=True) + r")\s)", re.IGNORECASE)
+    # "Giám đốc Sở Nông nghiệp và Môi trường và Giám đốc Sở Nội vụ": two bodies, each after its head.
+    heads = alternation(cues()["body"]["heads"], ignore_case=True)
+    return re.compile(rf"\s+{one_of(common()['and'])}\s+(?=(?:{heads})\s)", re.IGNORECASE)
 
 
 @lru_cache(maxsize=NAME_CACHE)
@@ -196,7 +203,7 @@ class AgencyMatch:
 
 
 # "tỉnh Hậu Giang", "thành phố Hải Phòng" at the end of a name.
-PROVINCE_SUFFIX_RE = re.compile(r"\s+(?:tỉnh|thành phố)\s+(?P<name>[^\W\d_][\w\s-]*)$", re.IGNORECASE)
+PROVINCE_SUFFIX_RE = re.compile(rf"\s+(?:{PROVINCE_UNITS})\s+(?P<name>[^\W\d_][\w\s-]*)$", re.IGNORECASE)
 FUZZY_CUTOFF = 88.0
 
 

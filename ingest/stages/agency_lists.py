@@ -25,27 +25,33 @@ from rapidfuzz.distance import Indel
 from graph.vocabulary import Province, fold, vocabulary
 
 from .agencies import expand_abbreviations, resolve_agency, tidy
-from ..lexicon.vocab import alternation, duties, phrases_re
+from ..lexicon.vocab import alternation, common, duties, one_of, phrases_re
 
 MASK = "\uE000"
 KIND_FUZZY_CUTOFF = 0.9
+_LISTS = duties()["lists"]  # the words of lists of bodies (duties.toml)
+PLURAL, LEVEL, WITHIN = common()["plural"], _LISTS["level"], _LISTS["within"]  # "các", "cấp", "thuộc"
+JOINERS = one_of(_LISTS["joiners"])  # "và|cùng"
+LOCAL_GOVERNMENT = _LISTS["local_government"][0]  # "Ủy ban nhân dân", the name of a group of them
 # Cuts between pieces: "các sở, ban, ngành; Chủ tịch …", "… và các cơ quan …" — a comma or semicolon (with
 # the spaces around it and a "và" or "cùng" after it), or "và" / "cùng" between spaces. The first character
 # is matched before the branches (a comma or semicolon: the look-behind), so that a search skips at C speed.
-SEPARATOR_RE = re.compile(r"[\s,;](?:(?<=[,;])\s*(?:và\s+|cùng\s+)?|\s*[,;]\s*(?:và\s+|cùng\s+)?|\s*(?:và|cùng)\s+)")
+SEPARATOR_RE = re.compile(rf"[\s,;](?:(?<=[,;])\s*(?:(?:{JOINERS})\s+)?|\s*[,;]\s*(?:(?:{JOINERS})\s+)?|\s*(?:{JOINERS})\s+)")
 # Where a list can end at the latest: ". ", a colon, an opening bracket ("(sau đây gọi là …)").
 STOP_RE = re.compile(r"\.(?=\s|$)|:(?=\s|$)|\(|\./\.|\[(?:\.\.\.|…)\]")
 # "Ủy ban nhân dân các huyện, …", "UBND huyện, thị xã, thành phố", "Uỷ ban nhân dân cấp huyện".
-LOCAL_GOV_RE = re.compile(r"^(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)(?:\s+(?P<rest>.*))?$", re.IGNORECASE)
+LOCAL_GOV_RE = re.compile(rf"^(?:{one_of(_LISTS['local_government'])})(?:\s+(?P<rest>.*))?$", re.IGNORECASE)
 # What may follow a registry name inside one agency: "… tỉnh Kon Tum", "… Thành ủy", "… Hậu Giang".
-NAME_TAIL_RE = re.compile(r"(?:\s+(?:tỉnh|thành phố|Thành ủy|Tỉnh ủy|huyện|thị xã|quận)(?=\s|$))?"
+NAME_TAIL_RE = re.compile(rf"(?:\s+(?:{one_of(_LISTS['name_tails'])})(?=\s|$))?"
                           r"(?:\s+[A-ZĐ\u00C0-\u00DD\u1EA0-\u1EF8][\w-]*)*")
 # A capital (or a hyphen) after a body noun makes a proper name: "Đài Phát thanh", "Trung tâm - …".
 PROPER_NAME_AFTER_RE = re.compile(r"\s+(?:[A-ZĐ\u00C0-\u00DD\u1EA0-\u1EF8]|-)")
 # "các " before a class of bodies.
-PLURAL_RE = re.compile(r"^các\s+", re.IGNORECASE)
+PLURAL_RE = re.compile(rf"^{one_of(PLURAL)}\s+", re.IGNORECASE)
 # A piece that already names a place: "… thuộc tỉnh Kon Tum", "… trực thuộc Trung ương".
-THUOC_RE = re.compile(r"^(?:thuộc|trực thuộc|cấp|trên địa bàn)\b", re.IGNORECASE)
+THUOC_RE = re.compile(rf"^(?:{one_of(_LISTS['belongs'])})\b", re.IGNORECASE)
+# A comma before "thuộc", dropped from a collective's name: "các sở, ban, ngành, thuộc tỉnh" → "… ngành thuộc tỉnh".
+COMMA_WITHIN_RE = re.compile(rf",\s+(?={one_of(WITHIN)}\b)")
 
 
 @dataclass(frozen=True)
@@ -131,7 +137,8 @@ def _kind_of(text: str) -> tuple[_Kind, str, float] | None:
 @cache
 def _head_re() -> re.Pattern[str]:
     heads = duties()["lists"]["heads"]
-    return re.compile(rf"^(?P<plural>các\s+)?(?P<head>{alternation(heads, ignore_case=True)})(?!\w)\s*:?\s*", re.IGNORECASE)
+    return re.compile(rf"^(?P<plural>{one_of(PLURAL)}\s+)?(?P<head>{alternation(heads, ignore_case=True)})(?!\w)\s*:?\s*",
+                      re.IGNORECASE)
 
 
 def _registry_names() -> list[str]:
@@ -183,7 +190,8 @@ def _addressee_phrases() -> frozenset[str]:
 
 @cache
 def _unit_re() -> re.Pattern[str]:
-    return re.compile(rf"^(?:các\s+|cấp\s+)?(?:{alternation(duties()['lists']['units'], ignore_case=True)})(?!\w)", re.IGNORECASE)
+    units = alternation(_LISTS["units"], ignore_case=True)
+    return re.compile(rf"^(?:{one_of(PLURAL)}\s+|{one_of(LEVEL)}\s+)?(?:{units})(?!\w)", re.IGNORECASE)
 
 
 def mask(text: str) -> str:
@@ -243,7 +251,7 @@ def _drafts(text: str, masked: str, offset: int, cut: list[int]) -> list[_Draft]
     origin = 0
     for a, b in _pieces(masked, offset):
         piece = text[a:b].strip()
-        if not piece or fold(piece) == "các":
+        if not piece or fold(piece) == fold(PLURAL):
             continue
         lead = len(text[a:b]) - len(text[a:b].lstrip())
         a += lead
@@ -261,7 +269,7 @@ def _drafts(text: str, masked: str, offset: int, cut: list[int]) -> list[_Draft]
             piece = duties()["lists"]["head_bodies"].get(_capital(head["head"]), "")
             break
         if carry and piece and not PLURAL_RE.match(piece) and not _named_start(piece, masked[a - offset:]):
-            piece = "các " + piece
+            piece = f"{PLURAL} {piece}"
         if not piece:
             continue  # "Giao Giám đốc: Sở …" — the bodies follow
         if _named_start(piece, masked[a - offset:]) and not LOCAL_GOV_RE.match(expand_abbreviations(piece)):
@@ -285,7 +293,7 @@ def _drafts(text: str, masked: str, offset: int, cut: list[int]) -> list[_Draft]
         bare = PLURAL_RE.sub("", piece)
         kind = _kind_of(bare)
         if kind is not None and kind[2] < 1.0:
-            piece = ("các " if plural else "") + kind[1]
+            piece = f"{PLURAL} {kind[1]}" if plural else kind[1]
         local = LOCAL_GOV_RE.match(expand_abbreviations(bare)) if not plural else None
         if current is not None and current.catch and not plural and not headed and piece[:1].islower():
             current.parts.append(piece)
@@ -323,7 +331,7 @@ def _drafts(text: str, masked: str, offset: int, cut: list[int]) -> list[_Draft]
                 current.parts.append(piece)
                 current.end = b
                 continue
-            drafts.append(_Draft(["các " + piece], a, b, current.origin, plural=True, level=k.level,
+            drafts.append(_Draft([f"{PLURAL} {piece}"], a, b, current.origin, plural=True, level=k.level,
                                  qualify=k.qualify))
             continue
         if kind and (plural or headed or current is None or current.level is None):
@@ -369,11 +377,17 @@ def _units(rest: str) -> tuple[list[str], bool]:
     plural = bool(PLURAL_RE.match(rest))
     bare = PLURAL_RE.sub("", rest)
     m = _unit_re().match(bare)
-    if not m or (m.end() < len(bare) and not plural and not bare.startswith("cấp")):
+    if not m or (m.end() < len(bare) and not plural and not bare.startswith(LEVEL)):
         return [], False
-    if not plural and fold(m.group()) in ("tỉnh", "thành phố"):
+    if not plural and fold(m.group()) in _province_units():
         return [], False  # "Ủy ban nhân dân tỉnh" is one body, not a class
     return [bare], plural
+
+
+@cache
+def _province_units() -> frozenset[str]:
+    """The provincial units, folded: "tỉnh", "thành phố"."""
+    return frozenset(fold(u) for u in common()["province_units"])
 
 
 def _compatible(a: str, b: str) -> bool:
@@ -398,9 +412,8 @@ def _qualified_collective(text: str, locality: Province | None) -> str:
     if locality is None or fold(locality.name) in fold(text):
         return text
     words = fold(text).split()
-    tail = " ".join(words[-2:]) if len(words) >= 2 else ""
-    if words and (words[-1] == "tỉnh" or tail == "thành phố"):
-        return f"{text} {locality.name}"
+    if any(words[-len(unit.split()):] == unit.split() for unit in _province_units()):
+        return f"{text} {locality.name}"  # "… ngành tỉnh" + "Kon Tum"
     return f"{text} {locality.unit} {locality.name}"
 
 
@@ -414,17 +427,17 @@ def _resolve(d: _Draft, locality: Province | None) -> Group:
     if d.local_gov:
         expansions = duties()["lists"]["unit_expansions"]
         units = [expansions.get(u, u) for u in (PLURAL_RE.sub("", u) for u in d.units)]
-        plural = d.plural or (len(units) > 1 and not units[0].startswith("cấp"))
-        name = "Ủy ban nhân dân " + ("các " if plural else "") + ", ".join(units)
+        plural = d.plural or (len(units) > 1 and not units[0].startswith(LEVEL))
+        name = f"{LOCAL_GOVERNMENT} " + (f"{PLURAL} " if plural else "") + ", ".join(units)
         sub = set(duties()["lists"]["sub_provincial_units"])
         if locality is not None and any(u.split()[0] in sub or u in sub for u in units) \
-                and " thuộc " not in f" {name} " and fold(locality.name) not in fold(name):
-            name += f" thuộc {locality.unit} {locality.name}"
+                and f" {WITHIN} " not in f" {name} " and fold(locality.name) not in fold(name):
+            name += f" {WITHIN} {locality.unit} {locality.name}"
         return Group(printed, span, name, "collective", 1.0)
     if d.level is not None:
         text = tidy(expand_abbreviations(", ".join(d.parts)))
-        text = re.sub(r",\s+(?=thuộc\b)", " ", text)
-        text = _capital(PLURAL_RE.sub("Các ", text, count=1) if d.plural else text)
+        text = COMMA_WITHIN_RE.sub(" ", text)
+        text = _capital(PLURAL_RE.sub(f"{_capital(PLURAL)} ", text, count=1) if d.plural else text)
         if d.qualify == "unit":
             text = _qualified_collective(text, locality)
         return Group(printed, span, text, "collective", 1.0)

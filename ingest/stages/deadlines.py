@@ -13,20 +13,22 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
-from ..lexicon.dates import iso, quarter_end
-from ..lexicon.vocab import alternation, duties, word_start_re
+from ..lexicon.dates import MONTH, YEAR, iso, quarter_end
+from ..lexicon.vocab import alternation, common, dates, duties, one_of, word_start_re
 
 # The date after a cue: "30 tháng 6 năm 2025", "25 tháng 7", "28/9/2018", "15/7".
 DAY_MONTH_RE = re.compile(
-    r"(?P<d>\d{1,2})\s*(?:tháng|/|-)\s*(?P<m>\d{1,2})(?:\s*(?:năm|/|-)\s*(?P<y>(?:19|20)\d\d))?(?!\d)", re.IGNORECASE)
+    rf"(?P<d>\d{{1,2}})\s*(?:{MONTH}|/|-)\s*(?P<m>\d{{1,2}})(?:\s*(?:{YEAR}|/|-)\s*(?P<y>(?:19|20)\d\d))?(?!\d)",
+    re.IGNORECASE)
 # A day with no month after a cue: "trước ngày 15 hằng tháng".
 DAY_NUMBER_RE = re.compile(r"\d{1,2}\s+")
 # A month after a cue: "tháng 6 năm 2025", "tháng 5 và tháng 6 năm 2025", "tháng 6/2025", "tháng 12".
 MONTHS_RE = re.compile(
-    r"tháng\s+(?P<m>\d{1,2})(?:\s*(?:và|,|-)\s*(?:tháng\s+)?(?P<m2>\d{1,2}))?(?:\s*(?:năm\s+|/)(?P<y>(?:19|20)\d\d))?(?!\d)",
+    rf"{MONTH}\s+(?P<m>\d{{1,2}})(?:\s*(?:{one_of(common()['and'])}|,|-)\s*(?:{MONTH}\s+)?(?P<m2>\d{{1,2}}))?"
+    rf"(?:\s*(?:{YEAR}\s+|/)(?P<y>(?:19|20)\d\d))?(?!\d)",
     re.IGNORECASE)
 # A quarter after a cue: "quý III", "quý I/2020", "quý IV năm 2025".
-QUARTER_AFTER_RE = re.compile(r"(?P<q>IV|I{1,3}|[1-4])(?!\w)(?:\s*(?:/|năm)\s*(?P<y>(?:19|20)\d\d))?", re.IGNORECASE)
+QUARTER_AFTER_RE = re.compile(rf"(?P<q>IV|I{{1,3}}|[1-4])(?!\w)(?:\s*(?:/|{YEAR})\s*(?P<y>(?:19|20)\d\d))?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,9 @@ def _res() -> dict[str, re.Pattern[str]]:
     # recurring phrase not inside a word. Both branches open with an exact letter, so that a search skips at C
     # speed; the matches are those of ``(?:định kỳ\s+)?(?<!\w)(?:<phrases>)(?!\w)`` (case ignored).
     recurring = list(duties()["deadlines"]["recurring"])
-    res["recurring"] = re.compile(rf"[Đđ](?i:ịnh kỳ\s+(?:{alternation(recurring, ignore_case=True)})(?!\w))|"
+    first, rest = _periodic()[0], one_of(_periodic()[1:])  # "[Đđ]", "ịnh kỳ"
+    res["recurring"] = re.compile(rf"[{first.upper()}{first.lower()}](?i:{rest}\s+"
+                                  rf"(?:{alternation(recurring, ignore_case=True)})(?!\w))|"
                                   + word_start_re(recurring, r"(?!\w)").pattern)
     return res
 
@@ -198,12 +202,23 @@ def _matches_at(pattern: re.Pattern[str], starts: list[int], text: str, start: i
 
 def _month_word_at(text: str, m: re.Match[str]) -> int:
     """Where "tháng" starts inside or right after a cue ("trong tháng 6" → the "tháng")."""
-    at = text.lower().find("tháng", m.start(), m.end() + 6)
+    at = text.lower().find(dates()["month"], m.start(), m.end() + 6)
     return at if at >= 0 else m.end()
+
+
+def _periodic() -> str:
+    """"định kỳ", the word before a recurring phrase."""
+    return duties()["deadlines"]["periodic"]
+
+
+@cache
+def _periodic_re() -> re.Pattern[str]:
+    # "định kỳ " opening a recurring phrase (case-folded): "định kỳ hằng tháng" → "hằng tháng".
+    return re.compile(rf"^{one_of(_periodic())}\s+")
 
 
 def _recurring_kind(phrase: str) -> str:
     table = {k.casefold(): v for k, v in duties()["deadlines"]["recurring"].items()}
-    key = re.sub(r"^định kỳ\s+", "", phrase.casefold())
+    key = _periodic_re().sub("", phrase.casefold())
     key = re.sub(r"\s+", " ", key)
     return table.get(key, "recurring")

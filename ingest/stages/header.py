@@ -17,27 +17,30 @@ from graph.vocabulary import Province, fold, modern_tones, vocabulary
 
 from .agencies import canonical_agency, expand_abbreviations, is_known_body, locality_of, tidy
 from ..lexicon.codes import Code, find_codes, match_code
-from ..lexicon.dates import FoundDate, date_at
+from ..lexicon.dates import DAY, FoundDate, date_at
 from ..clean.flat import Flat, flatten
 from ..clean.layout import Layout, Line
-from ..lexicon.vocab import CAPITALS, alternation, cues, word_start_re
+from ..lexicon.vocab import CAPITALS, alternation, common, cues, load, one_of, word_start_re
 
 HEADER_LINES = 40
+_HEADER = cues()["header"]  # "Số", the body openers, the heads' titles … (cues.toml)
 # Separators in the header columns: "-------", "___________", "******".
 SEPARATOR_RE = re.compile(r"[-_*=]{3,}")
 # "Số: 124/NQ-CP", "Số:\n772/KH-UBND", "Số:          /UBND-KTTH" (case-sensitive "Số").
-NUMBER_RE = re.compile(r"\bSố\s*:\s*")
+NUMBER_RE = re.compile(rf"\b{one_of(_HEADER['number_label'])}\s*:\s*")
 # ", ngày" after the place name: "Hà Nội, ngày 08 tháng 5 năm 2025", "Kon Tum, ngày   tháng   năm 2025".
 # (The comma, or the first space before it, is matched before the branches, so that a search skips at C speed.)
-PLACE_DATE_RE = re.compile(r"[\s,](?:(?<=,)\s*ngày(?:\s+|$)|(?<=\s)\s*,\s*ngày(?:\s+|$))", re.IGNORECASE)
-# Body openers that end the header zone.
+PLACE_DATE_RE = re.compile(rf"[\s,](?:(?<=,)\s*{DAY}(?:\s+|$)|(?<=\s)\s*,\s*{DAY}(?:\s+|$))", re.IGNORECASE)
+# Body openers that end the header zone: "Căn cứ …", "Kính gửi:", "Điều 1. …", "QUYẾT ĐỊNH:", "II. ", "1. ".
 BODY_START_RE = re.compile(
-    r"^\s*(?:Căn cứ|Thực hiện|Triển khai|Kính gửi|Xét đề nghị|Theo đề nghị|Trên cơ sở|Điều\s+\d|QUYẾT NGHỊ|"
-    r"QUYẾT ĐỊNH\s*:|Nhân dịp|Tiếp theo|[IVX]+\.\s|\d+\.\s)"
+    rf"^\s*(?:{one_of(_HEADER['body_openers'])}|{one_of(load('outline.toml')['article'])}\s+\d"
+    rf"|{one_of(_HEADER['enacting_colon'])}\s*:|[IVX]+\.\s|\d+\.\s)"
 )
+
+
 def _has_number(line: str) -> bool:
     """A "Số:" line (a plain substring test first: most lines have no "Số")."""
-    return "Số" in line and NUMBER_RE.search(line) is not None
+    return _HEADER["number_label"] in line and NUMBER_RE.search(line) is not None
 
 
 def _has_place_date(line: str) -> bool:
@@ -46,7 +49,7 @@ def _has_place_date(line: str) -> bool:
 
 
 # The end of a place name split from its date: "Minh, ngày 28 tháng 11 năm 2025" (4240/UBND-VX).
-PLACE_TAIL_RE = re.compile(r"^\w+\s*,\s*ngày\s", re.IGNORECASE)
+PLACE_TAIL_RE = re.compile(rf"^\w+\s*,\s*{DAY}\s", re.IGNORECASE)
 
 
 def _place_goes_on(line: str, ahead: str) -> bool:
@@ -106,7 +109,8 @@ def _type_start_re() -> re.Pattern[str]:
 def _heading_re() -> re.Pattern[str]:
     # "CHỈ THỊ CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTG NGÀY 21 THÁNG 6 NĂM 2001 VỀ VIỆC XÂY DỰNG …"
     return re.compile(
-        rf"^(?P<type>{_type_words_re()})\s+CỦA\s+(?P<issuer>.+?)\s+SỐ\s*:?\s*(?=\d)", re.IGNORECASE
+        rf"^(?P<type>{_type_words_re()})\s+{one_of(common()['of'])}\s+(?P<issuer>.+?)\s+{one_of(_HEADER['number_label'])}"
+        r"\s*:?\s*(?=\d)", re.IGNORECASE
     )
 
 
@@ -209,7 +213,7 @@ def _proper_names() -> tuple[dict[str, str], re.Pattern[str]]:
     """Names a title in capitals lowers and must get back: "bộ tài chính" → "Bộ Tài chính", "tỉnh kon tum"."""
     v = vocabulary()
     names = {n.lower(): n for n in [*(b.name for b in v.central), *(f"{p.unit} {p.name}" for p in v.provinces),
-                                    "Việt Nam", "Đảng"]}
+                                    *_HEADER["proper_names"]]}
     return names, word_start_re(list(names), r"(?!\w)", ignore_case=False)
 
 
@@ -286,14 +290,14 @@ def read_header(layout: Layout) -> Header:
         if block:
             issuer = _issuer_from_block(block, locality)
         elif authority:
-            issuer = canonical_agency(re.sub(r"^(?i:chủ tịch)\s+", "", authority_line), locality)
+            issuer = canonical_agency(CHAIR_RE.sub("", authority_line), locality)
     doc_type = type_line
     letter = subject is not None and subject_span and _vv_present(layout, lines, end)
     if doc_type is None and code is not None and (t := code.doc_type()) and not (letter and t.family == "Directive"):
         doc_type = t.name  # ("5363/CT-CS" with a V/v line is a letter of the Cục Thuế, not a Chỉ thị)
     addressees, addressee_span = _addressees(layout, lines)
     if doc_type is None and (subject is not None and subject_span and _vv_present(layout, lines, end) or addressees):
-        doc_type = "Công văn"
+        doc_type = _HEADER["letter"]
 
     issue_date = found_date.iso if found_date else None
     if not has_header:
@@ -302,7 +306,7 @@ def read_header(layout: Layout) -> Header:
         if number and code is not None and code.number is None:
             warnings.append("number is blank")
         elif not number:
-            warnings.append("no number line (Số: …) in the header")
+            warnings.append(f"no number line ({_HEADER['number_label']}: …) in the header")
         if found_date is None:
             warnings.append("no place-and-date line in the header")
         elif found_date.blank:
@@ -320,6 +324,10 @@ def read_header(layout: Layout) -> Header:
     )
 
 
+# The date of the old heading, after its code: "… SỐ 16/2001/CT-TTG NGÀY 21 THÁNG 6 NĂM 2001 …".
+HEADING_DATE_RE = re.compile(rf"\s*{DAY}\s+", re.IGNORECASE)
+
+
 def _from_heading(zone: Flat, m: re.Match[str], layout: Layout, lines: list[Line], end: int) -> Header:
     v = vocabulary()
     doc_type = v.doc_type(m["type"]).name
@@ -330,7 +338,7 @@ def _from_heading(zone: Flat, m: re.Match[str], layout: Layout, lines: list[Line
     issue_date = None
     subject = None
     span = None
-    lead = re.compile(r"\s*NGÀY\s+", re.IGNORECASE).match(zone.text, pos)
+    lead = HEADING_DATE_RE.match(zone.text, pos)
     if lead and (d := date_at(zone.text, lead.end())):
         issue_date = d.iso
         pos = d.end
@@ -404,7 +412,8 @@ def _issuer_block(zone: Flat, motto: re.Match[str] | None) -> str | None:
 
 
 # A child body on the second line of the issuer block: "ỦY BAN NHÂN DÂN TỈNH X / SỞ TÀI CHÍNH".
-CHILD_BODY_RE = re.compile(r"(?<!ỦY)(?<!UỶ)\s(?=(?:SỞ|VĂN PHÒNG|BAN|CỤC|TỔNG CỤC|CÔNG AN|THANH TRA)\s)")
+CHILD_BODY_RE = re.compile("".join(rf"(?<!{one_of(w)})" for w in _HEADER["child_not_after"])
+                           + rf"\s(?=(?:{one_of(_HEADER['child_bodies'])})\s)")
 
 
 def _issuer_from_block(block: str, locality: Province | None) -> str | None:
@@ -469,7 +478,9 @@ def _title(layout: Layout, title_lines: list[Line]) -> tuple[str | None, tuple[i
 
 
 # A head's title before the body it heads: "CHỦ TỊCH ỦY BAN NHÂN DÂN …", "BỘ TRƯỞNG BỘ TÀI CHÍNH".
-HEAD_TITLE_RE = re.compile(r"^(?i:chủ tịch|bộ trưởng)\s+")
+HEAD_TITLE_RE = re.compile(rf"^(?i:{one_of(_HEADER['head_titles'])})\s+")
+# The chair before the body that issues: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "Chủ tịch UBND tỉnh yêu cầu …".
+CHAIR_RE = re.compile(rf"^(?i:{one_of(_HEADER['chair'])})\s+")
 
 
 def _authority_name(text: str) -> bool:
@@ -519,7 +530,7 @@ def _subject_line(layout: Layout, lines: list[Line], end: int) -> tuple[str | No
 
 
 def _vv_present(layout: Layout, lines: list[Line], end: int) -> bool:
-    return any(lines[n].text.strip().startswith("V/v") for n in range(min(end + 1, len(lines))))
+    return any(lines[n].text.strip().startswith(_HEADER["letter_subject"]) for n in range(min(end + 1, len(lines))))
 
 
 @cache
@@ -587,7 +598,7 @@ def _signature(layout: Layout, lines: list[Line]) -> tuple[str | None, str | Non
     """(signer, signer_title, authority) from the signature block at the end."""
     start = max(0, len(lines) - 40)
     for n in range(len(lines) - 1, -1, -1):
-        if lines[n].text.strip().startswith("Nơi nhận"):
+        if lines[n].text.strip().startswith(_HEADER["recipients_cue"]):
             start = n
             break
     titles = _signer_titles()
@@ -634,7 +645,9 @@ def _speaker_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     verbs = alternation(cues()["body"]["speech_verbs"])
     # Closing formula naming the sender: "Văn phòng Ủy ban nhân dân thành phố thông báo để …",
     # "Ủy ban nhân dân tỉnh báo để các đơn vị, địa phương biết, thực hiện./."
-    closing = re.compile(r"(?:^|[.:;]\s+)(?P<agency>[A-ZĐ\u00C0-\u1EF8][^.;:,]{2,80}?)\s+(?:thông báo|báo)\s+để\b")
+    c = cues()["body"]
+    closing = re.compile(r"(?:^|[.:;]\s+)(?P<agency>[A-ZĐ\u00C0-\u1EF8][^.;:,]{2,80}?)"
+                         rf"\s+(?:{one_of(c['closing_verbs'])})\s+{one_of(c['closing_purpose'])}\b")
     # Opening main clause: "…, Chủ tịch UBND tỉnh yêu cầu", "Thủ tướng Chính phủ yêu cầu các …".
     opening = re.compile(
         r"(?:^|[,.:;)]\s+)(?P<agency>[A-ZĐ\u00C0-\u1EF8][^.;:,]{1,70}?)\s+(?:" + verbs + r")\b"
@@ -646,7 +659,7 @@ def _speaker_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _province_mention_re() -> re.Pattern[str]:
     # "trên địa bàn tỉnh Lào Cai", "tỉnh Bà Rịa - Vũng Tàu áp dụng"
     names = "|".join(re.escape(n) for n in vocabulary().province_names())
-    return re.compile(rf"\b(?:tỉnh|thành phố)\s+(?P<name>{names})(?!\w)")
+    return re.compile(rf"\b(?:{one_of(common()['province_units'])})\s+(?P<name>{names})(?!\w)")
 
 
 def body_locality(body: Flat) -> Province | None:
@@ -661,6 +674,10 @@ def body_locality(body: Flat) -> Province | None:
     return vocabulary().province(name)
 
 
+# A subject that recounts, no sender: "…, Cục Thuế đã có công văn số 5106/CT-CS …".
+RECOUNTS_RE = re.compile(rf"\b{one_of(cues()['body']['recounts'])}\b")
+
+
 def issuer_from_body(body: Flat, locality: Province | None) -> str | None:
     """The sender named by the body when the header has no issuer block.
 
@@ -672,8 +689,8 @@ def issuer_from_body(body: Flat, locality: Province | None) -> str | None:
     for pattern in (closing, opening):
         for m in pattern.finditer(body.text):
             agency = re.sub(r"\s*\([^)]*\)", "", m["agency"])
-            agency = re.sub(r"^(?i:chủ tịch)\s+", "", agency).strip()
-            if re.search(r"\bđã\b", agency) or not is_known_body(agency):
+            agency = CHAIR_RE.sub("", agency).strip()
+            if RECOUNTS_RE.search(agency) or not is_known_body(agency):
                 continue
             name = canonical_agency(agency, locality)
             v = vocabulary()

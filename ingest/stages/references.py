@@ -18,9 +18,12 @@ from graph.vocabulary import Province, fold, vocabulary
 
 from .agencies import canonical_agency, is_known_body, tidy
 from ..lexicon.codes import Code, find_codes, match_code
-from ..lexicon.dates import YEAR_ONLY_RE, FoundDate, dated_at
+from ..lexicon.dates import DAY, TITLE_YEAR_RE, YEAR, YEAR_ONLY_RE, FoundDate, dated_at
 from ..clean.flat import Flat
-from ..lexicon.vocab import alternation, cues, word_start_re
+from ..lexicon.vocab import alternation, common, cues, dates, one_of, word_start_re
+
+_REFS = cues()["references"]  # the named laws, the words that end an issuer … (cues.toml)
+OF, AT = one_of(common()["of"]), one_of(common()["at"])  # "của", "tại"
 
 
 @cache
@@ -32,7 +35,8 @@ def _type_words(ignore_case: bool = True) -> str:
 def _typed_re() -> re.Pattern[str]:
     # "Nghị quyết số 124/NQ-CP", "Quyết định số: 622/QĐ-TTg", "Chỉ thị 16/CT-TTg", "NGHỊ QUYẾT SỐ 138/NQ-CP",
     # "Tờ trình số …../TTr-BTP".
-    return re.compile(rf"(?<!\w)(?P<type>{_type_words()})(?:\s+số)?\s*:?\s*(?=[\d.…_/])", re.IGNORECASE)
+    number = one_of(cues()["header"]["number_label"])
+    return re.compile(rf"(?<!\w)(?P<type>{_type_words()})(?:\s+{number})?\s*:?\s*(?=[\d.…_/])", re.IGNORECASE)
 
 
 @cache
@@ -65,35 +69,42 @@ def _typed_and_anaphora(text: str) -> tuple[list[re.Match[str]], list[re.Match[s
 @cache
 def _anaphora_re() -> re.Pattern[str]:
     # "theo yêu cầu tại Công văn nêu trên".
-    phrases = [p for p in cues()["body"]["anaphora"] if p != "trên"]
-    return re.compile(rf"(?<!\w)(?P<type>{_type_words()})\s+(?:{alternation(phrases, ignore_case=True)})(?!\w)", re.IGNORECASE)
+    phrases = alternation(cues()["body"]["anaphora"], ignore_case=True)
+    return re.compile(rf"(?<!\w)(?P<type>{_type_words()})\s+(?:{phrases})(?!\w)", re.IGNORECASE)
 
 
 # A law cited by name: "Luật Tổ chức Chính phủ", "Luật sửa đổi, bổ sung một số điều của Luật …",
 # "Bộ luật Lao động", "Hiến pháp" (then "năm 2013"). Not inside a word: the look-behind is checked after the
-# first letter (``B(?<!\w.)``), so that every branch starts with a letter and a search skips to those at C speed.
-NAMED_START_RE = re.compile(r"(?P<type>B(?<!\w.)ộ luật|L(?<!\w.)uật|H(?<!\w.)iến pháp|P(?<!\w.)háp lệnh)(?=\s)")
+# first letter (``B(?<!\w.)``), so that every branch starts with a letter and a search skips to those at C speed:
+# ``B(?<!\w.)ộ luật|L(?<!\w.)uật|…`` from cues.toml's named_laws.
+NAMED_START_RE = re.compile("(?P<type>" + "|".join(rf"{re.escape(law[0])}(?<!\w.){one_of(law[1:])}"
+                                                    for law in _REFS["named_laws"]) + r")(?=\s)")
 # Where a law's name stops and its date begins: " ngày 18 tháng 02 năm 2025", " năm 2012".
-NAMED_DATE_RE = re.compile(r"\s+(?:ngày\s+\S|năm\s+(?:19|20)\d\d(?!\d))", re.IGNORECASE)
+NAMED_DATE_RE = re.compile(rf"\s+(?:{DAY}\s+\S|{YEAR}\s+(?:19|20)\d\d(?!\d))", re.IGNORECASE)
+# A law's name opens with a capital or "sửa đổi": "Luật Đê điều", "Luật sửa đổi, bổ sung một số điều của Luật …".
+NAME_START_RE = re.compile(rf"\s+(?:[A-ZĐ\u00C0-\u1EF8]|{one_of(_REFS['name_openers'])})")
 # What cannot be inside a law's name: digits, a clause break, brackets.
 NAMED_BAD_RE = re.compile(r"[\d;:()\[\].]")
 # "của" introducing the issuer right after a code or its date: "… ngày 08/5/2025 của Chính phủ".
-OF_RE = re.compile(r"\s*,?\s*(?:của\s+)+", re.IGNORECASE)
+OF_RE = re.compile(rf"\s*,?\s*(?:{OF}\s+)+", re.IGNORECASE)
 # "đề nghị của Sở Tài chính tại Công văn số 2522/STC-TH": the issuer named before the mention.
-OF_BEFORE_RE = re.compile(r".*\bcủa\s+(?P<agency>[^,;:()]{2,120}?)\s+tại\s*$", re.IGNORECASE | re.DOTALL)
+OF_BEFORE_RE = re.compile(rf".*\b{OF}\s+(?P<agency>[^,;:()]{{2,120}}?)\s+{AT}\s*$", re.IGNORECASE | re.DOTALL)
 # What that text must end with, trailing whitespace stripped: " tại" (the test that spares most mentions the
 # backtracking of the pattern above).
-AT_END_RE = re.compile(r"\stại", re.IGNORECASE)
+AT_END_RE = re.compile(rf"\s{AT}", re.IGNORECASE)
 # A steering committee's name carries its topic: "Ban Chỉ đạo Trung ương về phát triển khoa học, …".
-STEERING_RE = re.compile(r"Ban Chỉ đạo(?:\s+(?:Trung ương|quốc gia|tỉnh))?$", re.IGNORECASE)
+STEERING_RE = re.compile(rf"{one_of(_REFS['steering'])}(?:\s+(?:{one_of(_REFS['steering_levels'])}))?$", re.IGNORECASE)
+# " về" after it, where the topic starts.
+STEERING_TOPIC = " " + _REFS["steering_topic"]
 
 
 @cache
 def _issuer_stop_re() -> re.Pattern[str]:
     # Where an issuer phrase ends: "của Chính phủ về …", "của Bộ Chính trị và Chương trình …", "(", ",".
-    words = r"về|ban hành|phê duyệt|quy định|thực hiện|triển khai|hướng dẫn|sửa đổi|V/v|tại|đến|cho|đối với|nhằm|để|thông qua|với"
+    words, after_and = one_of(_REFS["issuer_stops"]), one_of(_REFS["issuer_stops_after_and"])
     return re.compile(
-        rf"\s+(?:{words})(?!\w)|\s+và\s+(?=(?:{_type_words()}|các|hướng dẫn)(?!\w))|[,;:()\[\]“”\"]|\.(?=\s|$)|\s+-\s|$",
+        rf"\s+(?:{words})(?!\w)|\s+{one_of(common()['and'])}\s+(?=(?:{_type_words()}|{after_and})(?!\w))"
+        r"|[,;:()\[\]“”\"]|\.(?=\s|$)|\s+-\s|$",
         re.IGNORECASE,
     )
 
@@ -121,8 +132,8 @@ def _issuer_after(flat: Flat, pos: int, locality: Province | None) -> tuple[str 
     stop = _issuer_stop_re().search(flat.text, start)
     end = stop.start() if stop else len(flat.text)
     phrase = flat.text[start:end]
-    if STEERING_RE.search(phrase) and flat.text.startswith(" về", end):
-        more = re.compile(r"[.;(]|$").search(flat.text, end + 3)
+    if STEERING_RE.search(phrase) and flat.text.startswith(STEERING_TOPIC, end):
+        more = re.compile(r"[.;(]|$").search(flat.text, end + len(STEERING_TOPIC))
         end = more.start() if more else len(flat.text)
         return canonical_agency(flat.text[start:end], locality), end
     words = phrase.split()
@@ -140,7 +151,8 @@ def _issuer_after(flat: Flat, pos: int, locality: Province | None) -> tuple[str 
 
 
 # A list introduced with its issuer: "04 Nghị quyết của Bộ Chính trị gồm: Nghị quyết số 57-NQ/TW …; …".
-LIST_ISSUER_RE = re.compile(r"của\s+(?P<agency>(?:(?!của\s)[^,;:.]){2,60}?),?\s+gồm\s*:", re.IGNORECASE)
+LIST_ISSUER_RE = re.compile(rf"{OF}\s+(?P<agency>(?:(?!{OF}\s)[^,;:.]){{2,60}}?),?\s+{one_of(_REFS['list_lead'])}\s*:",
+                            re.IGNORECASE)
 # A sentence boundary that ends such a list.
 LIST_END_RE = re.compile(r"\.\s+[A-ZĐ\u00C0-\u1EF8\d]")
 
@@ -221,10 +233,11 @@ def _named(flat: Flat, m: re.Match[str]) -> Mention | None:
         return None
     # Another document's type inside the name means it is not one name ("Luật Đầu tư công, Chỉ thị số …"),
     # except a law named inside a law's name ("Luật sửa đổi … của Luật Tổ chức Chính phủ").
-    others = [w for w in re.findall(rf"(?<!\w)(?:{_type_words(ignore_case=False)})(?!\w)", rest) if w.casefold() != "luật"]
+    law = _REFS["law"].casefold()
+    others = [w for w in re.findall(rf"(?<!\w)(?:{_type_words(ignore_case=False)})(?!\w)", rest) if w.casefold() != law]
     if others:
         return None
-    if kind != "Hiến pháp" and not re.match(r"\s+(?:[A-ZĐ\u00C0-\u1EF8]|sửa đổi)", rest):
+    if kind != _REFS["constitution"] and not NAME_START_RE.match(rest):
         return None
     year_only = YEAR_ONLY_RE.match(flat.text, date_at.start())
     if year_only:
@@ -234,9 +247,9 @@ def _named(flat: Flat, m: re.Match[str]) -> Mention | None:
         if date is None:
             return None
     title = tidy(name)
-    if kind == "Hiến pháp":
-        title = f"{title} năm {date.iso[:4]}" if date.iso else title
-    issuer = "Ủy ban Thường vụ Quốc hội" if kind == "Pháp lệnh" else "Quốc hội"
+    if kind == _REFS["constitution"]:
+        title = f"{title} {dates()['year']} {date.iso[:4]}" if date.iso else title  # "Hiến pháp năm 2013"
+    issuer = _REFS["named_laws"][kind]
     return Mention(m.start(), date.end, date.end, "named", kind, True, None, title, date, issuer)
 
 
@@ -278,7 +291,7 @@ def group_mentions(mentions: list[Mention], relations: list[str]) -> list[Group]
                 add(key, m, rel)
             continue
         if m.kind == "named":
-            add(("named", fold(m.doc_type), fold(re.sub(r"\s+năm\s+\d{4}$", "", m.title or "")), _year(m)), m, rel)
+            add(("named", fold(m.doc_type), fold(TITLE_YEAR_RE.sub("", m.title or "")), _year(m)), m, rel)
             continue
         if m.kind == "blank":
             add(("blank", fold(m.doc_type or ""), m.code.key, _year(m)), m, rel)

@@ -17,9 +17,11 @@ from graph.vocabulary import fold, vocabulary
 
 from .references import Mention
 from ..clean.flat import Flat
-from ..lexicon.vocab import alternation, cues, phrases_re
+from ..lexicon.vocab import alternation, common, cues, load, one_of, phrases_re
 
 STRENGTH = {"implements": 5, "amends": 4, "replaces": 4, "repeals": 4, "based_on": 2, "cites": 1}
+# "của", "này" (common.toml) and "Điều" (outline.toml), as patterns.
+OF, THIS, ARTICLE = one_of(common()["of"]), one_of(common()["this"]), one_of(load("outline.toml")["article"])
 
 # A list marker right before a cue: "5. Thực hiện hiệu quả …", "- Thực hiện nghiêm túc …", "a) …".
 LIST_MARKER_RE = re.compile(r"(?:^|\s)(?:\d+\.|[a-zđ]\)|[-+•])$")
@@ -73,8 +75,8 @@ def _frame_re() -> re.Pattern[str]:
     types = alternation(vocabulary().type_words(), ignore_case=True)
     return re.compile(
         rf"(?:(?:{alternation(c['title_lead_ins'], ignore_case=True)})\s+)?"
-        rf"(?:(?:{alternation(c['creation_verbs'], ignore_case=True)})\s+(?:(?:{types})\s+này\s+)?(?:{alternation(c['plan_nouns'], ignore_case=True)})"
-        rf"(?:\s+của\s+(?P<own>[^,;]{{1,60}}?))?\s+)?"
+        rf"(?:(?:{alternation(c['creation_verbs'], ignore_case=True)})\s+(?:(?:{types})\s+{THIS}\s+)?(?:{alternation(c['plan_nouns'], ignore_case=True)})"
+        rf"(?:\s+{OF}\s+(?P<own>[^,;]{{1,60}}?))?\s+)?"
         rf"(?:{alternation(c['implement_verbs'], ignore_case=True)})\s+",
         re.IGNORECASE,
     )
@@ -84,9 +86,10 @@ def _frame_re() -> re.Pattern[str]:
 def _amend_before_re() -> re.Pattern[str]:
     # "sửa đổi, bổ sung một số điều của Nghị định số …", "thay thế Quyết định số …", "bãi bỏ Điều 3 của …".
     c = _body_cues()
+    some, parts = one_of(c["some_articles"]), one_of(load("outline.toml")["subdivisions"])
     return re.compile(
         rf"(?:(?P<amends>{alternation(c['amends'], ignore_case=True)})|(?P<replaces>{alternation(c['replaces'], ignore_case=True)})|(?P<repeals>{alternation(c['repeals'], ignore_case=True)}))"
-        r"\s+(?:một số điều(?:\s+của)?\s+|(?:(?:khoản|điểm)\s+\S+\s+)?(?:Điều\s+\S+\s+)?(?:của\s+)?)?$",
+        rf"\s+(?:{some}(?:\s+{OF})?\s+|(?:(?:{parts})\s+\S+\s+)?(?:{ARTICLE}\s+\S+\s+)?(?:{OF}\s+)?)?$",
         re.IGNORECASE,
     )
 
@@ -96,7 +99,7 @@ def _self_re(own_type: str | None = None) -> re.Pattern[str]:
     # "Quyết định này" in a Quyết định: the document speaking of itself (not "Luật này" in a letter that
     # quotes a law). Without a known type, any type word.
     words = [own_type] if own_type else vocabulary().type_words()
-    return re.compile(rf"(?<!\w)(?:{alternation(words, ignore_case=True)})\s+này(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{alternation(words, ignore_case=True)})\s+{THIS}(?!\w)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,9 @@ def _sentence_initial(flat: Flat, source: str, pos: int) -> bool:
 
 
 # "V/v" or "Về việc" before a title's subject: "V/v triển khai Nghị quyết số …".
-SUBJECT_LEAD_RE = re.compile(r"\s*(?:V/v|Về việc)\s*")
+SUBJECT_LEAD_RE = re.compile(rf"\s*(?:{one_of(cues()['header']['subject_prefixes'])})\s*")
+# The first article, whose lead may make the next document implemented: "Điều 1. Ban hành kèm theo …".
+FIRST_ARTICLE_RE = re.compile(rf"{ARTICLE}\s+1\.\s*")
 
 
 def _scopes(flat: Flat, source: str, title: tuple[int, int] | None, own: str | None) -> list[Scope]:
@@ -149,7 +154,7 @@ def _scopes(flat: Flat, source: str, title: tuple[int, int] | None, own: str | N
                     continue  # "Thực hiện X, các Bộ, cơ quan đã …" recounts; X is only cited
                 end = main.start()
         scopes.append(Scope(kind, m.end(), end))
-    for m in re.finditer(r"Điều\s+1\.\s*", flat.text):
+    for m in FIRST_ARTICLE_RE.finditer(flat.text):
         frame = _frame_re().match(flat.text, m.end())
         if frame and _own_ok(frame, own):
             end_m = SENTENCE_END_RE.search(flat.text, frame.end())
@@ -306,7 +311,7 @@ def _joined_change(text: str, prev: Mention, m: Mention) -> bool:
 
 
 # The end of a list of changed documents: the next article ("Điều 6.").
-NEXT_ARTICLE_RE = re.compile(r"\sĐiều\s+\d+[a-z]?\s*\.")
+NEXT_ARTICLE_RE = re.compile(rf"\s{ARTICLE}\s+\d+[a-z]?\s*\.")
 LISTED_CHANGE_REACH = 1500  # characters a list of changed documents runs over at most
 
 
@@ -351,7 +356,7 @@ def _item_change_re() -> re.Pattern[str]:
     sau vào danh sách …", "2. Bãi bỏ cụm từ “Công an cấp huyện” tại điểm a khoản 1 Điều 3 Nghị quyết số …"."""
     c = _body_cues()
     return re.compile(
-        rf"(?:^|\s)(?:Điều\s+\d+[a-z]?\s*\.|\d+\.)\s*(?:(?P<amends>{alternation(c['amends'], ignore_case=True)})"
+        rf"(?:^|\s)(?:{ARTICLE}\s+\d+[a-z]?\s*\.|\d+\.)\s*(?:(?P<amends>{alternation(c['amends'], ignore_case=True)})"
         rf"|(?P<replaces>{alternation(c['replaces'], ignore_case=True)})|(?P<repeals>{alternation(c['repeals'], ignore_case=True)}))"
         rf"(?!\w)", re.IGNORECASE)
 

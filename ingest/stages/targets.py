@@ -16,7 +16,13 @@ from functools import cache
 from graph.vocabulary import SPACES_RE, Province, vocabulary
 
 from .deadlines import MONTHS_RE
-from ..lexicon.vocab import alternation, duties, phrases_re
+from ..lexicon.dates import MONTH, YEAR
+from ..lexicon.vocab import alternation, common, dates, duties, one_of, phrases_re
+
+_TARGETS = duties()["targets"]  # the words of goals (duties.toml)
+# "đạt", "của", "và", "tỉnh|thành phố", "trở lên|trở xuống" as patterns.
+ATTAIN, OF, AND = one_of(_TARGETS["attain"]), one_of(common()["of"]), one_of(common()["and"])
+PROVINCE_UNITS, AFTER = one_of(common()["province_units"]), one_of(list(_TARGETS["after"]))
 
 # A number with its unit: "8%", "12,5%", "8,3-8,5%", "2.675 tỷ đồng", "100 %", "02 công trình/dự án" (two units
 # joined by "/" are one), or a rate per a power of ten: "18 ca sinh/1.000 phụ nữ", "4/100.000 trẻ sinh ra còn sống"
@@ -35,13 +41,13 @@ CLAUSE_START_RE = re.compile(r"[;:.(]\s*|^")
 SENTENCE_STOP_RE = re.compile(r"\.\s+(?:[-–]\s+)?[A-ZĐ\u00C0-\u00DD\u1EA0-\u1EF8\d]")
 # A year that is the period of a goal: "năm 2025" (not inside a full date "08 tháng 5 năm 2025"),
 # "giai đoạn 2021 - 2025".
-YEAR_RE = re.compile(r"(?<!tháng\s\d)(?<!tháng\s\d\d)(?<!\d/)(?:giai đoạn\s+(?P<y1>(?:19|20)\d\d)\s*[-–]\s*(?P<y2>(?:19|20)\d\d)"
-                     r"|năm\s+(?P<y>(?:19|20)\d\d))(?!\d)", re.IGNORECASE)
+YEAR_RE = re.compile(rf"(?<!{MONTH}\s\d)(?<!{MONTH}\s\d\d)(?<!\d/)(?:{one_of(dates()['period'])}\s+(?P<y1>(?:19|20)\d\d)"
+                     rf"\s*[-–]\s*(?P<y2>(?:19|20)\d\d)|{YEAR}\s+(?P<y>(?:19|20)\d\d))(?!\d)", re.IGNORECASE)
 # Scope words right before "đạt": "của tỉnh đạt 10%", "và thành phố đạt 12,5%".
-LOCAL_SCOPE_RE = re.compile(r"(?:của\s+|và\s+|toàn\s+)?(?P<unit>tỉnh|thành phố)(?:\s+đạt)?\s*$", re.IGNORECASE)
+LOCAL_SCOPE_RE = re.compile(rf"(?:(?:{one_of(_TARGETS['local_scope_leads'])})\s+)?(?P<unit>{PROVINCE_UNITS})(?:\s+{ATTAIN})?\s*$",
+                            re.IGNORECASE)
 # Where the object of a share ends: "100% dịch vụ công trực tuyến trên Cổng …" → "dịch vụ công trực tuyến".
-OBJECT_STOP_RE = re.compile(r"[,;.()]|\s(?:trên|trong|theo|của|được|phù hợp|đến|tại|vào|để|và|so với|bảo đảm|đảm bảo|"
-                            r"đúng|khi|trước|sau|với)\s", re.IGNORECASE)
+OBJECT_STOP_RE = re.compile(rf"[,;.()]|\s(?:{one_of(_TARGETS['object_stops'])})\s", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -95,11 +101,13 @@ def _res() -> dict[str, re.Pattern[str]]:
         "result_after": phrases_re(_words()["result_after"]),
         "national": phrases_re(_words()["national"]),
         "share": re.compile(rf"(?<!\w)(?:{alternation(_words()['share_verbs'], ignore_case=True)})(?:\s*,\s*(?:{alternation(_words()['share_verbs'], ignore_case=True)}))*"
-                            r"(?:\s+(?:tỷ lệ\s+)?[^\d,;.]{0,40}?)?\s*$", re.IGNORECASE),
-        "before": re.compile(rf"(?<!\w)(?:đạt\s+)?(?P<cmp>{alternation(list(_words()['before']), ignore_case=True)})\s*$", re.IGNORECASE),
+                            rf"(?:\s+(?:{one_of(_words()['share_noun'])}\s+)?[^\d,;.]{{0,40}}?)?\s*$", re.IGNORECASE),
+        "before": re.compile(rf"(?<!\w)(?:{ATTAIN}\s+)?(?P<cmp>{alternation(list(_words()['before']), ignore_case=True)})\s*$", re.IGNORECASE),
         "after": re.compile(rf"^\s*(?P<cmp>{alternation(list(_words()['after']), ignore_case=True)})(?!\w)", re.IGNORECASE),
         "head": phrases_re(_words()["indicator_heads"]),
-        "stat_verb": re.compile(r"(?<!\w)(?:tăng|giảm)(?!\s+trưởng)(?:\s+(?:khoảng|gần|hơn))?\s*$", re.IGNORECASE),
+        # "tăng khoảng 10%" with no goal word: a statistic (not "tăng trưởng").
+        "stat_verb": re.compile(rf"(?<!\w)(?:{one_of(_words()['soft_not_goal'])})(?!\s+(?:{one_of(_words()['not_goal_nouns'])}))"
+                                rf"(?:\s+(?:{one_of(_words()['about'])}))?\s*$", re.IGNORECASE),
     }
 
 
@@ -210,17 +218,21 @@ def _clause_start(text: str, pos: int, floor: int) -> int:
 # Where a clause ends after a number: "… đạt 8%; …", "… năm 2025. …", "… như sau: …".
 CLAUSE_END_RE = re.compile(r";|\.(?=\s|$)|:")
 # Whose target, not what: "của cả nước", "toàn quốc", "tỉnh", "thành phố".
-INDICATOR_SCOPE_RE = re.compile(r"(?<!\w)(?:của\s+)?(?:cả nước|toàn quốc|tỉnh|thành phố)(?!\w)", re.IGNORECASE)
+INDICATOR_SCOPE_RE = re.compile(rf"(?<!\w)(?:{OF}\s+)?(?:{one_of(_TARGETS['indicator_scopes'])})(?!\w)", re.IGNORECASE)
 # A comparator left at the start: "trở lên …", "trở xuống …".
-INDICATOR_COMPARATOR_RE = re.compile(r"^\s*(?:trở lên|trở xuống)(?!\w)")
+INDICATOR_COMPARATOR_RE = re.compile(rf"^\s*(?:{AFTER})(?!\w)")
 # "… và tỷ lệ …": the indicator is the part after the last "và".
-INDICATOR_AND_RE = re.compile(r"(?<!\w)và(?:\s+|$)")
+INDICATOR_AND_RE = re.compile(rf"(?<!\w){AND}(?:\s+|$)")
 # A comparator opening the object after the number: "trở lên số xã …".
-OBJECT_COMPARATOR_RE = re.compile(r"^(?:trở lên|trở xuống)\s*")
+OBJECT_COMPARATOR_RE = re.compile(rf"^(?:{AFTER})\s*")
 # An item's marker at the start of its text: "(1) 100% số …", "- Tỷ lệ …", "a) Chi …", "1. Tỷ lệ …".
 ITEM_MARKER_RE = re.compile(r"^\s*(?:[-–—+•]|\(\d{1,2}\)|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))\s+")
 # "tháng 5 năm": the "năm" after it ends a full date ("ngày 08 tháng 5 năm 2025").
-MONTH_BEFORE_RE = re.compile(r"tháng\s+\d{1,2}\s*$")
+MONTH_BEFORE_RE = re.compile(rf"{MONTH}\s+\d{{1,2}}\s*$")
+# "của tỉnh", "của thành phố" anywhere before the figure: the document's province is the scope.
+OF_PROVINCE_RE = re.compile(rf"(?<!\w){OF} (?:{PROVINCE_UNITS})(?!\w)")
+# A word before a month that is the figure's period: "trong tháng 11 năm 2025".
+PERIOD_LEAD_RE = re.compile(rf"(?<!\w)(?:{one_of(_TARGETS['period_leads'])})\s+")
 
 
 @cache
@@ -406,7 +418,7 @@ def _scope(before: str, default: str | None, locality: Province | None, found: l
         return f" {_words()['scope_joiner']} ".join(named)
     if _res()["national"].search(since):
         return _words()["national_scope"]
-    if LOCAL_SCOPE_RE.search(since.rstrip()) or re.search(r"(?<!\w)của (?:tỉnh|thành phố)(?!\w)", since):
+    if LOCAL_SCOPE_RE.search(since.rstrip()) or OF_PROVINCE_RE.search(since):
         if locality is not None:
             return locality.full_name
     if found and found[-1].scope not in (default, _words()["national_scope"]):
@@ -444,7 +456,7 @@ def _period(text: str, start: int, end: int, pos: int, clause_end: int) -> tuple
     """"trong tháng 6 năm 2025" after the number → "2025-06"; else the nearest year in the sentence that is not
     the base of a comparison ("so với mức trung bình năm 2024")."""
     tail = text[pos:clause_end]
-    for m in re.finditer(r"(?<!\w)(?:trong|đến|vào|trước)\s+", tail):
+    for m in PERIOD_LEAD_RE.finditer(tail):
         mm = MONTHS_RE.match(tail, m.end())
         if mm and mm["y"]:
             return f"{mm['y']}-{int(mm['m2'] or mm['m']):02d}", (pos + m.start(), pos + mm.end())
@@ -481,7 +493,7 @@ def _section_res() -> dict[str, re.Pattern[str]]:
                                          re.IGNORECASE),
             "regulation_articles": phrases_re(w["regulation_articles"], at_start=True),
             "norm_texts": re.compile(rf"\s*(?:{alternation(w['norm_texts'])})(?!\w)"),
-            "weak": re.compile(rf"(?<!\w)(?:đạt\s+)?(?:{alternation(w['weak_comparators'], ignore_case=True)})\s*$",
+            "weak": re.compile(rf"(?<!\w)(?:{ATTAIN}\s+)?(?:{alternation(w['weak_comparators'], ignore_case=True)})\s*$",
                                re.IGNORECASE)}
 
 
