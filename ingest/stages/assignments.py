@@ -51,8 +51,8 @@ FRAME_CHARS = 120  # a framing phrase before a duty ("Trong phạm vi chức nă
 OPENING_REACH = 120  # characters of an opening phrase before the subject at most
 HEADING_CHARS = 120
 WRAPPED_HEADING_CHARS = 160  # the rest of a heading wrapped onto the next lines is this long at most
-# A stop inside a sentence: "… thực hiện. Sở Tài chính …" — a heading has none.
-SENTENCE_STOP_RE = re.compile(r"\.\s")
+# A full stop inside a text: "… thực hiện. Sở Tài chính …" — a heading has none.
+FULL_STOP_RE = re.compile(r"\.\s")
 
 
 @cache
@@ -246,8 +246,8 @@ def _title(ctx: Context, node: Node) -> tuple[int, int]:
     if not node.children or node.kind == "paragraph":
         return start, end
     rest = ctx.source[end:node.children[0].start].rstrip()
-    if not rest[:1] == "\n" or not rest.lstrip()[:1].islower() or len(rest) > WRAPPED_HEADING_CHARS \
-            or rest.endswith(".") or SENTENCE_STOP_RE.search(rest[:-1]):
+    if rest[:1] != "\n" or not rest.lstrip()[:1].islower() or len(rest) > WRAPPED_HEADING_CHARS \
+            or rest.endswith(".") or FULL_STOP_RE.search(rest[:-1]):
         return start, end
     colon = rest.find(":")  # "12. Ủy" / "ban nhân dân các xã: Gia Thuận, Tân Điền, …": the heading ends at its colon
     return start, end + (colon if colon >= 0 else len(rest))
@@ -735,6 +735,8 @@ def _task_start_re() -> re.Pattern[str]:
 def _directed_at(text: str, a: int, b: int) -> int | None:
     """Where the clause directs another body ("chỉ đạo", "hướng dẫn", "đôn đốc", "yêu cầu" + whom), not where
     the word names a direction given ("thực hiện ý kiến chỉ đạo của Thủ tướng …, chủ động, phối hợp Bộ Nội vụ …")."""
+    if not _re("directs").search(text, a, b):
+        return None  # most clauses direct no one: the names are masked only where a direction's word is
     masked = mask(text[a:b])  # not inside a name: "Trưởng Ban chỉ đạo Nhà nước …"
     for m in _re("directs").finditer(masked):
         if not _after_of(masked, m.end(), b - a) and not _re("not_directs", True).match(masked[m.start():]):
@@ -945,6 +947,11 @@ class _Entry:
     path: tuple[str, ...]
     items: list[tuple[int, int]] = field(default_factory=list)
 
+    def add(self, span: tuple[int, int]) -> None:
+        """One more item the same duty is printed in."""
+        if span != self.span and span not in self.items:
+            self.items.append(span)
+
     def to_dict(self) -> dict[str, Any]:
         d = self.deadline
         out: dict[str, Any] = {"agency": self.agency, "role": self.role, "task": self.task,
@@ -973,9 +980,7 @@ def _entries(found: list[Duty], ctx: Context) -> list[dict[str, Any]]:
         key = (fold(agency), duty.role, d.date if d else None)
         span = ctx.flat.span(duty.start, duty.end)
         if key in entries:
-            entry = entries[key]
-            if span != entry.span and span not in entry.items:
-                entry.items.append(span)
+            entries[key].add(span)
             continue
         match = "collective" if name.kind in ("class", "local", "title", "addressed") else name.match
         entries[key] = _Entry(agency, duty.role, _task(ctx.flat.text, duty.start, duty.end), d, span,
@@ -1012,8 +1017,7 @@ def _one_per_form(entries: list[_Entry]) -> list[_Entry]:
             out.append(e)
             continue
         for span in [e.span, *e.items]:
-            if span != first.span and span not in first.items:
-                first.items.append(span)
+            first.add(span)
     return out
 
 
