@@ -63,11 +63,13 @@ def cues() -> dict:
 
 @cache
 def _re(key: str, at_start: bool = False) -> re.Pattern[str]:
-    if key == "open_ended_time":
-        return phrases_re(cues()["columns"]["open_ended"])
-    if key == "until_event":
-        return phrases_re(cues()["columns"]["until_event"])
     return phrases_re(cues()[key], at_start=at_start)
+
+
+@cache
+def _time_re(key: str) -> re.Pattern[str]:
+    """The words of a time cell ([columns] of roles.toml): "open_ended", "until_event"."""
+    return phrases_re(cues()["columns"][key])
 
 
 @cache
@@ -915,7 +917,7 @@ def _cell_deadline(ctx: Context, cell: Node, after_title: bool = False) -> Deadl
     "Giai đoạn 2026 - 2027"); none for "Thường xuyên", "Năm 2025 và các năm tiếp theo"."""
     a, b = _flat(ctx, cell.title[1] + 1 if after_title else cell.start, cell.end)
     text = ctx.flat.text
-    if _re("until_event").search(text, a, b):
+    if _time_re("until_event").search(text, a, b):
         return None  # "Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê": no date it must be done by
     found = [d for d in find_deadlines(text, a, b, ctx.year) if d.date]
     if found:
@@ -926,7 +928,7 @@ def _cell_deadline(ctx: Context, cell: Node, after_title: bool = False) -> Deadl
         when = Deadline(f"{m['y']}-12-31", m.group(), m.start(), m.end())
     else:
         return None
-    open_ended = _re("open_ended_time").search(text, a, b)
+    open_ended = _time_re("open_ended").search(text, a, b)
     if open_ended and (open_ended.start() < when.start or _open_join_re().fullmatch(text[when.end:open_ended.start()])):
         return None  # "Thường xuyên", "Năm 2025 và các năm tiếp theo": the same duty goes on
     return when  # "Xây dựng, trong giai đoạn 2026 - 2027 và vận hành … thường xuyên": the work done by 2027
