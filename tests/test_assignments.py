@@ -418,6 +418,18 @@ ROWS = [
      "thành quả của các phong trào thi đua.\n",
      [("Ủy ban Mặt trận Tổ quốc tỉnh Đắk Lắk", "lead", None),
       ("Các tổ chức chính trị - xã hội tỉnh Đắk Lắk", "lead", None)]),
+    # 217-cd-ttg-d0c2ef (217/CĐ-TTg): "nhất là" singles out bodies and the list goes on; the lead-in asks each of them.
+    (TELEGRAM, "Thủ tướng Chính phủ yêu cầu lãnh đạo các Bộ, ngành có liên quan, nhất là các\nBộ: Quốc phòng, Công an "
+     "theo chức năng, nhiệm vụ, thẩm quyền tập trung chỉ đạo khắc phục nhanh hậu quả, trong đó tập trung\nmột số nhiệm vụ "
+     "cụ thể sau:\n\n1. Văn phòng Chính phủ theo dõi, đôn đốc thực hiện nghiêm túc Công điện.\n",
+     [("Lãnh đạo các bộ, ngành có liên quan", "all", None), ("Bộ Quốc phòng", "all", None), ("Bộ Công an", "all", None),
+      ("Văn phòng Chính phủ", "lead", None)]),
+    # 217-cd-ttg-d0c2ef: a range of places ends the class, not its duty; "nêu trên" points back to it.
+    (TELEGRAM, "Thủ tướng Chính phủ yêu cầu Chủ tịch Ủy ban nhân dân các\ntỉnh, thành phố nêu trên tập trung chỉ đạo, "
+     "trong đó tập trung một số nhiệm vụ cụ thể sau:\n\n1. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ\nHà Tĩnh đến "
+     "Khánh Hòa:\n\na) Tổ chức theo dõi chặt chẽ, cập nhật đầy đủ thông tin về tình hình mưa lũ.\n",
+     [("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Khánh Hòa", "all", None),
+      ("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Khánh Hòa", "lead", None)]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

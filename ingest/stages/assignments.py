@@ -1001,9 +1001,23 @@ def _form(agency: str) -> tuple[str, ...]:
     return tuple(sorted(w for w in FORM_SPLIT_RE.split(fold(agency)) if w and w not in drop))
 
 
+def _name_back(entries: list[_Entry]) -> None:
+    """A class that points back ("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố nêu trên") takes the one form of it
+    printed in full elsewhere ("… các tỉnh, thành phố từ Hà Tĩnh đến Khánh Hòa", 217/CĐ-TTg)."""
+    classes = {e.agency for e in entries if e.match == "collective"}
+    for e in entries:
+        if e.match != "collective" or (m := _re("anaphora").search(e.agency)) is None:
+            continue
+        stem = fold(e.agency[:m.start()].strip())
+        full = {c for c in classes if c != e.agency and fold(c).startswith(stem) and not _re("anaphora").search(c)}
+        if stem and len(full) == 1:
+            e.agency = full.pop()
+
+
 def _one_per_form(entries: list[_Entry]) -> list[_Entry]:
     """A class printed in several forms is named by its fullest form (the longest) in every entry; entries that
     then agree on name, role and deadline are one."""
+    _name_back(entries)
     fullest: dict[tuple[str, ...], str] = {}
     for e in entries:
         if e.match == "collective" and len(e.agency) > len(fullest.get(form := _form(e.agency), "")):

@@ -83,13 +83,21 @@ def _not_body_re() -> re.Pattern[str]:
 
 
 @cache
+def _place_range_re() -> re.Pattern[str]:
+    """A range of places: "từ Hà Tĩnh đến Khánh Hòa" (217/CĐ-TTg)."""
+    start, end = words()["place_range"]
+    proper = rf"[{CAPITALS}][\w-]*(?:\s+[{CAPITALS}][\w-]*)*"
+    return re.compile(rf"{start}\s+{proper}\s+{end}\s+{proper}")
+
+
+@cache
 def _class_tail_re() -> re.Pattern[str]:
     """One qualifier after a class: " liên quan", " trên địa bàn tỉnh Kon Tum", " thuộc Ủy ban nhân dân Thành
     phố", " cấp tỉnh", " Thành phố" (with the proper names after it)."""
     w = words()
     tails, places, lower = alternation(w["class_tails"]), alternation(w["tail_places"]), alternation(w["name_words"])
     proper = rf"[{CAPITALS}{MASK}][\w{MASK}-]*(?:\s+(?:[{CAPITALS}{MASK}][\w{MASK}-]*|{lower}|-))*"
-    return re.compile(rf"\s+(?:(?:{alternation([w['owner_word']])}\s+)?{proper}"
+    return re.compile(rf"\s+(?:(?:{alternation([w['owner_word']])}\s+)?{proper}|{_place_range_re().pattern}"
                       rf"|(?:{tails})(?!\w)(?:\s+(?:[{CAPITALS}][\w-]*|{places})(?!\w))*)")
 
 
@@ -381,7 +389,7 @@ def list_end(text: str, start: int, limit: int) -> int:
     for m in _stop_words_re().finditer(masked, 0, end - start):
         before = masked[:m.start()].rstrip()
         if m.start() == 0 or before.endswith((",", ";")) or plural_re().fullmatch(before[-6:].split(" ")[-1] + " ") \
-                or before.lower().endswith(_joined_ends()):
+                or before.lower().endswith(_joined_ends()) or masked[:m.end()].lower().endswith(_joined_ends()) or _place_range_re().match(text, start + m.start()):
             continue
         return start + m.start()
     return end
@@ -476,7 +484,8 @@ def _pieces(text: str, start: int, end: int, whole: bool = False) -> list[_Piece
     shared: str | None = None
     owner: str | None = None
     before = start
-    for a, b in _spans(text, start, end):
+    spans = _spans(text, start, end)
+    for k, (a, b) in enumerate(spans):
         semicolon = ";" in text[before:a]
         join, before = _join(text[before:a]), b
         raw = ASIDE_RE.sub("", text[a:b]).strip(" ;,.:")
@@ -525,7 +534,7 @@ def _pieces(text: str, start: int, end: int, whole: bool = False) -> list[_Piece
         if not whole and last.kind == "other":
             out.pop()
             break
-        if not whole and last.kind in ("class", "people", "local") and last.parts:
+        if not whole and last.kind in ("class", "people", "local") and last.parts and not _name_follows(text, spans[k + 1:]):
             part = last.parts[-1]
             cut = local_extent(part) if last.kind == "local" and len(last.parts) == 1 else class_extent(part) \
                 if last.kind != "local" else _unit_extent(part)
@@ -630,6 +639,18 @@ def _add_piece(out: list[_Piece], raw: str, a: int, b: int, join: str = ", ") ->
     if kind == "body" and (named := _distributed_name(rest)):
         rest = named  # "lực lượng Quân đội" of "lực lượng Quân đội tổ chức kiểm tra"
     out.append(_Piece(a, b, head, plural, kind, [rest]))
+
+
+def _name_follows(text: str, rest: list[tuple[int, int]]) -> bool:
+    """The next piece of the list names a body: the words before its comma qualify a class ("các đơn vị quản lý
+    đường bộ khu vực, các lực lượng chức năng …", 96/CĐ-BXD) rather than start its duty ("các đơn vị tổ chức
+    trực ban, thực hiện …")."""
+    if not rest:
+        return False
+    piece = ASIDE_RE.sub("", text[rest[0][0]:rest[0][1]]).strip(" ;,.:")
+    if p := plural_re().match(piece):
+        piece = piece[p.end():]
+    return _kind_of(piece) != "other"
 
 
 @cache
