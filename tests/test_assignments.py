@@ -401,13 +401,12 @@ ROWS = [
      "các nước trong khu vực và trên thế giới.\n",
      []),
     # 0204-kh-ubnd-3a3fa6 (0204/KH-UBND of Cà Mau): "ngành" alone before its field names one sector, not a class
-    # ("ngành Thuế phối hợp chặt chẽ với các ngành, các cấp …"). "các cấp" (levels) is not read yet: the gold
-    # reads "Các ngành, các cấp" as one class.
+    # ("ngành Thuế phối hợp chặt chẽ với các ngành, các cấp …"); "các cấp" after a comma qualifies the class before it.
     ("ỦY BAN NHÂN DÂN\nTỈNH CÀ MAU\n-------\nSố: 0204/KH-UBND\nCà Mau, ngày 19 tháng 11 năm 2025\n\nKẾ HOẠCH\n"
      "THU NGÂN SÁCH NHÀ NƯỚC\n\n",
      "- Đẩy mạnh công tác quản lý nợ đọng thuế; đồng thời,\nngành Thuế phối hợp chặt chẽ với các ngành, các cấp thực hiện "
      "chống thất thu\nthuế theo Kế hoạch của Ủy ban nhân dân tỉnh.\n",
-     [("Ngành Thuế tỉnh Cà Mau", "support", None), ("Các ngành tỉnh Cà Mau", "support", None)]),
+     [("Ngành Thuế tỉnh Cà Mau", "support", None), ("Các ngành, các cấp tỉnh Cà Mau", "support", None)]),
     # 0124-kh-ubnd-2b65bb (0124/KH-UBND of Đắk Lắk): "Tiêu chí thi đua" lists what will be judged, no duties; 982/KH-UBND
     # of Nghệ An: "các tổ chức chính trị-xã hội", printed with a tight hyphen, is the class "chính trị - xã hội".
     ("ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\n-------\nSố: 0124/KH-UBND\nĐắk Lắk, ngày 20 tháng 11 năm 2025\n\nKẾ HOẠCH\n"

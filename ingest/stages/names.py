@@ -148,8 +148,8 @@ def _class_extent(text: str, original: str = "") -> int:
         if m is None or m.end() == at:
             break
         at = m.end()
-    while m := _class_tail_re().match(text, at):
-        at = m.end()
+    while m := _class_tail_re().match(text, at + (1 if text[at:at + 1] == "," else 0)):
+        at = m.end()  # "các ngành, các cấp": a comma may stand before the tail
     return at
 
 
@@ -610,9 +610,10 @@ def _add_piece(out: list[_Piece], raw: str, a: int, b: int, join: str = ", ") ->
         rest = rest[m.end():]
     elif p := plural_re().match(rest):
         plural, rest = True, rest[p.end():].lstrip()
-    if head is None and not plural and current is not None and current.kind == "class" and rest[:1].islower() \
-            and _class_tail_re().match(" " + rest) and not _class_re().match(rest):
-        current.parts[-1] += " " + rest  # "Thủ trưởng các sở, ban, ngành, thuộc tỉnh": a stray comma before the tail
+    if head is None and current is not None and current.kind == "class" and raw[:1].islower() \
+            and _class_tail_re().match(" " + (raw if plural else rest)) and not _class_re().match(rest):
+        # "Thủ trưởng các sở, ban, ngành, thuộc tỉnh": a stray comma before the tail; "các ngành, các cấp" (0204/KH-UBND)
+        current.parts[-1] += (join if plural else " ") + (raw if plural else rest)
         current.end = b
         return
     if head is None and not plural and current is not None and _continues(current, rest):
