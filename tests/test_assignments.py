@@ -429,6 +429,12 @@ ROWS = [
      "Khánh Hòa:\n\na) Tổ chức theo dõi chặt chẽ, cập nhật đầy đủ thông tin về tình hình mưa lũ.\n",
      [("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Khánh Hòa", "all", None),
       ("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Khánh Hòa", "lead", None)]),
+    # 75-2025-nq-hdnd-15a6c4 (75/2025/NQ-HĐND of Hà Nội): "phối hợp tổ chức tuyên truyền" is what they do together;
+    # "tổ chức" there names no partner.
+    (HANOI_RESOLUTION, "3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành\nphố Hà Nội và các tổ chức chính trị - xã hội "
+     "phối hợp tổ chức tuyên truyền và\ngiám sát việc thực hiện Nghị quyết.\n",
+     [("Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hà Nội", "support", None),
+      ("Các tổ chức chính trị - xã hội thành phố Hà Nội", "support", None)]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

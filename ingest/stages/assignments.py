@@ -79,6 +79,14 @@ def _support_re() -> re.Pattern[str]:
                       rf"(?:(?:{alternation(cues()['partner_words'], ignore_case=True)})\s+)?", re.IGNORECASE)
 
 
+VERB_NOUN_REACH = 40  # characters enough to hold a verb noun ("tổ chức") and the word after it
+
+
+@cache
+def _verb_noun_re() -> re.Pattern[str]:
+    return phrases_re(body_words()["verb_nouns"], at_start=True)  # "tổ chức" of "phối hợp tổ chức tuyên truyền"
+
+
 @cache
 def _opens_support_re() -> re.Pattern[str]:
     """A duty that opens with coordination: "Phối hợp Sở Y tế …", "Chủ động phối hợp với …"."""
@@ -840,6 +848,8 @@ def _partners(ctx: Context, a: int, b: int, directed: int | None) -> Iterator[Du
     for m in _support_re().finditer(text, a, b):
         if directed is not None and directed < m.start():
             return
+        if not m.group().rstrip().endswith(tuple(cues()["partner_words"])) and _verb_noun_re().match(text[m.end():m.end() + VERB_NOUN_REACH]):
+            continue  # "phối hợp tổ chức tuyên truyền": what is done together, not with whom (75/2025/NQ-HĐND)
         names = read_names(text, m.end(), b, ctx.locality)
         for n in _acting(ctx, names, partners=True) if names else ():
             if n.kind != "people":
