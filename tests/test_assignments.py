@@ -435,6 +435,17 @@ ROWS = [
      "phối hợp tổ chức tuyên truyền và\ngiám sát việc thực hiện Nghị quyết.\n",
      [("Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hà Nội", "support", None),
       ("Các tổ chức chính trị - xã hội thành phố Hà Nội", "support", None)]),
+    # 982-kh-ubnd-42dd1c (982/KH-UBND of Nghệ An): a subject-first lead-in to several bodies framing the items is
+    # `all`; "các xã, phường" acting are their People's Committees; "mọi người dân" besides them is no body.
+    ("ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\n-------\nSố: 982/KH-UBND\nNghệ An, ngày 20 tháng 11 năm 2025\n\nKẾ HOẠCH\n"
+     "TỔ CHỨC ĐỢT THI ĐUA\n\n",
+     "II. NỘI DUNG ĐỢT THI ĐUA\n\nĐể toàn dân đồng lòng, thi đua hành động, thực hiện\nthắng lợi các nhiệm vụ; các\n"
+     "sở, ban, ngành, Ủy ban Mặt trận Tổ quốc tỉnh, các tổ chức chính trị - xã hội,\ncác xã, phường (sau đây viết tắt "
+     "là cơ quan, đơn\nvị) và mọi người dân triển khai Đợt thi đua, tập trung thi đua thực hiện các nội dung\n"
+     "chủ yếu sau:\n\n1. Thi đua thực hiện thắng lợi nhiệm vụ phát triển kinh tế - xã hội.\n",
+     [("Các sở, ban, ngành tỉnh Nghệ An", "all", None), ("Ủy ban Mặt trận Tổ quốc tỉnh Nghệ An", "all", None),
+      ("Các tổ chức chính trị - xã hội tỉnh Nghệ An", "all", None),
+      ("Ủy ban nhân dân các xã, phường thuộc tỉnh Nghệ An", "all", None)]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

@@ -232,7 +232,7 @@ def _item(node: Node, scope: Scope, ctx: Context) -> Iterator[Duty]:
             and not _shared_noun_end_re().search(ctx.flat.text, ta, tb) and _topic(ctx, ta, tb):
         text_start = tb + 1  # "1. Về hỗ trợ kinh phí …: Giao Bộ Tài chính chủ trì …" — the duty after the topic
     here = list(_unit(ctx, max(text_start, a), b, unit_owners, scope, path, heading=bool(owners),
-                      paragraph=node.kind == "paragraph"))
+                      paragraph=node.kind == "paragraph", lead_in=node.kind == LEAD_IN and bool(node.children)))
     if node.children and _time_field(ctx, node.children[0]):  # "- Tham mưu …" then, under it, "Thời gian hoàn thành: …"
         when = _cell_deadline(ctx, node.children[0], after_title=True)
         here = [replace(d, deadline=d.deadline or when) for d in here]
@@ -445,7 +445,7 @@ def _open_request(text: str, a: int, b: int) -> bool:
 
 
 def _unit(ctx: Context, a: int, b: int, owners: tuple[Name, ...], scope: Scope, path: tuple[str, ...],
-          heading: bool, paragraph: bool = False) -> Iterator[Duty]:
+          heading: bool, paragraph: bool = False, lead_in: bool = False) -> Iterator[Duty]:
     """The duties of one item's own text: clause by clause, the owners' role from the first. In a plain
     paragraph, once a clause reports what a body did ("Chính phủ đã hoàn thành …"), the subjects of the
     clauses after it report too."""
@@ -460,7 +460,7 @@ def _unit(ctx: Context, a: int, b: int, owners: tuple[Name, ...], scope: Scope, 
             reporting = True
             if not _re("request").search(text, ca, cb):
                 continue
-        found = list(_clause(ctx, ca, cb, owners if k == 0 else (), k == 0, heading, scope.role))
+        found = list(_clause(ctx, ca, cb, owners if k == 0 else (), k == 0, heading, scope.role, lead_in))
         if not found:
             continue
         taken = {d.start for d in (f.deadline for f in found) if d is not None}  # a send's deadline is its own
@@ -512,7 +512,7 @@ def _reserved(ctx: Context, d: Deadline) -> bool:
 
 
 def _clause(ctx: Context, a: int, b: int, owners: tuple[Name, ...], first: bool, heading: bool,
-            inherited: str | None = None) -> Iterator[Duty]:
+            inherited: str | None = None, lead_in: bool = False) -> Iterator[Duty]:
     text = ctx.flat.text
     body = a + len(text[a:b]) - len(text[a:b].lstrip(" -+•–"))
     if m := _re("execution").search(text, body, b):
@@ -547,7 +547,7 @@ def _clause(ctx: Context, a: int, b: int, owners: tuple[Name, ...], first: bool,
         if inherited and given == "owner":
             role = inherited
         else:
-            role = _role(ctx, subject, role_at, b, heading=heading and subject == owners, given=given)
+            role = _role(ctx, subject, role_at, b, heading=heading and subject == owners, given=given, lead_in=lead_in)
         for n in subject:
             yield Duty(n, role, body, b, None, subject=True)
     yield from _partners(ctx, body, b, directed)
@@ -677,7 +677,9 @@ def _subject(ctx: Context, a: int, b: int, owners: tuple[Name, ...]) -> tuple[tu
         return (), a, None, "owner"  # "Hệ thống cấp nước tập trung bị hư hại …": what happens to it, no duty
     if names and names.bodies and names.end < b and _duty_follows(text, names.end, b) and _opens_subject(names):
         acting = tuple(_acting(ctx, names))
-        if acting and all(n.kind != "people" for n in names.names):
+        if acting and all(n.kind != "people" or _everyone(n) for n in names.names):
+            # "các sở, ban, ngành, …, các doanh nghiệp … và mọi người dân triển khai …" (982/KH-UBND): everyone
+            # besides the bodies; "Các hộ gia đình, cá nhân …" alone is no body's duty
             return acting, names.end, _directed_at(text, names.end, b), "subject"
         return (), a, None, "owner"
     if m := _re("request").search(text, a, b):
@@ -691,6 +693,15 @@ def _subject(ctx: Context, a: int, b: int, owners: tuple[Name, ...]) -> tuple[tu
     if owners:
         return owners, a, _directed_at(text, a, b), "owner"
     return (), a, _directed_at(text, a, b), "owner"
+
+
+@cache
+def _everyone_re() -> re.Pattern[str]:
+    return phrases_re(body_words()["people_openers"], at_start=True)  # "mọi người dân", "toàn thể nhân dân"
+
+
+def _everyone(name: Name) -> bool:
+    return _everyone_re().match(name.printed) is not None
 
 
 def _passive(rest: str) -> bool:
@@ -759,7 +770,8 @@ def _after_of(text: str, at: int, b: int) -> bool:
     return _re("of_words", True).match(text[at:b].lstrip()) is not None
 
 
-def _role(ctx: Context, subject: tuple[Name, ...], at: int, end: int, heading: bool, given: str) -> str:
+def _role(ctx: Context, subject: tuple[Name, ...], at: int, end: int, heading: bool, given: str,
+          lead_in: bool = False) -> str:
     """lead, support (the duty opens with "phối hợp") or all (see the module docstring)."""
     text = ctx.flat.text
     raw = text[at:end].lstrip(" ,:")
@@ -779,6 +791,9 @@ def _role(ctx: Context, subject: tuple[Name, ...], at: int, end: int, heading: b
         return "all"  # "Ủy ban nhân dân các huyện, thị, thành phố vận động …" to "Kính gửi: UBND huyện, thị, thành phố"
     if heading or given in ("given", "owner"):
         return "lead"
+    if lead_in and given == "subject" and len(subject) >= 2 and any(n.kind in ("class", "local") for n in subject):
+        return "all"  # "các sở, ban, ngành, …, các doanh nghiệp … triển khai Đợt thi đua …, tập trung thực hiện các
+        # nội dung chủ yếu sau:" (982/KH-UBND): a lead-in to several bodies that frames the items below
     if everyone:
         return "all"  # the whole set of addressees told to act
     if given == "asked":

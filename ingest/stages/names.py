@@ -624,6 +624,9 @@ def _add_piece(out: list[_Piece], raw: str, a: int, b: int, join: str = ", ") ->
         current.parts.append(rest)
         current.end = b
         return
+    if plural and head is None and _bare_units_re().fullmatch(rest):
+        rest = f"{words()['local_government'][0]} {raw}"  # "các xã, phường" acting: their People's Committees (982/KH-UBND)
+        plural = False
     kind = _kind_of(rest)
     if head and not rest:
         out.append(_Piece(a, b, head, False, "title", []))
@@ -652,6 +655,17 @@ def _name_follows(text: str, rest: list[tuple[int, int]]) -> bool:
     if p := plural_re().match(piece):
         piece = piece[p.end():]
     return _kind_of(piece) != "other"
+
+
+@cache
+def _people_opener_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(words()['people_openers'], ignore_case=True)})\s", re.IGNORECASE)  # "mọi người dân"
+
+
+@cache
+def _bare_units_re() -> re.Pattern[str]:
+    # Units below the province named alone: "xã" of "các xã, phường", "huyện".
+    return re.compile(rf"(?:{alternation(words()['sub_provincial_units'], ignore_case=True)})", re.IGNORECASE)
 
 
 @cache
@@ -700,6 +714,8 @@ def _continues(current: _Piece, rest: str) -> bool:
     if current.kind == "local":
         return _unit_re().match(rest) is not None
     if current.kind == "class":
+        if _people_opener_re().match(rest):
+            return False  # "các doanh nghiệp … và mọi người dân": people of their own, not the class's members
         last = fold(current.parts[-1])
         if last in _members() and fold(rest).split(" ")[0] in {m.split(" ")[0] for m in _members()} | _members():
             return False  # "các Tổ đại biểu" / "và đại biểu Hội đồng nhân dân": two classes
