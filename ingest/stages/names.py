@@ -97,7 +97,9 @@ def _class_tail_re() -> re.Pattern[str]:
     w = words()
     tails, places, lower = alternation(w["class_tails"]), alternation(w["tail_places"]), alternation(w["name_words"])
     proper = rf"[{CAPITALS}{MASK}][\w{MASK}-]*(?:\s+(?:[{CAPITALS}{MASK}][\w{MASK}-]*|{lower}|-))*"
-    return re.compile(rf"\s+(?:(?:{alternation([w['owner_word']])}\s+)?{proper}|{_place_range_re().pattern}"
+    owner = alternation([w['owner_word']])  # "của Ủy ban nhân dân tỉnh", "của địa phương" (96/CĐ-BXD)
+    return re.compile(rf"\s+(?:{owner}\s+(?:{alternation(w['class_nouns'], ignore_case=True)})(?!\w)"
+                      rf"|(?:{owner}\s+)?{proper}|{_place_range_re().pattern}"
                       rf"|(?:{tails})(?!\w)(?:\s+(?:[{CAPITALS}][\w-]*|{places})(?!\w))*)")
 
 
@@ -389,10 +391,38 @@ def list_end(text: str, start: int, limit: int) -> int:
     for m in _stop_words_re().finditer(masked, 0, end - start):
         before = masked[:m.start()].rstrip()
         if m.start() == 0 or before.endswith((",", ";")) or plural_re().fullmatch(before[-6:].split(" ")[-1] + " ") \
-                or before.lower().endswith(_joined_ends()) or masked[:m.end()].lower().endswith(_joined_ends()) or _place_range_re().match(text, start + m.start()):
+                or before.lower().endswith(_joined_ends()) or masked[:m.end()].lower().endswith(_joined_ends()) \
+                or _place_range_re().match(text, start + m.start()) or _inside_class_noun(masked, m.start(), m.end()) \
+                or _qualifies_class(masked, before, m.end()):
             continue
         return start + m.start()
     return end
+
+
+@cache
+def _bare_units_folded() -> frozenset[str]:
+    return frozenset(fold(u) for u in words()["local_units"])
+
+
+def _inside_class_noun(masked: str, a: int, b: int) -> bool:
+    """The duty word at ``a:b`` ends a class noun: "đầu tư" of "các chủ đầu tư" (627/TB-VPCP)."""
+    k = masked.rfind(" ", 0, max(0, a - 1))
+    return (m := _class_re().match(masked, k + 1)) is not None and m.end() >= b
+
+
+def _qualifies_class(masked: str, before: str, b: int) -> bool:
+    """A verb after a class noun that says which bodies it means, a comma and another body after it: "các đơn vị
+    quản lý đường bộ khu vực, các lực lượng chức năng …" (96/CĐ-BXD)."""
+    piece = before.rsplit(",", 1)[-1].lstrip()
+    tail = piece.split(" ")
+    if not plural_re().match(piece) or fold(tail[-1]) in _bare_units_folded() \
+            or not any(_class_re().fullmatch(" ".join(tail[-k:])) for k in (1, 2, 3)) \
+            or (comma := masked.find(",", b)) < 0 or STOP_RE.search(masked, b, comma):
+        return False
+    piece = masked[comma + 1:].lstrip()
+    if p := plural_re().match(piece):
+        piece = piece[p.end():]
+    return _kind_of(piece.split(",")[0]) in ("class", "local", "body")
 
 
 @cache

@@ -1,0 +1,45 @@
+"""The bodies a list names, as whole documents print them (ingest/stages/names.py): real lists from the
+whole documents → the names read, with their kind. One row per case, the file it comes from named."""
+
+import pytest
+
+from graph.vocabulary import vocabulary
+from ingest.stages.names import read_names
+
+ROWS = [
+    # 217-cd-ttg-d0c2ef (217/CĐ-TTg): "nhất là" singles some bodies out and the list goes on after it.
+    ("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố nêu trên và lãnh đạo các Bộ, ngành có liên quan, nhất là các "
+     "Bộ: Quốc phòng, Công an theo chức năng, nhiệm vụ, thẩm quyền tập trung chỉ đạo", None,
+     [("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố nêu trên", "local"),
+      ("Lãnh đạo các bộ, ngành có liên quan", "class"), ("Bộ Quốc phòng", "body"), ("Bộ Công an", "body")]),
+    # 217-cd-ttg-d0c2ef: a range of places belongs to the class; the duty starts after it.
+    ("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Khánh Hòa chỉ đạo rà soát", None,
+     [("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Khánh Hòa", "local")]),
+    # 0204-kh-ubnd-3a3fa6 (0204/KH-UBND of Cà Mau): "các cấp" after a comma qualifies the class before it.
+    ("các ngành, các cấp thực hiện chống thất thu thuế", "Cà Mau", [("Các ngành, các cấp tỉnh Cà Mau", "class")]),
+    # 96-cd-bxd-ba5f78 (96/CĐ-BXD): words after a class noun that a comma and another body follow qualify the
+    # class; they are not its duty.
+    ("các đơn vị quản lý đường bộ khu vực, các lực lượng chức năng của địa phương trong việc khắc phục sự cố", None,
+     [("Các đơn vị quản lý đường bộ khu vực", "class"), ("Các lực lượng chức năng của địa phương", "class")]),
+    # 96-cd-bxd-ba5f78 shape: the verb after a class ends the list when no body follows the comma.
+    ("các đơn vị tổ chức trực ban, thực hiện nghiêm túc chế độ báo cáo", None, [("Các đơn vị", "class")]),
+    # 982-kh-ubnd-42dd1c (982/KH-UBND of Nghệ An): "các xã, phường" acting are their People's Committees;
+    # "mọi người dân" stays apart from the class before it.
+    ("các sở, ban, ngành, Ủy ban Mặt trận Tổ quốc tỉnh, các xã, phường, các doanh nghiệp và mọi người dân triển "
+     "khai Đợt thi đua", "Nghệ An",
+     [("Các sở, ban, ngành tỉnh Nghệ An", "class"), ("Ủy ban Mặt trận Tổ quốc tỉnh Nghệ An", "body"),
+      ("Ủy ban nhân dân các xã, phường thuộc tỉnh Nghệ An", "local"),
+      ("Các doanh nghiệp trên địa bàn tỉnh Nghệ An", "class")]),
+    # 627-tb-vpcp-079f4e (627/TB-VPCP): investors, contractors and line agencies are classes.
+    ("các bộ, ngành, cơ quan chủ quản, nhất là các chủ đầu tư, nhà thầu thi công, các đơn vị tư vấn tích cực đổi mới",
+     None, [("Các bộ, ngành, cơ quan chủ quản", "class"), ("Các chủ đầu tư, nhà thầu thi công", "class"),
+            ("Các đơn vị tư vấn", "class")]),
+]
+
+
+@pytest.mark.parametrize("text, province, expected", ROWS)
+def test_read_names(text, province, expected):
+    locality = vocabulary().province(province) if province else None
+    found = read_names(text, 0, len(text), locality)
+    got = [(n.name, n.kind) for n in found.bodies] if found else []
+    assert got == expected
