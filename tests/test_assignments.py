@@ -367,7 +367,7 @@ ROWS = [
      [("Ban Tuyên giáo và Dân vận Trung ương", "all", None), ("Bộ Văn hóa, Thể thao và Du lịch", "all", None),
       ("Các cơ quan báo chí của Trung ương", "all", None)]),
     # 659-tb-vpcp-581e7c (659/TB-VPCP): the issuer named as a partner ("phối hợp với Văn phòng Chính phủ") is
-    # support like any agency; 556/KH-UBND: "Ủy ban nhân dân 04 xã" is the communes', not the province's.
+    # support like any agency; 556/KH-UBND: "Ủy ban nhân dân 04 xã: Gia Thuận, …" is the communes', named.
     ("VĂN PHÒNG CHÍNH PHỦ\n-------\nSố: 659/TB-VPCP\nHà Nội, ngày 28 tháng 11 năm 2025\n\nTHÔNG BÁO\n"
      "KẾT LUẬN CỦA THỦ TƯỚNG CHÍNH PHỦ\n\n",
      "3. Bộ Tư pháp có trách nhiệm\nkiểm tra, đôn đốc các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ trong việc\n"
@@ -378,7 +378,8 @@ ROWS = [
      "PHÁT TRIỂN KINH TẾ BIỂN\n\n",
      "- Sở Nông nghiệp và Môi trường tiếp tục triển khai thực hiện Kế hoạch 310/KH-UBND; phối hợp với Ủy ban nhân dân\n"
      "04 xã: Gia Thuận, Tân Điền, Gò Công Đông, Tân Phú Đông thành lập mới khu bảo vệ\nnguồn lợi thủy sản.\n",
-     [("Sở Nông nghiệp và Môi trường tỉnh Đồng Tháp", "lead", None), ("Ủy ban nhân dân 04 xã", "support", None)]),
+     [("Sở Nông nghiệp và Môi trường tỉnh Đồng Tháp", "lead", None),
+      ("Ủy ban nhân dân các xã Gia Thuận, Tân Điền, Gò Công Đông, Tân Phú Đông thuộc tỉnh Đồng Tháp", "support", None)]),
     # 0129-kh-ubnd-85b593: a heading that lists its owners up to a colon, the last one no body the registry
     # knows ("… Cổng Thông tin điện tử tỉnh và hệ thống truyền thanh cơ sở:"), names that one as printed (the file
     # prints "tính" for "tỉnh", a typo left out here).
@@ -446,6 +447,13 @@ ROWS = [
      [("Các sở, ban, ngành tỉnh Nghệ An", "all", None), ("Ủy ban Mặt trận Tổ quốc tỉnh Nghệ An", "all", None),
       ("Các tổ chức chính trị - xã hội tỉnh Nghệ An", "all", None),
       ("Ủy ban nhân dân các xã, phường thuộc tỉnh Nghệ An", "all", None)]),
+    # 556-kh-ubnd-8fc192 (556/KH-UBND of Đồng Tháp): a heading cut over two lines names the communes after its colon;
+    # they own the item's dashes.
+    ("ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG THÁP\n-------\nSố: 556/KH-UBND\nĐồng Tháp, ngày 20 tháng 11 năm 2025\n\nKẾ HOẠCH\n"
+     "KHAI THÁC BỀN VỮNG TÀI NGUYÊN BIỂN\n\n",
+     "12. Ủy\nban nhân dân các xã: Gia Thuận, Tân Điền, Gò Công Đông, Tân Phú Đông\n\n- Xây dựng kế hoạch cụ thể\n"
+     "hóa các nhiệm vụ và giải pháp để tổ chức triển khai thực hiện kế hoạch.\n",
+     [("Ủy ban nhân dân các xã Gia Thuận, Tân Điền, Gò Công Đông, Tân Phú Đông thuộc tỉnh Đồng Tháp", "lead", None)]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

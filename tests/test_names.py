@@ -30,6 +30,13 @@ ROWS = [
      [("Các sở, ban, ngành tỉnh Nghệ An", "class"), ("Ủy ban Mặt trận Tổ quốc tỉnh Nghệ An", "body"),
       ("Ủy ban nhân dân các xã, phường thuộc tỉnh Nghệ An", "local"),
       ("Các doanh nghiệp trên địa bàn tỉnh Nghệ An", "class")]),
+    # 556-kh-ubnd-8fc192 (556/KH-UBND of Đồng Tháp): communes named after a colon are one People's Committees entry,
+    # their count read as "các".
+    ("Ủy ban nhân dân 04 xã: Gia Thuận, Tân Điền, Gò Công Đông, Tân Phú Đông thành lập mới khu bảo vệ", "Đồng Tháp",
+     [("Ủy ban nhân dân các xã Gia Thuận, Tân Điền, Gò Công Đông, Tân Phú Đông thuộc tỉnh Đồng Tháp", "local")]),
+    # 627-tb-vpcp-079f4e (627/TB-VPCP): provinces after the colon are each their People's Committee.
+    ("Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, Đồng Nai quyết liệt chỉ đạo", None,
+     [("Ủy ban nhân dân tỉnh Tuyên Quang", "body"), ("Ủy ban nhân dân tỉnh Đồng Nai", "body")]),
     # 627-tb-vpcp-079f4e (627/TB-VPCP): investors, contractors and line agencies are classes.
     ("các bộ, ngành, cơ quan chủ quản, nhất là các chủ đầu tư, nhà thầu thi công, các đơn vị tư vấn tích cực đổi mới",
      None, [("Các bộ, ngành, cơ quan chủ quản", "class"), ("Các chủ đầu tư, nhà thầu thi công", "class"),

@@ -35,7 +35,8 @@ from ..clean.flat import Flat
 from ..clean.outline import LEAD_IN, Node, marker_re
 from ..lexicon.vocab import CAPITALS, alternation, duties, load, phrases_re
 from .deadlines import Deadline, find_deadlines
-from .names import Name, completed, head_re, list_end, mask, plural_re, qualify, read_names, shared_noun_before, words as body_words
+from .names import (Name, completed, head_re, list_end, mask, named_units, plural_re, qualify, read_names, shared_noun_before,
+                    words as body_words)
 
 # Outline parts that give no assignment: the recipients after the signature, footnotes at the end.
 SKIPPED = frozenset({"recipients", "note"})
@@ -256,6 +257,9 @@ def _title(ctx: Context, node: Node) -> tuple[int, int]:
     if not node.children or node.kind == "paragraph":
         return start, end
     rest = ctx.source[end:node.children[0].start].rstrip()
+    if rest[:1] == ":" and rest[1:].lstrip()[:1].isupper() and len(rest) <= WRAPPED_HEADING_CHARS \
+            and named_units(" ".join(ctx.source[start:end + 1].split())):
+        return start, end + len(rest)  # "12. Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, …" — the communes it names too
     if rest[:1] != "\n" or not rest.lstrip()[:1].islower() or len(rest) > WRAPPED_HEADING_CHARS \
             or rest.endswith(".") or FULL_STOP_RE.search(rest[:-1]):
         return start, end

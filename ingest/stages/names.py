@@ -385,7 +385,7 @@ def list_end(text: str, start: int, limit: int) -> int:
         provinces = (_local_government_re().match(text, start)
                      or any(before.endswith(" " + fold(t)) for t in words()["province_classes"])) \
             and province_of(text[start + m.end():limit])
-        if not (m.group() == ":" and (shared or provinces)):
+        if not (m.group() == ":" and (shared or provinces or named_units(text[start:start + m.end()]))):
             end = start + m.start()
     end = min(end, _after_registry_name(masked, start, end, text[start:limit]))
     for m in _stop_words_re().finditer(masked, 0, end - start):
@@ -402,6 +402,20 @@ def list_end(text: str, start: int, limit: int) -> int:
 @cache
 def _bare_units_folded() -> frozenset[str]:
     return frozenset(fold(u) for u in words()["local_units"])
+
+
+# A count before units that a colon and their names follow: "Ủy ban nhân dân 04 xã: Gia Thuận, …" (556/KH-UBND).
+COUNT_RE = re.compile(r"\b\d{1,3}\s+")
+
+
+def named_units(before_colon: str) -> str | None:
+    """"Ủy ban nhân dân các xã:" or "Ủy ban nhân dân 04 xã:" before the names of the units (below the province),
+    as "Ủy ban nhân dân các xã"; ``None`` for anything else."""
+    m = _local_government_re().match(before_colon.rstrip(" :"))
+    if m is None or not (u := _unit_re().fullmatch(m["rest"])) or not _bare_units_re().search(m["rest"]):
+        return None
+    rest = COUNT_RE.sub(words()["plural"] + " ", u.group(), count=1)
+    return f"{m['body']} {rest}"
 
 
 def _inside_class_noun(masked: str, a: int, b: int) -> bool:
@@ -514,11 +528,24 @@ def _pieces(text: str, start: int, end: int, whole: bool = False) -> list[_Piece
     shared: str | None = None
     owner: str | None = None
     before = start
+    named: _Piece | None = None  # "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, …": the communes it names
     spans = _spans(text, start, end)
     for k, (a, b) in enumerate(spans):
         semicolon = ";" in text[before:a]
         join, before = _join(text[before:a]), b
         raw = ASIDE_RE.sub("", text[a:b]).strip(" ;,.:")
+        if named is not None and raw[:1].isupper() and province_of(raw) is None and _kind_of(raw) == "other":
+            named.parts.append(raw)
+            named.joins.append(join)
+            named.end = b
+            continue
+        named = None
+        if (c := raw.find(":")) > 0 and (units := named_units(raw[:c + 1])) and raw[c + 1:].strip()[:1].isupper() \
+                and province_of(raw[c + 1:]) is None:
+            raw = f"{units} {raw[c + 1:].strip()}"
+            _add_piece(out, raw, a, b, join)
+            named = out[-1] if out and out[-1].kind == "local" else None
+            continue
         if _not_body_re().match(raw):
             if whole:
                 out.append(_Piece(a, b, None, False, "other", [raw]))
