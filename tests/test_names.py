@@ -34,6 +34,14 @@ ROWS = [
     # their count read as "các".
     ("Ủy ban nhân dân 04 xã: Gia Thuận, Tân Điền, Gò Công Đông, Tân Phú Đông thành lập mới khu bảo vệ", "Đồng Tháp",
      [("Ủy ban nhân dân các xã Gia Thuận, Tân Điền, Gò Công Đông, Tân Phú Đông thuộc tỉnh Đồng Tháp", "local")]),
+    # 213-2025-qd-ubnd-41b17b (213/2025/QĐ-UBND of Hải Phòng): a class joined by "và" to one class noun is a class of
+    # its own; 2610-qd-ubnd-743564: nouns a qualifier after the last one shares are one class.
+    ("lực lượng Kiểm lâm, chính quyền địa phương và chủ rừng tăng cường kiểm tra",
+     "Hải Phòng", [("Lực lượng Kiểm lâm thành phố Hải Phòng", "body"),
+                   ("Các chính quyền địa phương thành phố Hải Phòng", "class"),
+                   ("Các chủ rừng trên địa bàn thành phố Hải Phòng", "class")]),
+    ("các cơ quan, tổ chức và cá nhân có liên quan chịu trách nhiệm thi hành", "Cần Thơ",
+     [("Các cơ quan, tổ chức và cá nhân có liên quan thành phố Cần Thơ", "class")]),
     # 627-tb-vpcp-079f4e (627/TB-VPCP): provinces after the colon are each their People's Committee.
     ("Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, Đồng Nai quyết liệt chỉ đạo", None,
      [("Ủy ban nhân dân tỉnh Tuyên Quang", "body"), ("Ủy ban nhân dân tỉnh Đồng Nai", "body")]),

@@ -673,7 +673,8 @@ def _add_piece(out: list[_Piece], raw: str, a: int, b: int, join: str = ", ") ->
         current.parts[-1] += (join if plural else " ") + (raw if plural else rest)
         current.end = b
         return
-    if head is None and not plural and current is not None and _continues(current, rest):
+    if head is None and not plural and current is not None and _continues(current, rest) \
+            and not _second_class(current, rest, join):
         if current.kind == "class" and current.head and (_title_split(rest) or _same_noun(current.parts[0], rest)):
             out.append(_Piece(a, b, current.head, False, "class", [rest]))  # "cơ quan thuộc Chính phủ" as printed
             return
@@ -781,6 +782,15 @@ def _continues(current: _Piece, rest: str) -> bool:
         return (_class_re().match(rest) is not None or _people_re().match(rest) is not None) \
             and not _body_re().match(rest) and not _registry_start(rest)
     return False
+
+
+def _second_class(current: _Piece, rest: str, join: str) -> bool:
+    """"chính quyền địa phương và chủ rừng" (213/2025/QĐ-UBND of Hải Phòng): a class joined by "và" to one class
+    noun is a class of its own, unless a qualifier after it is the two's ("cơ quan và đơn vị liên quan")."""
+    if current.kind != "class" or len(current.parts) != 1 or join.strip() not in words()["joiners"][:1]:
+        return False
+    noun = _class_re().match(rest)
+    return noun is not None and not rest[noun.end():].strip()
 
 
 @cache
