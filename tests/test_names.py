@@ -42,6 +42,13 @@ ROWS = [
                    ("Các chủ rừng trên địa bàn thành phố Hải Phòng", "class")]),
     ("các cơ quan, tổ chức và cá nhân có liên quan chịu trách nhiệm thi hành", "Cần Thơ",
      [("Các cơ quan, tổ chức và cá nhân có liên quan thành phố Cần Thơ", "class")]),
+    # 010-ct-ubnd-77b242 (010/CT-UBND of Đắk Lắk): "quản lý" after a class noun says which bodies; a body named
+    # with "ứng dụng" inside its name is one body.
+    ("Ban quản lý Khu Nông nghiệp ứng dụng Công nghệ cao Phú Yên, UBND cấp xã và các Sở, ban, ngành quản lý quy hoạch "
+     "theo chức năng, nhiệm vụ được giao có trách nhiệm phối hợp công bố", "Đắk Lắk",
+     [("Ban quản lý Khu Nông nghiệp ứng dụng Công nghệ cao Phú Yên", "body"),
+      ("Ủy ban nhân dân cấp xã thuộc tỉnh Đắk Lắk", "local"),
+      ("Các sở, ban, ngành quản lý quy hoạch tỉnh Đắk Lắk", "class")]),
     # 627-tb-vpcp-079f4e (627/TB-VPCP): provinces after the colon are each their People's Committee.
     ("Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, Đồng Nai quyết liệt chỉ đạo", None,
      [("Ủy ban nhân dân tỉnh Tuyên Quang", "body"), ("Ủy ban nhân dân tỉnh Đồng Nai", "body")]),

@@ -150,6 +150,8 @@ def _class_extent(text: str, original: str = "") -> int:
         if m is None or m.end() == at:
             break
         at = m.end()
+    if at and (q := SPACE_RE.match(text, at)) and _qualifying_re().match(text, q.end()):
+        return len(text.rstrip())  # "các Sở, ban, ngành quản lý quy hoạch": the bodies that manage it
     while m := _class_tail_re().match(text, at + (1 if text[at:at + 1] == "," else 0)):
         at = m.end()  # "các ngành, các cấp": a comma may stand before the tail
     return at
@@ -393,7 +395,7 @@ def list_end(text: str, start: int, limit: int) -> int:
         if m.start() == 0 or before.endswith((",", ";")) or plural_re().fullmatch(before[-6:].split(" ")[-1] + " ") \
                 or before.lower().endswith(_joined_ends()) or masked[:m.end()].lower().endswith(_joined_ends()) \
                 or _place_range_re().match(text, start + m.start()) or _inside_class_noun(masked, m.start(), m.end()) \
-                or _qualifies_class(masked, before, m.end()):
+                or _qualifies_class(masked, before, m.end()) or _qualifying_verb(masked, before, m):
             continue
         return start + m.start()
     return end
@@ -416,6 +418,22 @@ def named_units(before_colon: str) -> str | None:
         return None
     rest = COUNT_RE.sub(words()["plural"] + " ", u.group(), count=1)
     return f"{m['body']} {rest}"
+
+
+@cache
+def _qualifying_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(words()['qualifying_verbs'], ignore_case=True)})(?!\w)", re.IGNORECASE)
+
+
+def _ends_with_class_noun(before: str) -> bool:
+    tail = before.rsplit(",", 1)[-1].split()
+    return any(_class_re().fullmatch(" ".join(tail[-k:])) for k in (1, 2, 3) if len(tail) >= k)
+
+
+def _qualifying_verb(masked: str, before: str, m: re.Match[str]) -> bool:
+    """"quản lý" right after a class noun: "các Sở, ban, ngành quản lý quy hoạch" — which bodies, not a duty."""
+    return _qualifying_re().fullmatch(m.group()) is not None and _ends_with_class_noun(before) \
+        and fold(before.split()[-1]) not in _bare_units_folded()
 
 
 def _inside_class_noun(masked: str, a: int, b: int) -> bool:
