@@ -291,7 +291,7 @@ ROWS = [
      "Đề nghị các đồng chí Bộ trưởng, Thủ trưởng các cơ\nquan ngang Bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố chỉ "
      "đạo quyết liệt,\nsát sao, khẩn trương tháo gỡ vướng mắc cho các dự án.\n",
      [("Bộ trưởng", "all", None), ("Thủ trưởng các cơ quan ngang Bộ", "all", None),
-      ("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố", "all", None)]),
+      ("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "all", None)]),
     # 157-kh-ubnd-0299fe: "Theo chức năng, nhiệm vụ của đơn vị" frames a duty that opens "phối hợp" (support);
     # a list never ends inside an aside ("Sở Nội vụ (Ban Thi đua - Khen thưởng)" is Sở Nội vụ).
     (CAN_THO_PLAN,
@@ -454,6 +454,12 @@ ROWS = [
      "12. Ủy\nban nhân dân các xã: Gia Thuận, Tân Điền, Gò Công Đông, Tân Phú Đông\n\n- Xây dựng kế hoạch cụ thể\n"
      "hóa các nhiệm vụ và giải pháp để tổ chức triển khai thực hiện kế hoạch.\n",
      [("Ủy ban nhân dân các xã Gia Thuận, Tân Điền, Gò Công Đông, Tân Phú Đông thuộc tỉnh Đồng Tháp", "lead", None)]),
+    # 17986-btc-ct-88395e (17986/BTC-CT): a request to the addressee printed shorter names the addressee.
+    ("BỘ TÀI CHÍNH\n-------\nSố: 17986/BTC-CT\nV/v Phổ biến Cẩm nang nghiệp vụ thuế\n\nHà Nội, ngày 19 tháng 11\n"
+     "năm 2025\n\nKính gửi: Ủy ban nhân dân các tỉnh, thành phố\ntrực thuộc Trung ương\n",
+     "Để phát huy hiệu quả của Cẩm nang, Bộ Tài\nchính đề nghị UBND các tỉnh, thành phố quan tâm chỉ đạo:\n"
+     "1. Phổ biến rộng rãi nội dung Cẩm nang.\n",
+     [("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "all", None)]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

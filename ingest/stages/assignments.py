@@ -598,9 +598,22 @@ def _acting(ctx: Context, names, closing: bool = False, partners: bool = False) 
             out += [a for a in ctx.addressees if a not in out]
         elif named := _named_above(ctx, n):
             out += [a for a in named if a not in out]
+        elif (full := _addressed_in_full(ctx, n)) is not None:
+            if full not in out:
+                out.append(full)
         elif n not in out:
             out.append(n)
     return out
+
+
+def _addressed_in_full(ctx: Context, name: Name) -> Name | None:
+    """The addressee a class is the start of: "đề nghị UBND các tỉnh, thành phố quan tâm chỉ đạo" to "Kính gửi: Ủy ban
+    nhân dân các tỉnh, thành phố trực thuộc Trung ương" (17986/BTC-CT) is that addressee."""
+    if name.kind not in ("class", "local") or not name.name:
+        return None
+    key = fold(name.name)
+    full = [a for a in ctx.addressees if a.name and fold(a.name).startswith(key + " ")]
+    return full[0] if len(full) == 1 else None
 
 
 def _addressee_at(ctx: Context, at: int, b: int) -> tuple[Name, int] | None:
