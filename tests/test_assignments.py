@@ -460,6 +460,13 @@ ROWS = [
      "Để phát huy hiệu quả của Cẩm nang, Bộ Tài\nchính đề nghị UBND các tỉnh, thành phố quan tâm chỉ đạo:\n"
      "1. Phổ biến rộng rãi nội dung Cẩm nang.\n",
      [("Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "all", None)]),
+    # 235-kh-ubnd-224669 (235/KH-UBND of Thanh Hóa): "X chỉ đạo Y thực hiện các nội dung sau:" — Y carries the items.
+    ("ỦY BAN NHÂN DÂN\nTỈNH THANH HÓA\n-------\nSố: 235/KH-UBND\nThanh Hóa, ngày 20 tháng 11 năm 2025\n\nKẾ HOẠCH\n"
+     "QUAN TRẮC MÔI TRƯỜNG NUÔI TRỒNG THỦY SẢN\n\n",
+     "IV. TỔ CHỨC\nTHỰC HIỆN\n\n1. Sở Nông nghiệp và Môi trường\nchỉ đạo Chi cục Biển đảo và Thủy sản thực hiện các nội "
+     "dung sau:\n\n- Lập dự toán kinh phí báo cáo\nSở Nông nghiệp và Môi trường trình cấp có thẩm quyền phê duyệt.\n",
+     [("Sở Nông nghiệp và Môi trường tỉnh Thanh Hóa", "lead", None),
+      ("Chi cục Biển đảo và Thủy sản tỉnh Thanh Hóa", "lead", None)]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

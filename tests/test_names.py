@@ -49,6 +49,12 @@ ROWS = [
      [("Ban quản lý Khu Nông nghiệp ứng dụng Công nghệ cao Phú Yên", "body"),
       ("Ủy ban nhân dân cấp xã thuộc tỉnh Đắk Lắk", "local"),
       ("Các sở, ban, ngành quản lý quy hoạch tỉnh Đắk Lắk", "class")]),
+    # 235-kh-ubnd-224669 (235/KH-UBND of Thanh Hóa): "và" inside a body's proper name joins no second body;
+    # 157-kh-ubnd-0299fe: a class printed "trên địa bàn" takes the province after it, once.
+    ("Chi cục Biển đảo và Thủy sản thực hiện các nội dung sau", "Thanh Hóa",
+     [("Chi cục Biển đảo và Thủy sản tỉnh Thanh Hóa", "body")]),
+    ("các Ngân hàng thương mại trên địa bàn chủ động phối hợp với Sở Y tế", "Cần Thơ",
+     [("Các ngân hàng thương mại trên địa bàn thành phố Cần Thơ", "class")]),
     # 627-tb-vpcp-079f4e (627/TB-VPCP): provinces after the colon are each their People's Committee.
     ("Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, Đồng Nai quyết liệt chỉ đạo", None,
      [("Ủy ban nhân dân tỉnh Tuyên Quang", "body"), ("Ủy ban nhân dân tỉnh Đồng Nai", "body")]),

@@ -246,7 +246,31 @@ def _item(node: Node, scope: Scope, ctx: Context) -> Iterator[Duty]:
         # the bodies a lead-in asks carry the items under it: an item's own deadline makes one more entry
         yield from _walk(node, Scope(tuple(d.name for d in led), deadline, path, led[0].role), ctx)
         return
+    if node.children and not owners and (directed := _directed_owners(ctx, a, b)):
+        yield from _walk(node, Scope(directed, deadline, path, None), ctx)
+        return
     yield from _walk(node, Scope(unit_owners, deadline, path, scope.role if not owners else None), ctx)
+
+
+# The end of an item that its sub-items follow: "… thực hiện các nội dung sau:".
+def _items_follow_re() -> re.Pattern[str]:
+    return _items_follow_compiled()
+
+
+@cache
+def _items_follow_compiled() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(cues()['items_follow'], ignore_case=True)})\s*:\s*$", re.IGNORECASE)
+
+
+def _directed_owners(ctx: Context, a: int, b: int) -> tuple[Name, ...]:
+    """The bodies an item directs to do what its sub-items say: "1. Sở Nông nghiệp và Môi trường chỉ đạo Chi cục
+    Biển đảo và Thủy sản thực hiện các nội dung sau:" (235/KH-UBND of Thanh Hóa) — the Chi cục's items."""
+    text = ctx.flat.text
+    if not _items_follow_re().search(text[a:b].rstrip()) or (at := _directed_at(text, a, b)) is None:
+        return ()
+    word = _re("directs").match(text, at)
+    names = read_names(text, word.end(), b, ctx.locality) if word else None
+    return tuple(_acting(ctx, names)) if names and names.bodies else ()
 
 
 def _title(ctx: Context, node: Node) -> tuple[int, int]:

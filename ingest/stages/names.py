@@ -704,6 +704,11 @@ def _add_piece(out: list[_Piece], raw: str, a: int, b: int, join: str = ", ") ->
         rest = f"{words()['local_government'][0]} {raw}"  # "các xã, phường" acting: their People's Committees (982/KH-UBND)
         plural = False
     kind = _kind_of(rest)
+    if kind == "other" and head is None and not plural and current is not None and current.kind == "body" \
+            and join.strip() == words()["joiners"][0] and rest[:1].isupper() and current.parts:
+        current.parts[-1] += join + rest  # "Chi cục Biển đảo và Thủy sản" (235/KH-UBND): one name, not a body and a word
+        current.end = b
+        return
     if head and not rest:
         out.append(_Piece(a, b, head, False, "title", []))
         return
@@ -1006,6 +1011,8 @@ def qualify(name: str, locality: Province | None) -> str:
     if last[:1].isupper() and not plural_re().match(key) and len(name.split()) > 2 \
             and fold(last) not in _council_words():
         return name  # "Công ty Điện lực Quảng Trị", "Hợp tác xã dịch vụ điện Quảng Phú": placed by its name
+    if key.endswith(" " + fold(words()["located"])):
+        return f"{name} {locality.full_name}"  # "Các Ngân hàng thương mại trên địa bàn" (157/KH-UBND)
     if (m := plural_re().match(key)) and any(key[m.end():].startswith(fold(n)) for n in words()["located_nouns"]):
         return f"{name} {words()['located']} {locality.full_name}"  # "Các chủ rừng trên địa bàn thành phố Hải Phòng"
     return f"{name} {locality.full_name}"
