@@ -55,6 +55,11 @@ ROWS = [
      [("Chi cục Biển đảo và Thủy sản tỉnh Thanh Hóa", "body")]),
     ("các Ngân hàng thương mại trên địa bàn chủ động phối hợp với Sở Y tế", "Cần Thơ",
      [("Các ngân hàng thương mại trên địa bàn thành phố Cần Thơ", "class")]),
+    # 11554-vpcp-v-i-b690a6 (11554/VPCP-V.I): "hệ thống các cơ quan báo chí" is one class after the named bodies.
+    ("Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam, Thông tấn xã Việt Nam và hệ thống các cơ quan báo chí phối hợp "
+     "với các Bộ, ngành", None,
+     [("Đài Truyền hình Việt Nam", "body"), ("Đài Tiếng nói Việt Nam", "body"), ("Thông tấn xã Việt Nam", "body"),
+      ("Hệ thống các cơ quan báo chí", "class")]),
     # 627-tb-vpcp-079f4e (627/TB-VPCP): provinces after the colon are each their People's Committee.
     ("Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, Đồng Nai quyết liệt chỉ đạo", None,
      [("Ủy ban nhân dân tỉnh Tuyên Quang", "body"), ("Ủy ban nhân dân tỉnh Đồng Nai", "body")]),

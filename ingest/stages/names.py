@@ -683,6 +683,8 @@ def _add_piece(out: list[_Piece], raw: str, a: int, b: int, join: str = ", ") ->
     if m := _head_before_name(rest):
         head = (m["plural"].strip().capitalize() + " " if m["plural"] else "") + m["head"]
         rest = rest[m.end():]
+    elif c := _class_head_re().match(rest):
+        head, rest = c["head"], rest[c.end("head"):].lstrip()  # "hệ thống" + "các cơ quan báo chí"
     elif p := plural_re().match(rest):
         plural, rest = True, rest[p.end():].lstrip()
     if head is None and current is not None and current.kind == "class" and raw[:1].islower() \
@@ -741,6 +743,13 @@ def _name_follows(text: str, rest: list[tuple[int, int]]) -> bool:
 @cache
 def _people_opener_re() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation(words()['people_openers'], ignore_case=True)})\s", re.IGNORECASE)  # "mọi người dân"
+
+
+@cache
+def _class_head_re() -> re.Pattern[str]:
+    # "hệ thống các cơ quan báo chí": a noun, then a class with "các".
+    return re.compile(rf"(?P<head>{alternation(words()['class_heads'], ignore_case=True)})\s+(?={re.escape(words()['plural'])}\s)",
+                      re.IGNORECASE)
 
 
 @cache
