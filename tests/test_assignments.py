@@ -467,6 +467,9 @@ ROWS = [
      "dung sau:\n\n- Lập dự toán kinh phí báo cáo\nSở Nông nghiệp và Môi trường trình cấp có thẩm quyền phê duyệt.\n",
      [("Sở Nông nghiệp và Môi trường tỉnh Thanh Hóa", "lead", None),
       ("Chi cục Biển đảo và Thủy sản tỉnh Thanh Hóa", "lead", None)]),
+    # 627-tb-vpcp-079f4e (627/TB-VPCP): "Đối với X cần …" gives X the duty.
+    (TELEGRAM, "Đối với các chủ đầu tư cần nhanh chóng dọn dẹp mặt bằng, khôi phục lại thi\ncông.\n",
+     [("Các chủ đầu tư", "lead", None)]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

@@ -60,6 +60,11 @@ ROWS = [
      "với các Bộ, ngành", None,
      [("Đài Truyền hình Việt Nam", "body"), ("Đài Tiếng nói Việt Nam", "body"), ("Thông tấn xã Việt Nam", "body"),
       ("Hệ thống các cơ quan báo chí", "class")]),
+    # 627-tb-vpcp-079f4e (627/TB-VPCP): "từng" stands for "các"; people among the bodies name no body.
+    ("từng bộ, ngành, địa phương, từng cán bộ, công chức, người lao động, công nhân, các chủ đầu tư, nhà thầu thi công, "
+     "các đơn vị tư vấn tích cực đổi mới tư duy", None,
+     [("Các bộ, ngành, địa phương", "class"), ("Các chủ đầu tư, nhà thầu thi công", "class"),
+      ("Các đơn vị tư vấn", "class")]),
     # 627-tb-vpcp-079f4e (627/TB-VPCP): provinces after the colon are each their People's Committee.
     ("Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, Đồng Nai quyết liệt chỉ đạo", None,
      [("Ủy ban nhân dân tỉnh Tuyên Quang", "body"), ("Ủy ban nhân dân tỉnh Đồng Nai", "body")]),

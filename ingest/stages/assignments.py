@@ -702,6 +702,10 @@ def _subject(ctx: Context, a: int, b: int, owners: tuple[Name, ...]) -> tuple[tu
             how = "asked" if word in _folded("asks") else "given"
             return tuple(_acting(ctx, names)), names.end, _directed_at(text, names.end, b), how
     at = _after_opening(text, a, b, ctx.locality)
+    if (o := _re("subject_openers", True).match(text[at:b])) and (after := at + o.end() + 1) < b \
+            and (listed := read_names(text, after, b, ctx.locality)) and listed.bodies \
+            and _duty_follows(text, listed.end, b):
+        at = after  # "Đối với các chủ đầu tư cần …": the bodies after the opener
     if (known := _addressee_at(ctx, at, b)) is not None and _duty_follows(text, known[1], b):
         return (known[0],), known[1], _directed_at(text, known[1], b), "subject"  # a name the Kính gửi printed
     names = read_names(text, at, b, ctx.locality)

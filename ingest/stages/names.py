@@ -209,7 +209,7 @@ def _verb_noun_re() -> re.Pattern[str]:
 @cache
 def plural_re() -> re.Pattern[str]:
     # "các " before a class: "các sở, ban, ngành", "Thủ trưởng các sở".
-    return re.compile(rf"(?<!\w){re.escape(words()['plural'])}\s+", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{alternation([words()['plural'], *words()['plural_like']])})\s+", re.IGNORECASE)
 
 
 @cache
