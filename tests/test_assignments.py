@@ -470,6 +470,10 @@ ROWS = [
     # 627-tb-vpcp-079f4e (627/TB-VPCP): "Đối với X cần …" gives X the duty.
     (TELEGRAM, "Đối với các chủ đầu tư cần nhanh chóng dọn dẹp mặt bằng, khôi phục lại thi\ncông.\n",
      [("Các chủ đầu tư", "lead", None)]),
+    # 2579-qd-ubnd-b7ef7a (2579/QĐ-UBND of Cần Thơ): a quota under a body's heading is no duty of it.
+    (CAN_THO_DECISION, "1. Cơ quan Trung ương trên địa\nbàn thành phố: Xét tối đa 2 tập thể và 4 cá nhân.\n\n"
+     "2. Sở Nội vụ: Tổng hợp kết quả tự chấm điểm.\n",
+     [("Sở Nội vụ thành phố Cần Thơ", "lead", None)]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

@@ -230,7 +230,7 @@ def _item(node: Node, scope: Scope, ctx: Context) -> Iterator[Duty]:
     unit_owners = owners or scope.owners
     text_start = duty_start if owners else (ta if node.marker else a)
     if not owners and node.marker and ctx.flat.text[tb:tb + 1] == ":" and tb < b \
-            and not _shared_noun_end_re().search(ctx.flat.text, ta, tb) and _topic(ctx, ta, tb):
+            and not _shared_noun_end(ctx.flat.text, ta, tb) and _topic(ctx, ta, tb):
         text_start = tb + 1  # "1. Về hỗ trợ kinh phí …: Giao Bộ Tài chính chủ trì …" — the duty after the topic
     here = list(_unit(ctx, max(text_start, a), b, unit_owners, scope, path, heading=bool(owners),
                       paragraph=node.kind == "paragraph", lead_in=node.kind == LEAD_IN and bool(node.children)))
@@ -336,7 +336,7 @@ def _heading_owners(ctx: Context, node: Node, ta: int, tb: int) -> tuple[tuple[N
     if listed := _listed_in_aside(ctx, ta, own_end):
         close = text.find(")", ta, own_end)  # "Các cơ quan tham mưu … (gồm các Sở: Xây dựng, …)"
         return listed, _after_heading(text, close + 1 if close >= 0 else tb)
-    if text[tb:tb + 1] == ":" and _shared_noun_end_re().search(text, ta, tb) and text[tb + 1:own_end].strip():
+    if text[tb:tb + 1] == ":" and _shared_noun_end(text, ta, tb) and text[tb + 1:own_end].strip():
         return (), ta  # "5. Các Bộ: Quốc phòng, Công an chủ động …" — a noun the names after the colon share
     at = ta
     owner_opener = _re("owner_openers", True).match(text[at:tb])
@@ -412,9 +412,16 @@ def _printed_owner(ctx: Context, a: int, b: int) -> tuple[Name, ...]:
 def _shared_noun_end_re() -> re.Pattern[str]:
     # "Các Bộ" before "Quốc phòng, Công an", "Giám đốc các Sở" before "Tài chính, Xây dựng", "Các Bộ, cơ quan"
     # before "Tài chính, …, Tập đoàn Điện lực Việt Nam".
+    # Not the end of a name: "Sở Nội vụ:" (2579/QĐ-UBND) ends with "vụ", no shared "Vụ" — the noun opens the
+    # heading or follows "các".
     w = body_words()
-    return re.compile(rf"(?<!\w)(?:{alternation(w['shared_nouns'])})"
+    return re.compile(rf"(?:^|(?<!\w){re.escape(w['plural'])}\s+)(?:{alternation(w['shared_nouns'])})"
                       rf"(?:\s*,\s*(?:{alternation(w['shared_noun_tails'], ignore_case=True)}))?\s*$", re.IGNORECASE)
+
+
+def _shared_noun_end(text: str, a: int, b: int) -> bool:
+    """The heading ``text[a:b]`` ends with a noun the names after its colon share."""
+    return _shared_noun_end_re().search(text[a:b].strip()) is not None
 
 
 # A dash after a heading's body that says what the body is: "1.2. Sở Tài chính - Cơ quan thường trực Ban Chỉ
@@ -571,6 +578,8 @@ def _clause(ctx: Context, a: int, b: int, owners: tuple[Name, ...], first: bool,
         return
     yield from _sent_to(ctx, body, b)
     subject, role_at, directed, given = _subject(ctx, body, b, owners)
+    if subject and given == "owner" and not _task_verb_re().search(text, body, b):
+        subject = ()  # "b) Ủy ban nhân dân xã, phường." / "(Đính kèm Phụ lục I)."; "Xét tối đa 2 tập thể" (2579/QĐ-UBND)
     if subject:
         if inherited and given == "owner":
             role = inherited
@@ -796,6 +805,15 @@ def _task_start_re() -> re.Pattern[str]:
     skip = {fold(w) for w in assign["not_task_starts"]}
     verbs = [w for w in body_words()["duty_verbs"] if fold(w) not in skip]
     return phrases_re(sorted(set(assign["task_starts"]) | set(verbs)), at_start=True)
+
+
+@cache
+def _task_verb_re() -> re.Pattern[str]:
+    """A verb that can open a task, anywhere in a clause (see :func:`_task_start_re`)."""
+    assign = duties()["assign"]
+    skip = {fold(w) for w in assign["not_task_starts"]}
+    verbs = [w for w in body_words()["duty_verbs"] if fold(w) not in skip]
+    return phrases_re(sorted(set(assign["task_starts"]) | set(verbs)))
 
 
 def _directed_at(text: str, a: int, b: int) -> int | None:
