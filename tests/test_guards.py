@@ -156,7 +156,7 @@ def test_the_endpoint_is_reached_without_the_check(stores, endpoint):
 @pytest.mark.parametrize("template", SPARQL_SERVICE)
 def test_sparql_service_is_refused_and_never_called(stores, endpoint, template):
     url, asked = endpoint
-    with pytest.raises(LineageError, match="refused: SERVICE|syntax error"):
+    with pytest.raises(LineageError, match="refused: SERVICE"):
         raw_sparql(stores["rdf"], template.format(url=url))
     assert asked == []
 
