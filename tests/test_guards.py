@@ -82,6 +82,8 @@ CYPHER_REFUSED = [
     ("SHOW PROCEDURES", "SHOW"),
     ("SHOW USERS", "administration"),                                        # an administration command
     ("TERMINATE TRANSACTIONS 'neo4j-transaction-1'", "TERMINATE"),          # issue 19: not refused
+    # PROFILE would run the query while it is being planned: Neo4j refuses EXPLAIN with PROFILE
+    ("PROFILE TERMINATE TRANSACTIONS 'neo4j-transaction-1'", "conflicting values for execution mode"),
     ("CALL dbms.components()", "dbms.components"),                          # a procedure off the allow-list
     ("CALL db.awaitIndexes(1)", "db.awaitIndexes"),
     ("CALL db.createLabel('X')", "db.createLabel"),                         # a write procedure
