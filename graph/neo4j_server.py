@@ -10,8 +10,12 @@ listens for Bolt on 127.0.0.1.
   across processes, recorded in ``<home>/server.json`` (the ``lineage neo4j`` commands).
 - :func:`admin_import` bulk-loads neo4j-admin CSV files into a home before a server opens it.
 
-Passwords reach the server only through its environment (``NEO4J_PASSWORD``); they are never
-written to ``server.json`` or the logs.
+What the server allows is kept small (``server/Launcher.java``): Bolt on 127.0.0.1 only, no HTTP,
+LOAD CSV without ``file:`` URLs (``dbms.security.allow_csv_import_from_file_urls=false``), no plugins
+(so no procedures beyond the built-in ones; raw queries are further held to schema reads by
+:mod:`queries.safety`). The password reaches the server on its standard input, read once at start:
+never through its environment (which a query reaching ``/proc/self/environ`` could read) or its
+arguments, and never written to ``server.json`` or the logs.
 """
 
 from __future__ import annotations
@@ -59,6 +63,8 @@ READY_PREFIX = "READY bolt://"
 MAIN_FAILED = 'Exception in thread "main"'
 JAVA_FRAME = re.compile(r"\s+(at |\.\.\. \d+ more)")  # "\tat org.neo4j...", "\t... 13 more"
 ANSI_CODE = re.compile(r"\x1b\[[0-9;]*m")  # Maven colours its output even with -B
+# Never handed to the server's process: the client side reads them (graph.neo4j_store.connect_from_env).
+SECRET_VARIABLES = frozenset({"NEO4J_PASSWORD", "NEO4J_AUTH"})
 MIN_PASSWORD_LENGTH = 8  # Neo4j's default dbms.security.auth_minimum_password_length
 # Defaults for tests and small stores; a store of 100k documents wants ~2 GB of page cache to stay in memory.
 PAGECACHE_MB = 256
@@ -201,18 +207,23 @@ def start(
             f"Port {port} on 127.0.0.1 is already in use (another Neo4j?). "
             "Stop that server or choose another port."
         )
+    if password and ("\n" in password or "\r" in password):
+        raise Neo4jServerError("The Neo4j password must be one line (no line breaks).")
     java, lib = _java(), ensure_jars()
-    env = {k: v for k, v in os.environ.items() if k != "NEO4J_PASSWORD"}
-    if password:
-        env["NEO4J_PASSWORD"] = password
+    env = {k: v for k, v in os.environ.items() if k not in SECRET_VARIABLES}
     log = home / LOG_NAME
     command = [java, *JVM_FLAGS, f"-Xmx{heap_mb}m", "-cp", f"{lib}/*", str(LAUNCHER), str(home), str(port),
                str(pagecache_mb)]
     with log.open("wb") as out:
         process = subprocess.Popen(
-            command, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
+            command, stdin=subprocess.PIPE, stdout=out, stderr=subprocess.STDOUT,
             env=env, start_new_session=True,
         )
+    try:
+        with process.stdin:  # the launcher reads one line: the password, or an empty line for no auth
+            process.stdin.write(((password or "") + "\n").encode())
+    except BrokenPipeError:
+        pass  # the launcher ended at once; waiting for READY below reports its log
     server = RunningServer(f"bolt://127.0.0.1:{port}", process.pid, home, process)
     try:
         _wait_until_ready(server, log, password, timeout)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
-from neo4j import READ_ACCESS, Driver, GraphDatabase, ManagedTransaction, unit_of_work
+from neo4j import READ_ACCESS, Driver, GraphDatabase, ManagedTransaction, ResultSummary, unit_of_work
 from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable
 
 from .errors import LineageError
@@ -219,10 +219,14 @@ class Neo4jStore:
         return Counts(dict(sorted(labels.items())), dict(sorted(types.items())), stubs)
 
     def query(self, cypher: str, params: dict[str, Any] | None = None, timeout: float = QUERY_TIMEOUT,
-              limit: int | None = None) -> list[dict]:
+              limit: int | None = None, check: Callable[[ResultSummary], None] | None = None) -> list[dict]:
         """Run a query read-only: a READ session and a read transaction (the server refuses writes), stopped
-        by the server after ``timeout`` seconds; at most ``limit`` rows are fetched."""
+        by the server after ``timeout`` seconds; at most ``limit`` rows are fetched. With ``check``, the server
+        first plans the query (``EXPLAIN``) in the same transaction and ``check`` reads the plan's summary;
+        it raises to refuse the query before it runs."""
         def work(tx: ManagedTransaction) -> list[dict]:
+            if check is not None:
+                check(tx.run("EXPLAIN " + cypher, params or {}).consume())
             result = tx.run(cypher, params or {})
             records = result.fetch(limit) if limit is not None else list(result)
             return [r.data() for r in records]

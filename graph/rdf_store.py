@@ -629,56 +629,99 @@ def read_rdf(path: str | Path, format: str | None = None) -> LineageGraph:
 
 
 
+# Prefixes a raw query may use undeclared: the store's own and rdf: (rdf:type, rdf:Statement).
+QUERY_PREFIXES = {"rdf": str(RDF), **{k: str(v) for k, v in PREFIXES.items()}}
+QUERY_MEMORY_MB = 2048  # address space a raw query may add to its process before it is stopped
+TRIPLE_COLUMNS = ["subject", "predicate", "object"]  # the rows of a CONSTRUCT or DESCRIBE
+OUT_OF_MEMORY = ("the query needed more than {memory_mb} MB of memory and was stopped; narrow it (fewer unbound "
+                 "patterns, no ORDER BY over a cross product) or allow more memory")
+
+
 def select_read_only(path: str | Path, sparql: str, timeout: float = 30.0, limit: int = 1000,
-                     bindings: dict | None = None) -> tuple[list[str], list[dict]]:
-    """Run a SPARQL SELECT (or ASK) on the store at ``path`` opened **read-only** in a child process that
-    is stopped after ``timeout`` seconds. Returns the variables and at most ``limit`` rows of plain values.
-    The store must not be open for writing elsewhere (a `lineage ingest` running on it)."""
+                     bindings: dict | None = None, memory_mb: int = QUERY_MEMORY_MB) -> tuple[list[str], list[dict]]:
+    """Run a SPARQL query on the store at ``path`` opened **read-only** in a child process that is stopped after
+    ``timeout`` seconds and may not grow by more than ``memory_mb`` MB (``RLIMIT_AS``). Returns the variables and at
+    most ``limit`` rows of plain values (an ASK gives one row ``answer``; CONSTRUCT and DESCRIBE give triples).
+
+    It runs the text as given: raw queries reach it through ``queries.raw``, which refuses updates and SERVICE
+    first. The store must not be open for writing elsewhere (a `lineage ingest` running on it)."""
     import multiprocessing
+    import signal
 
     if not Path(path).exists():
         raise LineageError(f"{path}: no store there; run `lineage ingest PATH` first")
     receive, send = multiprocessing.Pipe(duplex=False)
     child = multiprocessing.get_context("fork").Process(
-        target=_select_child, args=(str(path), sparql, limit, bindings or {}, send), daemon=True)
+        target=_select_child, args=(str(path), sparql, limit, bindings or {}, memory_mb, send), daemon=True)
     child.start()
     send.close()
+    outcome = None
     try:
         if not receive.poll(timeout):
             raise LineageError(f"the query ran longer than {timeout:g} s and was stopped; narrow it or allow more time")
         outcome = receive.recv()
     except EOFError:
-        raise LineageError("the query process ended without an answer (out of memory?)") from None
+        pass  # the child ended without an answer: below, how
     finally:
         if child.is_alive():
             child.kill()
         child.join()
         receive.close()
+    if outcome is None:
+        if child.exitcode in (-signal.SIGABRT, -signal.SIGSEGV, -signal.SIGKILL):  # an allocation refused aborts
+            raise LineageError(OUT_OF_MEMORY.format(memory_mb=memory_mb))
+        raise LineageError(f"the query process ended without an answer (exit code {child.exitcode})")
     if "error" in outcome:
         raise LineageError(outcome["error"])
     return outcome["vars"], outcome["rows"]
 
 
-def _select_child(path: str, sparql: str, limit: int, bindings: dict, send) -> None:
-    from oxrdflib._converter import from_ox
+def _cap_memory(memory_mb: int) -> None:
+    """Let this process's address space grow by ``memory_mb`` MB at most (a forked child starts as large as its
+    parent); past it, allocations fail: Python raises MemoryError, Rust aborts the process."""
+    import os
+    import resource
 
     try:
+        with open("/proc/self/statm") as statm:
+            used = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    except OSError:  # no /proc (macOS, where RLIMIT_AS is not enforced anyway)
+        used = 0
+    _, hard = resource.getrlimit(resource.RLIMIT_AS)
+    cap = used + memory_mb * 1024 * 1024
+    if hard != resource.RLIM_INFINITY:
+        cap = min(cap, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
+
+
+def _select_child(path: str, sparql: str, limit: int, bindings: dict, memory_mb: int, send) -> None:
+    import faulthandler
+    import os
+
+    from oxrdflib._converter import from_ox
+
+    # Everything the parent needs travels through ``send``; Rust's "memory allocation of … failed" and the
+    # abort that follows would only clutter the terminal (the parent names the memory cap instead).
+    faulthandler.disable()
+    os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
+    try:
+        _cap_memory(memory_mb)
         store = ox.Store.read_only(path)
-        result = store.query(sparql, prefixes={k: str(v) for k, v in PREFIXES.items()},
+        result = store.query(sparql, prefixes=QUERY_PREFIXES,
                              substitutions={ox.Variable(k): ox.Literal(str(v)) for k, v in bindings.items()})
         if isinstance(result, ox.QueryBoolean):
             send.send({"vars": ["answer"], "rows": [{"answer": bool(result)}]})
             return
-        if not isinstance(result, ox.QuerySolutions):
-            send.send({"error": "only SELECT and ASK queries are answered here; use `lineage export` for triples"})
-            return
-        names = [v.value for v in result.variables]
-        rows = []
-        for solution in result:
-            rows.append({n: plain(from_ox(solution[n])) if solution[n] is not None else None for n in names})
-            if len(rows) >= limit:
-                break
+        if isinstance(result, ox.QuerySolutions):
+            names = [v.value for v in result.variables]
+            rows = [{n: plain(from_ox(s[n])) if s[n] is not None else None for n in names}
+                    for s in islice(result, limit)]
+        else:  # CONSTRUCT, DESCRIBE: triples
+            names = TRIPLE_COLUMNS
+            rows = [dict(zip(names, (plain(from_ox(t)) for t in triple))) for triple in islice(result, limit)]
         send.send({"vars": names, "rows": rows})
+    except MemoryError:
+        send.send({"error": OUT_OF_MEMORY.format(memory_mb=memory_mb)})
     except (SyntaxError, OSError, ValueError, RuntimeError) as exc:
         send.send({"error": f"the RDF store refused the query: {exc}"})
     finally:

@@ -21,7 +21,7 @@ from graph.neo4j_csv import write_neo4j_csv
 from graph.neo4j_parquet import write_neo4j_parquet
 from graph.neo4j_store import connect_from_env
 from graph.nx_store import write_graphml
-from graph.rdf_store import write_turtle
+from graph.rdf_store import QUERY_MEMORY_MB, write_turtle
 from ingest import extract_path
 from ingest.evaluate import evaluate, load_gold
 from ingest.batch.executors import EXECUTORS, make_executor
@@ -364,41 +364,56 @@ def query(
     _print_rows(columns, rows, format, title=name)
 
 
+LIMIT_HELP = "At most this many rows (0 or more); a note on stderr says when there were more."
+
+
 @app.command("cypher")
 def cypher(
     text: Annotated[str, typer.Argument(help="A read-only Cypher query; use $name for parameters.")],
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="key=value, repeatable.")] = None,
     neo4j: Annotated[str | None, typer.Option(help=NEO4J_HELP)] = None,
     timeout: Annotated[float, typer.Option(help="Seconds before the server stops the query.")] = 30.0,
-    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 1000,
+    limit: Annotated[int, typer.Option(min=0, help=LIMIT_HELP)] = 1000,
     format: Annotated[str, typer.Option("--format", "-f", help="table | json | csv")] = "table",
 ) -> None:
-    """Run raw Cypher on Neo4j, read-only, with a timeout and a row limit."""
+    """Run raw Cypher on Neo4j if the server plans it as a read of the graph; with a timeout and a row limit."""
     from queries.raw import raw_cypher
 
     _check_format(format)
     with _reported(), connect_from_env(neo4j) as source:
-        columns, rows = raw_cypher(source, text, _params(param or []), timeout=timeout, limit=limit)
-    _print_rows(columns, rows, format)
+        answer = raw_cypher(source, text, _params(param or []), timeout=timeout, limit=limit)
+    _print_raw(answer, format, limit)
 
 
 @app.command("sparql")
 def sparql(
-    text: Annotated[str, typer.Argument(help="A SPARQL SELECT or ASK (prefixes eli: org: prov: lin: skos: are known); "
+    text: Annotated[str, typer.Argument(help="A SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE (prefixes rdf: rdfs: xsd: "
+                                              "eli: org: prov: lin: skos: are known); "
                                               "?in_name variables take --param name=value and must be in the SELECT.")],
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="key=value, repeatable.")] = None,
     store: Annotated[Path, typer.Option(help=STORE_HELP)] = DEFAULT_STORE,
     timeout: Annotated[float, typer.Option(help="Seconds before the query is stopped.")] = 30.0,
-    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 1000,
+    limit: Annotated[int, typer.Option(min=0, help=LIMIT_HELP)] = 1000,
+    memory_mb: Annotated[int, typer.Option(min=1, help="MB the query may use before it is stopped.")] = QUERY_MEMORY_MB,
     format: Annotated[str, typer.Option("--format", "-f", help="table | json | csv")] = "table",
 ) -> None:
-    """Run raw SPARQL on the embedded store, opened read-only, with a timeout and a row limit."""
+    """Run raw SPARQL on the embedded store, opened read-only; no updates, no SERVICE; bounded in time, memory and
+    rows."""
     from queries.raw import raw_sparql
 
     _check_format(format)
     with _reported():
-        columns, rows = raw_sparql(store / "rdf", text, _params(param or []), timeout=timeout, limit=limit)
-    _print_rows(columns, rows, format)
+        answer = raw_sparql(store / "rdf", text, _params(param or []), timeout=timeout, limit=limit,
+                            memory_mb=memory_mb)
+    _print_raw(answer, format, limit)
+
+
+def _print_raw(answer, format: str, limit: int) -> None:
+    """The rows, and on stderr a note when the limit cut them."""
+    _print_rows(answer.columns, answer.rows, format)
+    if answer.cut:
+        typer.echo(f"note: the query has more than {limit} rows; only the first {limit} are shown "
+                   "(raise --limit or narrow the query)", err=True)
 
 
 @app.command("ui")

@@ -1,33 +1,59 @@
-"""Raw Cypher and SPARQL, read-only, bounded in time and rows (see :mod:`queries.safety`)."""
+"""Raw Cypher and SPARQL, read-only, bounded in time, memory (SPARQL) and rows; see :mod:`queries.safety`.
+
+The CLI (`lineage cypher`, `lineage sparql`) and the app's query console both call these two functions.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from graph.errors import LineageError
 from graph.neo4j_store import Neo4jStore
-from graph.rdf_store import OxigraphStore, select_read_only
+from graph.rdf_store import QUERY_MEMORY_MB, QUERY_PREFIXES, OxigraphStore, select_read_only
 
-from .safety import check_cypher, check_sparql
+from .safety import check_cypher_plan, check_limit, check_sparql
 
 TIMEOUT = 30.0
 LIMIT = 1000
+MEMORY_MB = QUERY_MEMORY_MB
+
+
+@dataclass(frozen=True)
+class RawAnswer:
+    """The columns and at most ``limit`` rows of a raw query; ``cut`` when the query had more rows than that."""
+
+    columns: list[str]
+    rows: list[dict]
+    cut: bool
 
 
 def raw_cypher(store: Neo4jStore, text: str, params: dict[str, Any] | None = None, timeout: float = TIMEOUT,
-               limit: int = LIMIT) -> tuple[list[str], list[dict]]:
-    check_cypher(text)
-    rows = store.query(text, params or {}, timeout=timeout, limit=limit)
-    return (list(rows[0]) if rows else []), rows
+               limit: int = LIMIT) -> RawAnswer:
+    """Run ``text`` if Neo4j's own plan of it is a read of the graph (checked in the read transaction it runs in)."""
+    check_limit(limit)
+    rows = store.query(text, params or {}, timeout=timeout, limit=limit + 1,
+                       check=lambda summary: check_cypher_plan(summary.query_type, summary.plan))
+    return _answer(list(rows[0]) if rows else [], rows, limit)
 
 
 def raw_sparql(store: OxigraphStore | Path, text: str, params: dict[str, Any] | None = None,
-               timeout: float = TIMEOUT, limit: int = LIMIT) -> tuple[list[str], list[dict]]:
-    """``params`` bind ``?in_<name>`` variables (which the SELECT must name)."""
-    check_sparql(text)
+               timeout: float = TIMEOUT, limit: int = LIMIT, memory_mb: int = MEMORY_MB) -> RawAnswer:
+    """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) after its parsed algebra is checked.
+
+    ``params`` bind ``?in_<name>`` variables (which the SELECT must name)."""
+    check_limit(limit)
+    checked = check_sparql(text, QUERY_PREFIXES)
     path = store.path if isinstance(store, OxigraphStore) else Path(store)
     if path is None:
         raise LineageError("raw SPARQL needs a store on disk")
     bindings = {f"in_{k}": v for k, v in (params or {}).items()}
-    return select_read_only(path, text, timeout=timeout, limit=limit, bindings=bindings)
+    columns, rows = select_read_only(path, checked, timeout=timeout, limit=limit + 1, bindings=bindings,
+                                     memory_mb=memory_mb)
+    return _answer(columns, rows, limit)
+
+
+def _answer(columns: list[str], rows: list[dict], limit: int) -> RawAnswer:
+    """One row past the limit was asked for: it tells whether the rows were cut."""
+    return RawAnswer(columns, rows[:limit], len(rows) > limit)

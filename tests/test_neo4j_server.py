@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from neo4j import GraphDatabase
-from neo4j.exceptions import AuthError
+from neo4j.exceptions import AuthError, ClientError
 
 from graph import neo4j_server
 from graph.neo4j_server import Neo4jServerError
@@ -151,3 +151,17 @@ def test_admin_import_round_trip(tmp_path):
             database_="neo4j",
         )
     assert [(r["p"], r["d"], r["nodes"]) for r in records] == [("KH-07", "Chỉ thị 01", 2)]
+
+
+def test_password_is_not_in_the_server_s_environment_or_arguments(guarded):
+    """issue 19: a query reading /proc/self/environ returned NEO4J_PASSWORD; the password now arrives on stdin."""
+    _, record = guarded
+    for part in ("environ", "cmdline"):
+        assert PASSWORD.encode() not in Path(f"/proc/{record['pid']}/{part}").read_bytes(), part
+
+
+def test_load_csv_may_not_read_the_server_s_files(server):
+    """Even a query that reaches the server unchecked cannot read its files (queries.safety refuses LOAD CSV first)."""
+    with GraphDatabase.driver(server.uri) as driver:
+        with pytest.raises(ClientError, match="'dbms.security.allow_csv_import_from_file_urls' is false"):
+            driver.execute_query("LOAD CSV FROM 'file:///proc/self/environ' AS l RETURN l")

@@ -125,6 +125,17 @@ def test_console_runs_a_named_query_and_refuses_a_write(page):
     assert any("refused" in e.value for e in at.error)
 
 
+def test_console_says_when_the_row_limit_cut_the_answer(page):
+    at = page("console_page")
+    at.text_area[0].input("SELECT ?s ?p ?o WHERE { ?s ?p ?o }")  # every triple of the store: over 6,000
+    at.button[1].click().run()
+    assert len(at.dataframe[0].value) == 1000
+    assert any("first 1000 rows" in w.value for w in at.warning)
+    at.text_area[0].input("SELECT ?d WHERE { ?d eli:id_local '124/NQ-CP' }")
+    at.button[1].click().run()
+    assert len(at.dataframe[0].value) == 1 and not at.warning
+
+
 def test_dot_escapes_quotes_and_links_every_document():
     root = DocNode('vn/x', '1/QĐ-TTg', "Quyết định", 'Bộ "Y"')
     child = DocNode("vn/y", None, "Công văn", "Ủy ban nhân dân tỉnh Kon Tum")

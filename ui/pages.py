@@ -222,15 +222,18 @@ def console_page() -> None:
                 if language == "Cypher":
                     if not isinstance(store, queries.stores.Neo4jStore):
                         raise LineageError("Cypher needs Neo4j: start the app with NEO4J_URI set")
-                    _, rows = raw_cypher(store, text)
+                    answer = raw_cypher(store, text)
                 else:
                     if not isinstance(store, queries.stores.OxigraphStore):
                         raise LineageError("SPARQL runs on the embedded store: start the app without NEO4J_URI")
-                    _, rows = raw_sparql(store, text)
+                    answer = raw_sparql(store, text)
             except LineageError as exc:
                 st.error(str(exc))
                 return
-            _show(pd.DataFrame(rows))
+            if answer.cut:
+                st.warning(f"Only the first {len(answer.rows)} rows are shown; the query has more (add a LIMIT or "
+                           "narrow it).")
+            _show(pd.DataFrame(answer.rows, columns=answer.columns))
 
 
 def _show(table: pd.DataFrame) -> None:

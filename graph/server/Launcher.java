@@ -1,9 +1,13 @@
 // A local Neo4j 5.26 Community server with Bolt, started from the jars Maven Central gives
 // (see ../../../shared/notes/neo4j-server.md). Run as a single source file:
 //   java -cp "LIB/*" Launcher.java HOME PORT [PAGECACHE]
-// Auth is on when the NEO4J_PASSWORD environment variable is set (the password of user "neo4j"),
-// off otherwise (tests). Prints "READY bolt://127.0.0.1:PORT" once Bolt listens; a SIGTERM
-// shuts the store down cleanly.
+// The first line of standard input is the password of user "neo4j": auth is on when it is not empty,
+// off otherwise (tests). It comes on stdin, not in the environment or the arguments, so that nothing
+// reading /proc/<pid>/environ or cmdline (or a query that reaches them) sees it. Prints
+// "READY bolt://127.0.0.1:PORT" once Bolt listens; a SIGTERM shuts the store down cleanly.
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -25,7 +29,7 @@ public class Launcher {
         Path home = Path.of(args[0]).toAbsolutePath();
         int port = Integer.parseInt(args[1]);
         long pagecache = args.length > 2 ? Long.parseLong(args[2]) : 256;
-        String password = System.getenv("NEO4J_PASSWORD");
+        String password = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
         boolean auth = password != null && !password.isEmpty();
 
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
@@ -34,6 +38,8 @@ public class Launcher {
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, auth)
+                // LOAD CSV may not read the server's files (file:///proc/self/environ, the store, keys).
+                .setConfig(GraphDatabaseSettings.allow_file_urls, false)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pagecache))
                 // Bolt's Netty waits 2 x 5 s for quiet before closing; a local server has nobody to wait for.
                 .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
