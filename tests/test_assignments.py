@@ -474,6 +474,12 @@ ROWS = [
     (CAN_THO_DECISION, "1. Cơ quan Trung ương trên địa\nbàn thành phố: Xét tối đa 2 tập thể và 4 cá nhân.\n\n"
      "2. Sở Nội vụ: Tổng hợp kết quả tự chấm điểm.\n",
      [("Sở Nội vụ thành phố Cần Thơ", "lead", None)]),
+    # 030-2025-qd-ubnd-0214f4 (030/2025/QĐ-UBND of Đắk Lắk): "có ý kiến" is a body's duty unless its sentence opens
+    # what follows ("… có ý kiến như sau:", the speaker).
+    (CAN_THO_DECISION, "2. Sở Xây dựng có ý kiến hướng dẫn chuyên môn về xây dựng khi được Cơ quan thuế của địa phương "
+     "lấy ý kiến.\n", [("Sở Xây dựng thành phố Cần Thơ", "lead", None)]),
+    (CAN_THO_PLAN, "Sở Tài chính có ý kiến như sau:\n1. Sở Y tế tổng hợp kết quả.\n",
+     [("Sở Y tế thành phố Cần Thơ", "lead", None)]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

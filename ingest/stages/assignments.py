@@ -262,6 +262,12 @@ def _items_follow_compiled() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternation(cues()['items_follow'], ignore_case=True)})\s*:\s*$", re.IGNORECASE)
 
 
+def _opens_what_follows(text: str, a: int, b: int) -> bool:
+    """The sentence introduces what comes after it: "… có ý kiến như sau:", "… có ý kiến chỉ đạo:"."""
+    sentence = text[a:b].rstrip()
+    return sentence.endswith(":") or _items_follow_re().search(sentence + ":") is not None
+
+
 def _directed_owners(ctx: Context, a: int, b: int) -> tuple[Name, ...]:
     """The bodies an item directs to do what its sub-items say: "1. Sở Nông nghiệp và Môi trường chỉ đạo Chi cục
     Biển đảo và Thủy sản thực hiện các nội dung sau:" (235/KH-UBND of Thanh Hóa) — the Chi cục's items."""
@@ -720,7 +726,8 @@ def _subject(ctx: Context, a: int, b: int, owners: tuple[Name, ...]) -> tuple[tu
     names = read_names(text, at, b, ctx.locality)
     if names and names.bodies and names.end < b and (v := _re("speaker_verbs", True).match(spoken := text[names.end:b].lstrip(" ,"))) \
             and not ((fold(v.group()) in _folded("request") or _re("request", True).match(spoken[v.end():].lstrip()))
-                     and _re("request").search(text, names.end, b)):
+                     and _re("request").search(text, names.end, b)) \
+            and (fold(v.group()) not in _folded("speaker_verbs_opening") or _opens_what_follows(text, names.end, b)):
         return (), a, None, "owner"  # "Chủ tịch Ủy ban nhân dân thành phố có ý kiến như sau:" — the speaker
         # ("Bộ Nội vụ trân trọng đề nghị Ban Tuyên giáo …" asks, 10988/BNV-CQĐP)
     if names and names.bodies and all(n.kind in ("class", "title") for n in names.bodies) \
