@@ -65,6 +65,10 @@ ROWS = [
      "các đơn vị tư vấn tích cực đổi mới tư duy", None,
      [("Các bộ, ngành, địa phương", "class"), ("Các chủ đầu tư, nhà thầu thi công", "class"),
       ("Các đơn vị tư vấn", "class")]),
+    # 043_ct-15-ct-ubnd-2019 (15/CT-UBND of Thanh Hóa): "các Ban Quản lý dự án" is a class, so the list goes on after it.
+    ("Chủ tịch UBND các huyện, thị xã, thành phố, Giám đốc các Ban Quản lý dự án chuyên ngành triển khai việc lập kế hoạch",
+     "Thanh Hóa", [("Chủ tịch Ủy ban nhân dân các huyện, thị xã, thành phố thuộc tỉnh Thanh Hóa", "local"),
+                   ("Giám đốc các ban Quản lý dự án chuyên ngành tỉnh Thanh Hóa", "class")]),
     # 627-tb-vpcp-079f4e (627/TB-VPCP): provinces after the colon are each their People's Committee.
     ("Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, Đồng Nai quyết liệt chỉ đạo", None,
      [("Ủy ban nhân dân tỉnh Tuyên Quang", "body"), ("Ủy ban nhân dân tỉnh Đồng Nai", "body")]),

@@ -488,6 +488,8 @@ def _after_registry_name(masked: str, start: int, end: int, original: str) -> in
         if e >= end - start:
             return end
         named = original[k:k + 1].isupper() or fold(original[k:e]) in _tails_folded()  # not "phòng, chống"
+        if named and plural_re().search(original[max(0, k - 6):k]) and _class_re().match(original, k):
+            named = False  # "các Ban Quản lý dự án chuyên ngành, khu vực" (043/CT-UBND): a class, not one body
         if named and not _after_name_re().match(masked, e):
             return start + e
         at = e
