@@ -480,6 +480,11 @@ ROWS = [
      "lấy ý kiến.\n", [("Sở Xây dựng thành phố Cần Thơ", "lead", None)]),
     (CAN_THO_PLAN, "Sở Tài chính có ý kiến như sau:\n1. Sở Y tế tổng hợp kết quả.\n",
      [("Sở Y tế thành phố Cần Thơ", "lead", None)]),
+    # 2610-qd-ubnd-743564 (2610/QĐ-UBND of Cần Thơ): bodies with people after them keep their duty; a list opening
+    # with people (1610/QĐ-TTPVHCC of Hà Nội) is the public's.
+    (CAN_THO_DECISION, "1. Các cơ quan, đơn vị và người sử dụng có trách nhiệm bảo vệ các nội dung văn bản điện tử "
+     "không bị nhiễm mã độc.\n\n2. Cá nhân, tổ chức nộp hồ sơ trực tuyến qua Cổng Dịch vụ công quốc gia.\n",
+     [("Các cơ quan, đơn vị thành phố Cần Thơ", "all", None)]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

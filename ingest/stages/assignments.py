@@ -738,9 +738,10 @@ def _subject(ctx: Context, a: int, b: int, owners: tuple[Name, ...]) -> tuple[tu
         return (), a, None, "owner"  # "Hệ thống cấp nước tập trung bị hư hại …": what happens to it, no duty
     if names and names.bodies and names.end < b and _duty_follows(text, names.end, b) and _opens_subject(names):
         acting = tuple(_acting(ctx, names))
-        if acting and all(n.kind != "people" or _everyone(n) for n in names.names):
-            # "các sở, ban, ngành, …, các doanh nghiệp … và mọi người dân triển khai …" (982/KH-UBND): everyone
-            # besides the bodies; "Các hộ gia đình, cá nhân …" alone is no body's duty
+        if acting and names.names[0].kind != "people":
+            # "các sở, ban, ngành, …, các doanh nghiệp … và mọi người dân triển khai …" (982/KH-UBND), "Các cơ quan,
+            # đơn vị và người sử dụng có trách nhiệm …" (2610/QĐ-UBND): the bodies, people besides them; a list that
+            # opens with people ("Cá nhân, tổ chức nộp hồ sơ …") is the public's, no body's duty
             return acting, names.end, _directed_at(text, names.end, b), "subject"
         return (), a, None, "owner"
     if m := _re("request").search(text, a, b):
@@ -754,15 +755,6 @@ def _subject(ctx: Context, a: int, b: int, owners: tuple[Name, ...]) -> tuple[tu
     if owners:
         return owners, a, _directed_at(text, a, b), "owner"
     return (), a, _directed_at(text, a, b), "owner"
-
-
-@cache
-def _everyone_re() -> re.Pattern[str]:
-    return phrases_re(body_words()["people_openers"], at_start=True)  # "mọi người dân", "toàn thể nhân dân"
-
-
-def _everyone(name: Name) -> bool:
-    return _everyone_re().match(name.printed) is not None
 
 
 def _passive(rest: str) -> bool:

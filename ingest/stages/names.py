@@ -821,10 +821,14 @@ def _continues(current: _Piece, rest: str) -> bool:
 def _second_class(current: _Piece, rest: str, join: str) -> bool:
     """"chính quyền địa phương và chủ rừng" (213/2025/QĐ-UBND of Hải Phòng): a class joined by "và" to one class
     noun is a class of its own, unless a qualifier after it is the two's ("cơ quan và đơn vị liên quan")."""
-    if current.kind != "class" or len(current.parts) != 1 or join.strip() not in words()["joiners"][:1]:
+    if current.kind != "class" or join.strip() not in words()["joiners"][:1]:
         return False
+    if (person := _people_re().match(rest)) is not None and not _class_re().match(rest):
+        # "Các cơ quan, đơn vị và người sử dụng" (2610/QĐ-UBND): people, not the class's members, unless a qualifier
+        # after them is the whole list's ("cơ quan, tổ chức và cá nhân có liên quan")
+        return not _class_tail_re().match(rest, person.end())
     noun = _class_re().match(rest)
-    return noun is not None and not rest[noun.end():].strip()
+    return len(current.parts) == 1 and noun is not None and not rest[noun.end():].strip()
 
 
 @cache
