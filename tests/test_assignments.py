@@ -485,6 +485,12 @@ ROWS = [
     (CAN_THO_DECISION, "1. Các cơ quan, đơn vị và người sử dụng có trách nhiệm bảo vệ các nội dung văn bản điện tử "
      "không bị nhiễm mã độc.\n\n2. Cá nhân, tổ chức nộp hồ sơ trực tuyến qua Cổng Dịch vụ công quốc gia.\n",
      [("Các cơ quan, đơn vị thành phố Cần Thơ", "all", None)]),
+    # 174-kh-ubnd-981e7a (174/KH-UBND of Thành phố Hồ Chí Minh): each "+" under "Cơ quan thực hiện:" is read on its own.
+    (HCM_PLAN, "c) Hoạt động 3\n\n- Nội dung: Tuyên truyền.\n\n- Cơ quan thực hiện:\n\n+ Sở Văn hóa và Thể thao chủ\n"
+     "trì, phối hợp với các đơn vị có liên quan.\n\n+ Sở Xây dựng đăng tải thông\nđiệp truyền thông Tháng hành động.\n",
+     [("Sở Văn hóa và Thể thao thành phố Hồ Chí Minh", "lead", None),
+      ("Các đơn vị có liên quan thành phố Hồ Chí Minh", "support", None),
+      ("Sở Xây dựng thành phố Hồ Chí Minh", "lead", None)]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

@@ -211,7 +211,8 @@ def _fields(node: Node, scope: Scope, ctx: Context, path: tuple[str, ...]) -> It
         if field_ not in ("lead", "support"):
             continue
         a, b = _flat(ctx, child.title[1] + 1, child.end)
-        duties = list(_unit(ctx, a, b, (), Scope(), path, heading=False))
+        parts = [_flat(ctx, g.start, g.end) for g in child.children] or [(a, b)]  # "+ Sở …" under "Cơ quan thực hiện:"
+        duties = [d for pa, pb in parts for d in _unit(ctx, pa, pb, (), Scope(), path, heading=False)]
         if field_ == "lead" and any(d.subject for d in duties):  # "Cơ quan thực hiện: Sở Nội vụ chủ trì …; Sở Tư pháp …"
             out += [replace(d, deadline=d.deadline or when) for d in duties]
             continue
