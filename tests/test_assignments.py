@@ -491,6 +491,13 @@ ROWS = [
      [("Sở Văn hóa và Thể thao thành phố Hồ Chí Minh", "lead", None),
       ("Các đơn vị có liên quan thành phố Hồ Chí Minh", "support", None),
       ("Sở Xây dựng thành phố Hồ Chí Minh", "lead", None)]),
+    # 0130-kh-ubnd-6ef1e3 (0130/KH-UBND of Đắk Lắk): "tập trung" inside a name before a passive is no duty's verb;
+    # 012-ct-ubnd-238a3e (012/CT-UBND): a bare title past an opening phrase is no subject.
+    ("ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\n-------\nSố: 0130/KH-UBND\nĐắk Lắk, ngày 20 tháng 11 năm 2025\n\nKẾ HOẠCH\n"
+     "PHÒNG CHỐNG DỊCH BỆNH SAU LŨ\n\n",
+     "- Hệ thống cấp nước tập\ntrung bị hư hại hoặc nhiễm bẩn.\n\n- Phối hợp Văn phòng UBND tỉnh đánh giá chất lượng "
+     "phục vụ; căn cứ kết quả đánh\ngiá, xem xét trách nhiệm của các cá nhân, người đứng đầu làm cơ sở đánh giá.\n",
+     [("Văn phòng Ủy ban nhân dân tỉnh Đắk Lắk", "support", None)]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

@@ -737,6 +737,9 @@ def _subject(ctx: Context, a: int, b: int, owners: tuple[Name, ...]) -> tuple[tu
         return (), a, None, "owner"  # "Các cơ quan được phân công chủ trì …", "Cơ quan chủ trì có trách nhiệm …"
     if names and names.bodies and names.end < b and _passive(text[names.end:b].lstrip(" ,")):
         return (), a, None, "owner"  # "Hệ thống cấp nước tập trung bị hư hại …": what happens to it, no duty
+    if names and at > a and all(n.kind == "title" for n in names.bodies):
+        names = None  # "căn cứ kết quả …, trách nhiệm của các cá nhân, người đứng đầu làm cơ sở …" (012/CT-UBND): a
+        # title of no body, met past an opening phrase, is no subject
     if names and names.bodies and names.end < b and _duty_follows(text, names.end, b) and _opens_subject(names):
         acting = tuple(_acting(ctx, names))
         if acting and names.names[0].kind != "people":
@@ -794,7 +797,9 @@ def _after_opening(text: str, a: int, b: int, locality: Province | None = None) 
 def _duty_follows(text: str, at: int, end: int) -> bool:
     """After a subject list: a duty word ("chủ trì", "có trách nhiệm", "phối hợp", any task verb)."""
     rest = text[at:end].lstrip(" ,")
-    return bool(rest) and (_re("duty_words", True).match(rest) is not None or _task_start_re().match(rest) is not None)
+    if (verb := _task_start_re().match(rest)) is not None and _passive(rest[verb.end():].lstrip()):
+        return False  # "Hệ thống cấp nước tập trung bị hư hại" (0130/KH-UBND): the verb was the name's, the clause passive
+    return bool(rest) and (_re("duty_words", True).match(rest) is not None or verb is not None)
 
 
 @cache
