@@ -69,6 +69,65 @@ ROWS = [
     ("Chủ tịch UBND các huyện, thị xã, thành phố, Giám đốc các Ban Quản lý dự án chuyên ngành triển khai việc lập kế hoạch",
      "Thanh Hóa", [("Chủ tịch Ủy ban nhân dân các huyện, thị xã, thành phố thuộc tỉnh Thanh Hóa", "local"),
                    ("Giám đốc các ban Quản lý dự án chuyên ngành tỉnh Thanh Hóa", "class")]),
+    # 006 execution clause (partial corpus): titles kept, one per kind of body; the catch-all is a class of its own.
+    ("Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh, "
+     "thành phố trực thuộc Trung ương và các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành", None,
+     [("Các Bộ trưởng", "title"), ("Thủ trưởng cơ quan ngang Bộ", "class"),
+      ("Thủ trưởng cơ quan thuộc Chính phủ", "class"),
+      ("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương", "local"),
+      ("Các cơ quan, tổ chức, cá nhân có liên quan", "class")]),
+    # 030 (partial corpus): "Chánh Văn phòng UBND tỉnh" and the heads qualified by the province.
+    ("Chánh Văn phòng UBND tỉnh; Giám đốc Công an tỉnh; Thủ trưởng các Sở, Ban, ngành; Chủ tịch UBND các huyện, "
+     "thành phố và Thủ trưởng các đơn vị có liên quan chịu trách nhiệm thi hành", "Đắk Nông",
+     [("Chánh Văn phòng Ủy ban nhân dân tỉnh Đắk Nông", "body"), ("Giám đốc Công an tỉnh Đắk Nông", "body"),
+      ("Thủ trưởng các sở, ban, ngành tỉnh Đắk Nông", "class"),
+      ("Chủ tịch Ủy ban nhân dân các huyện, thành phố thuộc tỉnh Đắk Nông", "local"),
+      ("Thủ trưởng các đơn vị có liên quan tỉnh Đắk Nông", "class")]),
+    # 042 (partial corpus): a stray comma before "thuộc tỉnh"; state enterprises of the province.
+    ("Thủ trưởng các sở, ban, ngành, thuộc tỉnh; Chủ tịch UBND các huyện, thành phố, thị xã; Giám đốc các doanh "
+     "nghiệp Nhà nước thuộc tỉnh và các tổ chức, cá nhân có liên quan chịu trách nhiệm hành", "Thái Nguyên",
+     [("Thủ trưởng các sở, ban, ngành thuộc tỉnh Thái Nguyên", "class"),
+      ("Chủ tịch Ủy ban nhân dân các huyện, thành phố, thị xã thuộc tỉnh Thái Nguyên", "local"),
+      ("Giám đốc các doanh nghiệp Nhà nước thuộc tỉnh Thái Nguyên", "class"),
+      ("Các tổ chức, cá nhân có liên quan tỉnh Thái Nguyên", "class")]),
+    # 052 (partial corpus): members of a steering committee; "toàn thể Nhân dân" names no body.
+    ("các thành viên Ban chỉ đạo phòng, chống dịch Covid-19 các cấp; Thủ trưởng các sở, ban, ngành, đoàn thể tỉnh, "
+     "Chủ tịch UBND các huyện, thị xã, thành phố; Chủ tịch UBND các xã, phường, thị trấn; người đứng đầu các cơ "
+     "quan, đơn vị, doanh nghiệp và toàn thể Nhân dân thực hiện quyết liệt", None,
+     [("Các thành viên Ban chỉ đạo phòng, chống dịch Covid-19 các cấp", "class"),
+      ("Thủ trưởng các sở, ban, ngành, đoàn thể tỉnh", "class"),
+      ("Chủ tịch Ủy ban nhân dân các huyện, thị xã, thành phố", "local"),
+      ("Chủ tịch Ủy ban nhân dân các xã, phường, thị trấn", "local"),
+      ("Người đứng đầu các cơ quan, đơn vị, doanh nghiệp", "class")]),
+    # 037 (partial corpus): one "các" before the tiers makes one class.
+    ("các Bộ, ngành, địa phương và cơ sở cần tập trung thực hiện", None, [("Các bộ, ngành, địa phương và cơ sở", "class")]),
+    # 051 (partial corpus): "Giao Giám đốc: …" — the title shared by the bodies after its colon.
+    ("Giám đốc: Sở Văn hóa, Thể thao và Du lịch, Sở Thông tin và Truyền thông, Đài Phát thanh - Truyền hình Hậu "
+     "Giang phối hợp với", "Hậu Giang",
+     [("Giám đốc Sở Văn hóa, Thể thao và Du lịch tỉnh Hậu Giang", "body"),
+      ("Giám đốc Sở Thông tin và Truyền thông tỉnh Hậu Giang", "body"),
+      ("Giám đốc Đài Phát thanh và Truyền hình Hậu Giang", "body")]),
+    # 054 (partial corpus): "thị" is short for "thị xã".
+    ("Ủy ban nhân dân các huyện, thị, thành phố vận động nhân dân", "An Giang",
+     [("Ủy ban nhân dân các huyện, thị xã, thành phố thuộc tỉnh An Giang", "local")]),
+    # 051 (partial corpus): "UBND huyện, thị xã, thành phố" as printed, without "các".
+    ("các sở, ban, ngành, đoàn thể tỉnh và UBND huyện, thị xã, thành phố tiếp tục tuyên truyền", "Hậu Giang",
+     [("Các sở, ban, ngành, đoàn thể tỉnh Hậu Giang", "class"),
+      ("Ủy ban nhân dân huyện, thị xã, thành phố thuộc tỉnh Hậu Giang", "local")]),
+    # Hải Phòng seed: the city's departments and district committees; a Party board of the city and the press.
+    ("các Sở, ban, ngành thành phố, Ủy ban nhân dân cấp huyện căn cứ chức năng, nhiệm vụ của đơn vị:", "Hải Phòng",
+     [("Các sở, ban, ngành thành phố Hải Phòng", "class"),
+      ("Ủy ban nhân dân cấp huyện thuộc thành phố Hải Phòng", "local")]),
+    ("Ban Tuyên giáo và Dân vận Thành ủy, các cơ quan thông tấn, báo chí tiếp tục đẩy mạnh", "Hải Phòng",
+     [("Ban Tuyên giáo và Dân vận Thành ủy Hải Phòng", "body"),
+      ("Các cơ quan thông tấn, báo chí thành phố Hải Phòng", "class")]),
+    # Kon Tum seed: the subject of the operative sentence; "UBND tỉnh" stops before its verb.
+    ("Các sở, ban ngành, đơn vị thuộc tỉnh, Ủy ban nhân dân các huyện, thành phố căn cứ chức năng", "Kon Tum",
+     [("Các sở, ban ngành, đơn vị thuộc tỉnh Kon Tum", "class"),
+      ("Ủy ban nhân dân các huyện, thành phố thuộc tỉnh Kon Tum", "local")]),
+    ("UBND tỉnh nhận được Công văn số 6544/BKHĐT-KHGDTNMT", "Kon Tum", [("Ủy ban nhân dân tỉnh Kon Tum", "body")]),
+    # 046 (partial corpus): a named head with no province in the text is not qualified.
+    ("Giám đốc Sở Kế hoạch và Đầu tư triển khai thực hiện.", None, [("Giám đốc Sở Kế hoạch và Đầu tư", "body")]),
     # 627-tb-vpcp-079f4e (627/TB-VPCP): provinces after the colon are each their People's Committee.
     ("Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, Đồng Nai quyết liệt chỉ đạo", None,
      [("Ủy ban nhân dân tỉnh Tuyên Quang", "body"), ("Ủy ban nhân dân tỉnh Đồng Nai", "body")]),

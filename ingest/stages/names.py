@@ -32,7 +32,9 @@ from graph.vocabulary import Province, fold, vocabulary
 
 from ..lexicon.vocab import CAPITALS, alternation, duties, load, phrases_re
 from .agencies import expand_abbreviations, locality_of, resolve_agency, tidy
-from .agency_lists import MASK, _registry_re
+
+# What a protected name is blanked with (one private-use character per character, so offsets hold).
+MASK = "\uE000"
 
 
 @cache
@@ -57,8 +59,18 @@ STOP_RE = re.compile(r"\.(?=\s|$)|:(?=\s|$)|[“\"]")
 
 @cache
 def _protect_re() -> re.Pattern[str]:
-    from .agency_lists import _registry_names
     return phrases_re(_registry_names() + words()["protected"])
+
+
+def _registry_names() -> list[str]:
+    """Registry names and aliases long enough not to be abbreviations ("UBND" is expanded instead)."""
+    v = vocabulary()
+    return [n for b in (*v.central, *v.local) for n in (b.name, *b.aliases) if len(n) > 4]
+
+
+@cache
+def _registry_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(_registry_names(), ignore_case=True)})(?!\w)", re.IGNORECASE)
 
 
 def mask(text: str) -> str:

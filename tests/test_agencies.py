@@ -1,0 +1,19 @@
+"""One agency's name → its canonical name in the registry (ingest/stages/agencies.py): abbreviations expanded,
+typos matched, unknown bodies kept as printed."""
+
+import pytest
+
+from graph.vocabulary import vocabulary
+from ingest.stages.agencies import resolve_agency
+
+
+@pytest.mark.parametrize("text, province, name, match", [
+    ("Sở KH&ĐT", "Kon Tum", "Sở Kế hoạch và Đầu tư tỉnh Kon Tum", "registry"),  # Kon Tum seed: an abbreviation
+    ("UBND TP", "Hải Phòng", "Ủy ban nhân dân thành phố Hải Phòng", "registry"),  # Hải Phòng seed: UBND, TP expanded
+    ("Sở Giáo dục và Đào tao", "Kon Tum", "Sở Giáo dục và Đào tạo tỉnh Kon Tum", "fuzzy"),  # a typo
+    ("Hợp tác xã Nông nghiệp Tân Tiến", None, "Hợp tác xã Nông nghiệp Tân Tiến", "unknown"),  # kept, not dropped
+])
+def test_resolve_agency(text, province, name, match):
+    got = resolve_agency(text, vocabulary().province(province) if province else None)
+    assert (got.name, got.match) == (name, match)
+    assert (got.confidence is None) == (match == "unknown")
