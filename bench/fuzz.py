@@ -21,6 +21,7 @@ import tempfile
 import time
 import traceback
 import zipfile
+from collections import Counter
 from functools import cache
 from pathlib import Path
 
@@ -237,6 +238,10 @@ def main() -> None:
     print(f"{report['tried']} inputs in {report['seconds']:.0f} s (seed {args.seed}): "
           f"{report['tried'] - report['errors'] - len(report['crashes'])} read and extracted, "
           f"{report['errors']} clean errors (ReadError), {len(report['crashes'])} crashes")
+    kinds = Counter((what.split()[0] + (" " + what.split()[1] if what.split()[1].startswith("word/") else ""),
+                     why.splitlines()[-1].split(":")[0]) for what, why in report["crashes"])
+    for (seed, error), count in kinds.most_common():
+        print(f"  {count} crashes: {seed} ({error})")
     for what, why in report["crashes"][:20]:
         print(f"  crash: {what}: {why}")
     print(f"slowest per MB (inputs of {PER_MB_FLOOR // 1024} KB or more):")
