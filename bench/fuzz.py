@@ -217,7 +217,8 @@ def run(seconds: float, inputs: int, seed: int, bound: float, keep: Path) -> dic
                 crashes.append((what, f"over {bound:g} s"))
                 (keep / f"crash-{len(crashes)}").write_bytes(data)
             except Exception as exc:
-                crashes.append((what, "".join(traceback.format_exception_only(exc)).strip()))
+                message = " ".join("".join(traceback.format_exception_only(exc)).split())
+                crashes.append((what, f"{type(exc).__module__}.{type(exc).__name__}: {message}"))
                 (keep / f"crash-{len(crashes)}").write_bytes(data)
             took = time.perf_counter() - began
             timings.append((took / max(len(data), 1) * 1e6, took, len(data), f"{what} ({len(data) / 1e3:.0f} KB)"))
@@ -239,7 +240,7 @@ def main() -> None:
           f"{report['tried'] - report['errors'] - len(report['crashes'])} read and extracted, "
           f"{report['errors']} clean errors (ReadError), {len(report['crashes'])} crashes")
     kinds = Counter((what.split()[0] + (" " + what.split()[1] if what.split()[1].startswith("word/") else ""),
-                     why.splitlines()[-1].split(":")[0]) for what, why in report["crashes"])
+                     why.split(":")[0]) for what, why in report["crashes"])
     for (seed, error), count in kinds.most_common():
         print(f"  {count} crashes: {seed} ({error})")
     for what, why in report["crashes"][:20]:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from bench import fuzz
 from bench.fuzz import corrupt_member, make_docx, replace_member
 from graph.rdf_store import OxigraphStore
 from ingest.batch import executors
@@ -162,8 +163,14 @@ def _flip_in_member(data: bytes, member: str) -> bytes:
     return data[:start] + bytes([data[start] ^ 0xFF]) + data[start + 1:]
 
 
-# Crafted .docx files → the reason their error gives (each made from the real letter as .docx).
-BROKEN_DOCX = [
+# A PDF whose page tree holds itself (pymupdf raises FzErrorFormat while reading the pages).
+PAGE_TREE_CYCLE = (b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[2 0 R]/Count 1>>"
+                   b"endobj\ntrailer<</Root 1 0 R>>\n%%EOF")
+# An entity bomb (bench.fuzz.JUNK[4]): as word/document.xml it parses to a root with no body.
+ENTITY_BOMB = fuzz.JUNK[4]
+
+# Crafted files → the reason their error gives (the .docx ones made from the real letter as .docx).
+BROKEN_FILES = [
     # the finding: word/footnotes.xml cut inside a footnote
     (lambda d: replace_member(d, "word/footnotes.xml", BROKEN_FOOTNOTES), "word/footnotes.xml"),
     # word/footnotes.xml not XML at all
@@ -174,11 +181,15 @@ BROKEN_DOCX = [
     (lambda d: _flip_in_member(d, "word/document.xml"), "damaged .docx"),
     # a byte of word/footnotes.xml's compressed stream flipped
     (lambda d: _flip_in_member(d, "word/footnotes.xml"), "word/footnotes.xml"),
+    # word/document.xml an entity bomb: python-docx finds no body (AttributeError, a crash before)
+    (lambda d: replace_member(d, "word/document.xml", ENTITY_BOMB), "cannot be read as a Word .docx (AttributeError"),
+    # a PDF whose page tree is a cycle (FzErrorFormat while iterating the pages, a crash before)
+    (lambda d: PAGE_TREE_CYCLE, "cannot be read as a PDF (FzErrorFormat"),
 ]
 
 
-@pytest.mark.parametrize("make, reason", BROKEN_DOCX)
-def test_a_broken_docx_is_a_read_error_naming_the_file_and_reason(make, reason, tmp_path):
+@pytest.mark.parametrize("make, reason", BROKEN_FILES)
+def test_a_broken_file_is_a_read_error_naming_the_file_and_reason(make, reason, tmp_path):
     path = tmp_path / "letter.docx"
     path.write_bytes(make(make_docx(LETTER.name)))
     with pytest.raises(ReadError) as caught:
