@@ -64,7 +64,7 @@ def test_any_text_extracts(text):
 # the file cut short, a zip member (word/footnotes.xml, word/document.xml …) cut and followed by broken XML.
 # Whatever comes of it, reading gives text or a ReadError, and extracting the text never fails.
 # LINEAGE_FUZZ_FILES=2000 for a longer run; `python3 -m bench.fuzz` runs longer still and prints figures.
-FILES = settings(max_examples=int(os.environ.get("LINEAGE_FUZZ_FILES", "80")), deadline=None,
+FILES = settings(max_examples=int(os.environ.get("LINEAGE_FUZZ_FILES", "200")), deadline=None,
                  suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 SEED_INDEX = st.integers(0, len(fuzz.SEED_DOCUMENTS) - 1)
 FLIPS = st.lists(st.tuples(st.floats(0, 1), st.integers(0, 255)), min_size=1, max_size=64)
