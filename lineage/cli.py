@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
@@ -24,7 +25,7 @@ from graph.nx_store import write_graphml
 from graph.rdf_store import QUERY_MEMORY_MB, write_turtle
 from ingest import extract_path
 from ingest.evaluate import evaluate, load_gold
-from ingest.batch.executors import EXECUTORS, make_executor
+from ingest.batch.executors import EXECUTORS, FAILED, MEMORY_MB, TIMEOUT, make_executor
 from ingest.batch.pipeline import IngestSummary, RecordCache, Records, ingest as run_ingest, read_compact
 from ingest.batch.records_parquet import read_parquet_texts
 from queries.stores import DEFAULT_STORE, open_store
@@ -64,11 +65,13 @@ SCHEDULER_HELP = "Address of a running Dask scheduler (tcp://host:8786); implies
 WORKERS_HELP = "Extraction processes, or local Dask workers (0: one per core)."
 
 
-def _executor(executor: str, scheduler: str | None, workers: int):
+def _executor(executor: str, scheduler: str | None, workers: int, timeout: float | None = None,
+              memory_mb: int | None = None):
     """The executor the options ask for; a bad name is a usage error that lists the choices."""
     if executor not in EXECUTORS:
         raise typer.BadParameter(f"use one of {', '.join(EXECUTORS)}", param_hint="--executor")
-    return make_executor("dask" if scheduler else executor, workers or os.cpu_count() or 1, scheduler)
+    return make_executor("dask" if scheduler else executor, workers or os.cpu_count() or 1, scheduler,
+                         timeout, memory_mb)
 
 
 @app.command()
@@ -206,8 +209,15 @@ def ingest(
     executor: Annotated[str, typer.Option(help=EXECUTOR_HELP)] = "local",
     scheduler: Annotated[str | None, typer.Option(help=SCHEDULER_HELP)] = None,
     records_out: Annotated[Path | None, typer.Option(help="Also write every record as Parquet to this folder.")] = None,
+    timeout: Annotated[float, typer.Option(min=0, help="Seconds one file may take to read and extract; past it the "
+                                           "file is reported as timed out and the run goes on (0: no bound; "
+                                           "the local executor).")] = TIMEOUT,
+    memory_mb: Annotated[int, typer.Option(min=0, help="Memory (MB of address space) of each extraction process; a "
+                                           "file needing more is reported and the run goes on (0: no bound; "
+                                           "the local executor).")] = MEMORY_MB,
 ) -> None:
-    """Extract documents, build the lineage graph and write it to the store (idempotent)."""
+    """Extract documents, build the lineage graph and write it to the store (idempotent). A file that
+    cannot be read, or runs past --timeout or --memory-mb, is reported and the rest are stored (exit 1)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     files = _files(paths)
@@ -215,7 +225,7 @@ def ingest(
         raise typer.BadParameter("no files found", param_hint="PATHS")
     console = Console(stderr=True)
     records = RecordCache(store / "records") if cache else None
-    extraction = _executor(executor, scheduler, workers)
+    extraction = _executor(executor, scheduler, workers, timeout or None, memory_mb or None)
     with _reported(), extraction, open_store(store, neo4j) as target, \
             Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=console,
                      transient=True) as progress:
@@ -230,8 +240,10 @@ def ingest(
 
 
 def _print_summary(console: Console, s: IngestSummary, where: str, show_warnings: bool) -> None:
+    how = Counter(f.status for f in s.failures if f.status != FAILED)
     console.print(f"{s.files} files: {s.extracted} extracted, {s.reused} reused from the cache, "
-                  f"{len(s.failures)} failed", highlight=False)
+                  f"{len(s.failures)} failed" + (f" ({', '.join(f'{v} {k}' for k, v in sorted(how.items()))})"
+                                                 if how else ""), highlight=False)
     console.print(f"{s.documents} documents, {s.stubs} stubs (cited, not held); {len(s.warnings)} warnings",
                   highlight=False)
     console.print(f"store: {where}", highlight=False)
@@ -250,7 +262,7 @@ def _print_summary(console: Console, s: IngestSummary, where: str, show_warnings
         for path, warning in s.warnings:
             console.print(f"  warning: {path}: {warning}" if path else f"  warning: {warning}", highlight=False)
     for failure in s.failures:
-        console.print(f"[red]failed:[/red] {failure.error}", highlight=False)
+        console.print(f"[red]{failure.status}:[/red] {failure.error}", highlight=False, soft_wrap=True)
 
 
 @app.command()
@@ -500,3 +512,7 @@ def neo4j_status(home: Annotated[Path, typer.Option(help=HOME_HELP)] = DEFAULT_H
 
 def main() -> None:
     app()
+
+
+if __name__ == "__main__":  # python3 -m lineage.cli …
+    main()

@@ -1,9 +1,14 @@
 """Where extraction runs: a bounded process pool on this machine (``local``) or a Dask cluster (``dask``).
 
 An executor takes the files still to extract as ``(input index, path)`` pairs and yields
-``(index, (path, record, error))`` as they finish, in any order (the caller puts them back in input
-order). A file that cannot be read comes back with its error and the rest go on. Only a bounded
-number of files is queued at once, however large the input. Given a records folder, an executor
+``(index, (path, record, error, …))`` as they finish, in any order (the caller puts them back in input
+order). A file that cannot be read comes back with its error and the rest go on: whatever a reader or
+the extractor raises becomes that file's error as plain text, so nothing but strings and bytes crosses
+from a worker process. The local pool bounds each file in time and memory (``timeout``, ``memory_mb``):
+a worker's address space is capped (RLIMIT_AS), an alarm stops a file that runs past its time, and a
+worker stuck past it in a library's C code, or dead, is killed and replaced (pebble) while the file is
+reported and its batch's other files run again. Only a bounded number of files is queued at once,
+however large the input. Given a records folder, an executor
 writes the records it extracts there as Parquet (:mod:`ingest.batch.records_parquet`): the local one from
 this process, the Dask one on the workers, one part per partition of the input.
 """
@@ -13,25 +18,36 @@ from __future__ import annotations
 import json
 import math
 import os
+import resource
+import signal
+import time
+from collections import deque
 from pathlib import Path
 from typing import Any, Iterator, NamedTuple, Protocol, Sequence
 
 from graph.errors import LineageError
 
 from ..extract import extract_path
+from ..read import reason
 from ..record import to_json_bytes
 from .records_parquet import PartWriter
 
 
+# What became of a file (``Outcome.status``); all but OK come with an error message.
+OK, FAILED, TIMED_OUT, OUT_OF_MEMORY, CRASHED = "ok", "failed", "timed out", "out of memory", "crashed"
+
+
 class Outcome(NamedTuple):
     """One file's extraction: its record as UTF-8 JSON (:func:`~ingest.record.to_json_bytes`) with the
-    file's sha256 and the record's warnings beside it, or the error that stopped it."""
+    file's sha256 and the record's warnings beside it, or the error that stopped it — plain strings
+    and bytes only, whatever went wrong, so an outcome always crosses to another process."""
 
     path: str
     record: bytes | None
     error: str | None
     sha256: str | None = None
     warnings: tuple[str, ...] = ()
+    status: str = OK  # OK, FAILED, TIMED_OUT, OUT_OF_MEMORY or CRASHED
 
     def decoded(self) -> dict[str, Any]:
         return json.loads(self.record)
@@ -44,24 +60,100 @@ BATCH = 16  # files per batch a local worker extracts (one round trip each: fewe
 PARTITION = 64  # at most this many files per Dask task (and per Parquet part it writes)
 PARTS_IN_FLIGHT = 2  # Dask partitions queued per worker thread
 EXECUTORS = ("local", "dask")
+# Per-file bounds of the local pool (`lineage ingest --timeout/--memory-mb`; 0 or None: none).
+TIMEOUT = 300.0  # seconds to read and extract one file (OCR of a long scan takes minutes; a letter < 1 s)
+MEMORY_MB = 4096  # address space of each extraction process, MB (a 50 MB PDF needs well under 1 GB)
+RETIRED = 75  # the exit code of a worker that stopped after running out of memory (no file's fault)
+GRACE = 10.0  # seconds past the time bound before a worker stuck in a library's C code is killed
+TICK = 0.5  # seconds between checks for stuck workers
 
 
 class ExecutorError(LineageError):
     """The executor could not be started or reached."""
 
 
-def extract_batch(paths: list[str]) -> list[Outcome]:
-    """The outcomes of a batch of files, in order — module level so worker processes can run it."""
-    return [extract_one(path) for path in paths]
-
-
 def extract_one(path: Path | str) -> Outcome:
-    """The :class:`Outcome` of one file — module level so worker processes can run it."""
+    """The :class:`Outcome` of one file, never an exception — module level so worker processes can run it."""
     try:
         record = extract_path(Path(path)).to_dict()
+        data = to_json_bytes(record)
     except (LineageError, OSError) as exc:
-        return Outcome(str(path), None, str(exc))
-    return Outcome(str(path), to_json_bytes(record), None, record["source"]["sha256"], tuple(record["warnings"]))
+        return Outcome(str(path), None, str(exc), status=FAILED)
+    except MemoryError:
+        return out_of_memory(str(path))
+    except Exception as exc:  # a bug in the extractor: this file fails, the run goes on
+        return Outcome(str(path), None, f"{path}: extraction failed ({reason(exc)}) — a bug in directive-lineage: "
+                                        "please report it with this file", status=FAILED)
+    return Outcome(str(path), data, None, record["source"]["sha256"], tuple(record["warnings"]))
+
+
+def timed_out(path: str, seconds: float) -> Outcome:
+    return Outcome(path, None, f"{path}: timed out after {seconds:g} s (the per-file time bound) — the file is "
+                               "skipped; raise --timeout for a file that needs longer (a long scan)", status=TIMED_OUT)
+
+
+def out_of_memory(path: str) -> Outcome:
+    return Outcome(path, None, f"{path}: ran out of memory (the per-process memory bound) — the file is skipped; "
+                               "raise --memory-mb if it is a real document", status=OUT_OF_MEMORY)
+
+
+def crashed(path: str, why: str, memory_mb: int | None = None) -> Outcome:
+    bound = f", or needs more than the memory bound of {memory_mb} MB (--memory-mb)" if memory_mb else ""
+    return Outcome(path, None, f"{path}: the process reading it died ({why}) — the file is skipped; it is "
+                               f"probably damaged{bound}: open it and save it again", status=CRASHED)
+
+
+class FileTimedOut(BaseException):
+    """Raised by a worker's alarm when a file runs past its time bound (not an Exception: no reader's
+    ``except Exception`` swallows it)."""
+
+
+_bounds: dict[str, Any] = {}  # in a worker process: the time bound and the start-time board
+
+
+def _on_alarm(signum: int, frame: Any) -> None:
+    raise FileTimedOut
+
+
+def start_worker(timeout: float | None, memory_mb: int | None, started: Any) -> None:
+    """A pool worker's set-up: its memory bound (RLIMIT_AS), the alarm, the board where it posts the start
+    (a time) and the end (-1) of each file by input index, for the parent to see which file is stuck."""
+    if memory_mb:
+        _, hard = resource.getrlimit(resource.RLIMIT_AS)
+        limit = memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
+    signal.signal(signal.SIGALRM, _on_alarm)
+    _bounds.update(timeout=timeout, started=started)
+
+
+def extract_bounded(items: list[tuple[int, str]]) -> list[Outcome]:
+    """The outcomes of a batch, each file within the worker's time bound — module level for the pool.
+    After a file ran out of memory the worker stops: its C libraries may not have survived a failed
+    allocation (seen: segfaults in the next files), so it returns the outcomes so far (the caller sends
+    the rest again) and exits, with :data:`RETIRED`, when given its next batch."""
+    if _bounds.get("retired"):
+        os._exit(RETIRED)
+    timeout, started = _bounds.get("timeout"), _bounds.get("started")
+    outcomes = []
+    for n, path in items:
+        if started is not None:
+            started[n] = time.time()
+        try:
+            try:
+                if timeout:
+                    signal.setitimer(signal.ITIMER_REAL, timeout)
+                outcome = extract_one(path)
+            finally:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+        except FileTimedOut:
+            outcome = timed_out(path, timeout or 0)
+        if started is not None:
+            started[n] = -1.0
+        outcomes.append(outcome)
+        if outcome.status == OUT_OF_MEMORY:
+            _bounds["retired"] = True
+            break
+    return outcomes
 
 
 class Executor(Protocol):
@@ -73,11 +165,14 @@ class Executor(Protocol):
 
 
 class LocalExecutor:
-    """``workers`` processes (one: in this process) taking batches of up to :data:`BATCH` files, at most
-    :data:`IN_FLIGHT` batches per worker queued."""
+    """``workers`` processes taking batches of up to :data:`BATCH` files, at most :data:`IN_FLIGHT` batches
+    per worker queued. Each file is bounded to ``timeout`` seconds and each process to ``memory_mb`` of
+    address space; without bounds, one worker runs in this process."""
 
-    def __init__(self, workers: int = 1) -> None:
+    def __init__(self, workers: int = 1, timeout: float | None = None, memory_mb: int | None = None) -> None:
         self.workers = workers
+        self.timeout = timeout or None
+        self.memory_mb = memory_mb or None
 
     def __enter__(self) -> LocalExecutor:
         return self
@@ -96,24 +191,100 @@ class LocalExecutor:
                 yield n, outcome
 
     def _extract(self, todo: Todo) -> Iterator[tuple[int, Outcome]]:
-        if self.workers <= 1 or len(todo) < 2:
+        bounded = self.timeout is not None or self.memory_mb is not None
+        if not todo:
+            return
+        if not bounded and (self.workers <= 1 or len(todo) < 2):
             for n, path in todo:
                 yield n, extract_one(path)
             return
-        from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+        yield from self._pool(todo)
 
-        size = max(1, min(BATCH, len(todo) // (self.workers * IN_FLIGHT)))
-        batches = [todo[i:i + size] for i in range(0, len(todo), size)]
-        with ProcessPoolExecutor(max_workers=self.workers) as pool:
-            pending: dict = {}
-            for batch in batches:
-                pending[pool.submit(extract_batch, [str(path) for _, path in batch])] = batch
-                if len(pending) >= self.workers * IN_FLIGHT:
-                    done, _ = wait(pending, return_when=FIRST_COMPLETED)
+    def _pool(self, todo: Todo) -> Iterator[tuple[int, Outcome]]:
+        """Batches on a pebble pool; a batch whose worker is stuck past the time bound or died gives its
+        file the outcome (timed out, crashed) and sends the batch's other files again."""
+        from concurrent.futures import FIRST_COMPLETED, CancelledError, wait
+        from multiprocessing import RawArray
+
+        from pebble import ProcessExpired, ProcessPool
+
+        workers = max(1, self.workers)
+        size = max(1, min(BATCH, len(todo) // (workers * IN_FLIGHT)))
+        queue = deque([(n, str(path)) for n, path in todo[i:i + size]] for i in range(0, len(todo), size))
+        started = RawArray("d", max(n for n, _ in todo) + 1)  # per input index: 0 waiting, a time, -1 done
+        pending: dict = {}
+        with ProcessPool(max_workers=workers, initializer=start_worker,
+                         initargs=(self.timeout, self.memory_mb, started)) as pool:
+            try:
+                while queue or pending:
+                    while queue and len(pending) < workers * IN_FLIGHT:
+                        items = queue.popleft()
+                        pending[pool.schedule(extract_bounded, args=(items,))] = items
+                    done, _ = wait(pending, timeout=TICK if self.timeout else None, return_when=FIRST_COMPLETED)
                     for future in done:
-                        yield from zip((n for n, _ in pending.pop(future)), future.result())
-            for future in list(pending):
-                yield from zip((n for n, _ in pending.pop(future)), future.result())
+                        items = pending.pop(future)
+                        try:
+                            outcomes = future.result()
+                        except CancelledError:
+                            continue
+                        except ProcessExpired as exc:  # the worker died (a crash in C code, the OOM killer)
+                            if exc.exitcode == RETIRED:
+                                queue.appendleft(items)
+                            else:
+                                yield from self._again(items, started, queue, lambda p: crashed(
+                                    p, _death(exc), self.memory_mb))
+                            continue
+                        except Exception as exc:  # e.g. a result that could not come back
+                            yield from self._again(items, started, queue, lambda p: Outcome(
+                                p, None, f"{p}: extraction failed ({reason(exc)})", status=FAILED))
+                            continue
+                        yield from zip((n for n, _ in items), outcomes)
+                        if len(outcomes) < len(items):  # the worker ran out of memory and stopped
+                            queue.appendleft(items[len(outcomes):])
+                    if self.timeout:
+                        yield from self._stuck(pending, started, queue)
+            finally:
+                for future in pending:
+                    future.cancel()
+
+    def _stuck(self, pending: dict, started: Any, queue: deque) -> Iterator[tuple[int, Outcome]]:
+        """Kill the workers stuck on a file past its bound: that file timed out, its batch goes again."""
+        now = time.time()
+        for future, items in list(pending.items()):
+            if any(started[n] > 0 and now - started[n] > self.timeout + GRACE for n, _ in items):
+                future.cancel()  # pebble stops the worker running it and starts another
+                del pending[future]
+                yield from self._again(items, started, queue, lambda p: timed_out(p, self.timeout))
+
+    @staticmethod
+    def _again(items: list, started: Any, queue: deque, outcome) -> Iterator[tuple[int, Outcome]]:
+        """The file of ``items`` that had started and not finished gets ``outcome``; the others go back on
+        the queue (a finished file's outcome was lost with its batch). With no such file, each file of the
+        batch goes again alone, and a lone file gets ``outcome``."""
+        culprit = next(((n, p) for n, p in items if started[n] > 0), None)
+        if culprit is None and len(items) == 1:
+            culprit = items[0]
+        for m, _ in items:
+            started[m] = 0.0
+        if culprit is None:
+            queue.extendleft([item] for item in reversed(items))
+            return
+        n, path = culprit
+        started[n] = -1.0
+        yield n, outcome(path)
+        rest = [(m, p) for m, p in items if m != n]
+        if rest:
+            queue.appendleft(rest)
+
+
+def _death(exc: Exception) -> str:
+    code = getattr(exc, "exitcode", None)
+    if isinstance(code, int) and code < 0:
+        try:
+            return f"killed by {signal.Signals(-code).name}"
+        except ValueError:
+            return f"killed by signal {-code}"
+    return f"exit code {code}" if code is not None else str(exc)
 
 
 def extract_partition(items: list[tuple[int, str]], records_out: str | None, tag: str) -> list[tuple[int, Outcome]]:
@@ -220,10 +391,12 @@ class DaskExecutor:
                 client.cancel(list(items_of))
 
 
-def make_executor(name: str = "local", workers: int = 1, scheduler: str | None = None) -> Executor:
-    """``local`` (``workers`` processes) or ``dask`` (the cluster at ``scheduler``, or a local one of ``workers``)."""
+def make_executor(name: str = "local", workers: int = 1, scheduler: str | None = None,
+                  timeout: float | None = None, memory_mb: int | None = None) -> Executor:
+    """``local`` (``workers`` processes, each file bounded to ``timeout`` seconds and each process to
+    ``memory_mb``) or ``dask`` (the cluster at ``scheduler``, or a local one of ``workers``)."""
     if name == "local":
-        return LocalExecutor(workers)
+        return LocalExecutor(workers, timeout, memory_mb)
     if name == "dask":
         return DaskExecutor(scheduler, workers)
     raise ExecutorError(f"unknown executor {name!r}; use one of {', '.join(EXECUTORS)}")

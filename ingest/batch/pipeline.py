@@ -23,7 +23,7 @@ from typing import Any, Callable, Iterable, Iterator, Protocol
 from graph.build import build
 from graph.model import Counts, LineageGraph
 
-from .executors import Executor, LocalExecutor
+from .executors import FAILED, Executor, LocalExecutor
 from ..record import to_json_bytes
 from .records_parquet import PartWriter, prepare
 
@@ -85,8 +85,13 @@ class RecordCache:
 
 @dataclass(frozen=True)
 class Failure:
+    """A file that gave no record: its path, the message (naming the file and what to do), and what
+    happened — ``failed`` (it cannot be read), ``timed out``, ``out of memory`` or ``crashed``
+    (:data:`ingest.batch.executors.FAILED` …)."""
+
     path: str
     error: str
+    status: str = FAILED
 
 
 @dataclass
@@ -169,7 +174,7 @@ def read_compact(paths: Iterable[Path], cache: RecordCache | None = None, summar
                 todo.append((n, path))
     for n, outcome in executor.extract(todo, out):
         if outcome.error is not None:
-            summary.failures.append(Failure(outcome.path, outcome.error))
+            summary.failures.append(Failure(outcome.path, outcome.error, outcome.status))
         else:
             summary.extracted += 1
             found[n], warnings[n] = outcome.record, outcome.warnings

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from graph.errors import LineageError
+
 from ..errors import ReadError
 from ..clean.normalise import offset_map
 from .docx_file import DocxReader
@@ -23,6 +25,8 @@ from .pdf_file import PdfReader
 from .plain import TextReader
 
 MAX_BYTES = 50 * 1024 * 1024
+REASON_CHARS = 300  # a library's message is cut to this in a file's error (lxml's can run to pages)
+FORMAT_NAMES = {"pdf": "a PDF", "docx": "a Word .docx", "image": "an image", "html": "an HTML page", "txt": "text"}
 SNIFF_BYTES = 8192
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # legacy Word .doc, Excel .xls
 
@@ -66,11 +70,26 @@ def read_source(path: str | Path) -> SourceText:
                         "open it in Word or LibreOffice and save it as .docx")
     for reader in READERS:
         if reader.accepts(path, head):
-            text, notes, *first = reader.read(path, data)
-            original = first[0] if first else text
-            text = unicodedata.normalize("NFC", text)
-            offsets = offset_map(text, original) if text != original else ()
+            try:
+                text, notes, *first = reader.read(path, data)
+                original = first[0] if first else text
+                text = unicodedata.normalize("NFC", text)
+                offsets = offset_map(text, original) if text != original else ()
+            except (LineageError, MemoryError):  # MemoryError: the process's memory bound (ingest.batch)
+                raise
+            except Exception as exc:  # lxml, pymupdf, python-docx, zipfile, trafilatura: whatever they raise
+                raise ReadError(str(path), f"cannot be read as {FORMAT_NAMES.get(reader.format, reader.format)} "
+                                f"({reason(exc)})", "the file may be damaged: open it in the program that made "
+                                "it and save it again, or give its text as .txt") from None
             return SourceText(str(path), hashlib.sha256(data).hexdigest(), reader.format, text, tuple(notes),
                               offsets)
     raise ReadError(str(path), "binary data, not a document this reader knows",
                     "give a .txt, .docx, .pdf, .html or an image of the document")
+
+
+def reason(exc: BaseException) -> str:
+    """A library's exception as one line of plain text: its type and the start of its message."""
+    message = " ".join(str(exc).split())
+    if len(message) > REASON_CHARS:
+        message = message[:REASON_CHARS] + "…"
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__

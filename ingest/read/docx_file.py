@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from pathlib import Path
 
 from ..errors import ReadError
@@ -80,18 +81,25 @@ def read_docx(path: str, data: bytes) -> str:
     lines: list[str] = []
     for block in document.element.body.iterchildren():
         lines += _block_lines(block)
-    notes = _footnotes(archive)
+    notes = _footnotes(path, archive)
     if notes:
         lines += ["", FOOTNOTE_RULE] + [f"{n} {text}" for n, text in notes]
     return "\n".join(lines) + "\n"
 
 
-def _footnotes(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
+def _footnotes(path: str, archive: zipfile.ZipFile) -> list[tuple[str, str]]:
     from lxml import etree
 
     if "word/footnotes.xml" not in archive.namelist():
         return []
-    root = etree.fromstring(archive.read("word/footnotes.xml"))
+    # No entities expanded, nothing fetched, libxml2's size limits kept (python-docx parses document.xml so).
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        root = etree.fromstring(archive.read("word/footnotes.xml"), parser)
+    except (etree.XMLSyntaxError, zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
+        # str(exc), never the exception: lxml's carries an error log that cannot cross to another process
+        raise ReadError(path, f"damaged .docx: its footnotes (word/footnotes.xml) cannot be read "
+                        f"({type(exc).__name__}: {exc})", "open it in Word and save it again") from None
     out = []
     for note in root.iter(W + "footnote"):
         if note.get(W + "type") in ("separator", "continuationSeparator", "continuationNotice"):

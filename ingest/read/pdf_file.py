@@ -20,6 +20,7 @@ def read_pdf(path: str, data: bytes) -> tuple[str, tuple[str, ...]]:
     """The text and what the reader has to say (pages read by OCR)."""
     import pymupdf
 
+    pymupdf.TOOLS.mupdf_display_errors(False)  # a damaged file's error is its ReadError, not lines on stderr
     try:
         document = pymupdf.open(stream=data, filetype="pdf")
     except (pymupdf.FileDataError, RuntimeError, ValueError) as exc:
