@@ -20,7 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
-from graph.build import build
+from graph.build import Replaced, build, replaced
 from graph.model import Counts, LineageGraph
 
 from .executors import Executor, LocalExecutor
@@ -31,7 +31,9 @@ CACHE_SUFFIX = ".json"
 
 
 class Store(Protocol):
-    def write(self, graph: LineageGraph) -> None: ...
+    def write(self, graph: LineageGraph, retire: Iterable[str] = ()) -> None: ...
+
+    def held_documents(self) -> list[dict[str, Any]]: ...
 
     def counts(self) -> Counts: ...
 
@@ -99,6 +101,7 @@ class IngestSummary:
     edges: Counter = field(default_factory=Counter)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (path, warning)
     failures: list[Failure] = field(default_factory=list)
+    replaced: list[Replaced] = field(default_factory=list)  # files that now give another document
     store: Counts | None = None  # what the store holds afterwards
 
 
@@ -187,11 +190,15 @@ def ingest(paths: Iterable[Path], store: Store, cache: RecordCache | None = None
            on_file: Callable[[Path], None] | None = None, workers: int = 1, executor: Executor | None = None,
            records_out: str | Path | None = None) -> IngestSummary:
     """Extract (or reuse), build one graph of all the records, write it to ``store`` (and the records,
-    as Parquet, to ``records_out``)."""
+    as Parquet, to ``records_out``). A file is known by its path: one that now gives another document than
+    the store holds from it (a corrected number) replaces that document (``summary.replaced``). References
+    to documents with no number resolve against those the store holds too (:func:`graph.build.build`)."""
     summary = IngestSummary()
     records = read_compact(paths, cache, summary, on_file, workers, executor, records_out)
-    graph = build(records)
-    store.write(graph)
+    known = store.held_documents()
+    graph = build(records, known)
+    summary.replaced = replaced(graph, known)
+    store.write(graph, retire=[r.old for r in summary.replaced])
     counts = graph.counts()
     summary.documents = counts.nodes.get("Document", 0) - counts.stubs
     summary.stubs = counts.stubs
