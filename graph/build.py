@@ -99,8 +99,11 @@ def build(records: Iterable[Mapping[str, Any]], known: Iterable[Mapping[str, Any
         prov = _provenance(record)
         for ref in record.get("references", ()):
             target, confidence, cited_as = aliases.get(ref["id"], ref["id"]), 1.0, None
-            if target not in held and not ref.get("code") and (found := unnumbered.resolve(ref, uid)) is not None:
+            if target not in held and not ref.get("code") \
+                    and (found := unnumbered.resolve(ref, uid, doc.get("issue_date"))) is not None:
                 (target, confidence), cited_as = found, ref["id"]
+                if target == uid:
+                    continue  # the document names itself ("Kèm theo Quyết định số /QĐ-UBND …" in its annex)
             if target not in held:
                 _stub(b, target, unnumbered.stub_fields(target) if cited_as else ref)
             span = ref.get("span") or (ref["spans"][0] if ref.get("spans") else None)
@@ -224,6 +227,8 @@ DATE_AGREEMENT = {10: 1.0, 7: 0.9, 4: 0.8}
 NO_DATE = 0.7
 # A mention that gives no subject: issuer and date alone, only when one document fits.
 NO_SUBJECT = 0.6
+# A mention whose subject is not the document's, of the only document of its issuer and type on that very day.
+SUBJECT_DIFFERS = 0.5
 # Least subject similarity (rapidfuzz token-set ratio of the folded subjects, 0–100) to count as a match.
 SUBJECT_MATCH = 80
 # Numbers in a subject, which must all be in the other's too: "124", "2025" in "triển khai Nghị quyết số
@@ -249,25 +254,43 @@ class _Unnumbered:
         return {"doc_type": doc.get("doc_type"), "issue_date": doc.get("issue_date"), "issuer": doc.get("issuer"),
                 "title": doc.get("subject")}
 
-    def resolve(self, ref: Mapping[str, Any], citing: str) -> tuple[str, float] | None:
-        """The document ``ref`` names and how sure that is: the best of the same issuer whose date agrees, of
-        the same type when both are known, and whose subject matches (any one, if the mention gives none);
-        ``None`` when none fits or two fit equally."""
+    def resolve(self, ref: Mapping[str, Any], citing: str, citing_date: str | None) -> tuple[str, float] | None:
+        """The document ``ref`` names and how sure that is: the best of the same issuer, of the same type when
+        both are known, not issued after the citing document, whose date agrees as far as both are printed and
+        whose subject matches. A mention with no subject, or one whose subject differs from the only document
+        of that issuer, type and day, names it when no other fits (less sure). ``None`` when none fits or two
+        fit equally. The citing document itself may be the answer: an annex's "Kèm theo Quyết định số
+        /QĐ-UBND …" in a decision with no number names that decision."""
         if not ref.get("issuer"):
             return None
-        scored = []
+        strong, weak = [], []
         for uid, doc in self.by_issuer.get(_issuer_key(ref["issuer"]), ()):
-            if uid == citing or (ref.get("doc_type") and doc.get("doc_type") and ref["doc_type"] != doc["doc_type"]):
+            if ref.get("doc_type") and doc.get("doc_type") and ref["doc_type"] != doc["doc_type"]:
+                continue
+            if _later(doc.get("issue_date"), citing_date):
                 continue
             dated = _date_agreement(ref.get("issue_date"), doc.get("issue_date"))
+            if dated is None:
+                continue
             alike = _subject_similarity(ref.get("title"), doc.get("subject"))
-            if dated is not None and alike is not None:
-                scored.append((round(dated * alike, 2), uid))
-        scored.sort(reverse=True)
-        if not scored or (len(scored) > 1 and scored[1][0] == scored[0][0]) \
-                or (not ref.get("title") and len(scored) > 1):
-            return None
-        return scored[0][1], scored[0][0]
+            if ref.get("title") and alike is not None:
+                strong.append((round(dated * alike, 2), uid))
+            elif alike is not None or dated == DATE_AGREEMENT[10]:
+                weak.append((round(dated * (alike or SUBJECT_DIFFERS), 2), uid))
+        if strong:
+            strong.sort(reverse=True)
+            return None if len(strong) > 1 and strong[1][0] == strong[0][0] else (strong[0][1], strong[0][0])
+        if len(weak) == 1:
+            return weak[0][1], weak[0][0]
+        return None
+
+
+def _later(date: str | None, than: str | None) -> bool:
+    """Whether ``date`` is after ``than``, as far as both are printed."""
+    if not date or not than:
+        return False
+    n = min(len(date), len(than))
+    return date[:n] > than[:n]
 
 
 def _issuer_key(issuer: str) -> str:

@@ -26,7 +26,7 @@ from graph.ids import slug
 from graph.vocabulary import CentralBody
 
 from ..lexicon.codes import Code
-from ..lexicon.vocab import alternation, cues
+from ..lexicon.vocab import CAPITALS, alternation, cues
 
 DIGEST_CHARS = 12  # hex digits of an unnumbered document's digest (48 bits)
 SUBJECT_MAX = 240  # characters a mention's subject may run before its stop
@@ -81,10 +81,12 @@ def _digest(*parts: str) -> str:
 
 @cache
 def _mention_subject_re() -> re.Pattern[str]:
-    # The subject after a mention's date and issuer, up to a comma, semicolon, bracket or full stop:
-    # " về việc triển khai Nghị quyết số 124/NQ-CP ngày 08 tháng 5 năm 2025 của Chính phủ, Sở Y tế …".
-    leads = alternation(cues()["references"]["mention_subject_leads"])
-    return re.compile(rf"\s*(?:{leads})\s+(?P<subject>[^,;:()\[\]“”\"]{{3,{SUBJECT_MAX}}}?)\s*(?=[,;:()\[\]“”\"]|\.(?:\s|$)|$)",
+    # The subject after a mention's date and issuer, up to a semicolon, bracket, full stop, or a comma before a
+    # capital (the sentence's own subject): " về việc triển khai Nghị quyết số 124/NQ-CP ngày 08 tháng 5 năm 2025
+    # của Chính phủ, Sở Y tế …"; a comma before a small letter is the subject's own ("phòng, chống thiên tai").
+    leads = alternation(cues()["references"]["mention_subject_leads"], ignore_case=True)
+    stop = rf"[;:()\[\]“”\"]|,\s*(?-i:[{CAPITALS}])|\.(?:\s|$)|$"
+    return re.compile(rf"\s*(?:{leads})\s+(?P<subject>(?:(?!{stop}).){{3,{SUBJECT_MAX}}}?)\s*(?={stop})",
                       re.IGNORECASE)
 
 
