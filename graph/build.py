@@ -104,8 +104,9 @@ def build(records: Iterable[Mapping[str, Any]], known: Iterable[Mapping[str, Any
                 (target, confidence), cited_as = found, ref["id"]
                 if target == uid:
                     continue  # the document names itself ("Kèm theo Quyết định số /QĐ-UBND …" in its annex)
-            if target not in held:
-                _stub(b, target, unnumbered.stub_fields(target) if cited_as else ref)
+            if target not in held:  # a stub of a mention with no number shows the subject it gives
+                _stub(b, target, unnumbered.stub_fields(target) if cited_as
+                      else {**ref, "title": ref.get("subject") or ref.get("title")})
             span = ref.get("span") or (ref["spans"][0] if ref.get("spans") else None)
             b.edge(Edge(DOCUMENT_EDGES[ref["relation"]], uid, target, props={
                 **prov, **_span(span), "sentence": ref.get("sentence"), "extractor": "references",
@@ -272,8 +273,8 @@ class _Unnumbered:
             dated = _date_agreement(ref.get("issue_date"), doc.get("issue_date"))
             if dated is None:
                 continue
-            alike = _subject_similarity(ref.get("title"), doc.get("subject"))
-            if ref.get("title") and alike is not None:
+            alike = _subject_similarity(ref.get("subject"), doc.get("subject"))
+            if ref.get("subject") and alike is not None:
                 strong.append((round(dated * alike, 2), uid))
             elif alike is not None or dated == DATE_AGREEMENT[10]:
                 weak.append((round(dated * (alike or SUBJECT_DIFFERS), 2), uid))

@@ -204,10 +204,11 @@ def _reference(mentions: list[Mention], relations: list[str], first: Mention, lo
     if first.kind == "blank" or (code is not None and code.number is None and not code_text):
         # "Công văn số /UBND-KTTH … của UBND tỉnh Kon Tum về việc …": a stub with the subject it gives, which
         # graph.build resolves to the held document by issuer, date and subject.
-        title = next((s for m in mentions if m.kind != "anaphora"
-                      and (s := mention_subject(flats[m.segment].text, m.head_end))), None)
-        ref_id = cited_unnumbered_id(code, issue_date, issuer, title, sentence)
-        return Reference(ref_id, doc_type, None, issue_date, issuer, relation, spans, title, sentence, decisive)
+        subject = next((s for m in mentions if m.kind != "anaphora"
+                        and (s := mention_subject(flats[m.segment].text, m.head_end))), None)
+        ref_id = cited_unnumbered_id(code, issue_date, issuer, subject, sentence)
+        return Reference(ref_id, doc_type, None, issue_date, issuer, relation, spans, first.title, sentence, decisive,
+                         subject)
     title = None if code_text else first.title
     ref_id = document_id(code, issue_date, issuer, title=title, doc_type=doc_type)
     return Reference(ref_id, doc_type, code_text, issue_date, issuer, relation, spans, title, sentence, decisive)

@@ -132,7 +132,8 @@ def test_a_mention_of_an_unnumbered_letter_keeps_its_issuer_date_and_subject(dat
     record = extract_path(data_dir / "identity" / SO_Y_TE)
     (ref,) = [r for r in record.references if r.code is None and r.issue_date]  # the body's (the V/v line's: no date)
     assert (ref.issuer, ref.issue_date, ref.relation) == ("Ủy ban nhân dân tỉnh Kon Tum", "2025-05", "implements")
-    assert ref.title == "triển khai Nghị quyết số 124/NQ-CP ngày 08 tháng 5 năm 2025 của Chính phủ"
+    assert ref.subject == "triển khai Nghị quyết số 124/NQ-CP ngày 08 tháng 5 năm 2025 của Chính phủ"
+    assert ref.title == "Công văn số /UBND-KTTH"  # as printed: what the gold files name such a mention by
     assert ref.id.startswith("vn/uy-ban-nhan-dan-tinh-kon-tum/ubnd-ktth/2025-05/cited-")
 
 
