@@ -102,6 +102,9 @@ RETIRE_UNCITED = "UNWIND $rows AS row MATCH (d:Document {uid: row.uid}) WHERE NO
 HELD_DOCUMENTS = ("MATCH (d:Document) WHERE d.stub = false RETURN d.uid AS uid, "
                   + ", ".join(f"d.{f} AS {f}" for f in HELD_FIELDS))
 
+CITING = ("UNWIND $rows AS row MATCH (c:Document)-->(:Document {uid: row.uid}) WHERE c.stub = false "
+          "RETURN DISTINCT c.uid AS uid, c.source_path AS source_path, c.source_sha256 AS source_sha256")
+
 READ_NODES = "MATCH (n) WHERE n.uid IS NOT NULL RETURN n.uid AS uid, labels(n) AS labels, properties(n) AS props"
 READ_EDGES = ("MATCH (a)-[r]->(b) WHERE a.uid IS NOT NULL AND b.uid IS NOT NULL "
               "RETURN type(r) AS type, a.uid AS start, b.uid AS end, properties(r) AS props")
@@ -201,6 +204,11 @@ class Neo4jStore:
         self._parallel([(DROP_OWNED, [{"uid": uid, "owned": []} for uid in uids]),
                         (DROP_EDGES[DOCUMENT], [{"uid": uid, "keep": []} for uid in uids]),
                         (RETIRE_CITED, rows), (RETIRE_UNCITED, rows)], 1)
+
+    def citing(self, uids: Iterable[str]) -> list[dict[str, Any]]:
+        """The documents read from their files that have an edge to any of ``uids``: ``uid``, ``source_path``,
+        ``source_sha256``."""
+        return list(self._rows(CITING, rows=[{"uid": uid} for uid in uids]))
 
     def held_documents(self) -> list[dict[str, Any]]:
         """The documents read from their files, with :data:`graph.model.HELD_FIELDS` (absent: ``None``)."""

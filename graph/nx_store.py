@@ -101,6 +101,18 @@ class NetworkxStore:
             data.clear()
             data.update(kept, stub=True)
 
+    def citing(self, uids: Iterable[str]) -> list[dict[str, Any]]:
+        """The documents read from their files that have an edge to any of ``uids``: ``uid``, ``source_path``,
+        ``source_sha256``."""
+        g, out = self.graph, {}
+        for uid in uids:
+            for start in (g.predecessors(uid) if uid in g else ()):
+                data = g.nodes[start]
+                if DOCUMENT in data.get("labels", ()) and data.get("stub") is False:
+                    out[start] = {"uid": start, "source_path": data.get("source_path"),
+                                  "source_sha256": data.get("source_sha256")}
+        return list(out.values())
+
     def held_documents(self) -> list[dict[str, Any]]:
         """The documents read from their files, with :data:`graph.model.HELD_FIELDS` (absent: ``None``)."""
         return [{"uid": uid, **{f: data.get(f) for f in HELD_FIELDS}} for uid, data in self.graph.nodes(data=True)

@@ -481,6 +481,27 @@ class OxigraphStore:
             if cited:
                 store.add(ox.Quad(doc, stub, ox.Literal("true", datatype=ox.NamedNode(XSD_BOOLEAN)), default))
 
+    def citing(self, uids: Iterable[str]) -> list[dict[str, str]]:
+        """The documents read from their files that have an edge to any of ``uids``: ``uid``, ``source_path``,
+        ``source_sha256``."""
+        store, default = self._ox, ox.DefaultGraph()
+        subject, obj = ox.NamedNode(str(RDF.subject)), ox.NamedNode(str(RDF.object))
+        held = (ox.NamedNode(str(LIN.stub)), ox.Literal("false", datatype=ox.NamedNode(XSD_BOOLEAN)))
+        path, sha = ox.NamedNode(str(_predicate("source_path"))), ox.NamedNode(str(_predicate("source_sha256")))
+        out = {}
+        for uid in uids:
+            for st in store.quads_for_pattern(None, obj, ox.NamedNode(str(iri(uid))), default):
+                for q in store.quads_for_pattern(st.subject, subject, None, default):
+                    doc = q.object
+                    if doc.value in out or next(store.quads_for_pattern(doc, *held, default), None) is None:
+                        continue
+                    row = {"uid": uid_of(URIRef(doc.value))}
+                    for key, p in (("source_path", path), ("source_sha256", sha)):
+                        if (value := next(store.quads_for_pattern(doc, p, None, default), None)) is not None:
+                            row[key] = value.object.value
+                    out[doc.value] = row
+        return list(out.values())
+
     def held_documents(self) -> list[dict[str, str]]:
         """The documents read from their files, with :data:`graph.model.HELD_FIELDS` (absent: not a key)."""
         return self._rows(HELD_DOCUMENTS)

@@ -219,3 +219,52 @@ def test_a_corrected_number_ingested_again_leaves_one_document(data_dir, tmp_pat
 
 def _shape(graph: LineageGraph) -> tuple:
     return (sorted(graph.nodes), sorted(e.ident for e in graph.edges))
+
+
+def test_an_edited_unnumbered_letter_stays_the_one_its_department_carries_out(data_dir, tmp_path, backend):
+    """Any edit of a letter with no number changes its id (a digest of its text is in it): the file's new
+    document replaces the old one, and the department letter held from an earlier run, which carries the old
+    one out, is linked again from its cached record (its file is not given again)."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(data_dir / "corpus" / NQ_124, docs)
+    shutil.copy(data_dir / "corpus" / KON_TUM, docs)
+    shutil.copy(data_dir / "identity" / SO_Y_TE, docs)
+    backend.ingest(docs)
+    letter = docs / KON_TUM
+    old = extract_path(letter).document.id
+    # The Kon Tum letter corrected: item 5's reference to Plan 1268/KH-UBND taken out.
+    cut = "Kế hoạch số 1268/KH-UBND \n\nngày 16 tháng 4 năm 2025 của Ủy ban nhân dân tỉnh về Kế hoạch thực hiện \n\n"
+    letter.write_text(letter.read_text(encoding="utf-8").replace(cut, ""), encoding="utf-8")
+    new = extract_path(letter).document.id
+    assert new != old
+    again = backend.ingest(letter)
+    assert f"replaced: {letter}: the file now gives {new} (it gave {old}" in " ".join(again.stdout.split())
+    depth = {r["document"]: r["depth"] for r in backend.query("propagation", directive="124/NQ-CP")}
+    assert depth == {new: 1, "vn/so-y-te-tinh-kon-tum/syt-khtc/2025/1450": 2}
+    assert old not in backend.read().nodes  # nothing cites the old version now
+
+
+def test_the_networkx_store_replaces_a_corrected_file_too(data_dir, tmp_path):
+    """The in-memory store (the app's and the algorithms') under the same pipeline: 140 → 141 leaves one plan,
+    and 138/NQ-CP, which the plan carries out and is held, loses nothing."""
+    from graph.nx_store import NetworkxStore
+    from ingest.batch.pipeline import RecordCache, ingest
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in (QUANG_NGAI_140, NQ_138):
+        shutil.copy(data_dir / "corpus" / name, docs)
+    store, cache = NetworkxStore(), RecordCache(tmp_path / "records")
+    ingest(sorted(docs.iterdir()), store, cache)
+    before = store.read()
+    plan = docs / QUANG_NGAI_140
+    plan.write_text(plan.read_text(encoding="utf-8").replace("Số: 140/KH-UBND", "Số: 141/KH-UBND"), encoding="utf-8")
+    summary = ingest([plan], store, cache)
+    old, new = "vn/uy-ban-nhan-dan-tinh-quang-ngai/kh-ubnd/2025/140", "vn/uy-ban-nhan-dan-tinh-quang-ngai/kh-ubnd/2025/141"
+    assert [(r.old, r.new) for r in summary.replaced] == [(old, new)]
+    after = store.read()
+    assert _held(after, "Quảng Ngãi") == [new] and old not in after.nodes
+    nq_138 = "vn/nq-cp/2025/138"
+    assert [e.ident for e in after.edges if e.start == nq_138] == [e.ident for e in before.edges if e.start == nq_138]
+    assert {e.type for e in after.edges if e.start == new} == {e.type for e in before.edges if e.start == old}
