@@ -99,8 +99,9 @@ DROP_EDGES = {
 RETIRE_CITED = ("UNWIND $rows AS row MATCH (d:Document {uid: row.uid}) WHERE EXISTS { ()-->(d) } "
                 "SET d = {uid: d.uid, stub: true, " + ", ".join(f"{f}: d.{f}" for f in STUB_FIELDS) + "}")
 RETIRE_UNCITED = "UNWIND $rows AS row MATCH (d:Document {uid: row.uid}) WHERE NOT EXISTS { ()-->(d) } DETACH DELETE d"
-HELD_DOCUMENTS = ("MATCH (d:Document) WHERE d.stub = false RETURN d.uid AS uid, "
-                  + ", ".join(f"d.{f} AS {f}" for f in HELD_FIELDS))
+# The documents read from their files that have no number or were read from one of $paths.
+HELD_DOCUMENTS = ("MATCH (d:Document) WHERE d.stub = false AND (d.number IS NULL OR d.source_path IN $paths) "
+                  "RETURN d.uid AS uid, " + ", ".join(f"d.{f} AS {f}" for f in HELD_FIELDS))
 
 CITING = ("UNWIND $rows AS row MATCH (c:Document)-->(:Document {uid: row.uid}) WHERE c.stub = false "
           "RETURN DISTINCT c.uid AS uid, c.source_path AS source_path, c.source_sha256 AS source_sha256")
@@ -210,9 +211,10 @@ class Neo4jStore:
         ``source_sha256``."""
         return list(self._rows(CITING, rows=[{"uid": uid} for uid in uids]))
 
-    def held_documents(self) -> list[dict[str, Any]]:
-        """The documents read from their files, with :data:`graph.model.HELD_FIELDS` (absent: ``None``)."""
-        return list(self._rows(HELD_DOCUMENTS))
+    def held_documents(self, paths: Iterable[str] = ()) -> list[dict[str, Any]]:
+        """The documents read from their files that have no number or were read from one of ``paths``, with
+        :data:`graph.model.HELD_FIELDS` (absent: ``None``)."""
+        return list(self._rows(HELD_DOCUMENTS, paths=list(paths)))
 
     def _parallel(self, work: list[tuple[str, list[dict]]], writers: int) -> None:
         """Run every batch of every (statement, rows), ``writers`` transactions at a time (a deadlock

@@ -113,10 +113,13 @@ class NetworkxStore:
                                   "source_sha256": data.get("source_sha256")}
         return list(out.values())
 
-    def held_documents(self) -> list[dict[str, Any]]:
-        """The documents read from their files, with :data:`graph.model.HELD_FIELDS` (absent: ``None``)."""
+    def held_documents(self, paths: Iterable[str] = ()) -> list[dict[str, Any]]:
+        """The documents read from their files that have no number or were read from one of ``paths``, with
+        :data:`graph.model.HELD_FIELDS` (absent: ``None``)."""
+        paths = set(paths)
         return [{"uid": uid, **{f: data.get(f) for f in HELD_FIELDS}} for uid, data in self.graph.nodes(data=True)
-                if DOCUMENT in data.get("labels", ()) and data.get("stub") is False]
+                if DOCUMENT in data.get("labels", ()) and data.get("stub") is False
+                and (data.get("number") is None or data.get("source_path") in paths)]
 
     def _revise(self, revised: list[Revision]) -> None:
         """Remove what an earlier version of each document of ``revised`` gave and this one does not

@@ -313,10 +313,11 @@ COUNT_FAMILIES = (f"SELECT ?label (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a ?labe
 COUNT_STATEMENTS = (f"SELECT ?p (COUNT(?st) AS ?n) WHERE {{ VALUES ?p {{ {' '.join(f'<{p}>' for p in EDGE_TYPE_OF)} }} "
                     "?st rdf:predicate ?p } GROUP BY ?p")
 COUNT_STUBS = f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s lin:stub true . {_UNDER_BASE} }}"
-# The documents read from their files (not stubs), with the fields graph.model.HELD_FIELDS names.
-HELD_DOCUMENTS = ("SELECT ?uid " + " ".join(f"?{f}" for f in HELD_FIELDS) + " WHERE { ?d a eli:LegalResource ; "
-                  "lin:stub false ; lin:uid ?uid . "
-                  + " ".join(f"OPTIONAL {{ ?d <{_predicate(f)}> ?{f} }}" for f in HELD_FIELDS) + " }")
+# The documents with no number read from their files (not stubs), with the fields graph.model.HELD_FIELDS names.
+# (The documents are found first, then their fields: Oxigraph would look up every field of every document.)
+HELD_UNNUMBERED = ("SELECT ?uid " + " ".join(f"?{f}" for f in HELD_FIELDS) + " WHERE { { SELECT ?d WHERE { "
+                   f"?d lin:stub false . FILTER NOT EXISTS {{ ?d <{_predicate('number')}> ?n }} }} }} ?d lin:uid ?uid . "
+                   + " ".join(f"OPTIONAL {{ ?d <{_predicate(f)}> ?{f} }}" for f in HELD_FIELDS) + " }")
 
 # How many nodes or edges go to the store at once: a few hundred thousand triples, tens of MB of text.
 WRITE_BATCH = 20_000
@@ -502,9 +503,23 @@ class OxigraphStore:
                     out[doc.value] = row
         return list(out.values())
 
-    def held_documents(self) -> list[dict[str, str]]:
-        """The documents read from their files, with :data:`graph.model.HELD_FIELDS` (absent: not a key)."""
-        return self._rows(HELD_DOCUMENTS)
+    def held_documents(self, paths: Iterable[str] = ()) -> list[dict[str, str]]:
+        """The documents read from their files that have no number or were read from one of ``paths``, with
+        :data:`graph.model.HELD_FIELDS` (absent: not a key)."""
+        rows = {r["uid"]: r for r in self._rows(HELD_UNNUMBERED)}
+        store, default = self._ox, ox.DefaultGraph()
+        held = (ox.NamedNode(str(LIN.stub)), ox.Literal("false", datatype=ox.NamedNode(XSD_BOOLEAN)))
+        fields = {str(_predicate(f)): f for f in HELD_FIELDS}
+        for path in paths:
+            for q in store.quads_for_pattern(None, ox.NamedNode(str(_predicate("source_path"))), ox.Literal(path),
+                                             default):
+                uid = uid_of(URIRef(q.subject.value))
+                if uid in rows or next(store.quads_for_pattern(q.subject, *held, default), None) is None:
+                    continue
+                rows[uid] = {"uid": uid, **{fields[x.predicate.value]: x.object.value
+                                            for x in store.quads_for_pattern(q.subject, None, None, default)
+                                            if x.predicate.value in fields}}
+        return list(rows.values())
 
     def _drop_stubs(self, candidates: Iterable) -> None:
         """Remove each of ``candidates`` that is a stub nothing points at any more."""

@@ -33,7 +33,7 @@ CACHE_SUFFIX = ".json"
 class Store(Protocol):
     def write(self, graph: LineageGraph, retire: Iterable[str] = ()) -> None: ...
 
-    def held_documents(self) -> list[dict[str, Any]]: ...
+    def held_documents(self, paths: Iterable[str] = ()) -> list[dict[str, Any]]: ...
 
     def citing(self, uids: Iterable[str]) -> list[dict[str, Any]]: ...
 
@@ -217,8 +217,9 @@ def ingest(paths: Iterable[Path], store: Store, cache: RecordCache | None = None
     the store holds from it (a corrected number) replaces that document (``summary.replaced``). References
     to documents with no number resolve against those the store holds too (:func:`graph.build.build`)."""
     summary = IngestSummary()
+    paths = list(paths)
     records = read_compact(paths, cache, summary, on_file, workers, executor, records_out)
-    known = store.held_documents()
+    known = store.held_documents(str(p) for p in paths)
     graph = build(records, known)
     summary.replaced = replaced(graph, known)
     if summary.replaced and (citing := _citing_records(store, cache, graph, summary)):
