@@ -18,9 +18,11 @@ from pathlib import Path
 
 import pytest
 
+from graph.errors import LineageError
 from graph.model import LineageGraph
 from graph.rdf_store import OxigraphStore
 from ingest.extract import extract_path, extract_text
+from ingest.stages.identity import document_id
 
 HAI_PHONG = "hai-phong-cv-trien-khai-nq-124-nq-cp-2025.txt"
 KON_TUM = "kon-tum-cv-ubnd-ktth-trien-khai-nq-124-nq-cp-2025.txt"
@@ -126,6 +128,11 @@ def test_no_id_comes_from_empty_text(data_dir):
     assert "da39a3ee5e" not in extract_path(data_dir / "corpus" / HAI_PHONG).document.id
     # A numbered document keeps its id.
     assert extract_path(data_dir / "corpus" / NQ_124).document.id == "vn/nq-cp/2025/124"
+    # Nothing known and no digest of the file: no id at all rather than "vn/source/".
+    with pytest.raises(LineageError):
+        document_id(None, None, None)
+    # An empty file is identified by its sha256 (the same for every empty file: the same, empty, text).
+    assert extract_text("").document.id == "vn/source/e3b0c44298fc1c14"
 
 
 def test_a_mention_of_an_unnumbered_letter_keeps_its_issuer_date_and_subject(data_dir):

@@ -22,6 +22,7 @@ import hashlib
 import re
 from functools import cache
 
+from graph.errors import LineageError
 from graph.ids import slug
 from graph.vocabulary import CentralBody
 
@@ -56,7 +57,8 @@ def document_id(code: Code | None, issue_date: str | None, issuer: str | None,
     if issuer or subject or issue_date:
         return _unnumbered(code, issue_date, issuer, _digest(subject or "", " ".join((text or "").split())))
     if not fallback:
-        raise ValueError("document_id: nothing to identify the document by (no code, issuer, date, text or digest)")
+        raise LineageError("a document with no code, issuer, date or subject needs its file's sha256 to be "
+                           "identified by (document_id(…, fallback=sha256))")
     return f"vn/source/{fallback[:16]}"
 
 
