@@ -7,6 +7,12 @@ from ``ingest``. What the builder resolves:
   the reference computed; the same document ingested later has the same id and replaces the stub.
   A reference without a year (``…/undated/…``) joins the one document with its code we know, if
   exactly one.
+* **Unnumbered documents.** A reference with no code ("Công văn số /UBND-KTTH ngày … tháng 5 năm 2025 của
+  UBND tỉnh Kon Tum về việc …") is resolved to the one held document with no number of the same issuer
+  whose date agrees as far as both are printed and whose subject matches (:class:`_Unnumbered`), with a
+  confidence on the edge below 1 and the stub id it was cited as (``cited_as``). The held documents are
+  those of the records and those ``known`` from the store, so a letter ingested in a later run than the
+  one it cites resolves too. No match, or two equally good: a stub that keeps the issuer and subject.
 * **Agencies** are nodes by canonical name; the registry (``graph.vocabulary``) adds ``PART_OF``
   (department → provincial People's Committee → Government) and ``SUCCEEDED_BY`` (the dated
   mergers of 2025) edges.
@@ -16,14 +22,17 @@ from ``ingest``. What the builder resolves:
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping
 
+from rapidfuzz import fuzz
+
 from .ids import agency_uid, target_uid, task_uid
 from .model import (ADDRESSED_TO, AGENCY, ASSIGNED_TO, ASSIGNS, DOCUMENT, DOCUMENT_EDGES, ISSUED_BY, PART_OF,
                     SETS_TARGET, SUCCEEDED_BY, TARGET, TARGET_FOR, TASK, Edge, LineageGraph, Node)
-from .vocabulary import vocabulary
+from .vocabulary import fold, vocabulary
 
 # Who answers for a target whose scope is the whole country.
 NATIONAL_SCOPE = "cả nước"
@@ -59,18 +68,29 @@ class _Builder:
             self.nodes[uid] = Node(uid, tuple(dict.fromkeys((*old.labels, *labels))), merged)
 
     def edge(self, edge: Edge) -> None:
-        if edge.start != edge.end:
-            self.edges.setdefault(edge.ident, edge)
+        if edge.start == edge.end:
+            return
+        old = self.edges.get(edge.ident)
+        if old is None or edge.props.get("confidence", 1.0) > old.props.get("confidence", 1.0):
+            self.edges[edge.ident] = edge  # two mentions resolved to one document: the surer one stands
 
 
-def build(records: Iterable[Mapping[str, Any]]) -> LineageGraph:
+def build(records: Iterable[Mapping[str, Any]], known: Iterable[Mapping[str, Any]] = ()) -> LineageGraph:
     """The graph of ``records`` (dicts in the record contract's shape). The records are read twice (the held
     documents first, then the edges): a one-pass iterator is listed first; a collection that can be iterated
-    again (a list, or records decoded one at a time from a compact form) is not copied."""
+    again (a list, or records decoded one at a time from a compact form) is not copied. ``known``: the
+    documents a store already holds (``uid``, ``number``, ``issuer``, ``issue_date``, ``subject``,
+    ``doc_type``, ``source_path``: what the stores' ``held_documents`` give), which references to documents
+    with no number may resolve to; one read again from its file in ``records`` counts as it is read now."""
     if iter(records) is records:
         records = list(records)
     b = _Builder()
-    held, aliases = _held_documents(records, b)
+    unnumbered = _Unnumbered()
+    held, aliases = _held_documents(records, b, unnumbered)
+    paths = {n.props.get("source_path") for n in b.nodes.values()}
+    for row in known:
+        if row.get("uid") not in held and row.get("source_path") not in paths:
+            unnumbered.add(row["uid"], row)
     agencies: dict[str, str] = {}  # canonical name → kind
 
     for record in records:
@@ -78,13 +98,19 @@ def build(records: Iterable[Mapping[str, Any]]) -> LineageGraph:
         uid = doc["id"]
         prov = _provenance(record)
         for ref in record.get("references", ()):
-            target = aliases.get(ref["id"], ref["id"])
-            if target not in held:
-                _stub(b, target, ref)
+            target, confidence, cited_as = aliases.get(ref["id"], ref["id"]), 1.0, None
+            if target not in held and not ref.get("code") \
+                    and (found := unnumbered.resolve(ref, uid, doc.get("issue_date"))) is not None:
+                (target, confidence), cited_as = found, ref["id"]
+                if target == uid:
+                    continue  # the document names itself ("Kèm theo Quyết định số /QĐ-UBND …" in its annex)
+            if target not in held:  # a stub of a mention with no number shows the subject it gives
+                _stub(b, target, unnumbered.stub_fields(target) if cited_as
+                      else {**ref, "title": ref.get("subject") or ref.get("title")})
             span = ref.get("span") or (ref["spans"][0] if ref.get("spans") else None)
             b.edge(Edge(DOCUMENT_EDGES[ref["relation"]], uid, target, props={
                 **prov, **_span(span), "sentence": ref.get("sentence"), "extractor": "references",
-                "confidence": 1.0, "mentions": len(ref.get("spans", ())) or None}))
+                "confidence": confidence, "cited_as": cited_as, "mentions": len(ref.get("spans", ())) or None}))
         if issuer := doc.get("issuer"):
             name = _agency(issuer, agencies)
             from_body = any(BODY_ISSUER_WARNING in w for w in record.get("warnings", ()))
@@ -107,8 +133,45 @@ def build(records: Iterable[Mapping[str, Any]]) -> LineageGraph:
     return LineageGraph.of(b.nodes.values(), b.edges.values(), b.warnings)
 
 
-def _held_documents(records: Iterable[Mapping[str, Any]], b: _Builder) -> tuple[set[str], dict[str, str]]:
-    """The documents held (as nodes in ``b``) and the undated references' aliases, in one pass."""
+@dataclass(frozen=True)
+class Replaced:
+    """A file ingested again that now gives another document (its number corrected: 140 → 141): the store's
+    ``old`` document, read from ``path`` with digest ``old_sha256``, is what the file gave and is retired."""
+
+    path: str
+    old: str
+    new: str
+    old_sha256: str | None
+    new_sha256: str | None
+
+    def warning(self) -> str:
+        return (f"{self.path}: the file now gives {self.new} (it gave {self.old}, sha256 "
+                f"{(self.old_sha256 or '?')[:12]} → {(self.new_sha256 or '?')[:12]}): {self.old} is replaced, its "
+                "links, tasks and targets removed (a stub is left while another document cites it)")
+
+
+def replaced(graph: LineageGraph, known: Iterable[Mapping[str, Any]]) -> list[Replaced]:
+    """The documents of ``known`` (a store's ``held_documents``) whose file — the same ``source_path`` — gives
+    another document in ``graph`` that the file did not give before; a document that another file of ``graph``
+    still gives is kept."""
+    by_path: dict[str, Node] = {}
+    for node in graph.nodes.values():
+        if node.label == DOCUMENT and node.props.get("stub") is False and node.props.get("source_path"):
+            by_path.setdefault(node.props["source_path"], node)
+    out = []
+    for row in known:
+        new = by_path.get(row.get("source_path"))
+        held = graph.nodes.get(row["uid"])
+        if new is not None and row["uid"] != new.uid and (held is None or held.props.get("stub") is True):
+            out.append(Replaced(row["source_path"], row["uid"], new.uid, row.get("source_sha256"),
+                                new.props.get("source_sha256")))
+    return out
+
+
+def _held_documents(records: Iterable[Mapping[str, Any]], b: _Builder,
+                    unnumbered: "_Unnumbered") -> tuple[set[str], dict[str, str]]:
+    """The documents held (as nodes in ``b``, those with no number also in ``unnumbered``) and the undated
+    references' aliases, in one pass."""
     held: set[str] = set()
     codes = _CodeIndex()
     for record in records:
@@ -119,6 +182,8 @@ def _held_documents(records: Iterable[Mapping[str, Any]], b: _Builder) -> tuple[
             b.warnings.append(f"{source.get('path')}: document {uid} was read from another file too; "
                               "the first copy's fields win where both have one")
         held.add(uid)
+        if doc.get("number") is None:
+            unnumbered.add(uid, doc)
         props = {k: doc.get(k) for k in DOCUMENT_FIELDS}
         if doc.get("code") is None and (subject := doc.get("subject")):
             props["title"] = subject
@@ -156,6 +221,102 @@ class _CodeIndex:
             if len(known) == 1:
                 out[uid] = next(iter(known))
         return out
+
+
+# How sure a resolution is by how much of the two dates agree: the day, the month, the year, or no date on one.
+DATE_AGREEMENT = {10: 1.0, 7: 0.9, 4: 0.8}
+NO_DATE = 0.7
+# A mention that gives no subject: issuer and date alone, only when one document fits.
+NO_SUBJECT = 0.6
+# A mention whose subject is not the document's, of the only document of its issuer and type on that very day.
+SUBJECT_DIFFERS = 0.5
+# Least subject similarity (rapidfuzz token-set ratio of the folded subjects, 0–100) to count as a match.
+SUBJECT_MATCH = 80
+# Numbers in a subject, which must all be in the other's too: "124", "2025" in "triển khai Nghị quyết số
+# 124/NQ-CP ngày 08 tháng 5 năm 2025" (one digit changed is another letter, whatever the ratio says).
+SUBJECT_NUMBER_RE = re.compile(r"\d+")
+
+
+@dataclass
+class _Unnumbered:
+    """The held documents with no number, by issuer, for resolving mentions of them."""
+
+    by_issuer: dict[str, list[tuple[str, Mapping[str, Any]]]] = field(default_factory=lambda: defaultdict(list))
+    fields: dict[str, Mapping[str, Any]] = field(default_factory=dict)
+
+    def add(self, uid: str, doc: Mapping[str, Any]) -> None:
+        if doc.get("issuer") and uid not in self.fields:
+            self.fields[uid] = doc
+            self.by_issuer[_issuer_key(doc["issuer"])].append((uid, doc))
+
+    def stub_fields(self, uid: str) -> dict[str, Any]:
+        """What a stub of a held document resolved to shows (the store keeps the document as it is)."""
+        doc = self.fields[uid]
+        return {"doc_type": doc.get("doc_type"), "issue_date": doc.get("issue_date"), "issuer": doc.get("issuer"),
+                "title": doc.get("subject")}
+
+    def resolve(self, ref: Mapping[str, Any], citing: str, citing_date: str | None) -> tuple[str, float] | None:
+        """The document ``ref`` names and how sure that is: the best of the same issuer, of the same type when
+        both are known, not issued after the citing document, whose date agrees as far as both are printed and
+        whose subject matches. A mention with no subject, or one whose subject differs from the only document
+        of that issuer, type and day, names it when no other fits (less sure). ``None`` when none fits or two
+        fit equally. The citing document itself may be the answer: an annex's "Kèm theo Quyết định số
+        /QĐ-UBND …" in a decision with no number names that decision."""
+        if not ref.get("issuer"):
+            return None
+        strong, weak = [], []
+        for uid, doc in self.by_issuer.get(_issuer_key(ref["issuer"]), ()):
+            if ref.get("doc_type") and doc.get("doc_type") and ref["doc_type"] != doc["doc_type"]:
+                continue
+            if _later(doc.get("issue_date"), citing_date):
+                continue
+            dated = _date_agreement(ref.get("issue_date"), doc.get("issue_date"))
+            if dated is None:
+                continue
+            alike = _subject_similarity(ref.get("subject"), doc.get("subject"))
+            if ref.get("subject") and alike is not None:
+                strong.append((round(dated * alike, 2), uid))
+            elif alike is not None or dated == DATE_AGREEMENT[10]:
+                weak.append((round(dated * (alike or SUBJECT_DIFFERS), 2), uid))
+        if strong:
+            strong.sort(reverse=True)
+            return None if len(strong) > 1 and strong[1][0] == strong[0][0] else (strong[0][1], strong[0][0])
+        if len(weak) == 1:
+            return weak[0][1], weak[0][0]
+        return None
+
+
+def _later(date: str | None, than: str | None) -> bool:
+    """Whether ``date`` is after ``than``, as far as both are printed."""
+    if not date or not than:
+        return False
+    n = min(len(date), len(than))
+    return date[:n] > than[:n]
+
+
+def _issuer_key(issuer: str) -> str:
+    return fold(vocabulary().canonical_name(issuer) or issuer)
+
+
+def _date_agreement(cited: str | None, held: str | None) -> float | None:
+    """How far two dates as printed ("2025-05", "2025") agree, ``None`` if they differ."""
+    if not cited or not held:
+        return NO_DATE
+    n = min(len(cited), len(held))
+    return DATE_AGREEMENT.get(n, DATE_AGREEMENT[4]) if cited[:n] == held[:n] else None
+
+
+def _subject_similarity(cited: str | None, held: str | None) -> float | None:
+    """How alike a mention's subject and a document's are (0–1), ``None`` if they are not alike."""
+    if not cited:
+        return NO_SUBJECT
+    if not held:
+        return None
+    a, b = fold(cited), fold(held)
+    if not set(SUBJECT_NUMBER_RE.findall(a)) <= set(SUBJECT_NUMBER_RE.findall(b)):
+        return None
+    score = fuzz.token_set_ratio(a, b)
+    return score / 100 if score >= SUBJECT_MATCH else None
 
 
 def _stub(b: _Builder, uid: str, ref: Mapping[str, Any]) -> None:

@@ -64,6 +64,10 @@ ENDPOINTS = {
 OWNED_VIA = frozenset((ASSIGNS, SETS_TARGET))
 # Properties a stub document may carry (what a reference knows of the document it cites).
 STUB_FIELDS = ("doc_type", "code", "issue_date", "issuer", "title")
+# What the stores' ``held_documents`` give of each document read from its file that has no number or was read
+# from one of the paths asked about (beside its uid): what references to documents with no number resolve by,
+# and the file it was read from (graph.build).
+HELD_FIELDS = ("number", "doc_type", "issue_date", "issuer", "subject", "source_path", "source_sha256")
 # Provenance properties of a text edge: always the first four; span and sentence when the record has them.
 PROVENANCE = ("source_sha256", "source_path", "extractor", "confidence", "span_start", "span_end", "sentence")
 

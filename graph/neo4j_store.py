@@ -16,8 +16,8 @@ from neo4j import READ_ACCESS, Driver, GraphDatabase, ManagedTransaction, Result
 from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable
 
 from .errors import LineageError
-from .model import (AGENCY, DOCUMENT, EDGE_TYPES, ENDPOINTS, NODE_LABELS, OWNED_VIA, STUB_FIELDS, TARGET, TASK,
-                    Counts, Edge, LineageGraph, Node, Revision, revisions, without)
+from .model import (AGENCY, DOCUMENT, EDGE_TYPES, ENDPOINTS, HELD_FIELDS, NODE_LABELS, OWNED_VIA, STUB_FIELDS, TARGET,
+                    TASK, Counts, Edge, LineageGraph, Node, Revision, revisions, without)
 
 BATCH = 5000  # rows per transaction (Neo4j's guidance: 1k–10k)
 # Transactions in flight at once: nodes of different uids never contend; edges lock both end nodes, and two
@@ -94,6 +94,18 @@ DROP_EDGES = {
     for label in (DOCUMENT, TASK, TARGET)
 }
 
+# A document whose file now gives another one (its edges, tasks and targets gone by DROP_OWNED and DROP_EDGES)
+# stays as a stub while another document cites it, and goes otherwise.
+RETIRE_CITED = ("UNWIND $rows AS row MATCH (d:Document {uid: row.uid}) WHERE EXISTS { ()-->(d) } "
+                "SET d = {uid: d.uid, stub: true, " + ", ".join(f"{f}: d.{f}" for f in STUB_FIELDS) + "}")
+RETIRE_UNCITED = "UNWIND $rows AS row MATCH (d:Document {uid: row.uid}) WHERE NOT EXISTS { ()-->(d) } DETACH DELETE d"
+# The documents read from their files that have no number or were read from one of $paths.
+HELD_DOCUMENTS = ("MATCH (d:Document) WHERE d.stub = false AND (d.number IS NULL OR d.source_path IN $paths) "
+                  "RETURN d.uid AS uid, " + ", ".join(f"d.{f} AS {f}" for f in HELD_FIELDS))
+
+CITING = ("UNWIND $rows AS row MATCH (c:Document)-->(:Document {uid: row.uid}) WHERE c.stub = false "
+          "RETURN DISTINCT c.uid AS uid, c.source_path AS source_path, c.source_sha256 AS source_sha256")
+
 READ_NODES = "MATCH (n) WHERE n.uid IS NOT NULL RETURN n.uid AS uid, labels(n) AS labels, properties(n) AS props"
 READ_EDGES = ("MATCH (a)-[r]->(b) WHERE a.uid IS NOT NULL AND b.uid IS NOT NULL "
               "RETURN type(r) AS type, a.uid AS start, b.uid AS end, properties(r) AS props")
@@ -135,12 +147,15 @@ class Neo4jStore:
             self.driver.execute_query(statement, database_=self.database)
         self.driver.execute_query(AWAIT_INDEXES, database_=self.database)
 
-    def write(self, graph: LineageGraph) -> None:
+    def write(self, graph: LineageGraph, retire: Iterable[str] = ()) -> None:
         """Store ``graph``: MERGE into a database that holds anything (idempotent, a stub never overwrites a
         document, a document written again from its file keeps only what its new text gives: :meth:`_revise`,
         and one held exactly as it comes is passed over with all it owns), CREATE into an empty one; batches of
-        :data:`BATCH` rows."""
+        :data:`BATCH` rows. ``retire``: documents whose file now gives another one, removed first
+        (:meth:`_retire`)."""
         self.ensure_constraints()
+        if retire := list(retire):
+            self._retire(retire)
         fresh = next(self._rows(ANY_NODE), None) is None
         revised = revisions(graph)
         if not fresh:
@@ -182,6 +197,24 @@ class Neo4jStore:
                 label = DOCUMENT if uid == r.document else graph.nodes[uid].label
                 owners[label].append({"uid": uid, "keep": [list(edge) for edge in sorted(edges)]})
         self._parallel([(DROP_OWNED, owned)] + [(DROP_EDGES[label], rows) for label, rows in owners.items()], 1)
+
+    def _retire(self, uids: list[str]) -> None:
+        """Remove documents whose file now gives another document: what they own and their edges go, then each
+        stays as a stub (its STUB_FIELDS) while another document cites it, and goes otherwise."""
+        rows = [{"uid": uid} for uid in uids]
+        self._parallel([(DROP_OWNED, [{"uid": uid, "owned": []} for uid in uids]),
+                        (DROP_EDGES[DOCUMENT], [{"uid": uid, "keep": []} for uid in uids]),
+                        (RETIRE_CITED, rows), (RETIRE_UNCITED, rows)], 1)
+
+    def citing(self, uids: Iterable[str]) -> list[dict[str, Any]]:
+        """The documents read from their files that have an edge to any of ``uids``: ``uid``, ``source_path``,
+        ``source_sha256``."""
+        return list(self._rows(CITING, rows=[{"uid": uid} for uid in uids]))
+
+    def held_documents(self, paths: Iterable[str] = ()) -> list[dict[str, Any]]:
+        """The documents read from their files that have no number or were read from one of ``paths``, with
+        :data:`graph.model.HELD_FIELDS` (absent: ``None``)."""
+        return list(self._rows(HELD_DOCUMENTS, paths=list(paths)))
 
     def _parallel(self, work: list[tuple[str, list[dict]]], writers: int) -> None:
         """Run every batch of every (statement, rows), ``writers`` transactions at a time (a deadlock

@@ -7,12 +7,14 @@ edge's :func:`graph.ids.edge_key`, edge attributes its properties plus ``type`` 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, Iterable
 
 import networkx as nx
 
 from .errors import LineageError
 from .ids import edge_key
-from .model import OWNED_VIA, TEXT_EDGES, Counts, Edge, LineageGraph, Node, merge_node, revisions
+from .model import (DOCUMENT, HELD_FIELDS, OWNED_VIA, STUB_FIELDS, TEXT_EDGES, Counts, Edge, LineageGraph, Node,
+                    Revision, merge_node, revisions)
 
 # GraphML keeps scalars only: the labels tuple is written joined by this.
 GRAPHML_LABEL_SEPARATOR = ":"
@@ -64,8 +66,10 @@ class NetworkxStore:
     def __init__(self) -> None:
         self.graph = nx.MultiDiGraph()
 
-    def write(self, graph: LineageGraph) -> None:
-        self._revise(graph)
+    def write(self, graph: LineageGraph, retire: Iterable[str] = ()) -> None:
+        if retire := list(retire):
+            self._retire(retire)
+        self._revise(revisions(graph))
         for node in graph.nodes.values():
             old = None
             if node.uid in self.graph:
@@ -82,11 +86,46 @@ class NetworkxStore:
                 self.graph.remove_edge(e.start, e.end, key)
             self.graph.add_edge(e.start, e.end, key=key, type=e.type, edge_key=e.key, **e.props)
 
-    def _revise(self, graph: LineageGraph) -> None:
-        """Remove what an earlier version of each document of ``graph`` gave and this one does not
+    def _retire(self, uids: list[str]) -> None:
+        """Remove documents whose file now gives another document: their text edges, tasks and targets go,
+        then each stays as a stub (its STUB_FIELDS) while another document cites it, and goes otherwise."""
+        self._revise([Revision(uid, {}, (), "") for uid in uids])
+        for uid in uids:
+            if uid not in self.graph:
+                continue
+            if self.graph.in_degree(uid) == 0:
+                self.graph.remove_node(uid)
+                continue
+            data = self.graph.nodes[uid]
+            kept = {k: data[k] for k in ("labels", *STUB_FIELDS) if data.get(k) is not None}
+            data.clear()
+            data.update(kept, stub=True)
+
+    def citing(self, uids: Iterable[str]) -> list[dict[str, Any]]:
+        """The documents read from their files that have an edge to any of ``uids``: ``uid``, ``source_path``,
+        ``source_sha256``."""
+        g, out = self.graph, {}
+        for uid in uids:
+            for start in (g.predecessors(uid) if uid in g else ()):
+                data = g.nodes[start]
+                if DOCUMENT in data.get("labels", ()) and data.get("stub") is False:
+                    out[start] = {"uid": start, "source_path": data.get("source_path"),
+                                  "source_sha256": data.get("source_sha256")}
+        return list(out.values())
+
+    def held_documents(self, paths: Iterable[str] = ()) -> list[dict[str, Any]]:
+        """The documents read from their files that have no number or were read from one of ``paths``, with
+        :data:`graph.model.HELD_FIELDS` (absent: ``None``)."""
+        paths = set(paths)
+        return [{"uid": uid, **{f: data.get(f) for f in HELD_FIELDS}} for uid, data in self.graph.nodes(data=True)
+                if DOCUMENT in data.get("labels", ()) and data.get("stub") is False
+                and (data.get("number") is None or data.get("source_path") in paths)]
+
+    def _revise(self, revised: list[Revision]) -> None:
+        """Remove what an earlier version of each document of ``revised`` gave and this one does not
         (:func:`graph.model.revisions`): its text edges, its tasks and targets, stubs cited by nothing else."""
         g = self.graph
-        for r in revisions(graph):
+        for r in revised:
             if r.document not in g:
                 continue
             owned = [end for _, end, kind in g.out_edges(r.document, data="type") if kind in OWNED_VIA]

@@ -30,8 +30,8 @@ from rdflib.namespace import RDFS, SKOS
 
 from .errors import LineageError
 from .ids import edge_key
-from .model import (AGENCY, DOCUMENT, DOCUMENT_EDGES, EDGE_TYPES, OWNED_VIA, TARGET, TASK, Counts, Edge,
-                    LineageGraph, Node, Revision, graph_digest, merge_node, revisions, without)
+from .model import (AGENCY, DOCUMENT, DOCUMENT_EDGES, EDGE_TYPES, HELD_FIELDS, OWNED_VIA, STUB_FIELDS, TARGET, TASK,
+                    Counts, Edge, LineageGraph, Node, Revision, graph_digest, merge_node, revisions, without)
 
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
 ORG = Namespace("http://www.w3.org/ns/org#")
@@ -313,6 +313,11 @@ COUNT_FAMILIES = (f"SELECT ?label (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a ?labe
 COUNT_STATEMENTS = (f"SELECT ?p (COUNT(?st) AS ?n) WHERE {{ VALUES ?p {{ {' '.join(f'<{p}>' for p in EDGE_TYPE_OF)} }} "
                     "?st rdf:predicate ?p } GROUP BY ?p")
 COUNT_STUBS = f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s lin:stub true . {_UNDER_BASE} }}"
+# The documents with no number read from their files (not stubs), with the fields graph.model.HELD_FIELDS names.
+# (The documents are found first, then their fields: Oxigraph would look up every field of every document.)
+HELD_UNNUMBERED = ("SELECT ?uid " + " ".join(f"?{f}" for f in HELD_FIELDS) + " WHERE { { SELECT ?d WHERE { "
+                   f"?d lin:stub false . FILTER NOT EXISTS {{ ?d <{_predicate('number')}> ?n }} }} }} ?d lin:uid ?uid . "
+                   + " ".join(f"OPTIONAL {{ ?d <{_predicate(f)}> ?{f} }}" for f in HELD_FIELDS) + " }")
 
 # How many nodes or edges go to the store at once: a few hundred thousand triples, tens of MB of text.
 WRITE_BATCH = 20_000
@@ -376,7 +381,7 @@ class OxigraphStore:
         # What rdflib would give Oxigraph: its usual prefixes (rdf:, rdfs:, xsd: …) and ours.
         self._prefixes = {prefix: str(ns) for prefix, ns in self.graph.namespaces() if prefix}
 
-    def write(self, graph: LineageGraph) -> None:
+    def write(self, graph: LineageGraph, retire: Iterable[str] = ()) -> None:
         """Store ``graph``: a node already held is merged (:func:`merge_node`) and its literal values and types
         replaced; an edge of a node already held has its statement's properties replaced; a document written
         again from its file keeps only what its new text gives (:meth:`_revise`). Writing the same graph twice
@@ -386,8 +391,13 @@ class OxigraphStore:
         load leaves part of the graph, which the next write completes). Into a store that holds something,
         only what changes is removed and added, each batch added in one transaction, and documents held as
         they are (the digest of what they own in :data:`DIGESTS`) are passed over — unless the graph is the
-        one last written to this store in full (its digest in ``PATH.written``), which is left as it is."""
+        one last written to this store in full (its digest in ``PATH.written``), which is left as it is.
+        ``retire``: documents whose file now gives another one, removed first (:meth:`_retire`)."""
         marker = Path(f"{self.path}{WRITTEN_SUFFIX}") if self.path is not None else None
+        if retire := list(retire):
+            if marker is not None:
+                marker.unlink(missing_ok=True)
+            self._retire(retire)
         revised = revisions(graph)
         digest = graph_digest(graph, revised)
         if next(self._ox.quads_for_pattern(None, None, None, None), None) is None:
@@ -451,6 +461,65 @@ class OxigraphStore:
             for quad in set(old):
                 store.remove(quad)
             self._drop_stubs(ends)
+
+    def _retire(self, uids: list[str]) -> None:
+        """Remove documents whose file now gives another document: their edges, tasks and targets go
+        (:meth:`_revise` keeping nothing), then each stays as a stub (its :data:`STUB_FIELDS`) while another
+        document cites it, and goes otherwise."""
+        store, default = self._ox, ox.DefaultGraph()
+        self._revise([Revision(uid, {}, (), "") for uid in uids])
+        kept = {ox.NamedNode(str(RDF.type)), ox.NamedNode(LIN_UID_IRI)} | {ox.NamedNode(str(_predicate(f)))
+                                                                          for f in STUB_FIELDS}
+        stub = ox.NamedNode(str(LIN.stub))
+        for uid in uids:
+            doc = ox.NamedNode(str(iri(uid)))
+            for quad in list(store.quads_for_pattern(doc, DIGEST, None, DIGESTS)):
+                store.remove(quad)
+            cited = next(store.quads_for_pattern(None, None, doc, default), None) is not None
+            for quad in list(store.quads_for_pattern(doc, None, None, default)):
+                if not cited or quad.predicate not in kept:
+                    store.remove(quad)
+            if cited:
+                store.add(ox.Quad(doc, stub, ox.Literal("true", datatype=ox.NamedNode(XSD_BOOLEAN)), default))
+
+    def citing(self, uids: Iterable[str]) -> list[dict[str, str]]:
+        """The documents read from their files that have an edge to any of ``uids``: ``uid``, ``source_path``,
+        ``source_sha256``."""
+        store, default = self._ox, ox.DefaultGraph()
+        subject, obj = ox.NamedNode(str(RDF.subject)), ox.NamedNode(str(RDF.object))
+        held = (ox.NamedNode(str(LIN.stub)), ox.Literal("false", datatype=ox.NamedNode(XSD_BOOLEAN)))
+        path, sha = ox.NamedNode(str(_predicate("source_path"))), ox.NamedNode(str(_predicate("source_sha256")))
+        out = {}
+        for uid in uids:
+            for st in store.quads_for_pattern(None, obj, ox.NamedNode(str(iri(uid))), default):
+                for q in store.quads_for_pattern(st.subject, subject, None, default):
+                    doc = q.object
+                    if doc.value in out or next(store.quads_for_pattern(doc, *held, default), None) is None:
+                        continue
+                    row = {"uid": uid_of(URIRef(doc.value))}
+                    for key, p in (("source_path", path), ("source_sha256", sha)):
+                        if (value := next(store.quads_for_pattern(doc, p, None, default), None)) is not None:
+                            row[key] = value.object.value
+                    out[doc.value] = row
+        return list(out.values())
+
+    def held_documents(self, paths: Iterable[str] = ()) -> list[dict[str, str]]:
+        """The documents read from their files that have no number or were read from one of ``paths``, with
+        :data:`graph.model.HELD_FIELDS` (absent: not a key)."""
+        rows = {r["uid"]: r for r in self._rows(HELD_UNNUMBERED)}
+        store, default = self._ox, ox.DefaultGraph()
+        held = (ox.NamedNode(str(LIN.stub)), ox.Literal("false", datatype=ox.NamedNode(XSD_BOOLEAN)))
+        fields = {str(_predicate(f)): f for f in HELD_FIELDS}
+        for path in paths:
+            for q in store.quads_for_pattern(None, ox.NamedNode(str(_predicate("source_path"))), ox.Literal(path),
+                                             default):
+                uid = uid_of(URIRef(q.subject.value))
+                if uid in rows or next(store.quads_for_pattern(q.subject, *held, default), None) is None:
+                    continue
+                rows[uid] = {"uid": uid, **{fields[x.predicate.value]: x.object.value
+                                            for x in store.quads_for_pattern(q.subject, None, None, default)
+                                            if x.predicate.value in fields}}
+        return list(rows.values())
 
     def _drop_stubs(self, candidates: Iterable) -> None:
         """Remove each of ``candidates`` that is a stub nothing points at any more."""

@@ -25,7 +25,7 @@ from .clean.outline import outline as read_outline
 from .stages.assignments import Context, addressee_names, find_assignments
 from .stages.names import defined_bodies, national_body
 from .stages.header import body_locality, issuer_from_body, read_header
-from .stages.identity import document_id
+from .stages.identity import cited_unnumbered_id, document_id, mention_subject
 from .stages.references import Mention, best_date, find_mentions, group_mentions, issuer_from_symbol
 from .stages.relations import STRENGTH, classify
 from .stages.targets import outline_targets
@@ -96,7 +96,7 @@ def extract_source(src: SourceText) -> Record:
         references.append(ref)
 
     doc = Document(
-        id=document_id(code, header.issue_date, issuer, header.subject, fallback=src.sha256),
+        id=document_id(code, header.issue_date, issuer, header.subject, fallback=src.sha256, text=text),
         doc_type=header.doc_type,
         code=code.text if code else None,
         number=code.number if code else None,
@@ -199,8 +199,16 @@ def _reference(mentions: list[Mention], relations: list[str], first: Mention, lo
         issuer = issuer_from_symbol(code, locality)
     spans = tuple(flats[m.segment].span(m.start, m.end) for m in mentions)
     code_text = code.text if code is not None else None
+    deciding = mentions[decisive]
+    sentence = sentence_of(deciding.segment, deciding.start, deciding.end)
+    if first.kind == "blank" or (code is not None and code.number is None and not code_text):
+        # "Công văn số /UBND-KTTH … của UBND tỉnh Kon Tum về việc …": a stub with the subject it gives, which
+        # graph.build resolves to the held document by issuer, date and subject.
+        subject = next((s for m in mentions if m.kind != "anaphora"
+                        and (s := mention_subject(flats[m.segment].text, m.head_end))), None)
+        ref_id = cited_unnumbered_id(code, issue_date, issuer, subject, sentence)
+        return Reference(ref_id, doc_type, None, issue_date, issuer, relation, spans, first.title, sentence, decisive,
+                         subject)
     title = None if code_text else first.title
     ref_id = document_id(code, issue_date, issuer, title=title, doc_type=doc_type)
-    deciding = mentions[decisive]
-    return Reference(ref_id, doc_type, code_text, issue_date, issuer, relation, spans, title,
-                     sentence_of(deciding.segment, deciding.start, deciding.end), decisive)
+    return Reference(ref_id, doc_type, code_text, issue_date, issuer, relation, spans, title, sentence, decisive)

@@ -43,6 +43,7 @@ class Reference:
     title: str | None = None
     sentence: str | None = None  # the sentence of the mention that decided the relation
     decisive: int = 0            # which of ``spans`` that mention is
+    subject: str | None = None   # what a mention of a document with no number says it is about ("về việc …")
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,8 @@ def _reference(r: Reference) -> dict[str, Any]:
     out: dict[str, Any] = {"id": r.id, "doc_type": r.doc_type, "code": r.code}
     if r.code is None:
         out["title"] = r.title
+    if r.subject is not None:
+        out["subject"] = r.subject
     out.update({"issue_date": r.issue_date, "issuer": r.issuer, "relation": r.relation,
                 "spans": [list(s) for s in r.spans]})
     if r.spans:

@@ -261,6 +261,8 @@ def _print_summary(console: Console, s: IngestSummary, where: str, show_warnings
     if show_warnings:
         for path, warning in s.warnings:
             console.print(f"  warning: {path}: {warning}" if path else f"  warning: {warning}", highlight=False)
+    for r in s.replaced:
+        console.print(f"[yellow]replaced:[/yellow] {r.warning()}", highlight=False, soft_wrap=True)
     for failure in s.failures:
         console.print(f"[red]{failure.status}:[/red] {failure.error}", highlight=False, soft_wrap=True)
 

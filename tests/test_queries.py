@@ -12,8 +12,8 @@ from graph.rdf_store import OxigraphStore, select_read_only
 from queries import catalogue, coverage, run
 
 NQ_124 = "vn/nq-cp/2025/124"
-KON_TUM = "vn/uy-ban-nhan-dan-tinh-kon-tum/ubnd-ktth/2025/ec7acf9188"
-HAI_PHONG = "vn/van-phong-uy-ban-nhan-dan-thanh-pho-hai-phong/unnumbered/2025/da39a3ee5e"
+KON_TUM = "vn/uy-ban-nhan-dan-tinh-kon-tum/ubnd-ktth/2025/d956d31f51ab"
+HAI_PHONG = "vn/van-phong-uy-ban-nhan-dan-thanh-pho-hai-phong/unnumbered/2025/75f339db03e9"
 
 # Every catalogue query with the parameters it is tried with.
 CASES = {

@@ -279,14 +279,15 @@ def test_an_interrupted_write_is_not_remembered(corpus_graph, tmp_path, monkeypa
 
 
 def _revised_kon_tum(corpus_records, data_dir):
-    """The corpus with the Kon Tum letter corrected (a reference taken out of item 5: every later task moves)."""
-    from test_stores import KON_TUM, KON_TUM_CUT
+    """The corpus with decision 468/QĐ-UBND of Đắk Nông corrected (a reference taken out of its preamble: every
+    later task moves; test_stores.REVISED)."""
+    from test_stores import REVISED, REVISED_CUT
 
     from ingest import extract_text
 
-    path = data_dir / "corpus" / KON_TUM
-    revised = extract_text(path.read_text(encoding="utf-8").replace(KON_TUM_CUT, ""), str(path)).to_dict()
-    return [revised if r["source"]["path"].endswith(KON_TUM) else r for r in corpus_records], revised
+    path = data_dir / "corpus" / REVISED
+    revised = extract_text(path.read_text(encoding="utf-8").replace(REVISED_CUT, ""), str(path)).to_dict()
+    return [revised if r["source"]["path"].endswith(REVISED) else r for r in corpus_records], revised
 
 
 def test_documents_written_again_unchanged_are_passed_over(corpus_records, corpus_graph, data_dir, tmp_path):

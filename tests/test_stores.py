@@ -134,10 +134,13 @@ def test_a_later_stub_does_not_overwrite_a_held_document(store, corpus_records):
     assert node.props["subject"].startswith("Phiên họp Chính phủ thường kỳ tháng 4")
 
 
-# The Kon Tum letter corrected: the reference to Plan 1268/KH-UBND (cited by no other corpus document) taken
-# out of item 5, which moves every later sentence, so every later task and target gets a new uid.
-KON_TUM_CUT = "Kế hoạch số 1268/KH-UBND \n\nngày 16 tháng 4 năm 2025 của Ủy ban nhân dân tỉnh về Kế hoạch thực hiện \n\n"
-PLAN_1268 = "vn/uy-ban-nhan-dan-tinh-kon-tum/kh-ubnd/2025/1268"
+# Decision 468/QĐ-UBND of Đắk Nông corrected: the reference to the police's submission 32/TTr-CAT (cited by no
+# other corpus document) taken out of its preamble, which moves every later sentence, so every task gets a new
+# uid. (A numbered document keeps its id when its text changes; one with no number does not: its id holds a
+# digest of its text, and the file's new document replaces the old one, see tests/test_identity.py.)
+REVISED = "030_qd-468-qd-ubnd-2022-dak-nong-ke-hoach-de-an-06.txt"
+REVISED_CUT = " tại Tờ trình số 32/TTr-CAT ngày 28 tháng 02 năm 2022"
+SUBMISSION_32 = "vn/cong-an-tinh-dak-nong/ttr-cat/2022/32"
 
 
 def _without_agencies(graph):
@@ -148,20 +151,20 @@ def _without_agencies(graph):
 
 
 def test_a_revised_document_keeps_only_what_its_new_text_gives(store, corpus_records, data_dir):
-    path = data_dir / "corpus" / KON_TUM
+    path = data_dir / "corpus" / REVISED
     text = path.read_text(encoding="utf-8")
-    assert text.count(KON_TUM_CUT) == 1
-    revised = extract_text(text.replace(KON_TUM_CUT, ""), str(path)).to_dict()
-    old = _by_file(corpus_records, KON_TUM)
+    assert text.count(REVISED_CUT) == 1
+    revised = extract_text(text.replace(REVISED_CUT, ""), str(path)).to_dict()
+    old = _by_file(corpus_records, REVISED)
     assert revised["document"]["id"] == old["document"]["id"]
     others = [r for r in corpus_records if r is not old]
     store.write(build(corpus_records))
     before = store.read()
-    assert before.nodes[PLAN_1268].props["stub"] is True
+    assert before.nodes[SUBMISSION_32].props["stub"] is True
     store.write(build([revised]))  # the corrected file ingested again
     after = store.read()
     assert _without_agencies(after) == _without_agencies(build([*others, revised]))
-    assert PLAN_1268 not in after.nodes  # the stub it alone cited went with the reference
+    assert SUBMISSION_32 not in after.nodes  # the stub it alone cited went with the reference
     uid = old["document"]["id"]
     old_tasks = {e.end for e in before.edges if e.type == "ASSIGNS" and e.start == uid}
     new_tasks = {e.end for e in after.edges if e.type == "ASSIGNS" and e.start == uid}
@@ -176,9 +179,9 @@ def test_neo4j_passes_over_documents_held_as_they_come(corpus_records, data_dir,
     the corrected one is written anew (its mark goes with its old properties)."""
     from conftest_neo4j import neo4j_auth
 
-    path = data_dir / "corpus" / KON_TUM
-    revised = extract_text(path.read_text(encoding="utf-8").replace(KON_TUM_CUT, ""), str(path)).to_dict()
-    records = [revised if r["source"]["path"].endswith(KON_TUM) else r for r in corpus_records]
+    path = data_dir / "corpus" / REVISED
+    revised = extract_text(path.read_text(encoding="utf-8").replace(REVISED_CUT, ""), str(path)).to_dict()
+    records = [revised if r["source"]["path"].endswith(REVISED) else r for r in corpus_records]
     with Neo4jStore(neo4j_uri, neo4j_auth()) as store:
         store.delete_all()
         store.write(build(corpus_records))

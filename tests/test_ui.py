@@ -12,8 +12,8 @@ from streamlit.testing.v1 import AppTest
 from ui.tree import DocNode, propagation_dot, within
 
 APP = Path(__file__).resolve().parents[1] / "ui" / "app.py"
-KON_TUM = "vn/uy-ban-nhan-dan-tinh-kon-tum/ubnd-ktth/2025/ec7acf9188"
-HAI_PHONG = "vn/van-phong-uy-ban-nhan-dan-thanh-pho-hai-phong/unnumbered/2025/da39a3ee5e"
+KON_TUM = "vn/uy-ban-nhan-dan-tinh-kon-tum/ubnd-ktth/2025/d956d31f51ab"
+HAI_PHONG = "vn/van-phong-uy-ban-nhan-dan-thanh-pho-hai-phong/unnumbered/2025/75f339db03e9"
 
 
 @pytest.fixture(scope="module")

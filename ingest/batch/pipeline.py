@@ -20,7 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
-from graph.build import build
+from graph.build import Replaced, build, replaced
 from graph.model import Counts, LineageGraph
 
 from .executors import FAILED, Executor, LocalExecutor
@@ -31,7 +31,11 @@ CACHE_SUFFIX = ".json"
 
 
 class Store(Protocol):
-    def write(self, graph: LineageGraph) -> None: ...
+    def write(self, graph: LineageGraph, retire: Iterable[str] = ()) -> None: ...
+
+    def held_documents(self, paths: Iterable[str] = ()) -> list[dict[str, Any]]: ...
+
+    def citing(self, uids: Iterable[str]) -> list[dict[str, Any]]: ...
 
     def counts(self) -> Counts: ...
 
@@ -104,6 +108,7 @@ class IngestSummary:
     edges: Counter = field(default_factory=Counter)
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (path, warning)
     failures: list[Failure] = field(default_factory=list)
+    replaced: list[Replaced] = field(default_factory=list)  # files that now give another document
     store: Counts | None = None  # what the store holds afterwards
 
 
@@ -188,15 +193,44 @@ def read_compact(paths: Iterable[Path], cache: RecordCache | None = None, summar
     return Records(tuple(found[n] for n in order))
 
 
+def _citing_records(store: Store, cache: RecordCache | None, graph: LineageGraph,
+                    summary: IngestSummary) -> tuple[bytes, ...]:
+    """The cached records of the documents the store holds that cite a document ``summary.replaced`` retires
+    (and are not in this input), to be built again with it: a mention of a letter with no number, resolved
+    to its old version by issuer, date and subject, then finds the new one. One not in the cache is named
+    in a warning (ingest it again to link it anew)."""
+    out = []
+    for row in store.citing([r.old for r in summary.replaced]):
+        node = graph.nodes.get(row["uid"])
+        if node is not None and node.props.get("stub") is False:
+            continue  # read from this input
+        record = cache.get(row["source_sha256"]) if cache is not None and row.get("source_sha256") else None
+        if record is None or record["document"]["id"] != row["uid"]:
+            summary.warnings.append((row.get("source_path") or "", f"{row['uid']} cites a document its file now "
+                                     "replaces and its record is not in the cache: ingest it again to link it anew"))
+            continue
+        record["source"]["path"] = row.get("source_path")
+        out.append(to_json_bytes(record))
+    return tuple(out)
+
+
 def ingest(paths: Iterable[Path], store: Store, cache: RecordCache | None = None,
            on_file: Callable[[Path], None] | None = None, workers: int = 1, executor: Executor | None = None,
            records_out: str | Path | None = None) -> IngestSummary:
     """Extract (or reuse), build one graph of all the records, write it to ``store`` (and the records,
-    as Parquet, to ``records_out``)."""
+    as Parquet, to ``records_out``). A file is known by its path: one that now gives another document than
+    the store holds from it (a corrected number) replaces that document (``summary.replaced``). References
+    to documents with no number resolve against those the store holds too (:func:`graph.build.build`)."""
     summary = IngestSummary()
+    paths = list(paths)
     records = read_compact(paths, cache, summary, on_file, workers, executor, records_out)
-    graph = build(records)
-    store.write(graph)
+    known = store.held_documents(str(p) for p in paths)
+    graph = build(records, known)
+    summary.replaced = replaced(graph, known)
+    if summary.replaced and (citing := _citing_records(store, cache, graph, summary)):
+        records = Records(records.texts + citing)
+        graph = build(records, known)
+    store.write(graph, retire=[r.old for r in summary.replaced])
     counts = graph.counts()
     summary.documents = counts.nodes.get("Document", 0) - counts.stubs
     summary.stubs = counts.stubs
