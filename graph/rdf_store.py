@@ -482,10 +482,11 @@ def _remove_unread(path: Path, current: Path | None) -> None:
                 continue  # a reader has it open: the next write removes it
             shutil.rmtree(generation, ignore_errors=True)
             readers.unlink(missing_ok=True)
-    if current is not None and current != path:
-        for name in os.listdir(path):
-            if LEGACY_FILE_RE.match(name) and (path / name).is_file():
-                (path / name).unlink()
+    for name in os.listdir(path):
+        if name.startswith(f"{CURRENT_LINK}.") and (path / name).is_symlink():
+            (path / name).unlink()  # a link a writer stopped before renaming
+        elif current is not None and current != path and LEGACY_FILE_RE.match(name) and (path / name).is_file():
+            (path / name).unlink()
 
 
 class OxigraphStore:
