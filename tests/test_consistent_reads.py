@@ -212,7 +212,17 @@ MARKDOWN_ELEMENTS = ("markdown", "caption", "header", "subheader", "title", "inf
                      "table", "exception")
 
 
-def test_the_app_shows_a_documents_markdown_as_text(planted, monkeypatch):
+@pytest.fixture
+def fresh_source():
+    """The app opens its store once per process (``st.cache_resource``): this test's store, and not for others."""
+    from ui import pages
+
+    pages.source.clear()
+    yield
+    pages.source.clear()
+
+
+def test_the_app_shows_a_documents_markdown_as_text(planted, fresh_source, monkeypatch):
     from streamlit.testing.v1 import AppTest
 
     store, uid = planted
