@@ -398,7 +398,12 @@ def open_snapshot(path: str | Path) -> tuple[ox.Store, IO | None]:
     """The store at ``path`` as its last whole write left it, opened read-only, and the lock file that keeps
     that generation from being removed (held shared until closed; ``None`` for a store kept in PATH itself).
     Never waits for a writer."""
-    path = Path(path)
+    store, lock, _ = _snapshot(Path(path))
+    return store, lock
+
+
+def _snapshot(path: Path) -> tuple[ox.Store, IO | None, Path]:
+    """:func:`open_snapshot`, and the generation opened."""
     for _ in range(OPEN_ATTEMPTS):
         generation = _current_generation(path)
         if generation is None:
@@ -407,7 +412,7 @@ def open_snapshot(path: str | Path) -> tuple[ox.Store, IO | None]:
                                    "wait for it to finish, then ask again")
             raise LineageError(f"{path}: no store there; run `lineage ingest PATH` first")
         if generation == path:
-            return ox.Store.read_only(str(path)), None
+            return ox.Store.read_only(str(path)), None, path
         try:
             lock = open(f"{generation}{READERS_SUFFIX}", "rb")
         except FileNotFoundError:
@@ -415,7 +420,7 @@ def open_snapshot(path: str | Path) -> tuple[ox.Store, IO | None]:
         fcntl.flock(lock, fcntl.LOCK_SH)
         if (generation / "CURRENT").is_file():
             try:
-                return ox.Store.read_only(str(generation)), lock
+                return ox.Store.read_only(str(generation)), lock, generation
             except BaseException:
                 lock.close()
                 raise
@@ -502,11 +507,12 @@ class OxigraphStore:
         self.path = Path(path) if path is not None else None
         self._read_lock: IO | None = None
         self._writer: IO | None = None
+        self._generation: Path | None = None  # the generation a reader opened
         try:
             if self.path is not None and read_only:
                 if not self.path.exists():
                     raise LineageError(f"{self.path}: no store there; run `lineage ingest PATH` first")
-                store, self._read_lock = open_snapshot(self.path)
+                store, self._read_lock, self._generation = _snapshot(self.path)
             elif self.path is not None:
                 self._writer = _lock_writer(self.path)
                 store = self._open_work()
@@ -520,6 +526,11 @@ class OxigraphStore:
             self._release()
             raise
         self._attach(store)
+
+    def is_current(self) -> bool:
+        """Whether this store shows what its folder holds now: false for a reader opened before a write that has
+        since completed (open it again to see it); always true for the writer and for a store in memory."""
+        return self._generation is None or _current_generation(self.path) == self._generation
 
     def _attach(self, store: ox.Store) -> None:
         from oxrdflib import OxigraphStore as _Store
@@ -833,7 +844,7 @@ def select_read_only(path: str | Path, sparql: str, timeout: float = 30.0, limit
                      bindings: dict | None = None) -> tuple[list[str], list[dict]]:
     """Run a SPARQL SELECT (or ASK) on the store at ``path`` opened **read-only** in a child process that
     is stopped after ``timeout`` seconds. Returns the variables and at most ``limit`` rows of plain values.
-    The store must not be open for writing elsewhere (a `lineage ingest` running on it)."""
+    An ingest running on it meanwhile is not seen: the store is read as its last whole write left it."""
     import multiprocessing
 
     if not Path(path).exists():

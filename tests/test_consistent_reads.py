@@ -131,6 +131,18 @@ def test_a_second_writer_is_told_to_wait(tmp_path):
         pass
 
 
+def test_a_reader_knows_when_a_write_has_completed_since_it_opened(corpus_records, tmp_path):
+    with OxigraphStore(tmp_path / "rdf") as store:
+        store.write(build(corpus_records[:10]))
+        with OxigraphStore(tmp_path / "rdf", read_only=True) as reader:
+            assert reader.is_current()
+            store.write(build(corpus_records))
+            assert not reader.is_current()
+            assert reader.counts() != store.counts()  # it still reads the store as it opened it, whole
+        with OxigraphStore(tmp_path / "rdf", read_only=True) as reader:
+            assert reader.is_current() and reader.counts() == store.counts()
+
+
 def test_a_store_written_before_generations_is_read_then_turned_into_them(corpus_records, tmp_path):
     import pyoxigraph as ox
 
@@ -239,6 +251,21 @@ def test_the_app_shows_a_documents_markdown_as_text(planted, fresh_source, monke
     assert not at.get("imgs") and not at.get("image")
     fields = at.dataframe[0].value                     # the subject, in a table of text
     assert any(IMAGE in str(v) for v in fields["value"])
+
+
+def test_the_app_shows_an_ingest_completed_after_it_opened_the_store(corpus_records, tmp_path, fresh_source,
+                                                                     monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.setenv("LINEAGE_STORE", str(tmp_path))
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    with OxigraphStore(tmp_path / "rdf") as store:
+        store.write(build(corpus_records[:10]))
+        at = AppTest.from_string("from ui import pages\npages.find_page()", default_timeout=60).run()
+        before = at.caption[0].value
+        store.write(build(corpus_records))
+        at.run()
+        assert not at.exception and at.caption[0].value != before, before
 
 
 # Markdown a document may hold → escaped, it renders as its own characters and as nothing else.

@@ -15,9 +15,14 @@ DIRECTIVE_LABEL = "Directive (code or uid)"
 DEFAULT_DIRECTIVE = "124/NQ-CP"
 
 
-@st.cache_resource
+def _still_current(store) -> bool:
+    return not isinstance(store, queries.stores.OxigraphStore) or store.is_current()
+
+
+@st.cache_resource(validate=_still_current)
 def source():
-    """The store the environment names (``NEO4J_URI``, else ``LINEAGE_STORE`` read-only), opened once."""
+    """The store the environment names (``NEO4J_URI``, else ``LINEAGE_STORE`` read-only), opened once, and
+    again when an ingest into the embedded store has completed since."""
     return queries.stores.store_from_env()
 
 
