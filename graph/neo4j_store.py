@@ -8,7 +8,11 @@ index serves them: one statement per pair of end labels (``graph.model.ENDPOINTS
 from __future__ import annotations
 
 import os
+import threading
+import time
+import uuid
 from collections import defaultdict
+from contextlib import contextmanager
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any, Callable, Iterable, Iterator
 
@@ -72,7 +76,26 @@ CREATE_NODES = {
 CREATE_EDGE = ("UNWIND $rows AS row MATCH (a:{start} {{uid: row.start}}) MATCH (b:{end} {{uid: row.end}}) "
                "CREATE (a)-[r:{type}]->(b) SET r = row.props, r.key = row.key")
 CREATE_EDGES = {kind: CREATE_EDGE.format(start=a, end=b, type=kind) for kind, (a, b) in ENDPOINTS.items()}
-ANY_NODE = "MATCH (n) RETURN n.uid AS uid LIMIT 1"
+ANY_NODE = "MATCH (n) WHERE n.uid IS NOT NULL RETURN n.uid AS uid LIMIT 1"  # (not the write lock below)
+
+# Writers take turns: a write holds a lease on one node for as long as it runs, so two ingests at once end as the
+# two one after the other (both once read an empty database and CREATEd into it: 7,968 nodes without edges). The
+# lease is taken in a write transaction that first locks the node (SET), so two writers never both find it free;
+# the writer renews it while it writes and deletes it when done; one that dies lets go when the lease runs out.
+# The node has no uid: reads, counts and the test for an empty database pass over it.
+WRITE_LOCK_CONSTRAINT = ("CREATE CONSTRAINT lineage_write_lock IF NOT EXISTS "
+                         "FOR (n:LineageWriteLock) REQUIRE n.name IS UNIQUE")
+TAKE_WRITE_LOCK = ("MERGE (l:LineageWriteLock {name: 'write'}) SET l.taking = true "
+                   "WITH l, (l.holder IS NULL OR l.holder = $me OR l.expires < timestamp()) AS free "
+                   "SET l.holder = CASE WHEN free THEN $me ELSE l.holder END, "
+                   "l.expires = CASE WHEN free THEN timestamp() + $lease ELSE l.expires END "
+                   "REMOVE l.taking RETURN free, l.holder AS holder")
+RENEW_WRITE_LOCK = ("MATCH (l:LineageWriteLock {name: 'write'}) WHERE l.holder = $me "
+                    "SET l.expires = timestamp() + $lease RETURN count(l) AS held")
+DROP_WRITE_LOCK = "MATCH (l:LineageWriteLock {name: 'write'}) WHERE l.holder = $me DELETE l"
+LEASE_MS = 60_000     # a writer that stops renewing (killed) holds the lock this long at most
+RENEW_SECONDS = 10.0  # how often a running writer renews its lease
+WAIT_SECONDS = 0.5    # how often a waiting writer asks again
 
 # The store's bookkeeping on a document read from its file: the digest of what it owned when last written
 # (graph.model.Revision.digest). A document held with the digest it comes with is passed over, with all it owns.
@@ -109,7 +132,7 @@ CITING = ("UNWIND $rows AS row MATCH (c:Document)-->(:Document {uid: row.uid}) W
 READ_NODES = "MATCH (n) WHERE n.uid IS NOT NULL RETURN n.uid AS uid, labels(n) AS labels, properties(n) AS props"
 READ_EDGES = ("MATCH (a)-[r]->(b) WHERE a.uid IS NOT NULL AND b.uid IS NOT NULL "
               "RETURN type(r) AS type, a.uid AS start, b.uid AS end, properties(r) AS props")
-COUNT_LABELS = "MATCH (n) UNWIND labels(n) AS label RETURN label, count(*) AS n"
+COUNT_LABELS = "MATCH (n) WHERE NOT n:LineageWriteLock UNWIND labels(n) AS label RETURN label, count(*) AS n"
 COUNT_TYPES = "MATCH ()-[r]->() RETURN type(r) AS type, count(*) AS n"
 COUNT_STUBS = "MATCH (n:Document) WHERE n.stub = true RETURN count(n) AS n"
 DELETE_ALL = "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
@@ -143,7 +166,7 @@ class Neo4jStore:
 
     # -- writing -----------------------------------------------------------------------------------
     def ensure_constraints(self) -> None:
-        for statement in CONSTRAINTS:
+        for statement in (WRITE_LOCK_CONSTRAINT, *CONSTRAINTS):
             self.driver.execute_query(statement, database_=self.database)
         self.driver.execute_query(AWAIT_INDEXES, database_=self.database)
 
@@ -152,7 +175,12 @@ class Neo4jStore:
         document, a document written again from its file keeps only what its new text gives: :meth:`_revise`,
         and one held exactly as it comes is passed over with all it owns), CREATE into an empty one; batches of
         :data:`BATCH` rows. ``retire``: documents whose file now gives another one, removed first
-        (:meth:`_retire`)."""
+        (:meth:`_retire`). One writer at a time: a write waits while another one runs (:meth:`_write_lock`)."""
+        self._ensure_lock_constraint()
+        with self._write_lock():
+            self._write(graph, retire)
+
+    def _write(self, graph: LineageGraph, retire: Iterable[str] = ()) -> None:
         self.ensure_constraints()
         if retire := list(retire):
             self._retire(retire)
@@ -179,6 +207,54 @@ class Neo4jStore:
                        NODE_WRITERS)
         self._parallel([(edges[kind], rows) for kind, rows in by_type.items()], EDGE_WRITERS)  # nodes are in
         self._parallel([(REMEMBER_DIGESTS, digests)], NODE_WRITERS)
+
+    def _ensure_lock_constraint(self) -> None:
+        """The write lock's uniqueness constraint (without it two first writers could each MERGE a lock node);
+        two writers making it at once may clash once."""
+        for attempt in range(3):
+            try:
+                self.driver.execute_query(WRITE_LOCK_CONSTRAINT, database_=self.database)
+                return
+            except ClientError as exc:
+                if attempt == 2 or "Schema" not in (exc.code or ""):
+                    raise
+
+    @contextmanager
+    def _write_lock(self) -> Iterator[None]:
+        """Hold the database's write lease while the block runs: wait while another writer holds it, renew it
+        meanwhile, let go at the end (or when this process dies, after :data:`LEASE_MS`)."""
+        me, params = uuid.uuid4().hex, {"lease": LEASE_MS}
+        while not self._one(TAKE_WRITE_LOCK, me=me, **params)["free"]:
+            time.sleep(WAIT_SECONDS)
+        done, lost = threading.Event(), threading.Event()
+
+        def renew() -> None:
+            while not done.wait(RENEW_SECONDS):
+                try:
+                    held = self._one(RENEW_WRITE_LOCK, me=me, **params)["held"]
+                except (ServiceUnavailable, ClientError, OSError):
+                    continue  # asked again in a moment; the lease outlasts a few misses
+                if not held:
+                    lost.set()
+                    return
+
+        renewer = threading.Thread(target=renew, name="neo4j-write-lease", daemon=True)
+        renewer.start()
+        try:
+            yield
+        finally:
+            done.set()
+            renewer.join()
+            self._one(DROP_WRITE_LOCK, me=me)
+        if lost.is_set():
+            raise LineageError(f"{self.uri}: this write's lock on the database ran out while it wrote (the server "
+                               "did not answer for a minute), so another writer may have written meanwhile; "
+                               "run the ingest again")
+
+    def _one(self, statement: str, **params: Any) -> dict:
+        """The first row of a write statement, in its own transaction."""
+        records, _, _ = self.driver.execute_query(statement, params, database_=self.database)
+        return records[0].data() if records else {}
 
     def _unchanged(self, revised: list[Revision]) -> set[str]:
         """The documents of ``revised`` held with the digest they come with."""

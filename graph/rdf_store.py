@@ -13,14 +13,20 @@ IRIs are stable: ``https://w3id.org/directive-lineage/id/`` + the uid.
 
 from __future__ import annotations
 
+import fcntl
+import gc
 import math
+import os
+import re
+import shutil
 from collections import Counter
+from contextlib import contextmanager
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from itertools import islice
 from json.encoder import encode_basestring as _nt_string
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import IO, Iterable, Iterator
 from urllib.parse import quote, unquote
 
 import pyoxigraph as ox
@@ -351,35 +357,227 @@ def _batches(items: Iterable, size: int = WRITE_BATCH) -> Iterator[list]:
         yield batch
 
 
+# An on-disk store is a folder of generations, so that a reader sees the store as it was before a write or
+# after it, never part of one (an Oxigraph store opened read-only while another process writes it is undefined):
+#   PATH/current              a symlink to the generation readers open ("gen-000007"), replaced in one rename
+#   PATH/gen-000007/          an Oxigraph store made by Oxigraph's backup (hard links); never opened for writing
+#   PATH/gen-000007.readers   each reader holds a shared lock on it while it has that generation open
+#   PATH/work/                the writer's own copy of the current generation, which it writes; after a whole
+#                             write, a backup of it becomes the next generation
+#   PATH/writer.lock          held (exclusively) by the one writer
+# A generation no reader holds is removed by the next write. A store written before generations (Oxigraph's files
+# in PATH itself) is read as it is and turned into generations by its next write.
+CURRENT_LINK, WORK_DIR, WRITER_LOCK, READERS_SUFFIX = "current", "work", "writer.lock", ".readers"
+GENERATION_RE = re.compile(r"^gen-(\d{6})$")  # a generation's folder: "gen-000007"
+# The files of an Oxigraph (RocksDB) store kept in PATH itself before generations: "000012.sst", "000010.log",
+# "CURRENT", "IDENTITY", "LOCK", "LOG", "LOG.old.1733480000", "MANIFEST-000005", "OPTIONS-000007".
+LEGACY_FILE_RE = re.compile(r"^(\d+\.(sst|log|blob)|CURRENT|IDENTITY|LOCK|LOG(\.old\.\d+)?|MANIFEST-\d+|OPTIONS-\d+)$")
+OPEN_ATTEMPTS = 100  # a reader that finds its generation removed under it (a newer one made) looks again
+
+
+def _current_generation(path: Path) -> Path | None:
+    """The folder readers open: the generation ``PATH/current`` names, else a store kept in PATH itself, else
+    none (nothing written yet)."""
+    try:
+        return path / os.readlink(path / CURRENT_LINK)
+    except FileNotFoundError:
+        return path if (path / "CURRENT").is_file() else None
+    except OSError as exc:
+        raise LineageError(f"{path}: cannot read which generation of the store is current ({exc}); "
+                           "check the folder's permissions") from exc
+
+
+def _writer_active(path: Path) -> bool:
+    """Whether a writer holds ``PATH/writer.lock`` now."""
+    try:
+        with open(path / WRITER_LOCK, "rb") as lock:
+            fcntl.flock(lock, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except FileNotFoundError:
+        return False
+    except BlockingIOError:
+        return True
+    return False
+
+
+def open_snapshot(path: str | Path) -> tuple[ox.Store, IO | None]:
+    """The store at ``path`` as its last whole write left it, opened read-only, and the lock file that keeps
+    that generation from being removed (held shared until closed; ``None`` for a store kept in PATH itself).
+    Never waits for a writer."""
+    store, lock, _ = _snapshot(Path(path))
+    return store, lock
+
+
+def _snapshot(path: Path) -> tuple[ox.Store, IO | None, Path]:
+    """:func:`open_snapshot`, and the generation opened."""
+    for _ in range(OPEN_ATTEMPTS):
+        generation = _current_generation(path)
+        if generation is None:
+            if path.is_dir() and _writer_active(path):
+                raise LineageError(f"{path}: the first `lineage ingest` into this store is still writing; "
+                                   "wait for it to finish, then ask again")
+            raise LineageError(f"{path}: no store there; run `lineage ingest PATH` first")
+        if generation == path:
+            return ox.Store.read_only(str(path)), None, path
+        try:
+            lock = open(f"{generation}{READERS_SUFFIX}", "rb")
+        except FileNotFoundError:
+            continue  # removed after a newer write was made current: look again
+        fcntl.flock(lock, fcntl.LOCK_SH)
+        if (generation / "CURRENT").is_file():
+            try:
+                return ox.Store.read_only(str(generation)), lock, generation
+            except BaseException:
+                lock.close()
+                raise
+        lock.close()
+    raise LineageError(f"{path}: the store changed {OPEN_ATTEMPTS} times while it was being opened; ask again")
+
+
+def _lock_writer(path: Path) -> IO:
+    """``PATH/writer.lock``, held exclusively, or a LineageError saying to wait when another writer has it."""
+    path.mkdir(parents=True, exist_ok=True)
+    lock = open(path / WRITER_LOCK, "a+b")
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        lock.close()
+        raise LineageError(f"{path}: another `lineage ingest` is writing to this store; wait for it to finish, "
+                           "then run this one again (queries still answer meanwhile, from the store before it)"
+                           ) from None
+    return lock
+
+
+def _generations(path: Path) -> dict[int, Path]:
+    return {int(m.group(1)): path / name for name in os.listdir(path) if (m := GENERATION_RE.match(name))}
+
+
+def _publish(store: ox.Store, path: Path) -> Path:
+    """A backup of ``store`` (the writer's work, written whole) made the current generation, in one rename."""
+    number = max(_generations(path), default=0) + 1
+    generation = path / f"gen-{number:06d}"
+    store.backup(str(generation))
+    Path(f"{generation}{READERS_SUFFIX}").touch()
+    link = path / f"{CURRENT_LINK}.{os.getpid()}"
+    link.unlink(missing_ok=True)
+    os.symlink(generation.name, link)
+    os.replace(link, path / CURRENT_LINK)
+    _sync_folder(path)
+    return generation
+
+
+def _sync_folder(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _remove_unread(path: Path, current: Path | None) -> None:
+    """Remove the generations other than ``current`` that no reader holds, and a store kept in PATH itself
+    once a generation is current (the writer holds ``writer.lock``)."""
+    for generation in _generations(path).values():
+        if generation == current:
+            continue
+        readers = Path(f"{generation}{READERS_SUFFIX}")
+        try:
+            lock = open(readers, "rb")
+        except FileNotFoundError:
+            shutil.rmtree(generation, ignore_errors=True)  # left by a write stopped while making it
+            continue
+        with lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                continue  # a reader has it open: the next write removes it
+            shutil.rmtree(generation, ignore_errors=True)
+            readers.unlink(missing_ok=True)
+    for name in os.listdir(path):
+        if name.startswith(f"{CURRENT_LINK}.") and (path / name).is_symlink():
+            (path / name).unlink()  # a link a writer stopped before renaming
+        elif current is not None and current != path and LEGACY_FILE_RE.match(name) and (path / name).is_file():
+            (path / name).unlink()
+
+
 class OxigraphStore:
-    """rdflib ``Graph`` on an on-disk Oxigraph store at ``path`` (created when missing); ``read_only`` opens
-    an existing one for reading only (the UI), which any number of processes may do.
+    """rdflib ``Graph`` on an on-disk Oxigraph store in the folder ``path`` (created when missing), or in memory
+    without one. ``read_only`` opens an existing store for reading only (queries, the UI), which any number of
+    processes may do at any time, a writer included: each sees the store as the last whole write left it
+    (:func:`open_snapshot`). One writer at a time: a second one is told to wait.
 
     Writes and named queries go to pyoxigraph directly (``write``, ``select``); ``graph`` is the rdflib view
     of the same store (``read``, ``query``)."""
 
     def __init__(self, path: str | Path | None = None, read_only: bool = False) -> None:
-        from oxrdflib import OxigraphStore as _Store
         self.path = Path(path) if path is not None else None
+        self._read_lock: IO | None = None
+        self._writer: IO | None = None
+        self._generation: Path | None = None  # the generation a reader opened
         try:
             if self.path is not None and read_only:
                 if not self.path.exists():
                     raise LineageError(f"{self.path}: no store there; run `lineage ingest PATH` first")
-                self._ox = ox.Store.read_only(str(self.path))
+                store, self._read_lock, self._generation = _snapshot(self.path)
             elif self.path is not None:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                self._ox = ox.Store(str(self.path))
+                self._writer = _lock_writer(self.path)
+                store = self._open_work()
             else:
-                self._ox = ox.Store()
+                store = ox.Store()
         except (OSError, ValueError) as exc:
+            self._release()
             raise LineageError(
-                f"{self.path}: cannot open the RDF store ({exc}); check that the folder is writable and that no "
-                "other `lineage` process has it open") from exc
+                f"{self.path}: cannot open the RDF store ({exc}); check that the folder is writable") from exc
+        except BaseException:
+            self._release()
+            raise
+        self._attach(store)
+
+    def is_current(self) -> bool:
+        """Whether this store shows what its folder holds now: false for a reader opened before a write that has
+        since completed (open it again to see it); always true for the writer and for a store in memory."""
+        return self._generation is None or _current_generation(self.path) == self._generation
+
+    def _attach(self, store: ox.Store) -> None:
+        from oxrdflib import OxigraphStore as _Store
+
+        self._ox = store
         self.graph = Graph(store=_Store(store=self._ox), identifier=DATASET_DEFAULT_GRAPH_ID)
         for prefix, ns in PREFIXES.items():
             self.graph.bind(prefix, ns)
         # What rdflib would give Oxigraph: its usual prefixes (rdf:, rdfs:, xsd: …) and ours.
         self._prefixes = {prefix: str(ns) for prefix, ns in self.graph.namespaces() if prefix}
+
+    def _detach(self) -> None:
+        """Let go of the store, closed when this returns (Oxigraph closes a store when nothing holds it)."""
+        self._ox = self.graph = None
+        gc.collect()
+
+    def _open_work(self) -> ox.Store:
+        """The writer's copy of the current generation, opened for writing (a copy left by a writer that
+        stopped is thrown away: it may hold part of a write)."""
+        work = self.path / WORK_DIR
+        shutil.rmtree(work, ignore_errors=True)
+        current = _current_generation(self.path)
+        if current is not None:
+            ox.Store.read_only(str(current)).backup(str(work))
+        return ox.Store(str(work))
+
+    @contextmanager
+    def _whole(self) -> Iterator[None]:
+        """A write made visible to readers whole when it completes; one that fails leaves them nothing of it
+        (the writer's copy is made again from the current generation)."""
+        if self.path is None:
+            yield
+            return
+        try:
+            yield
+            self._ox.flush()
+        except BaseException:
+            self._detach()
+            self._attach(self._open_work())
+            raise
+        current = _publish(self._ox, self.path)
+        _remove_unread(self.path, current)
 
     def write(self, graph: LineageGraph, retire: Iterable[str] = ()) -> None:
         """Store ``graph``: a node already held is merged (:func:`merge_node`) and its literal values and types
@@ -387,30 +585,32 @@ class OxigraphStore:
         again from its file keeps only what its new text gives (:meth:`_revise`). Writing the same graph twice
         changes nothing.
 
-        Into an empty store the triples go by Oxigraph's bulk loader (fast, not one transaction: a failed first
-        load leaves part of the graph, which the next write completes). Into a store that holds something,
-        only what changes is removed and added, each batch added in one transaction, and documents held as
-        they are (the digest of what they own in :data:`DIGESTS`) are passed over — unless the graph is the
-        one last written to this store in full (its digest in ``PATH.written``), which is left as it is.
-        ``retire``: documents whose file now gives another one, removed first (:meth:`_retire`)."""
+        Into an empty store the triples go by Oxigraph's bulk loader. Into a store that holds something,
+        only what changes is removed and added, and documents held as they are (the digest of what they own in
+        :data:`DIGESTS`) are passed over — unless the graph is the one last written to this store in full (its
+        digest in ``PATH.written``), which is left as it is. ``retire``: documents whose file now gives another
+        one, removed first (:meth:`_retire`), in the same write.
+
+        On disk, readers see the store before this write or after it, never part of it (:meth:`_whole`); a
+        write that fails or is killed leaves the store as it was."""
         marker = Path(f"{self.path}{WRITTEN_SUFFIX}") if self.path is not None else None
-        if retire := list(retire):
-            if marker is not None:
-                marker.unlink(missing_ok=True)
-            self._retire(retire)
+        retire = list(retire)
         revised = revisions(graph)
         digest = graph_digest(graph, revised)
-        if next(self._ox.quads_for_pattern(None, None, None, None), None) is None:
-            if marker is not None:
-                marker.unlink(missing_ok=True)  # left by a store since deleted: not this store's last write
-            self._bulk_load(_ntriples_batches(graph))
-            self._remember(revised)
-        else:
-            if marker is not None and marker.is_file() and marker.read_text() == digest:
-                return  # the last write to this store was this very graph: writing it again changes nothing
-            if marker is not None:
-                marker.unlink(missing_ok=True)  # until this write is complete
-            self._merge(graph, revised)
+        empty = next(self._ox.quads_for_pattern(None, None, None, None), None) is None
+        if not retire and not empty and marker is not None and marker.is_file() and marker.read_text() == digest:
+            return  # the last write to this store was this very graph: writing it again changes nothing
+        if marker is not None:
+            marker.unlink(missing_ok=True)  # until this write is complete (or left by a store since deleted)
+        with self._whole():
+            if retire:
+                self._retire(retire)
+                empty = next(self._ox.quads_for_pattern(None, None, None, None), None) is None
+            if empty:
+                self._bulk_load(_ntriples_batches(graph))
+                self._remember(revised)
+            else:
+                self._merge(graph, revised)
         if marker is not None:
             marker.write_text(digest)
 
@@ -637,8 +837,19 @@ class OxigraphStore:
         return rows
 
     def close(self) -> None:
-        self.graph.close()
-        self._ox = None
+        if self.graph is not None:
+            self.graph.close()
+        self._detach()
+        if self._writer is not None:
+            shutil.rmtree(self.path / WORK_DIR, ignore_errors=True)
+        self._release()
+
+    def _release(self) -> None:
+        """Let go of the reader's or the writer's lock."""
+        for lock in (self._read_lock, self._writer):
+            if lock is not None:
+                lock.close()
+        self._read_lock = self._writer = None
 
     def __enter__(self) -> "OxigraphStore":
         return self
@@ -713,7 +924,7 @@ def select_read_only(path: str | Path, sparql: str, timeout: float = 30.0, limit
     most ``limit`` rows of plain values (an ASK gives one row ``answer``; CONSTRUCT and DESCRIBE give triples).
 
     It runs the text as given: raw queries reach it through ``queries.raw``, which refuses updates and SERVICE
-    first. The store must not be open for writing elsewhere (a `lineage ingest` running on it)."""
+    first. An ingest running on it meanwhile is not seen: the store is read as its last whole write left it."""
     import multiprocessing
     import signal
 
@@ -775,7 +986,7 @@ def _select_child(path: str, sparql: str, limit: int, bindings: dict, memory_mb:
     os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
     try:
         _cap_memory(memory_mb)
-        store = ox.Store.read_only(path)
+        store, _held = open_snapshot(path)  # the generation stays while this process reads it
         result = store.query(sparql, prefixes=QUERY_PREFIXES,
                              substitutions={ox.Variable(k): ox.Literal(str(v)) for k, v in bindings.items()})
         if isinstance(result, ox.QueryBoolean):

@@ -287,7 +287,7 @@ def export(
         if records is not None:
             graph = build(Records(read_parquet_texts(records)))  # held as text, decoded one at a time
         else:
-            with open_store(store, neo4j) as source:
+            with open_store(store, neo4j, read_only=True) as source:  # never waits for an ingest
                 graph = source.read()
         if format == "graphml":
             write_graphml(graph, out)
@@ -370,7 +370,7 @@ def query(
     params = _params(param or [])
     _require_store(store, neo4j)
     try:
-        with _reported(), open_store(store, neo4j) as source:
+        with _reported(), open_store(store, neo4j, read_only=True) as source:  # never waits for an ingest
             columns, rows = queries.answer(name, source, **params)
     except TypeError as exc:  # a composed question given a parameter it does not take
         typer.echo(f"error: {name}: {exc}", err=True)

@@ -42,6 +42,7 @@ def page(store, monkeypatch):
 
 def text_of(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [h.value for h in at.header]
+    parts += [t.value for t in at.text]  # document text, shown as text
     parts += [s.value for s in at.subheader] + [g.proto.spec for g in at.get("graphviz_chart")]
     return "\n".join(parts)
 
@@ -76,9 +77,9 @@ def test_clicking_a_node_opens_its_card(page):
     text = text_of(at)
     assert "Document card" in text and "Công văn (không số) — UBND tỉnh Kon Tum" in text
     assert "V/v triển khai Nghị quyết số" in text          # the sentence behind the IMPLEMENTS edge
-    tasks = at.dataframe[0].value
+    tasks = at.dataframe[1].value  # after the card's fields
     assert ("Sở Xây dựng tỉnh Kon Tum", "lead", "2025-07-25") in set(zip(tasks["agency"], tasks["role"], tasks["deadline"]))
-    targets = at.dataframe[1].value
+    targets = at.dataframe[2].value
     assert 10.0 in set(targets["value"])                   # "tăng trưởng GRDP … đạt 10% trở lên"
     outline = [c.value for c in at.code]                   # the letter's parts as printed
     assert any("10. Rà soát, tổng hợp" in c for c in outline)

@@ -9,15 +9,20 @@ import queries
 from graph.errors import LineageError
 from queries.raw import raw_cypher, raw_sparql
 
-from .tree import DocNode, document_label, propagation_dot, within
+from .tree import DocNode, document_label, plain_markdown, propagation_dot, within
 
 DIRECTIVE_LABEL = "Directive (code or uid)"
 DEFAULT_DIRECTIVE = "124/NQ-CP"
 
 
-@st.cache_resource
+def _still_current(store) -> bool:
+    return not isinstance(store, queries.stores.OxigraphStore) or store.is_current()
+
+
+@st.cache_resource(validate=_still_current)
 def source():
-    """The store the environment names (``NEO4J_URI``, else ``LINEAGE_STORE`` read-only), opened once."""
+    """The store the environment names (``NEO4J_URI``, else ``LINEAGE_STORE`` read-only), opened once, and
+    again when an ingest into the embedded store has completed since."""
     return queries.stores.store_from_env()
 
 
@@ -25,7 +30,7 @@ def ask(name: str, **params) -> list:
     try:
         return queries.run(name, source(), **params)
     except LineageError as exc:
-        st.error(str(exc))
+        st.error(plain_markdown(exc))  # a message may quote a uid or a name: shown as typed
         return []
 
 
@@ -96,23 +101,27 @@ def propagation_page() -> None:
         citing = [DocNode(r.other, r.other_label, None, None) for r in ask("links", document=root.document)
                   if r.direction == "in" and r.type in ("CITES", "BASED_ON")]
     selected = st.query_params.get("sel")
-    st.caption(f"{len({a.uid for a, _ in edges})} documents implement {document_label(root.doc_type, root.code, root.issuer)}"
-               " (click one for its card)")
+    st.caption(f"{len({a.uid for a, _ in edges})} documents implement "
+               f"{plain_markdown(document_label(root.doc_type, root.code, root.issuer))} (click one for its card)")
     st.graphviz_chart(propagation_dot(root_node, edges, selected, assignments, citing), width="stretch")
     if selected:
         document_card(selected)
 
 
 def document_card(uid: str) -> None:
+    """One document, its links with the sentence each was read from, its tasks and targets. What a document
+    says is shown as text (``st.text``, tables, escaped Markdown), never as Markdown: a sentence holding
+    "![x](http://…)" must not make the browser fetch anything."""
     st.header("Document card")
     rows = ask("document", document=uid)
     if not rows:
-        st.warning(f"{uid} is not in the store")
+        st.warning(f"{plain_markdown(uid)} is not in the store")
         return
     d = rows[0]
-    st.subheader(document_label(d.doc_type, d.code, d.issuer))
+    st.subheader(plain_markdown(document_label(d.doc_type, d.code, d.issuer)))
     fields = {k: v for k, v in d.__dict__.items() if v is not None and k not in ("title", "outline")}
-    st.table(pd.DataFrame({"field": list(fields), "value": [str(v) for v in fields.values()]}))
+    fields_table = pd.DataFrame({"field": list(fields), "value": [str(v) for v in fields.values()]})
+    st.dataframe(fields_table, hide_index=True, width="stretch")  # not st.table: its cells are read as Markdown
     if d.outline:
         with st.expander("Outline: the document's parts as printed"):
             st.code(d.outline, language=None)
@@ -120,12 +129,8 @@ def document_card(uid: str) -> None:
     if links:
         st.markdown("**Where each link was read**")
         for r in links:
-            sentence = r.sentence or "(no sentence: from the registry)"
-            mark = r.other_label or r.other
-            if r.sentence and mark and mark in sentence:
-                sentence = sentence.replace(mark, f"**:orange[{mark}]**", 1)
             arrow = "→" if r.direction == "out" else "←"
-            st.markdown(f"- `{r.type}` {arrow} {mark}: {sentence}")
+            st.text(f"{r.type} {arrow} {r.other_label or r.other}: {r.sentence or '(no sentence: from the registry)'}")
     tasks = ask("tasks", document=uid)
     st.markdown("**Tasks assigned**")
     st.dataframe(frame(tasks)[["agency", "role", "deadline", "deadline_text", "path", "task_text"]] if tasks else frame([]),
@@ -144,7 +149,7 @@ def coverage_page() -> None:
     try:
         rows = queries.coverage(source(), directive)
     except LineageError as exc:
-        st.error(str(exc))
+        st.error(plain_markdown(exc))
         return
     relayed = [r for r in rows if r.relayed]
     st.metric("Relayed by", f"{len(relayed)} of {len(rows)} provinces and ministries")
@@ -188,8 +193,8 @@ def agency_page() -> None:
     for relation in ("part of", "succeeds", "succeeded by"):
         found = [r for r in rows if r.relation == relation]
         if found:
-            st.markdown(f"**{relation}**: " + "; ".join(f"{r.other_label} ({r.date})" if r.date else str(r.other_label)
-                                                      for r in found))
+            st.markdown(f"**{relation}**:")
+            st.text("; ".join(f"{r.other_label} ({r.date})" if r.date else str(r.other_label) for r in found))
     st.markdown("**Documents**")
     docs = [r for r in rows if r.relation in ("issued", "addressed to it")]
     st.dataframe(frame(docs), hide_index=True, width="stretch")
@@ -228,7 +233,7 @@ def console_page() -> None:
                         raise LineageError("SPARQL runs on the embedded store: start the app without NEO4J_URI")
                     answer = raw_sparql(store, text)
             except LineageError as exc:
-                st.error(str(exc))
+                st.error(plain_markdown(exc))  # a refusal may quote the query: shown as typed
                 return
             if answer.cut:
                 st.warning(f"Only the first {len(answer.rows)} rows are shown; the query has more (add a LIMIT or "

@@ -54,6 +54,22 @@ def document_label(doc_type: str | None, code: str | None, issuer: str | None) -
     return f"{head} — {short(issuer)}" if issuer else head
 
 
+# The characters Markdown (and Streamlit's additions: :orange[…], :material/…:, $…$) gives a meaning to in a line
+# of text: escaped, a document's "![x](http://host/x.png)" shows as those characters instead of making the browser
+# fetch the image. (Brackets, "!", "<" and ":" alone stop images, links, autolinks, HTML and directives.)
+MARKDOWN_SPECIALS = frozenset("\\`*_{}[]<>#+-!|~$:")
+
+
+def plain_markdown(text: object) -> str:
+    """``text`` as Markdown that shows exactly its characters, on one line: for document text inside the app's
+    Markdown (headers, captions, messages); whole passages go to ``st.text`` instead.
+
+    >>> plain_markdown("V/v ![x](http://127.0.0.1:9/x.png) *số* 1")
+    'V/v \\\\!\\\\[x\\\\](http\\\\://127.0.0.1\\\\:9/x.png) \\\\*số\\\\* 1'
+    """
+    return "".join("\\" + c if c in MARKDOWN_SPECIALS else c for c in " ".join(str(text).split()))
+
+
 def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a DOT string: quotes and backslashes escaped
 
