@@ -104,7 +104,8 @@ class LocalBody:
         if self.department:
             return f"{self.name} {province.unit} {province.name}"
         party = "Thành ủy" if province.unit == "thành phố" else "Tỉnh ủy"
-        return self.pattern.format(unit=province.unit, name=province.name, party=party)
+        name = province.name if "{unit}" in self.pattern else province.proper_name  # the unit printed once
+        return self.pattern.format(unit=province.unit, name=name, party=party)
 
 
 @dataclass(frozen=True)
@@ -115,10 +116,17 @@ class Province:
     merged_into: str | None = None
     merged_on: str | None = None
     since: str | None = None  # the day the unit came into being, if after 2024 ("Huế": 2025-01-01)
+    named_with_unit: bool = False  # never named without its unit: "Thành phố Hồ Chí Minh", not "Hồ Chí Minh"
 
     @property
     def full_name(self) -> str:
         return f"{self.unit} {self.name}"
+
+    @property
+    def proper_name(self) -> str:
+        """The name after a body's own name: "Đài Phát thanh và Truyền hình Hậu Giang", "Thành ủy Thành phố Hồ Chí
+        Minh" (a city named after a person keeps its unit)."""
+        return f"{self.unit[:1].upper()}{self.unit[1:]} {self.name}" if self.named_with_unit else self.name
 
 
 @dataclass(frozen=True)
@@ -558,7 +566,8 @@ def vocabulary() -> Vocabulary:
     types = _load("doc_types.toml")["type"]
     agencies = _load("agencies.toml")
     provinces = tuple(
-        Province(p["name"], p["unit"], tuple(p.get("aliases", ())), p.get("merged_into"), p.get("merged_on"), p.get("since"))
+        Province(p["name"], p["unit"], tuple(p.get("aliases", ())), p.get("merged_into"), p.get("merged_on"), p.get("since"),
+                 p.get("named_with_unit", False))
         for p in _load("provinces.toml")["province"]
     )
     succession = _load("succession.toml")
