@@ -14,12 +14,13 @@ import uuid
 from collections import defaultdict
 from contextlib import contextmanager
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator, Mapping
 
 from neo4j import READ_ACCESS, Driver, GraphDatabase, ManagedTransaction, ResultSummary, unit_of_work
 from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable
 
 from .errors import LineageError
+from .store import CYPHER
 from .model import (AGENCY, DOCUMENT, EDGE_TYPES, ENDPOINTS, HELD_FIELDS, NODE_LABELS, OWNED_VIA, STUB_FIELDS, TARGET,
                     TASK, Counts, Edge, LineageGraph, Node, Revision, revisions, without)
 
@@ -150,6 +151,10 @@ def connect_from_env(uri: str | None = None) -> "Neo4jStore":
 
 
 class Neo4jStore:
+    """The production store: a Neo4j server over Bolt; named queries run in Cypher (:mod:`graph.store`)."""
+
+    query_language = CYPHER
+
     def __init__(self, uri: str, auth: tuple[str, str] | None = None, database: str = "neo4j") -> None:
         self.uri, self.database = uri, database
         # Warnings such as "relationship type AMENDS does not exist" (none in this graph yet) are not news.
@@ -327,6 +332,10 @@ class Neo4jStore:
         stubs = next(iter(self._rows(COUNT_STUBS)))["n"]
         return Counts(dict(sorted(labels.items())), dict(sorted(types.items())), stubs)
 
+    def rows(self, text: str, params: Mapping[str, Any] | None = None, limit: int | None = None) -> list[dict]:
+        """A query in this store's language (:class:`graph.store.Store`): :meth:`query` with its defaults."""
+        return self.query(text, dict(params or {}), limit=limit)
+
     def query(self, cypher: str, params: dict[str, Any] | None = None, timeout: float = QUERY_TIMEOUT,
               limit: int | None = None, check: Callable[[ResultSummary], None] | None = None) -> list[dict]:
         """Run a query read-only: a READ session and a read transaction (the server refuses writes), stopped
@@ -356,6 +365,10 @@ class Neo4jStore:
     def _rows(self, statement: str, **params: Any) -> Iterator[dict]:
         records, _, _ = self.driver.execute_query(statement, params, database_=self.database, routing_="r")
         return iter([r.data() for r in records])
+
+    def is_current(self) -> bool:
+        """Always: every read asks the live server (:class:`graph.store.Store`)."""
+        return True
 
     def close(self) -> None:
         self.driver.close()

@@ -7,7 +7,7 @@ edge's :func:`graph.ids.edge_key`, edge attributes its properties plus ``type`` 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 import networkx as nx
 
@@ -61,7 +61,10 @@ def read_graphml(path: str | Path) -> LineageGraph:
 
 
 class NetworkxStore:
-    """An in-memory store with the same write rules as the others (:func:`graph.model.merge_node`)."""
+    """An in-memory store with the same write rules as the others (:func:`graph.model.merge_node`), for the
+    algorithms and the app's view; it runs no query language (:mod:`graph.store`)."""
+
+    query_language = None
 
     def __init__(self) -> None:
         self.graph = nx.MultiDiGraph()
@@ -144,6 +147,14 @@ class NetworkxStore:
 
     def counts(self) -> Counts:
         return self.read().counts()
+
+    def rows(self, text: str, params: Mapping[str, Any] | None = None, limit: int | None = None) -> list[dict]:
+        raise LineageError("the networkx store runs no query language: query Neo4j (Cypher) or the embedded "
+                           "store (SPARQL)")
+
+    def is_current(self) -> bool:
+        """Always: every read asks the live graph (:class:`graph.store.Store`)."""
+        return True
 
     def close(self) -> None:
         pass

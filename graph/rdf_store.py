@@ -26,7 +26,7 @@ from decimal import Decimal
 from itertools import islice
 from json.encoder import encode_basestring as _nt_string
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO, Any, Iterable, Iterator, Mapping
 from urllib.parse import quote, unquote
 
 import pyoxigraph as ox
@@ -35,6 +35,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import RDFS, SKOS
 
 from .errors import LineageError
+from .store import SPARQL
 from .ids import edge_key
 from .model import (AGENCY, DOCUMENT, DOCUMENT_EDGES, EDGE_TYPES, HELD_FIELDS, OWNED_VIA, STUB_FIELDS, TARGET, TASK,
                     Counts, Edge, LineageGraph, Node, Revision, graph_digest, merge_node, revisions, without)
@@ -506,7 +507,9 @@ class OxigraphStore:
     (:func:`open_snapshot`). One writer at a time: a second one is told to wait.
 
     Writes and named queries go to pyoxigraph directly (``write``, ``select``); ``graph`` is the rdflib view
-    of the same store (``read``, ``query``)."""
+    of the same store (``read``, ``query``). Named queries run in SPARQL (:mod:`graph.store`)."""
+
+    query_language = SPARQL
 
     def __init__(self, path: str | Path | None = None, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else None
@@ -819,6 +822,11 @@ class OxigraphStore:
         """Run a SPARQL query with the store's prefixes; ``bindings`` are values, never spliced into text."""
         values = {k: v if isinstance(v, (URIRef, Literal)) else Literal(v) for k, v in (bindings or {}).items()}
         return self.graph.query(sparql, initNs={k: str(v) for k, v in PREFIXES.items()}, initBindings=values)
+
+    def rows(self, text: str, params: Mapping[str, Any] | None = None, limit: int | None = None) -> list[dict]:
+        """A query in this store's language (:class:`graph.store.Store`): each parameter ``name`` binds the
+        variable ``?in_name`` (:meth:`select`)."""
+        return self.select(text, {f"in_{k}": v for k, v in (params or {}).items()}, limit=limit)
 
     def select(self, sparql: str, bindings: dict | None = None, limit: int | None = None) -> list[dict]:
         """A SELECT's rows as dicts of plain values (uids for IRIs, dates as printed); unbound → None.

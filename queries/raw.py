@@ -12,6 +12,7 @@ from typing import Any
 from graph.errors import LineageError
 from graph.neo4j_store import Neo4jStore
 from graph.rdf_store import QUERY_MEMORY_MB, QUERY_PREFIXES, OxigraphStore, select_read_only
+from graph.store import CYPHER, SPARQL, needs
 
 from .safety import check_cypher_plan, check_limit, check_sparql
 
@@ -33,6 +34,7 @@ def raw_cypher(store: Neo4jStore, text: str, params: dict[str, Any] | None = Non
                limit: int = LIMIT) -> RawAnswer:
     """Run ``text`` if Neo4j's own plan of it is a read of the graph (checked in the read transaction it runs in)."""
     check_limit(limit)
+    needs(store, CYPHER, "raw Cypher")
     rows = store.query(text, params or {}, timeout=timeout, limit=limit + 1,
                        check=lambda summary: check_cypher_plan(summary.query_type, summary.plan))
     return _answer(list(rows[0]) if rows else [], rows, limit)
@@ -45,7 +47,9 @@ def raw_sparql(store: OxigraphStore | Path, text: str, params: dict[str, Any] | 
     ``params`` bind ``?in_<name>`` variables (which the SELECT must name)."""
     check_limit(limit)
     checked = check_sparql(text, QUERY_PREFIXES)
-    path = store.path if isinstance(store, OxigraphStore) else Path(store)
+    if not isinstance(store, (str, Path)):
+        needs(store, SPARQL, "raw SPARQL")
+    path = Path(store) if isinstance(store, (str, Path)) else store.path
     if path is None:
         raise LineageError("raw SPARQL needs a store on disk")
     bindings = {f"in_{k}": v for k, v in (params or {}).items()}

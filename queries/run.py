@@ -13,8 +13,7 @@ from functools import cache
 from typing import Any, Mapping
 
 from graph.errors import LineageError
-from graph.neo4j_store import Neo4jStore
-from graph.rdf_store import OxigraphStore
+from graph.store import CYPHER, SPARQL, Store
 
 from .catalogue import NamedQuery, named
 
@@ -58,17 +57,17 @@ def bind(q: NamedQuery, given: Mapping[str, Any]) -> dict[str, Any]:
     return out
 
 
-def run(name: str, source: Neo4jStore | OxigraphStore, **params: Any) -> list:
-    """The rows of query ``name`` on ``source`` (a :class:`Neo4jStore` or an :class:`OxigraphStore`)."""
+def run(name: str, source: Store, **params: Any) -> list:
+    """The rows of query ``name`` on ``source``, in the language the store runs (its Cypher or its SPARQL)."""
     q = named(name)
     values = bind(q, params)
     sent = {k: v for k, v in values.items() if k != LIMIT}
-    if isinstance(source, Neo4jStore):
-        rows = source.query(q.cypher, sent, limit=MAX_ROWS)
-    elif isinstance(source, OxigraphStore):
-        rows = source.select(q.sparql, {f"in_{k}": v for k, v in sent.items()}, limit=MAX_ROWS)
-    else:
-        raise LineageError(f"cannot query a {type(source).__name__}: give a Neo4j or an RDF store")
+    texts = {CYPHER: q.cypher, SPARQL: q.sparql}
+    language = getattr(source, "query_language", None)
+    if language not in texts:
+        raise LineageError(f"cannot query a {type(source).__name__}: it runs {language or 'no query language'}; "
+                           "give the Neo4j store (Cypher) or the embedded store (SPARQL)")
+    rows = source.rows(texts[language], sent, limit=MAX_ROWS)
     typed = [_typed(q, row) for row in rows]
     rows = sort_rows(q, typed)
     if LIMIT in values:

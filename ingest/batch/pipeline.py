@@ -18,26 +18,17 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Protocol
+from typing import Any, Callable, Iterable, Iterator
 
 from graph.build import Replaced, build, replaced
 from graph.model import Counts, LineageGraph
+from graph.store import Store
 
 from .executors import FAILED, Executor, LocalExecutor
 from ..record import to_json_bytes
 from .records_parquet import PartWriter, prepare
 
 CACHE_SUFFIX = ".json"
-
-
-class Store(Protocol):
-    def write(self, graph: LineageGraph, retire: Iterable[str] = ()) -> None: ...
-
-    def held_documents(self, paths: Iterable[str] = ()) -> list[dict[str, Any]]: ...
-
-    def citing(self, uids: Iterable[str]) -> list[dict[str, Any]]: ...
-
-    def counts(self) -> Counts: ...
 
 
 @cache
