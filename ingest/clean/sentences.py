@@ -32,7 +32,8 @@ def _paragraph_break(flat: Flat, source: str, j: int) -> bool:
     if before.islower() or before == ",":
         return False
     if before.isupper():  # a title in capitals wrapped: "… NGHỊ QUYẾT SỐ 57-NQ/TW NGÀY 22 THÁNG 12 NĂM\n2024 …"
-        word = text[j + 1:].split(" ", 1)[0]
+        space = text.find(" ", j + 1)
+        word = text[j + 1:space if space >= 0 else len(text)]  # the next word (not a copy of the rest of the text)
         if not any(c.islower() for c in word):
             return False
     return after.isupper() or after.isdigit() or after in "-+•"
