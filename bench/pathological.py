@@ -52,16 +52,25 @@ AGENCIES = ["Sở Tài chính", "Sở Xây dựng", "Sở Nội vụ", "Sở Tư
 PARAGRAPH = ("Các sở, ban, ngành tổ chức triển khai thực hiện nghiêm túc, hiệu quả các nhiệm vụ được giao; "
              "thường xuyên kiểm tra, đánh giá, báo cáo kết quả thực hiện. ")
 
-# The repeated unit of each input, and whether the input is cut into lines (False: one long line).
+# The repeated unit of each input ("{n}": a number counting up, so that each unit differs), put in the body
+# or, for a name ending in "-head", right after the first line of the header.
 INPUTS: dict[str, str] = {
     "so": "Số: ",  # the issue's case: "Số: " 100,000 times in a 0.6 MB letter
+    "so-head": "Số: ",
     "so-lines": "Số: 12/UBND\n",
     "can-cu": "Căn cứ ",
     "can-cu-lines": "Căn cứ Nghị quyết số 124/NQ-CP ngày 08/5/2025 của Chính phủ;\n",
     "digits-slashes": "12/",
     "codes": "124/NQ-CP ",
+    "numbered-codes": "Quyết định số {n}/QĐ-UBND, ",
+    "issuer-no-stop": "Nghị quyết số 124/NQ-CP của Chính phủ về việc triển khai ",
+    "issuer-runs-on": "Nghị quyết số {n}/NQ-CP của Ủy ban nhân dân tỉnh Kon Tum ",
+    "replaces": "thay thế Quyết định số {n}/QĐ-UBND ",
+    "implements": "Thực hiện Đề án phát triển ứng dụng dữ liệu ",
     "kinh-gui": "Kính gửi: ",
+    "kinh-gui-head": "Kính gửi: ",
     "kinh-gui-lines": "Kính gửi:\n- Sở Tài chính;\n",
+    "send-by": "gửi Sở Tài chính trước ngày 30/6/2025 ",
     "truoc-ngay": "trước ngày ",
     "truoc-ngay-dated": "hoàn thành trước ngày 30/6/2025, ",
     "dashes": "- ",
@@ -71,6 +80,8 @@ INPUTS: dict[str, str] = {
     "assign-list": "Giao " + ", ".join(AGENCIES) + " chủ trì; ",
     "numbered-lines": "1.\n",
     "lettered-lines": "a) Sở Tài chính;\n",
+    "articles": "Điều {n}. ",
+    "table-rows": "| {n} | Sở Tài chính | Quý III/2025 |\n",
     "long-lines": PARAGRAPH,  # ordinary sentences, no line break
     "no-stop": "các sở ban ngành tổ chức thực hiện ",  # one line, no sentence end
 }
@@ -78,10 +89,17 @@ INPUTS: dict[str, str] = {
 
 def build(kind: str, size: int) -> str:
     """The input ``kind`` as a letter of about ``size`` bytes (UTF-8)."""
-    unit = INPUTS[kind]
-    room = max(0, size - len((HEAD + TAIL).encode()))
-    count = max(1, room // len(unit.encode()))
-    return HEAD + unit * count + TAIL
+    unit, room = INPUTS[kind], size - len((HEAD + TAIL).encode())
+    parts: list[str] = []
+    while room > 0:
+        part = unit.replace("{n}", str(len(parts) + 1))
+        parts.append(part)
+        room -= len(part.encode())
+    filler = "".join(parts) or unit
+    if kind.endswith("-head"):
+        first, rest = HEAD.split("\n", 1)
+        return first + "\n" + filler + "\n" + rest + TAIL
+    return HEAD + filler + TAIL
 
 
 def _time_one(kind: str, size: int) -> float:

@@ -97,6 +97,15 @@ AT_END_RE = re.compile(rf"\s{AT}", re.IGNORECASE)
 STEERING_RE = re.compile(rf"{one_of(_REFS['steering'])}(?:\s+(?:{one_of(_REFS['steering_levels'])}))?$", re.IGNORECASE)
 # " về" after it, where the topic starts.
 STEERING_TOPIC = " " + _REFS["steering_topic"]
+# Where the topic ends: "… về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số." (the end
+# of the text at the latest).
+TOPIC_END_RE = re.compile(r"[.;(]|$")
+# How far an issuer's name may run after "của" (the longest of the corpora: 269 characters, "UBND tỉnh Bắc Ninh
+# công bố thủ tục hành chính …"): a text with no stop is not read to its end after every mention.
+ISSUER_REACH = 600
+# More words than a registry body's name with its province has (13: "Đoàn Chủ tịch Ủy ban Trung ương Mặt trận
+# Tổ quốc Việt Nam"; 6: "tỉnh Bà Rịa - Vũng Tàu"): no longer run of words can be one.
+MAX_ISSUER_WORDS = 24
 
 
 @cache
@@ -130,22 +139,26 @@ def _issuer_after(flat: Flat, pos: int, locality: Province | None) -> tuple[str 
     if not of:
         return None, pos
     start = of.end()
-    stop = _issuer_stop_re().search(flat.text, start)
+    reach = start + ISSUER_REACH
+    stop = _issuer_stop_re().search(flat.text, start, reach)  # ("$" matches at the reach)
     end = stop.start() if stop else len(flat.text)
     phrase = flat.text[start:end]
-    if STEERING_RE.search(phrase) and flat.text.startswith(STEERING_TOPIC, end):
-        more = re.compile(r"[.;(]|$").search(flat.text, end + len(STEERING_TOPIC))
+    cut = reach < len(flat.text) and end >= reach - 1  # no stop within reach: whole words up to it
+    if cut:
+        phrase = phrase[:phrase.rfind(" ") + 1].rstrip()
+    elif STEERING_RE.search(phrase) and flat.text.startswith(STEERING_TOPIC, end):
+        more = TOPIC_END_RE.search(flat.text, end + len(STEERING_TOPIC), end + ISSUER_REACH)
         end = more.start() if more else len(flat.text)
         return canonical_agency(flat.text[start:end], locality), end
     words = phrase.split()
-    for n in range(len(words), 0, -1):
+    for n in range(min(len(words), MAX_ISSUER_WORDS), 0, -1):
         if is_known_body(" ".join(words[:n])):
-            if n < len(words):
+            if n < len(words) or cut:
                 end = start + len(" ".join(words[:n]))
                 phrase = " ".join(words[:n])
             break
     else:
-        if len(words) > 14:
+        if len(words) > 14 or cut:
             return None, pos
     name = canonical_agency(phrase, locality)
     return name, (end if name else pos)
