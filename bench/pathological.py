@@ -81,6 +81,8 @@ INPUTS: dict[str, str] = {
     "numbered-lines": "1.\n",
     "lettered-lines": "a) Sở Tài chính;\n",
     "articles": "Điều {n}. ",
+    "percents": "phấn đấu tăng trưởng đạt {n}% ",
+    "percent-lines": "- Tỷ lệ hộ dân được sử dụng nước sạch đạt {n}%;\n",
     "table-rows": "| {n} | Sở Tài chính | Quý III/2025 |\n",
     "long-lines": PARAGRAPH,  # ordinary sentences, no line break
     "no-stop": "các sở ban ngành tổ chức thực hiện ",  # one line, no sentence end
