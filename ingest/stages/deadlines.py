@@ -14,8 +14,8 @@ from datetime import date
 from functools import cache
 
 from ..lexicon.dates import MONTH, YEAR, iso, quarter_end
-from .spans import Taken
 from ..lexicon.vocab import alternation, common, dates, duties, one_of, word_start_re
+from .spans import Taken
 
 # The date after a cue: "30 tháng 6 năm 2025", "25 tháng 7", "28/9/2018", "15/7".
 DAY_MONTH_RE = re.compile(
