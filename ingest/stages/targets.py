@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, partial
 
 from graph.vocabulary import SPACES_RE, Province, vocabulary
 
@@ -289,7 +290,7 @@ def find_targets(text: str, start: int, end: int, scope: str | None, locality: P
     res = _res()
     found: list[Target] = []
     item_start, item_end = start, end
-    years = _period_years(text, start, end)
+    years = cache(partial(_period_years, text, start, end))  # found once, when a figure first needs them
     for m in _number_re().finditer(text, item_start, item_end):
         if any(a <= m.start() < b for a, b in skip):
             continue
@@ -474,16 +475,16 @@ def _period_years(text: str, start: int, end: int) -> tuple[list[int], list[re.M
     return [y.start() for y in years], years
 
 
-def _period(text: str, years: tuple[list[int], list[re.Match[str]]], pos: int,
+def _period(text: str, years: Callable[[], tuple[list[int], list[re.Match[str]]]], pos: int,
             clause_end: int) -> tuple[str | None, tuple[int, int] | None]:
     """"trong tháng 6 năm 2025" after the number → "2025-06"; else the nearest year in the sentence that is not
-    the base of a comparison ("so với mức trung bình năm 2024"), of its ``years`` (:func:`_period_years`)."""
+    the base of a comparison ("so với mức trung bình năm 2024"), of those ``years()`` gives (:func:`_period_years`)."""
     tail = text[pos:clause_end]
     for m in PERIOD_LEAD_RE.finditer(tail):
         mm = MONTHS_RE.match(tail, m.end())
         if mm and mm["y"]:
             return f"{mm['y']}-{int(mm['m2'] or mm['m']):02d}", (pos + m.start(), pos + mm.end())
-    starts, found = years
+    starts, found = years()
     if not found:
         return None, None
     k = bisect.bisect_left(starts, pos)
@@ -533,7 +534,7 @@ def list_targets(text: str, start: int, end: int, scope: str | None, locality: P
     res = _res()
     found: list[Target] = []
     item_start, item_end = start, end
-    years = _period_years(text, start, end)
+    years = cache(partial(_period_years, text, start, end))  # found once, when a figure first needs them
     for m in _number_re().finditer(text, item_start, item_end):
         if YEAR_ONLY_RE.fullmatch(m["num"]) and m["unit"] != "%":
             continue
