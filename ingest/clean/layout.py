@@ -7,7 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from ..lexicon.vocab import load
 
@@ -84,7 +84,13 @@ class Layout:
         return out
 
     def footnote_flat(self, note: Footnote) -> Flat:
-        return flatten(self.text, [note.span], self.dropped)
+        a, b = note.span  # the dropped offsets inside the note only (not all of the text's, sorted for each note)
+        cuts = self._dropped_sorted
+        return flatten(self.text, [note.span], frozenset(cuts[bisect.bisect_left(cuts, a):bisect.bisect_left(cuts, b)]))
+
+    @cached_property
+    def _dropped_sorted(self) -> list[int]:
+        return sorted(self.dropped)
 
 
 def _footnote_start(line: str) -> re.Match[str] | None:

@@ -32,7 +32,8 @@ def _paragraph_break(flat: Flat, source: str, j: int) -> bool:
     if before.islower() or before == ",":
         return False
     if before.isupper():  # a title in capitals wrapped: "… NGHỊ QUYẾT SỐ 57-NQ/TW NGÀY 22 THÁNG 12 NĂM\n2024 …"
-        word = text[j + 1:].split(" ", 1)[0]
+        space = text.find(" ", j + 1)
+        word = text[j + 1:space if space >= 0 else len(text)]  # the next word (not a copy of the rest of the text)
         if not any(c.islower() for c in word):
             return False
     return after.isupper() or after.isdigit() or after in "-+•"
@@ -91,8 +92,13 @@ STOP_END_RE = re.compile(r"[.;:!?](?= |$)")
 def _paragraph_breaks(flat: Flat, source: str) -> list[int]:
     """The spaces of ``flat.text`` that stand for a line break starting a paragraph (see :func:`_paragraph_break`)."""
     index, out = flat.index, []
+    if not index:
+        return out
     seen = set()
-    for q in NEWLINE_RE.finditer(source):
+    # Only the line breaks among the flat's own characters, and the first after them (a footnote's flat is
+    # a few lines of a long text): those before or further after map to no space of the flat.
+    after = source.find("\n", index[-1])
+    for q in NEWLINE_RE.finditer(source, index[0], after + 1 if after >= 0 else len(source)):
         k = bisect.bisect_right(index, q.start())  # the first kept character after the line break
         for j in (k, k - 1):
             if 0 < j < len(index) and j not in seen and flat.text[j] == " ":

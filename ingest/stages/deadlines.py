@@ -15,6 +15,7 @@ from functools import cache
 
 from ..lexicon.dates import MONTH, YEAR, iso, quarter_end
 from ..lexicon.vocab import alternation, common, dates, duties, one_of, word_start_re
+from .spans import Taken
 
 # The date after a cue: "30 tháng 6 năm 2025", "25 tháng 7", "28/9/2018", "15/7".
 DAY_MONTH_RE = re.compile(
@@ -117,10 +118,12 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, year: str 
     if not first:
         return found  # most sentences have no deadline cue at all: one search instead of seven
     starts = _cue_starts(text, first, end)
+    taken = Taken()
 
     def add(d: Deadline) -> None:
-        if not any(d.start < f.end and f.start < d.end for f in found):
+        if taken.free(d.start, d.end):  # overlaps no deadline found before
             found.append(d)
+            taken.add(d.start, d.end)
 
     for m in _matches_at(res["by_date"], starts, text, start, end):
         dm = DAY_MONTH_RE.match(text, m.end(), end)
@@ -202,8 +205,8 @@ def _matches_at(pattern: re.Pattern[str], starts: list[int], text: str, start: i
 
 def _month_word_at(text: str, m: re.Match[str]) -> int:
     """Where "tháng" starts inside or right after a cue ("trong tháng 6" → the "tháng")."""
-    at = text.lower().find(dates()["month"], m.start(), m.end() + 6)
-    return at if at >= 0 else m.end()
+    at = text[m.start():m.end() + 6].lower().find(dates()["month"])
+    return m.start() + at if at >= 0 else m.end()
 
 
 def _periodic() -> str:

@@ -385,10 +385,16 @@ class _Piece:
         return "".join((joins[k - 1] if k else "") + part for k, part in enumerate(parts))
 
 
+# How far a list of names may run (the longest of the 375 whole documents: 458 characters): a text read
+# for a list at each of many places is read so far at each, not to its end.
+LIST_REACH = 1500
+
+
 def list_end(text: str, start: int, limit: int) -> int:
     """Where a list from ``start`` ends: the first duty word (not right after "các" or a comma, where
     it is a noun: "các tổ chức …"), a full stop or a colon (not "Sở: …"); never inside an aside ("Sở Nội vụ
     (Ban Thi đua - Khen thưởng) tiến hành …")."""
+    limit = min(limit, start + LIST_REACH)
     masked = mask(ASIDE_RE.sub(lambda m: MASK * len(m.group()), text[start:limit]))
     end = limit
     if m := STOP_RE.search(masked):

@@ -17,6 +17,7 @@ from functools import cache
 from graph.vocabulary import Province, fold, vocabulary
 
 from .agencies import canonical_agency, is_known_body, tidy
+from .spans import Taken
 from ..lexicon.codes import Code, find_codes, match_code
 from ..lexicon.dates import DAY, TITLE_YEAR_RE, YEAR, YEAR_ONLY_RE, FoundDate, dated_at
 from ..clean.flat import Flat
@@ -96,6 +97,15 @@ AT_END_RE = re.compile(rf"\s{AT}", re.IGNORECASE)
 STEERING_RE = re.compile(rf"{one_of(_REFS['steering'])}(?:\s+(?:{one_of(_REFS['steering_levels'])}))?$", re.IGNORECASE)
 # " về" after it, where the topic starts.
 STEERING_TOPIC = " " + _REFS["steering_topic"]
+# Where the topic ends: "… về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số." (the end
+# of the text at the latest).
+TOPIC_END_RE = re.compile(r"[.;(]|$")
+# How far an issuer's name may run after "của" (the longest of the corpora: 269 characters, "UBND tỉnh Bắc Ninh
+# công bố thủ tục hành chính …"): a text with no stop is not read to its end after every mention.
+ISSUER_REACH = 600
+# More words than a registry body's name with its province has (13: "Đoàn Chủ tịch Ủy ban Trung ương Mặt trận
+# Tổ quốc Việt Nam"; 6: "tỉnh Bà Rịa - Vũng Tàu"): no longer run of words can be one.
+MAX_ISSUER_WORDS = 24
 
 
 @cache
@@ -129,22 +139,26 @@ def _issuer_after(flat: Flat, pos: int, locality: Province | None) -> tuple[str 
     if not of:
         return None, pos
     start = of.end()
-    stop = _issuer_stop_re().search(flat.text, start)
+    reach = start + ISSUER_REACH
+    stop = _issuer_stop_re().search(flat.text, start, reach)  # ("$" matches at the reach)
     end = stop.start() if stop else len(flat.text)
     phrase = flat.text[start:end]
-    if STEERING_RE.search(phrase) and flat.text.startswith(STEERING_TOPIC, end):
-        more = re.compile(r"[.;(]|$").search(flat.text, end + len(STEERING_TOPIC))
+    cut = reach < len(flat.text) and end >= reach - 1  # no stop within reach: whole words up to it
+    if cut:
+        phrase = phrase[:phrase.rfind(" ") + 1].rstrip()
+    elif STEERING_RE.search(phrase) and flat.text.startswith(STEERING_TOPIC, end):
+        more = TOPIC_END_RE.search(flat.text, end + len(STEERING_TOPIC), end + ISSUER_REACH)
         end = more.start() if more else len(flat.text)
         return canonical_agency(flat.text[start:end], locality), end
     words = phrase.split()
-    for n in range(len(words), 0, -1):
+    for n in range(min(len(words), MAX_ISSUER_WORDS), 0, -1):
         if is_known_body(" ".join(words[:n])):
-            if n < len(words):
+            if n < len(words) or cut:
                 end = start + len(" ".join(words[:n]))
                 phrase = " ".join(words[:n])
             break
     else:
-        if len(words) > 14:
+        if len(words) > 14 or cut:
             return None, pos
     name = canonical_agency(phrase, locality)
     return name, (end if name else pos)
@@ -174,10 +188,8 @@ def find_mentions(flat: Flat, locality: Province | None, segment: int = 0) -> li
     """Every mention in ``flat``, left to right."""
     v = vocabulary()
     out: list[Mention] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(a: int, b: int) -> bool:
-        return all(b <= x or a >= y for x, y in taken)
+    taken = Taken()
+    free = taken.free
 
     typed, anaphora = _typed_and_anaphora(flat.text)
     for m in typed:
@@ -195,7 +207,7 @@ def find_mentions(flat: Flat, locality: Province | None, segment: int = 0) -> li
         kind = "coded" if code.number else "blank"
         title = None if code.number else f"{flat.text[m.start():code_end]}"
         out.append(Mention(m.start(), code_end, head_end, kind, doc_type, True, code, title, date, issuer, segment))
-        taken.append((m.start(), code_end))
+        taken.add(m.start(), code_end)
 
     for code, start, end in find_codes(flat.text):
         if not free(start, end) or not (code.party or code.doc_type() or code.issuer_bodies()):
@@ -206,7 +218,7 @@ def find_mentions(flat: Flat, locality: Province | None, segment: int = 0) -> li
         issuer = issuer or _issuer_before(flat, start, locality)
         t = code.doc_type()
         out.append(Mention(start, end, head_end, "coded", t.name if t else None, False, code, None, date, issuer, segment))
-        taken.append((start, end))
+        taken.add(start, end)
 
     for m in NAMED_START_RE.finditer(flat.text):
         if not free(m.start(), m.end()):
@@ -214,7 +226,7 @@ def find_mentions(flat: Flat, locality: Province | None, segment: int = 0) -> li
         named = _named(flat, m)
         if named:
             out.append(dataclasses.replace(named, segment=segment))
-            taken.append((named.start, named.end))
+            taken.add(named.start, named.end)
 
     for m in anaphora:
         if free(m.start(), m.end()):
@@ -306,16 +318,19 @@ def group_mentions(mentions: list[Mention], relations: list[str]) -> list[Group]
         last_by_code[code_key] = key
 
     # A short form seen before any dated mention joins the one dated group with its code.
-    for key in list(order):
+    dated_by_code: dict[str, list[tuple]] = {}
+    for k in order:
+        if k[0] == "coded" and k[2] is not None:
+            dated_by_code.setdefault(k[1], []).append(k)
+    for key in order:
         if key[0] == "coded" and key[2] is None:
-            dated = [k for k in order if k[0] == "coded" and k[1] == key[1] and k[2] is not None]
+            dated = dated_by_code.get(key[1], [])
             if len(dated) == 1:
                 target = groups[dated[0]]
                 target.mentions[:0] = groups[key].mentions
                 target.relations[:0] = groups[key].relations
-                order.remove(key)
                 del groups[key]
-    return [groups[k] for k in order]
+    return [groups[k] for k in order if k in groups]
 
 
 def best_date(mentions: list[Mention]) -> str | None:

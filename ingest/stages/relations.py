@@ -9,6 +9,7 @@ QUYẾT SỐ …"), an opening "Thực hiện …, Ủy ban nhân dân tỉnh ba
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -28,6 +29,21 @@ LIST_MARKER_RE = re.compile(r"(?:^|\s)(?:\d+\.|[a-zđ]\)|[-+•])$")
 LIST_MARKER_REACH = 40  # characters looked at before a cue for its marker
 # Where a sentence ends: ". Chủ tịch UBND tỉnh ban hành …", "như sau:".
 SENTENCE_END_RE = re.compile(r"\.(?=\s+[A-ZĐ\u00C0-\u1EF8\d(\[])|\.$|:(?=\s|$)")
+
+
+@lru_cache(maxsize=4)
+def _sentence_ends(text: str) -> list[int]:
+    """Where each :data:`SENTENCE_END_RE` match of ``text`` starts, found once (its matches are one character,
+    so these are all the places a search from any position can stop)."""
+    return [m.start() for m in SENTENCE_END_RE.finditer(text)]
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    """Where the first sentence end at or after ``pos`` starts (``len(text)`` if none): what
+    ``SENTENCE_END_RE.search(text, pos)`` gives, without scanning the rest of the text each time."""
+    ends = _sentence_ends(text)
+    k = bisect.bisect_left(ends, pos)
+    return ends[k] if k < len(ends) else len(text)
 # What splits a scope into its objects: "; " outside brackets ("… (a; b); Nghị quyết …" cuts once).
 BRACKET_OR_SEMICOLON_RE = re.compile(r"[();]")
 
@@ -119,8 +135,9 @@ def _sentence_initial(flat: Flat, source: str, pos: int) -> bool:
     if end == 0 or text[end - 1] in ".;:)]>":
         return True
     at = flat.index[pos]
-    line_start = source.rfind("\n", 0, at) + 1
-    return not source[line_start:at].strip()
+    while at > 0 and source[at - 1] != "\n" and source[at - 1].isspace():
+        at -= 1  # only whitespace back to the line's start (not a search back over a long line)
+    return at == 0 or source[at - 1] == "\n"
 
 
 # "V/v" or "Về việc" before a title's subject: "V/v triển khai Nghị quyết số …".
@@ -140,13 +157,13 @@ def _scopes(flat: Flat, source: str, title: tuple[int, int] | None, own: str | N
         if m and _own_ok(m, own):
             scopes.append(Scope("implements", a + m.end(), b))
     openers = [m for m in _opener_re().finditer(flat.text) if _sentence_initial(flat, source, m.start())]
-    starts = [m.start() for m in openers] + [m.start() for m in _preamble_re().finditer(flat.text)
-                                             if _sentence_initial(flat, source, m.start())]
+    starts = sorted([m.start() for m in openers] + [m.start() for m in _preamble_re().finditer(flat.text)
+                                                    if _sentence_initial(flat, source, m.start())])
     for m in openers:
         kind = "based_on" if m["cue"] in _body_cues()["basis_openers"] else "implements"
-        end_m = SENTENCE_END_RE.search(flat.text, m.end())
-        end = end_m.start() if end_m else len(flat.text)
-        end = min([end, *[s for s in starts if s > m.start()]])
+        end = _sentence_end(flat.text, m.end())
+        if (k := bisect.bisect_right(starts, m.start())) < len(starts):
+            end = min(end, starts[k])  # the next opener
         if kind == "implements":
             main = _main_clause_re().search(flat.text, m.end(), end)
             if main:
@@ -157,8 +174,7 @@ def _scopes(flat: Flat, source: str, title: tuple[int, int] | None, own: str | N
     for m in FIRST_ARTICLE_RE.finditer(flat.text):
         frame = _frame_re().match(flat.text, m.end())
         if frame and _own_ok(frame, own):
-            end_m = SENTENCE_END_RE.search(flat.text, frame.end())
-            scopes.append(Scope("implements", frame.end(), end_m.start() if end_m else len(flat.text)))
+            scopes.append(Scope("implements", frame.end(), _sentence_end(flat.text, frame.end())))
     return scopes
 
 
@@ -183,19 +199,25 @@ def _top_level_semicolons(text: str, start: int, end: int) -> list[int]:
     return cuts
 
 
+def _starting_in(starts: list[int], a: int, b: int) -> range:
+    """The indexes of the mentions that start in ``[a, b)``, given their ``starts`` in text order (as
+    :func:`find_mentions` gives them): found by bisection, not by a pass over every mention."""
+    return range(bisect.bisect_left(starts, a), bisect.bisect_left(starts, b))
+
+
 def classify(flat: Flat, source: str, mentions: list[Mention], title: tuple[int, int] | None,
              own_issuer: str | None, own_type: str | None = None) -> list[str]:
     """The relation of each body mention, in order."""
     relations = ["cites"] * len(mentions)
+    starts = [m.start for m in mentions]
     description = _description_re()
     for scope in _scopes(flat, source, title, own_issuer):
         cuts = _top_level_semicolons(flat.text, scope.start, scope.end)
         bounds = [scope.start, *[c + 1 for c in cuts], scope.end]
         for a, b in zip(bounds, bounds[1:]):
             cursor, nested = a, False
-            for n, m in enumerate(mentions):
-                if not a <= m.start < b:
-                    continue
+            for n in _starting_in(starts, a, b):
+                m = mentions[n]
                 if scope.kind != "based_on" and description.search(flat.text, cursor, m.start):
                     nested = True  # (in a "Căn cứ" line every document named is a basis, as the contract reads)
                 if not nested:
@@ -236,22 +258,39 @@ def _approved_plans(flat: Flat, mentions: list[Mention], relations: list[str], s
     """A plan that carries out a programme by its name ("Kế hoạch thực hiện Đề án phát triển ứng dụng dữ liệu
     dân cư …") implements the document that approved it ("Quyết định số 06/QĐ-TTg … phê duyệt Đề án phát
     triển ứng dụng dữ liệu về dân cư …")."""
+    starts = [m.start for m in mentions]
+    approving: list[tuple[int, list[str]]] | None = None
+    seen: set[frozenset[str]] = set()  # a plan named again changes nothing more
     for scope in scopes:
         if scope.kind != "implements":
             continue
         obj = _plan_object_re().match(flat.text, scope.start, scope.end)
-        if obj is None or any(scope.start <= m.start < scope.end for m in mentions):
+        if obj is None or _starting_in(starts, scope.start, scope.end):
             continue
         wanted = set(_name_words(obj["name"]))
-        for n, m in enumerate(mentions):
-            stop = min([len(flat.text), m.end + DESCRIPTION_REACH] + [x.start for x in mentions if x.start >= m.end])
-            desc = flat.text[m.end:stop].split(";")[0]  # its own description, up to the next document
-            found = _approves_re().search(desc)
-            if found is None:
-                continue
-            words = [w for w in _name_words(found["name"]) if len(w) > 1][:PLAN_NAME_WORDS]
+        if frozenset(wanted) in seen:
+            continue
+        seen.add(frozenset(wanted))
+        if approving is None:
+            approving = _approving(flat, mentions, starts)
+        for n, words in approving:
             if words and sum(w in wanted for w in words) / len(words) >= PLAN_NAME_SHARE:
                 relations[n] = stronger("implements", relations[n])
+
+
+def _approving(flat: Flat, mentions: list[Mention], starts: list[int]) -> list[tuple[int, list[str]]]:
+    """Each mention whose description approves a plan, with the first words of the plan's name (once for
+    all the scopes that look for one)."""
+    out = []
+    for n, m in enumerate(mentions):
+        k = bisect.bisect_left(starts, m.end)  # the next document named
+        stop = min(len(flat.text), m.end + DESCRIPTION_REACH, starts[k] if k < len(starts) else len(flat.text))
+        desc = flat.text[m.end:stop].split(";")[0]  # its own description, up to the next document
+        found = _approves_re().search(desc)
+        if found is None:
+            continue
+        out.append((n, [w for w in _name_words(found["name"]) if len(w) > 1][:PLAN_NAME_WORDS]))
+    return out
 
 
 def _amendments(flat: Flat, mentions: list[Mention], relations: list[str], title: tuple[int, int] | None,
@@ -260,14 +299,15 @@ def _amendments(flat: Flat, mentions: list[Mention], relations: list[str], title
     sentence about "Quyết định này", or an item that opens with the cue), "X … hết hiệu lực kể từ …";
     documents listed after the first with ";" ("thay thế Quyết định số A …; Quyết định số B …")."""
     changed: dict[int, str] = {}
+    stops, expiring = _full_stops(flat.text), _expiry_starts(flat.text)
+    about_self: dict[tuple[int, int], bool] = {}  # per sentence: whether it speaks of this document
     for n, m in enumerate(mentions):
-        left = max(flat.text.rfind(". ", 0, m.start), 0)
-        right_m = SENTENCE_END_RE.search(flat.text, m.end)
-        sentence = flat.text[left : right_m.start() if right_m else len(flat.text)]
+        k = bisect.bisect_right(stops, m.start - len(FULL_STOP)) - 1
+        left = stops[k] if k >= 0 else 0  # the last ". " before the mention
+        right = _sentence_end(flat.text, m.end)
         cue = _amend_before_re().search(flat.text[max(0, m.start - 80) : m.start])
         if cue is None:
-            after = flat.text[m.end:right_m.start() if right_m else len(flat.text)]
-            if _expires_re().search(after) and not _self_re(own_type).match(after.lstrip()) \
+            if _expires_after(flat.text, m.end, right, expiring) and not _self_re(own_type).match(_lead(flat.text, m.end, right)) \
                     and not _nested_re().search(flat.text[max(0, m.start - NESTED_REACH):m.start]):
                 relations[n] = stronger("replaces", relations[n])  # (not "… theo Nghị định số X": inside a title)
             elif (prev := changed.get(n - 1)) and _joined_change(flat.text, mentions[n - 1], m):
@@ -280,13 +320,52 @@ def _amendments(flat: Flat, mentions: list[Mention], relations: list[str], title
         in_title = title is not None and title[0] <= m.start < title[1]
         opens_item = LIST_MARKER_RE.search(flat.text, max(0, cue_at - LIST_MARKER_REACH), cue_at) is not None \
             or flat.text[max(0, cue_at - 2):cue_at].strip() in ("", ".", ":", ";")
-        if not in_title and not _self_re(own_type).search(sentence) and not opens_item:
+        if not in_title and (left, right) not in about_self:
+            about_self[left, right] = _self_re(own_type).search(flat.text, left, right) is not None
+        if not in_title and not about_self[left, right] and not opens_item:
             continue
         kind = next(k for k in ("amends", "replaces", "repeals") if cue.group(k))
         relations[n] = stronger(kind, relations[n])
         changed[n] = kind
     _listed_changes(flat, mentions, relations, own_type)
     _article_changes(flat, mentions, relations)
+
+
+FULL_STOP = ". "
+# More than any phrase of these patterns (the expiry phrases, "Quyết định này") takes.
+PHRASE_CHARS = 100
+
+
+@lru_cache(maxsize=4)
+def _full_stops(text: str) -> list[int]:
+    """Where each ". " of ``text`` starts, found once."""
+    out, at = [], text.find(FULL_STOP)
+    while at >= 0:
+        out.append(at)
+        at = text.find(FULL_STOP, at + 1)
+    return out
+
+
+@lru_cache(maxsize=4)
+def _expiry_starts(text: str) -> list[int]:
+    """Where each expiry phrase of ``text`` starts ("hết hiệu lực"), found once."""
+    return [m.start() for m in _expires_re().finditer(text)]
+
+
+def _expires_after(text: str, a: int, b: int, expiring: list[int]) -> bool:
+    """Whether ``_expires_re().search(text[a:b])`` finds a phrase: one found in the whole text starts in
+    ``[a, b)`` (the phrase holds no sentence end, so it ends there too), or one starts at ``a`` itself, where
+    the slice sees no letter before it."""
+    k = bisect.bisect_left(expiring, a)
+    return k < len(expiring) and expiring[k] < b or _expires_re().match(text[a:min(b, a + PHRASE_CHARS)]) is not None
+
+
+def _lead(text: str, a: int, b: int) -> str:
+    """The start of ``text[a:b].lstrip()``, up to :data:`PHRASE_CHARS` characters (not a copy of the rest of
+    a long sentence for each mention in it)."""
+    while a < b and text[a].isspace():
+        a += 1
+    return text[a:min(b, a + PHRASE_CHARS)]
 
 
 # Before a document named inside another's description: "… theo Nghị định số 116/2016/NĐ-CP".
@@ -330,6 +409,7 @@ def _listed_changes(flat: Flat, mentions: list[Mention], relations: list[str], o
     found = [(cue, next(k for k in ("amends", "replaces", "repeals") if cue.group(k)))
              for cue in _listed_change_re().finditer(flat.text)]
     found += [(cue, "replaces") for cue in _listed_expiry_re().finditer(flat.text)]
+    starts = [m.start for m in mentions]
     for cue, kind in found:
         before = flat.text[max(0, cue.start() - LIST_MARKER_REACH):cue.start()].rstrip()
         if not (before == "" or before[-1] in ".;:" or LIST_MARKER_RE.search(before)
@@ -337,8 +417,9 @@ def _listed_changes(flat: Flat, mentions: list[Mention], relations: list[str], o
             continue  # the change opens its item ("2. Bãi bỏ các Quyết định sau:") or this document makes it
         end_m = NEXT_ARTICLE_RE.search(flat.text, cue.end(), cue.end() + LISTED_CHANGE_REACH)
         end = end_m.start() if end_m else min(len(flat.text), cue.end() + LISTED_CHANGE_REACH)
-        for n, m in enumerate(mentions):
-            if cue.end() <= m.start < end and not _nested_re().search(flat.text[max(0, m.start - NESTED_REACH):m.start]):
+        for n in _starting_in(starts, cue.end(), end):
+            m = mentions[n]
+            if not _nested_re().search(flat.text[max(0, m.start - NESTED_REACH):m.start]):
                 relations[n] = stronger(kind, relations[n])
 
 
@@ -364,15 +445,14 @@ def _item_change_re() -> re.Pattern[str]:
 def _article_changes(flat: Flat, mentions: list[Mention], relations: list[str]) -> None:
     """The first document named in the first sentence of an item that opens with a change (389/NQ-CP adds
     border gates to the list of 127/NQ-CP; 80/2025/NQ-HĐND strikes a phrase of 38/2024/NQ-HĐND): changed."""
+    starts = [m.start for m in mentions]
     for cue in _item_change_re().finditer(flat.text):
         kind = next(k for k in ("amends", "replaces", "repeals") if cue.group(k))
-        end_m = SENTENCE_END_RE.search(flat.text, cue.end())
-        end = end_m.start() if end_m else len(flat.text)
-        for n, m in enumerate(mentions):
-            if cue.end() <= m.start < end:
-                if not _nested_re().search(flat.text[max(0, m.start - NESTED_REACH):m.start]):
-                    relations[n] = stronger(kind, relations[n])
-                break  # the first document named: the one changed
+        end = _sentence_end(flat.text, cue.end())
+        for n in _starting_in(starts, cue.end(), end)[:1]:  # the first document named: the one changed
+            m = mentions[n]
+            if not _nested_re().search(flat.text[max(0, m.start - NESTED_REACH):m.start]):
+                relations[n] = stronger(kind, relations[n])
 
 
 @cache

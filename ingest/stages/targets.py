@@ -9,9 +9,11 @@ and dates, which carry no unit.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, partial
 
 from graph.vocabulary import SPACES_RE, Province, vocabulary
 
@@ -260,6 +262,16 @@ def _compared(after: str, goal: bool) -> bool:
     return _compared_re().match(after) is not None and (not goal or _same_period_re().search(after) is not None)
 
 
+# How far from a figure its sentence or item is read (its clause, the goal word governing it, its period): a
+# long run of figures is not read from its start at each one.
+TARGET_REACH = 2000
+
+
+def _around(m: re.Match[str], start: int, end: int) -> tuple[int, int]:
+    """The part of ``[start, end)`` within :data:`TARGET_REACH` of the figure ``m``."""
+    return max(start, m.start() - TARGET_REACH), min(end, m.end() + TARGET_REACH)
+
+
 def _clause_end(text: str, pos: int, ceiling: int) -> int:
     m = CLAUSE_END_RE.search(text, pos, ceiling)
     return m.start() if m else ceiling
@@ -277,9 +289,12 @@ def find_targets(text: str, start: int, end: int, scope: str | None, locality: P
     """
     res = _res()
     found: list[Target] = []
-    for m in _number_re().finditer(text, start, end):
+    item_start, item_end = start, end
+    years = cache(partial(_period_years, text, start, end))  # found once, when a figure first needs them
+    for m in _number_re().finditer(text, item_start, item_end):
         if any(a <= m.start() < b for a, b in skip):
             continue
+        start, end = _around(m, item_start, item_end)
         clause = _clause_start(text, m.start(), start)
         before = text[clause:m.start()]
         after_end = _clause_end(text, m.end(), end)
@@ -315,7 +330,7 @@ def find_targets(text: str, start: int, end: int, scope: str | None, locality: P
         since = text[found[-1].end:m.start()] if found and found[-1].end > clause else before
         indicator = _indicator(lead if lead is not None else since, after, found)
         who = _scope(before, scope, locality, found, text, clause, m.start())
-        period, pspan = _period(text, start, end, m.end(), after_end)
+        period, pspan = _period(text, years, m.end(), after_end)
         found.append(Target(indicator, value, m["unit"], cmp, who, period,
                             m.start(), m.end(), value_max, pspan, origin))
     return found
@@ -337,7 +352,7 @@ def _deadline(before: str, year: str | None) -> bool:
 
 def _goal_in_reach(text: str, start: int, pos: int, words: re.Pattern[str] | None = None) -> bool:
     """A goal word (or one of ``words``) governs the number when no unrelated clause lies between."""
-    window = text[start:pos]
+    window = text[max(start, pos - TARGET_REACH):pos]
     last = None
     for last in (words.finditer(window) if words else _goal_words(window)):
         pass
@@ -452,19 +467,28 @@ def _named_provinces(text: str) -> list[str]:
     return out
 
 
-def _period(text: str, start: int, end: int, pos: int, clause_end: int) -> tuple[str | None, tuple[int, int] | None]:
+def _period_years(text: str, start: int, end: int) -> tuple[list[int], list[re.Match[str]]]:
+    """The years of ``text[start:end]`` that may be a figure's period (not in a full date, not the base of a
+    comparison), with their starts: found once for all the figures of a sentence or item."""
+    years = [y for y in YEAR_RE.finditer(text, start, end) if not _in_date(text, y.start())
+             and not _base_year_re().search(text, max(start, y.start() - REACH), y.start())]
+    return [y.start() for y in years], years
+
+
+def _period(text: str, years: Callable[[], tuple[list[int], list[re.Match[str]]]], pos: int,
+            clause_end: int) -> tuple[str | None, tuple[int, int] | None]:
     """"trong tháng 6 năm 2025" after the number → "2025-06"; else the nearest year in the sentence that is not
-    the base of a comparison ("so với mức trung bình năm 2024")."""
+    the base of a comparison ("so với mức trung bình năm 2024"), of those ``years()`` gives (:func:`_period_years`)."""
     tail = text[pos:clause_end]
     for m in PERIOD_LEAD_RE.finditer(tail):
         mm = MONTHS_RE.match(tail, m.end())
         if mm and mm["y"]:
             return f"{mm['y']}-{int(mm['m2'] or mm['m']):02d}", (pos + m.start(), pos + mm.end())
-    years = [y for y in YEAR_RE.finditer(text, start, end) if not _in_date(text, y.start())
-             and not _base_year_re().search(text, max(start, y.start() - REACH), y.start())]
-    if not years:
+    starts, found = years()
+    if not found:
         return None, None
-    near = min(years, key=lambda y: abs(y.start() - pos))
+    k = bisect.bisect_left(starts, pos)
+    near = min(found[max(0, k - 1):k + 1], key=lambda y: abs(y.start() - pos))  # the nearest is on either side
     if near["y1"]:
         return f"{near['y1']}-{near['y2']}", (near.start(), near.end())
     return near["y"], (near.start(), near.end())
@@ -509,9 +533,12 @@ def list_targets(text: str, start: int, end: int, scope: str | None, locality: P
     """
     res = _res()
     found: list[Target] = []
-    for m in _number_re().finditer(text, start, end):
+    item_start, item_end = start, end
+    years = cache(partial(_period_years, text, start, end))  # found once, when a figure first needs them
+    for m in _number_re().finditer(text, item_start, item_end):
         if YEAR_ONLY_RE.fullmatch(m["num"]) and m["unit"] != "%":
             continue
+        start, end = _around(m, item_start, item_end)
         clause = _clause_start(text, m.start(), start)
         before = text[clause:m.start()]
         after_end = _clause_end(text, m.end(), end)
@@ -539,7 +566,7 @@ def list_targets(text: str, start: int, end: int, scope: str | None, locality: P
         since = text[found[-1].end:m.start()] if found and found[-1].end > clause else before
         indicator = _indicator(since, after, found)
         who = _scope(before, scope, locality, found, text, clause, m.start())
-        own, pspan = _period(text, start, end, m.end(), after_end)
+        own, pspan = _period(text, years, m.end(), after_end)
         found.append(Target(indicator, value, m["unit"], cmp, who, own or period, m.start(), m.end(), value_max, pspan,
                             origin))
     return found
@@ -581,6 +608,9 @@ def _striving_re() -> re.Pattern[str]:
     return phrases_re(_words()["striving"])
 
 
+NOUN_CHARS = 100  # more than a noun after a result word takes ("tăng trưởng")
+
+
 def _result_words(before: str, hard: bool = False) -> list[re.Match[str]]:
     """The words before a figure that make it a result ("so với cùng kỳ", "ước đạt", "tăng"), not counting
     "tăng" in "tăng trưởng"; ``hard``: not "tăng"/"giảm" either (prose that states a goal may use them)."""
@@ -589,7 +619,7 @@ def _result_words(before: str, hard: bool = False) -> list[re.Match[str]]:
     nouns = tuple(x.casefold() for x in w["not_goal_nouns"])
     out = []
     for g in _res()["not_goal"].finditer(before):
-        if before[g.end():].lstrip().casefold().startswith(nouns) or hard and g.group().casefold() in soft \
+        if before[g.end():g.end() + NOUN_CHARS].lstrip().casefold().startswith(nouns) or hard and g.group().casefold() in soft \
                 or _strong_bound_re().match(before, g.end()):
             continue
         out.append(g)
@@ -752,11 +782,13 @@ def _once(found: list[Target]) -> list[Target]:
     trợ cấp … được tuyên truyền" and "(5) 100% số người hưởng trợ cấp … được rà soát"; "- Chi đầu tư từ nguồn
     vốn xây dựng cơ bản tập trung phấn đấu đạt 100% kế hoạch" and "- Chi đầu tư từ nguồn thu xổ số kiến thiết …")."""
     out: list[Target] = []
+    by_figure: dict[tuple, list[Target]] = {}  # the goals kept, by figure: only those can be restated
     for t in found:
-        if any(o.value == t.value and o.unit == t.unit and _alike(o, t)
-               and (o.origin is None or o.origin != t.origin or t.unit != "%") for o in out):
+        same = by_figure.setdefault((t.value, t.unit), [])
+        if any(_alike(o, t) and (o.origin is None or o.origin != t.origin or t.unit != "%") for o in same):
             continue
         out.append(t)
+        same.append(t)
     return out
 
 
