@@ -49,8 +49,8 @@ def test_relation_accuracy(partial):
 
 def test_assignment_f1(partial):
     # Issue 4: agency + role F1 >= 0.85 (the gold read to the whole-document conventions, see its notes);
-    # issue 18: not lower than the 0.881 measured before whole documents were read (0.902 now).
-    assert partial.assignments.f1 >= 0.88, partial.assignments.misses
+    # issue 18: not lower than the 0.881 measured before whole documents were read (0.918 now).
+    assert partial.assignments.f1 >= 0.90, partial.assignments.misses
 
 
 def test_target_f1(partial):
@@ -82,8 +82,8 @@ def test_whole_addressees(whole):
 
 
 def test_whole_assignments(whole):
-    # Measured 0.820 (P 0.853, R 0.789) when this floor was set; issue 18 asks for 0.90.
-    assert whole.assignments.f1 >= 0.80, whole.assignments.misses
+    # Measured 0.875 (P 0.897, R 0.855) when this floor was set; issue 18 asks for 0.90.
+    assert whole.assignments.f1 >= 0.86, whole.assignments.misses
 
 
 def test_whole_targets(whole):
