@@ -44,7 +44,7 @@ BOLT_LIMIT = 200_000
 
 def neo4j_memory(n: int) -> dict[str, int]:
     """``pagecache_mb`` and ``heap_mb`` for a Neo4j holding ``n`` documents."""
-    from graph.neo4j_server import PAGECACHE_MB
+    from lineage.neo4j_server import PAGECACHE_MB
 
     return {"pagecache_mb": int(min(MAX_PAGECACHE_MB, max(PAGECACHE_MB, n * PAGECACHE_MB_PER_DOC))),
             "heap_mb": BENCH_HEAP_MB}
@@ -149,7 +149,7 @@ def bench(n: int, work: Path, neo4j: bool = False, workers: int | None = None) -
     stores: dict[str, Any] = {"oxigraph": rdf}
     servers = []
     if neo4j:
-        from graph import neo4j_server
+        from lineage import neo4j_server
         from graph.neo4j_store import Neo4jStore
 
         memory = result["neo4j_memory"] = neo4j_memory(n)
@@ -200,7 +200,7 @@ def _rewrite(rdf: OxigraphStore, files: list[Path], records: Records) -> tuple[A
 
 
 def _admin_import(graph, home: Path, items: int) -> dict[str, Any]:
-    from graph import neo4j_server
+    from lineage import neo4j_server
     from graph.neo4j_csv import write_neo4j_csv
 
     files, t_csv = _timed(lambda: write_neo4j_csv(graph, home.parent / "csv"))

@@ -15,7 +15,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from graph import neo4j_server
+from lineage import neo4j_server
 from graph.build import build
 from graph.errors import LineageError
 from graph.neo4j_csv import write_neo4j_csv

@@ -11,7 +11,7 @@
   the same characters the same way.
 
 The stores enforce it again: Neo4j runs raw Cypher in a read transaction on a server without file
-URLs for LOAD CSV (``graph/neo4j_server.py``); the RDF store is opened read-only in a child process
+URLs for LOAD CSV (``lineage/neo4j_server.py``); the RDF store is opened read-only in a child process
 bounded in time and memory (``graph.rdf_store.select_read_only``).
 """
 

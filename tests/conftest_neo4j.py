@@ -12,7 +12,7 @@ import os
 
 import pytest
 
-from graph import neo4j_server
+from lineage import neo4j_server
 
 
 def neo4j_auth() -> tuple[str, str] | None:

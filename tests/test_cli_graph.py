@@ -113,7 +113,7 @@ def test_neo4j_start_needs_a_password(tmp_path):
 
 
 def test_neo4j_start_status_stop(tmp_path):
-    from graph.neo4j_server import free_port
+    from lineage.neo4j_server import free_port
 
     env = {"NEO4J_PASSWORD": "a-local-secret"}
     home = str(tmp_path / "server")

@@ -8,7 +8,7 @@ import csv
 import pytest
 from typer.testing import CliRunner
 
-from graph import neo4j_server
+from lineage import neo4j_server
 from graph.build import build
 from graph.neo4j_csv import write_neo4j_csv
 from graph.neo4j_store import Neo4jStore

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pyarrow.parquet as pq
 
-from graph import neo4j_server
+from lineage import neo4j_server
 from graph.build import build
 from graph.neo4j_parquet import write_neo4j_parquet
 from graph.neo4j_store import Neo4jStore

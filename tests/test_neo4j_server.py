@@ -12,8 +12,8 @@ import pytest
 from neo4j import GraphDatabase
 from neo4j.exceptions import AuthError, ClientError
 
-from graph import neo4j_server
-from graph.neo4j_server import Neo4jServerError
+from lineage import neo4j_server
+from lineage.neo4j_server import Neo4jServerError
 
 PASSWORD = "lineage-test-secret"
 PAGECACHE_MB, HEAP_MB = 300, 700  # not the defaults, to see them reach the server
