@@ -46,6 +46,16 @@ HEADERS = [
     ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTĨNH KON TUM Độc lập - Tự do - Hạnh phúc\n"
      "Số: /UBND-KTTH Kon Tum, ngày tháng năm 2025\nV/v triển khai Nghị quyết số 124/NQ-CP\nKính gửi:\n",
      {"issuer": "Ủy ban nhân dân tỉnh Kon Tum", "place": "Kon Tum"}),
+    # 5363-ct-cs-77c25e (5363/CT-CS): a department under a ministry's line is the ministry's, not Hà Nội's where it signs.
+    ("BỘ TÀI CHÍNH\nCỤC THUẾ\n-------\n\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+     "Số: 5363/CT-CS\nV/v xây dựng, ban hành Bảng giá tính lệ phí\ntrước bạ ô tô, xe máy\n\nHà Nội, ngày 20\n"
+     "tháng 11 năm 2025\n\nKính gửi: Các\nThuế tỉnh, thành phố.\n",
+     {"doc_type": "Công văn", "code": "5363/CT-CS", "issuer": "Cục thuế", "place": "Hà Nội"}),
+    # 36-2025-qd-ctubnd-bf2b8a (36/2025/QĐ-CTUBND of Cần Thơ): a block "CHỦ TỊCH ỦY BAN NHÂN DÂN …" — the body issues.
+    ("CHỦ TỊCH ỦY BAN\nNHÂN DÂN\nTHÀNH PHỐ CẦN THƠ\n-------\n\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\n"
+     "Độc lập - Tự do - Hạnh phúc\n---------------\n\nSố:\n36/2025/QĐ-CTUBND\n\nCần Thơ, ngày 17\ntháng 11 năm 2025\n\n"
+     "QUYẾT ĐỊNH\n\nPHÂN\nCẤP THẨM QUYỀN QUYẾT ĐỊNH MỘT SỐ NỘI DUNG LIÊN QUAN ĐẾN TÀI SẢN CÔNG\n\nCăn cứ Luật số 72/2025/QH15;\n",
+     {"doc_type": "Quyết định", "code": "36/2025/QĐ-CTUBND", "issuer": "Ủy ban nhân dân thành phố Cần Thơ"}),
     # 046: "UBND tỉnh" with no province named → issuer null, never a guess
     ("UBND tỉnh nhận được Công văn số 6544/BKHĐT-KHGDTNMT ngày 18/9/2018 của Bộ Kế hoạch và Đầu tư. Sau khi xem xét, "
      "Chủ tịch UBND tỉnh có ý kiến chỉ đạo:\n",
