@@ -498,6 +498,12 @@ ROWS = [
      "- Hệ thống cấp nước tập\ntrung bị hư hại hoặc nhiễm bẩn.\n\n- Phối hợp Văn phòng UBND tỉnh đánh giá chất lượng "
      "phục vụ; căn cứ kết quả đánh\ngiá, xem xét trách nhiệm của các cá nhân, người đứng đầu làm cơ sở đánh giá.\n",
      [("Văn phòng Ủy ban nhân dân tỉnh Đắk Lắk", "support", None)]),
+    # 010-ct-ubnd-77b242 (010/CT-UBND of Đắk Lắk): a heading's class whose aside names the bodies gives them the items.
+    ("ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\n-------\nSố: 10/CT-UBND\nĐắk Lắk, ngày 20 tháng 11 năm 2025\n\nCHỈ THỊ\n"
+     "VỀ ĐẦU TƯ\n\n",
+     "I.\nTrách nhiệm phối hợp trong công tác thẩm định\n\n1.\nCác cơ quan đăng ký đầu tư (Sở Tài chính, Ban Quản lý "
+     "các Khu\ncông nghiệp tỉnh):\n\na) Là đầu mối chủ trì, tiếp nhận hồ sơ, tổ chức lấy ý kiến thẩm định.\n",
+     [("Sở Tài chính tỉnh Đắk Lắk", "lead", None), ("Ban Quản lý các khu công nghiệp tỉnh Đắk Lắk", "lead", None)]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

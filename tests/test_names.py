@@ -128,6 +128,8 @@ ROWS = [
     ("UBND tỉnh nhận được Công văn số 6544/BKHĐT-KHGDTNMT", "Kon Tum", [("Ủy ban nhân dân tỉnh Kon Tum", "body")]),
     # 046 (partial corpus): a named head with no province in the text is not qualified.
     ("Giám đốc Sở Kế hoạch và Đầu tư triển khai thực hiện.", None, [("Giám đốc Sở Kế hoạch và Đầu tư", "body")]),
+    # 627-tb-vpcp-079f4e (627/TB-VPCP), 010-ct-ubnd-77b242: a class whose aside names bodies is those bodies.
+    ("Nhà đầu tư (Tập đoàn Đèo Cả) rà soát, điều chỉnh lại kế hoạch", None, [("Tập đoàn Đèo Cả", "body")]),
     # 627-tb-vpcp-079f4e (627/TB-VPCP): provinces after the colon are each their People's Committee.
     ("Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, Đồng Nai quyết liệt chỉ đạo", None,
      [("Ủy ban nhân dân tỉnh Tuyên Quang", "body"), ("Ủy ban nhân dân tỉnh Đồng Nai", "body")]),

@@ -534,10 +534,26 @@ def read_names(text: str, start: int, limit: int, locality: Province | None, *, 
     pieces = _pieces(text, start, end, whole)
     if not pieces:
         return None
-    names = tuple(n for n in (_resolve(p, text, locality) for p in pieces) if n is not None)
+    names = tuple(m for n in (_resolve(p, text, locality) for p in pieces) if n is not None
+                  for m in _named_in_aside(n, text, locality))
     if not names:
         return None
     return Names(names, start, pieces[-1].end if not whole else end)
+
+
+# The inside of a bracketed aside: "Nhà đầu tư (Tập đoàn Đèo Cả)".
+ASIDE_INSIDE_RE = re.compile(r"\(([^()]+)\)")
+
+
+def _named_in_aside(name: Name, text: str, locality: Province | None) -> tuple[Name, ...]:
+    """A class whose aside names the bodies it means is those bodies: "Yêu cầu Nhà đầu tư (Tập đoàn Đèo Cả) rà soát …"
+    (627/TB-VPCP) is the Tập đoàn; any other name stays itself."""
+    if name.kind != "class" or (m := ASIDE_INSIDE_RE.search(text, name.span[0], name.span[1])) is None:
+        return (name,)
+    inside = read_names(text, m.start(1), m.end(1), locality, whole=True)
+    if inside is None or not inside.names or any(n.kind != "body" for n in inside.names):
+        return (name,)
+    return inside.names
 
 
 def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
