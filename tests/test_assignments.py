@@ -504,6 +504,9 @@ ROWS = [
      "I.\nTrách nhiệm phối hợp trong công tác thẩm định\n\n1.\nCác cơ quan đăng ký đầu tư (Sở Tài chính, Ban Quản lý "
      "các Khu\ncông nghiệp tỉnh):\n\na) Là đầu mối chủ trì, tiếp nhận hồ sơ, tổ chức lấy ý kiến thẩm định.\n",
      [("Sở Tài chính tỉnh Đắk Lắk", "lead", None), ("Ban Quản lý các khu công nghiệp tỉnh Đắk Lắk", "lead", None)]),
+    # 5155-sgddt-gdtxnndh-b8f96b (5155/SGDĐT-GDTXNNĐH of Thành phố Hồ Chí Minh): "Quy chế phối hợp các đơn vị" names a
+    # document; the units named are no one's partners.
+    (HCM_PLAN, "Xây dựng Quy chế phối hợp các đơn vị trong công tác giáo dục thường xuyên.\n", []),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

@@ -81,6 +81,12 @@ def _support_re() -> re.Pattern[str]:
 
 
 VERB_NOUN_REACH = 40  # characters enough to hold a verb noun ("tổ chức") and the word after it
+SUPPORT_NOUN_REACH = 20  # characters before "phối hợp" that hold a noun making it a name ("Quy chế ")
+
+
+@cache
+def _support_noun_re() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(cues()['support_nouns'], ignore_case=True)})\s+$", re.IGNORECASE)
 
 
 @cache
@@ -933,6 +939,8 @@ def _partners(ctx: Context, a: int, b: int, directed: int | None) -> Iterator[Du
             return
         if not m.group().rstrip().endswith(tuple(cues()["partner_words"])) and _verb_noun_re().match(text[m.end():m.end() + VERB_NOUN_REACH]):
             continue  # "phối hợp tổ chức tuyên truyền": what is done together, not with whom (75/2025/NQ-HĐND)
+        if _support_noun_re().search(text[max(a, m.start() - SUPPORT_NOUN_REACH):m.start()]):
+            continue  # "Quy chế phối hợp các đơn vị": a document's name (5155/SGDĐT-GDTXNNĐH)
         names = read_names(text, m.end(), b, ctx.locality)
         for n in _acting(ctx, names, partners=True) if names else ():
             if n.kind != "people":
