@@ -53,6 +53,8 @@ ROWS = [
     # 157-kh-ubnd-0299fe: a class printed "trên địa bàn" takes the province after it, once.
     ("Chi cục Biển đảo và Thủy sản thực hiện các nội dung sau", "Thanh Hóa",
      [("Chi cục Biển đảo và Thủy sản tỉnh Thanh Hóa", "body")]),
+    # ... but a registry body's name is whole: "và" after it joins nothing to it (217/CĐ-TTg's "lực lượng Quân đội").
+    ("Bộ Công an và Quân đội phối hợp", None, [("Bộ Công an", "body")]),
     ("các Ngân hàng thương mại trên địa bàn chủ động phối hợp với Sở Y tế", "Cần Thơ",
      [("Các ngân hàng thương mại trên địa bàn thành phố Cần Thơ", "class")]),
     # 11554-vpcp-v-i-b690a6 (11554/VPCP-V.I): "hệ thống các cơ quan báo chí" is one class after the named bodies.

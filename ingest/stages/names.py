@@ -743,7 +743,8 @@ def _add_piece(out: list[_Piece], raw: str, a: int, b: int, join: str = ", ") ->
         plural = False
     kind = _kind_of(rest)
     if kind == "other" and head is None and not plural and current is not None and current.kind == "body" \
-            and join.strip() == words()["joiners"][0] and rest[:1].isupper() and current.parts:
+            and join.strip() == words()["joiners"][0] and rest[:1].isupper() and current.parts \
+            and not _registry_re().fullmatch(current.parts[-1]):  # not "Bộ Công an" and "Quân đội"
         current.parts[-1] += join + rest  # "Chi cục Biển đảo và Thủy sản" (235/KH-UBND): one name, not a body and a word
         current.end = b
         return
