@@ -18,6 +18,14 @@ MENTIONS = [
     # 001: "Căn cứ" + a decree with a year in its code → based_on
     ("Căn cứ Nghị định số 39/2022/NĐ-CP ngày 18 tháng 6 năm 2022 của Chính phủ ban hành Quy chế làm việc của Chính phủ;",
      "39/2022/NĐ-CP", "2022-06-18", "Chính phủ", "based_on"),
+    # 145-2025-qd-ubnd-937d64 (145/2025/QĐ-UBND): "Căn cứ các Nghị định của Chính phủ: số …; số …" — a colon before the
+    # numbers does not end the basis line: each is based_on (the contract's own example).
+    ("Căn cứ các Nghị định của\nChính phủ: số 78/2025/NĐ-CP ngày 01/4/2025 quy định chi tiết một số điều; số\n187/2025/NĐ-CP "
+     "ngày 01/7/2025 sửa đổi, bổ sung một số điều;", "187/2025/NĐ-CP", "2025-07-01", "Chính phủ", "based_on"),
+    # 0129-kh-ubnd-85b593 (0129/KH-UBND of Đắk Lắk): "…; Các Công điện: số 007/CĐ-UBND …" in the same "Căn cứ" line.
+    ("Căn cứ Công điện số 223/CĐ-TTg ngày 20/11/2025 của Thủ tướng Chính phủ về tập trung ứng phó lũ; Các Công điện: số "
+     "007/CĐ-UBND ngày\n17/11/2025 của UBND tỉnh về khẩn trương ứng phó;", "007/CĐ-UBND", "2025-11-17",
+     "Ủy ban nhân dân tỉnh", "based_on"),
     # 001: a law cited by name and date
     ("Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;", "Luật Tổ chức Chính phủ", "2025-02-18", "Quốc hội", "based_on"),
     # 015: a law with only a year, in an opening "Thực hiện"

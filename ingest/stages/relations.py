@@ -64,6 +64,12 @@ def _body_cues() -> dict:
 
 
 @cache
+def _numbers_follow_re() -> re.Pattern[str]:
+    """A colon before a list of numbers: ": số 007/CĐ-UBND …" — the list goes on, the sentence does not end."""
+    return re.compile(rf":\s*{re.escape(cues()['header']['number_label'])}\s", re.IGNORECASE)
+
+
+@cache
 def _opener_re() -> re.Pattern[str]:
     c = _body_cues()
     return re.compile(rf"(?P<cue>{alternation(c['implement_openers'] + c['basis_openers'])})(?!\w)")
@@ -162,6 +168,8 @@ def _scopes(flat: Flat, source: str, title: tuple[int, int] | None, own: str | N
     for m in openers:
         kind = "based_on" if m["cue"] in _body_cues()["basis_openers"] else "implements"
         end = _sentence_end(flat.text, m.end())
+        while kind == "based_on" and _numbers_follow_re().match(flat.text, end):
+            end = _sentence_end(flat.text, end + 1)  # "…; Các Công điện: số 007/CĐ-UBND …" (0129/KH-UBND): one basis line
         if (k := bisect.bisect_right(starts, m.start())) < len(starts):
             end = min(end, starts[k])  # the next opener
         if kind == "implements":
