@@ -132,6 +132,12 @@ ROWS = [
     ("Giám đốc Sở Kế hoạch và Đầu tư triển khai thực hiện.", None, [("Giám đốc Sở Kế hoạch và Đầu tư", "body")]),
     # 627-tb-vpcp-079f4e (627/TB-VPCP), 010-ct-ubnd-77b242: a class whose aside names bodies is those bodies.
     ("Nhà đầu tư (Tập đoàn Đèo Cả) rà soát, điều chỉnh lại kế hoạch", None, [("Tập đoàn Đèo Cả", "body")]),
+    # 174-kh-ubnd-981e7a (174/KH-UBND of Thành phố Hồ Chí Minh): "của Mặt trận" is the Front's name printed short.
+    ("Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố, Hội Liên hiệp Phụ nữ Thành phố và các tổ chức thành viên của Mặt trận "
+     "tham gia phối hợp", "Hồ Chí Minh",
+     [("Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hồ Chí Minh", "body"),
+      ("Hội Liên hiệp Phụ nữ Thành phố Hồ Chí Minh", "body"),
+      ("Các tổ chức thành viên của Mặt trận Tổ quốc Việt Nam thành phố Hồ Chí Minh", "class")]),
     # 627-tb-vpcp-079f4e (627/TB-VPCP): provinces after the colon are each their People's Committee.
     ("Ủy ban nhân dân các tỉnh, thành phố: Tuyên Quang, Đồng Nai quyết liệt chỉ đạo", None,
      [("Ủy ban nhân dân tỉnh Tuyên Quang", "body"), ("Ủy ban nhân dân tỉnh Đồng Nai", "body")]),

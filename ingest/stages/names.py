@@ -912,7 +912,7 @@ def _resolve(p: _Piece, text: str, locality: Province | None) -> Name | None:
         member = any(fold(p.parts[0]).startswith(m + " ") or fold(p.parts[0]) == m for m in _members()) \
             if p.parts else False
         name, match = _class_name(p, p.plural or not (p.head or member)), "collective"  # "Đại biểu …"
-        name = qualify(name, locality)
+        name = _owner_in_full(qualify(name, locality))
         conf = 1.0
     elif p.kind == "province":
         province = vocabulary().province(p.parts[0])
@@ -1026,6 +1026,16 @@ def _unit_before_tail_re() -> re.Pattern[str]:
     w = words()
     related = [t for t in w["class_tails"] if t.endswith(w["related"])]
     return re.compile(rf"\s+(?:{alternation(w['bare_units'], ignore_case=True)})\s+(?P<tail>(?:{alternation(related, ignore_case=True)}))$", re.IGNORECASE)
+
+
+def _owner_in_full(name: str) -> str:
+    """A class's owner printed short, named in full: "Các tổ chức thành viên của Mặt trận thành phố Hồ Chí Minh" →
+    "… của Mặt trận Tổ quốc Việt Nam thành phố Hồ Chí Minh" (174/KH-UBND)."""
+    for short, full in words()["owner_short_names"].items():
+        m = re.search(rf"(?<!\w){words()['owner_word']}\s+{re.escape(short)}(?!\w)", name)
+        if m and not name[m.end():].lstrip().startswith(full[len(short):].strip()):
+            name = name[:m.end()] + full[len(short):] + name[m.end():]
+    return name
 
 
 def qualify(name: str, locality: Province | None) -> str:
