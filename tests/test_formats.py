@@ -15,6 +15,7 @@ from pathlib import Path
 import pymupdf
 import pytest
 
+from bench import fuzz
 from graph.nx_store import NetworkxStore
 from ingest import extract_path
 from ingest.errors import ReadError
@@ -63,16 +64,7 @@ def make_docx_with_header_table(path: Path) -> None:
 
 
 def make_pdf(name: str, path: Path) -> None:
-    document = pymupdf.open()
-    page, y = None, 0.0
-    for line in lines_of(name):
-        if page is None or y > 780:
-            page = document.new_page()
-            page.insert_font(fontname="dv", fontfile=FONT)
-            y = 40
-        left = page.insert_textbox(pymupdf.Rect(40, y, 560, y + 400), line or " ", fontname="dv", fontsize=9)
-        y += max(12, 400 - left) if left >= 0 else 12
-    document.save(str(path))
+    path.write_bytes(fuzz.make_pdf(name))  # the corpus text as a PDF, lines wrapped at the page width
 
 
 def make_html(name: str, path: Path) -> None:

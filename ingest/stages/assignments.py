@@ -36,7 +36,7 @@ from ..clean.outline import LEAD_IN, Node, marker_re
 from ..lexicon.vocab import CAPITALS, alternation, duties, load, phrases_re
 from .deadlines import Deadline, find_deadlines
 from .names import (Name, completed, head_re, list_end, mask, named_units, plural_re, qualify, read_names, shared_noun_before,
-                    words as body_words)
+                    verb_noun_re, words as body_words)
 
 # Outline parts that give no assignment: the recipients after the signature, footnotes at the end.
 SKIPPED = frozenset({"recipients", "note"})
@@ -87,11 +87,6 @@ SUPPORT_NOUN_REACH = 20  # characters before "phối hợp" that hold a noun mak
 @cache
 def _support_noun_re() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{alternation(cues()['support_nouns'], ignore_case=True)})\s+$", re.IGNORECASE)
-
-
-@cache
-def _verb_noun_re() -> re.Pattern[str]:
-    return phrases_re(body_words()["verb_nouns"], at_start=True)  # "tổ chức" of "phối hợp tổ chức tuyên truyền"
 
 
 @cache
@@ -259,13 +254,9 @@ def _item(node: Node, scope: Scope, ctx: Context) -> Iterator[Duty]:
     yield from _walk(node, Scope(unit_owners, deadline, path, scope.role if not owners else None), ctx)
 
 
-# The end of an item that its sub-items follow: "… thực hiện các nội dung sau:".
-def _items_follow_re() -> re.Pattern[str]:
-    return _items_follow_compiled()
-
-
 @cache
-def _items_follow_compiled() -> re.Pattern[str]:
+def _items_follow_re() -> re.Pattern[str]:
+    # The end of an item that its sub-items follow: "… thực hiện các nội dung sau:".
     return re.compile(rf"(?<!\w)(?:{alternation(cues()['items_follow'], ignore_case=True)})\s*:\s*$", re.IGNORECASE)
 
 
@@ -809,22 +800,22 @@ def _duty_follows(text: str, at: int, end: int) -> bool:
 
 
 @cache
-def _task_start_re() -> re.Pattern[str]:
-    """A verb opening a task: "đẩy nhanh tiến độ …", "khẩn trương hoàn thiện …" (duties.toml task_starts and
+def _task_verbs() -> list[str]:
+    """The verbs that open a task: "đẩy nhanh tiến độ …", "khẩn trương hoàn thiện …" (duties.toml task_starts and
     the verbs that end a list of bodies, less ``not_task_starts``)."""
     assign = duties()["assign"]
     skip = {fold(w) for w in assign["not_task_starts"]}
-    verbs = [w for w in body_words()["duty_verbs"] if fold(w) not in skip]
-    return phrases_re(sorted(set(assign["task_starts"]) | set(verbs)), at_start=True)
+    return sorted(set(assign["task_starts"]) | {w for w in body_words()["duty_verbs"] if fold(w) not in skip})
+
+
+@cache
+def _task_start_re() -> re.Pattern[str]:
+    return phrases_re(_task_verbs(), at_start=True)  # a task's verb where the text starts
 
 
 @cache
 def _task_verb_re() -> re.Pattern[str]:
-    """A verb that can open a task, anywhere in a clause (see :func:`_task_start_re`)."""
-    assign = duties()["assign"]
-    skip = {fold(w) for w in assign["not_task_starts"]}
-    verbs = [w for w in body_words()["duty_verbs"] if fold(w) not in skip]
-    return phrases_re(sorted(set(assign["task_starts"]) | set(verbs)))
+    return phrases_re(_task_verbs())  # a task's verb anywhere in a clause
 
 
 def _directed_at(text: str, a: int, b: int) -> int | None:
@@ -937,7 +928,7 @@ def _partners(ctx: Context, a: int, b: int, directed: int | None) -> Iterator[Du
     for m in _support_re().finditer(text, a, b):
         if directed is not None and directed < m.start():
             return
-        if not m.group().rstrip().endswith(tuple(cues()["partner_words"])) and _verb_noun_re().match(text[m.end():m.end() + VERB_NOUN_REACH]):
+        if not m.group().rstrip().endswith(tuple(cues()["partner_words"])) and verb_noun_re().match(text[m.end():m.end() + VERB_NOUN_REACH]):
             continue  # "phối hợp tổ chức tuyên truyền": what is done together, not with whom (75/2025/NQ-HĐND)
         if _support_noun_re().search(text[max(a, m.start() - SUPPORT_NOUN_REACH):m.start()]):
             continue  # "Quy chế phối hợp các đơn vị": a document's name (5155/SGDĐT-GDTXNNĐH)

@@ -280,6 +280,7 @@ def read_header(layout: Layout) -> Header:
     issuer = None
     authority = None
     issuer_span = block = None
+    ministry_unit = False  # the issuing unit is a ministry's (its block names the ministry over it)
     if has_header:
         block = _issuer_block(zone, motto)
         issuer_span = _block_span(zone, block) if block else None
@@ -288,7 +289,7 @@ def read_header(layout: Layout) -> Header:
             authority = canonical_agency(authority_line)
         locality = place_province or locality_of(authority)
         if block:
-            issuer = _issuer_from_block(block, locality)
+            issuer, ministry_unit = _issuer_from_block(block, locality)
         elif authority:
             issuer = canonical_agency(CHAIR_RE.sub("", authority_line), locality)
     doc_type = type_line
@@ -314,7 +315,7 @@ def read_header(layout: Layout) -> Header:
         if issuer is None:
             warnings.append("issuer block missing from the header")
     signer, signer_title, sig_authority = _signature(layout, lines)
-    locality = locality_of(issuer) or (None if block and _under_central(block, place_province) else place_province)
+    locality = locality_of(issuer) or (None if ministry_unit else place_province)
     return Header(
         doc_type=doc_type, code=code, issue_date=issue_date, place=place, issuer=issuer,
         subject=subject, signer=signer, signer_title=signer_title, authority=sig_authority or authority,
@@ -416,23 +417,17 @@ CHILD_BODY_RE = re.compile("".join(rf"(?<!{one_of(w)})" for w in _HEADER["child_
                            + rf"\s(?=(?:{one_of(_HEADER['child_bodies'])})\s)")
 
 
-def _under_central(block: str, locality: Province | None) -> bool:
-    """The issuer block names a central body over the issuing unit: "BỘ TÀI CHÍNH" / "CỤC THUẾ"."""
-    parts = CHILD_BODY_RE.split(block, maxsplit=1)
-    parent = canonical_agency(parts[0], locality) if len(parts) == 2 else None
-    return parent is not None and vocabulary().central_body(parent) is not None
-
-
-def _issuer_from_block(block: str, locality: Province | None) -> str | None:
+def _issuer_from_block(block: str, locality: Province | None) -> tuple[str | None, bool]:
+    """The issuer the block names, and whether it is a unit under a central body ("BỘ TÀI CHÍNH" / "CỤC THUẾ",
+    5363/CT-CS: the ministry's, no province's, whatever place the date line names)."""
     block = CHAIR_RE.sub("", block)  # "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ" (36/2025/QĐ-CTUBND): the body issues
     parts = CHILD_BODY_RE.split(block, maxsplit=1)
     if len(parts) == 2:
         parent = canonical_agency(parts[0], locality)
         if parent is not None and vocabulary().central_body(parent) is not None:
-            return canonical_agency(parts[1], None)  # "BỘ TÀI CHÍNH" / "CỤC THUẾ" (5363/CT-CS): the ministry's, no
-            # province's, whatever place the date line names
-        return canonical_agency(parts[1], locality_of(parent) or locality)
-    return canonical_agency(block, locality)
+            return canonical_agency(parts[1], None), True
+        return canonical_agency(parts[1], locality_of(parent) or locality), False
+    return canonical_agency(block, locality), False
 
 
 def _type_and_title(layout: Layout, lines: list[Line], end: int) -> tuple[str | None, str | None, tuple[int, int] | None]:

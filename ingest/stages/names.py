@@ -157,7 +157,7 @@ def _class_extent(text: str, original: str = "") -> int:
         if m is None and at:
             sep = separator_re().match(text, at) or SPACE_RE.match(text, at)
             m = _class_re().match(text, sep.end()) if sep else None
-            if m is not None and sep.group().isspace() and _verb_noun_re().match(text[sep.end():]):
+            if m is not None and sep.group().isspace() and verb_noun_re().match(text[sep.end():]):
                 break  # "các đơn vị tổ chức trực ban": the verb, not a second noun
         if m is None or m.end() == at:
             break
@@ -213,8 +213,9 @@ def completed(name: str, defined: tuple[str, ...]) -> str:
 
 
 @cache
-def _verb_noun_re() -> re.Pattern[str]:
-    # "tổ chức" right after a class noun, no comma between: the duty's verb ("các đơn vị tổ chức trực ban").
+def verb_noun_re() -> re.Pattern[str]:
+    # "tổ chức" right after a class noun, no comma between: the duty's verb ("các đơn vị tổ chức trực ban"); after
+    # "phối hợp", what is done together ("phối hợp tổ chức tuyên truyền").
     return phrases_re(words()["verb_nouns"], at_start=True)
 
 
@@ -444,14 +445,22 @@ def _qualifying_re() -> re.Pattern[str]:
 
 
 def _ends_with_class_noun(before: str) -> bool:
+    """The words before end with a class noun of one to three words that is not a bare unit ("tỉnh")."""
     tail = before.rsplit(",", 1)[-1].split()
-    return any(_class_re().fullmatch(" ".join(tail[-k:])) for k in (1, 2, 3) if len(tail) >= k)
+    return bool(tail) and fold(tail[-1]) not in _bare_units_folded() \
+        and any(_class_re().fullmatch(" ".join(tail[-k:])) for k in (1, 2, 3) if len(tail) >= k)
+
+
+def _piece_kind(piece: str) -> str:
+    """What a piece of a list names ("class", "body", …), "các" before it left aside."""
+    if p := plural_re().match(piece):
+        piece = piece[p.end():]
+    return _kind_of(piece)
 
 
 def _qualifying_verb(masked: str, before: str, m: re.Match[str]) -> bool:
     """"quản lý" right after a class noun: "các Sở, ban, ngành quản lý quy hoạch" — which bodies, not a duty."""
-    return _qualifying_re().fullmatch(m.group()) is not None and _ends_with_class_noun(before) \
-        and fold(before.split()[-1]) not in _bare_units_folded()
+    return _qualifying_re().fullmatch(m.group()) is not None and _ends_with_class_noun(before)
 
 
 def _inside_class_noun(masked: str, a: int, b: int) -> bool:
@@ -463,16 +472,10 @@ def _inside_class_noun(masked: str, a: int, b: int) -> bool:
 def _qualifies_class(masked: str, before: str, b: int) -> bool:
     """A verb after a class noun that says which bodies it means, a comma and another body after it: "các đơn vị
     quản lý đường bộ khu vực, các lực lượng chức năng …" (96/CĐ-BXD)."""
-    piece = before.rsplit(",", 1)[-1].lstrip()
-    tail = piece.split(" ")
-    if not plural_re().match(piece) or fold(tail[-1]) in _bare_units_folded() \
-            or not any(_class_re().fullmatch(" ".join(tail[-k:])) for k in (1, 2, 3)) \
+    if not plural_re().match(before.rsplit(",", 1)[-1].lstrip()) or not _ends_with_class_noun(before) \
             or (comma := masked.find(",", b)) < 0 or STOP_RE.search(masked, b, comma):
         return False
-    piece = masked[comma + 1:].lstrip()
-    if p := plural_re().match(piece):
-        piece = piece[p.end():]
-    return _kind_of(piece.split(",")[0]) in ("class", "local", "body")
+    return _piece_kind(masked[comma + 1:].lstrip().split(",")[0]) in ("class", "local", "body")
 
 
 @cache
@@ -771,10 +774,7 @@ def _name_follows(text: str, rest: list[tuple[int, int]]) -> bool:
     trực ban, thực hiện …")."""
     if not rest:
         return False
-    piece = ASIDE_RE.sub("", text[rest[0][0]:rest[0][1]]).strip(" ;,.:")
-    if p := plural_re().match(piece):
-        piece = piece[p.end():]
-    return _kind_of(piece) != "other"
+    return _piece_kind(ASIDE_RE.sub("", text[rest[0][0]:rest[0][1]]).strip(" ;,.:")) != "other"
 
 
 @cache
