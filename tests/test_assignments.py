@@ -507,6 +507,20 @@ ROWS = [
     # 5155-sgddt-gdtxnndh-b8f96b (5155/SGDĐT-GDTXNNĐH of Thành phố Hồ Chí Minh): "Quy chế phối hợp các đơn vị" names a
     # document; the units named are no one's partners.
     (HCM_PLAN, "Xây dựng Quy chế phối hợp các đơn vị trong công tác giáo dục thường xuyên.\n", []),
+    # 627-tb-vpcp-079f4e (627/TB-VPCP): the bodies a duty says to "làm việc với" take part in it; the aside names them.
+    (TELEGRAM, "b) Ủy ban nhân dân tỉnh Hưng Yên khẩn trương làm việc\nvới các địa phương (Ninh Bình, Hải Phòng, Bắc Ninh) để "
+     "thống\nnhất phương án khai thác vật liệu xây dựng.\n",
+     [("Ủy ban nhân dân tỉnh Hưng Yên", "lead", None), ("Ủy ban nhân dân tỉnh Ninh Bình", "support", None),
+      ("Ủy ban nhân dân thành phố Hải Phòng", "support", None), ("Ủy ban nhân dân tỉnh Bắc Ninh", "support", None)]),
+    # 641-tb-vpcp-619da3 (641/TB-VPCP): a visit told in the past names no partner; "buổi làm việc với" is a meeting.
+    (TELEGRAM, "Ngày 18 tháng 11 năm 2025, tại thành phố Đà Nẵng, Phó Thủ tướng Phạm Thị\nThanh Trà đã kiểm tra thực tế "
+     "tại Trung tâm phục vụ hành chính công và làm việc với\nthành phố Đà Nẵng về tình hình sắp xếp tổ chức bộ máy.\n", []),
+    (TELEGRAM, "Phó Thủ tướng Chính phủ Bùi Thanh Sơn đã chủ trì buổi làm việc với lãnh đạo tỉnh Phú Thọ.\n", []),
+    # 1512-qd-ubnd-994b8e (1512/QĐ-UBND of Bắc Ninh): a tone mark in its old place ("Văn hoá") reads as the modern one.
+    (CAN_THO_DECISION, "Điều 3. Chánh Văn phòng UBND thành phố, Giám đốc Sở Văn hoá, Thể thao và Du lịch chịu trách\n"
+     "nhiệm thi hành Quyết định này.\n",
+     [("Chánh Văn phòng Ủy ban nhân dân thành phố Cần Thơ", "all", None),
+      ("Giám đốc Sở Văn hóa, Thể thao và Du lịch thành phố Cần Thơ", "all", None)]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

@@ -932,10 +932,17 @@ def _partners(ctx: Context, a: int, b: int, directed: int | None) -> Iterator[Du
             continue  # "phối hợp tổ chức tuyên truyền": what is done together, not with whom (75/2025/NQ-HĐND)
         if _support_noun_re().search(text[max(a, m.start() - SUPPORT_NOUN_REACH):m.start()]):
             continue  # "Quy chế phối hợp các đơn vị": a document's name (5155/SGDĐT-GDTXNNĐH)
+        if _recounted(text, a, m.start()):
+            return  # "Phó Thủ tướng … đã kiểm tra thực tế … và làm việc với thành phố Đà Nẵng" (641/TB-VPCP): a visit told
         names = read_names(text, m.end(), b, ctx.locality)
         for n in _acting(ctx, names, partners=True) if names else ():
             if n.kind != "people":
                 yield Duty(n, "support", a, b, None)
+
+
+def _recounted(text: str, a: int, b: int) -> bool:
+    """The clause so far tells what was done: a past marker before a verb, not "đã được giao" (a duty given)."""
+    return any(not _re("passive", True).match(text[m.end():b].lstrip()) for m in _re("past_markers").finditer(text, a, b))
 
 
 def _first_dated(ctx: Context, a: int, b: int) -> Deadline | None:
