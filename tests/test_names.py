@@ -17,6 +17,10 @@ ROWS = [
      [("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Khánh Hòa", "local")]),
     # 0204-kh-ubnd-3a3fa6 (0204/KH-UBND of Cà Mau): "các cấp" after a comma qualifies the class before it.
     ("các ngành, các cấp thực hiện chống thất thu thuế", "Cà Mau", [("Các ngành, các cấp tỉnh Cà Mau", "class")]),
+    # 627-tb-vpcp-079f4e (627/TB-VPCP): a ministry takes no province after it; the comma between them was left out.
+    ("Bộ Xây dựng, Bộ Quốc phòng các tỉnh Ninh Bình, Hưng Yên, Đồng Nai đôn đốc chủ đầu tư", None,
+     [("Bộ Xây dựng", "body"), ("Bộ Quốc phòng", "body"), ("Ủy ban nhân dân tỉnh Ninh Bình", "body"),
+      ("Ủy ban nhân dân tỉnh Hưng Yên", "body"), ("Ủy ban nhân dân tỉnh Đồng Nai", "body")]),
     # 96-cd-bxd-ba5f78 (96/CĐ-BXD): words after a class noun that a comma and another body follow qualify the
     # class; they are not its duty.
     ("các đơn vị quản lý đường bộ khu vực, các lực lượng chức năng của địa phương trong việc khắc phục sự cố", None,

@@ -713,7 +713,19 @@ def _join(separator: str) -> str:
     return words_ + " " if words_.startswith(",") else f" {words_} "
 
 
+@cache
+def _central_re() -> re.Pattern[str]:
+    """A central body's name where a piece starts: "Bộ Quốc phòng" of "Bộ Quốc phòng các tỉnh Ninh Bình"."""
+    names = [n for body in vocabulary().central for n in (body.name, *body.aliases) if len(n) > 4]
+    return re.compile(rf"(?:{alternation(names, ignore_case=True)})(?!\w)", re.IGNORECASE)
+
+
 def _add_piece(out: list[_Piece], raw: str, a: int, b: int, join: str = ", ") -> None:
+    if (c := _central_re().match(raw)) and plural_re().match(after := raw[c.end():].lstrip()) and province_of(after):
+        # "Bộ Xây dựng, Bộ Quốc phòng các tỉnh Ninh Bình, Hưng Yên …" (627/TB-VPCP): a ministry is no province's; the
+        # comma after it was left out
+        out.append(_Piece(a, a + c.end(), None, False, "body", [raw[:c.end()]]))
+        raw, a = after, b - len(after)
     current = out[-1] if out else None
     if (province := province_of(raw)) is not None:
         out.append(_Piece(a, b, None, False, "province", [province.name]))
