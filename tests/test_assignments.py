@@ -521,6 +521,10 @@ ROWS = [
      "nhiệm thi hành Quyết định này.\n",
      [("Chánh Văn phòng Ủy ban nhân dân thành phố Cần Thơ", "all", None),
       ("Giám đốc Sở Văn hóa, Thể thao và Du lịch thành phố Cần Thơ", "all", None)]),
+    # 172-kh-ubnd-d4a0d5 (172/KH-UBND of Thành phố Hồ Chí Minh): "phối hợp với cơ quan chủ trì" names no new partner.
+    (HCM_PLAN, "2. Các cơ quan, đơn vị được giao chủ trì có trách nhiệm hoàn thành nhiệm vụ được phân công, bảo đảm "
+     "tiến độ\nvà nội dung công việc, các cơ quan phối hợp có trách nhiệm phối hợp với cơ quan chủ trì thực hiện các "
+     "nhiệm\nvụ được giao theo Kế hoạch này.\n", []),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

@@ -932,6 +932,8 @@ def _partners(ctx: Context, a: int, b: int, directed: int | None) -> Iterator[Du
             continue  # "phối hợp tổ chức tuyên truyền": what is done together, not with whom (75/2025/NQ-HĐND)
         if _support_noun_re().search(text[max(a, m.start() - SUPPORT_NOUN_REACH):m.start()]):
             continue  # "Quy chế phối hợp các đơn vị": a document's name (5155/SGDĐT-GDTXNNĐH)
+        if _re("role_defined_classes", True).match(text[m.end():b].lstrip()):
+            continue  # "phối hợp với cơ quan chủ trì": the lead already named, no new partner (172/KH-UBND)
         if _recounted(text, a, m.start()):
             return  # "Phó Thủ tướng … đã kiểm tra thực tế … và làm việc với thành phố Đà Nẵng" (641/TB-VPCP): a visit told
         names = read_names(text, m.end(), b, ctx.locality)
