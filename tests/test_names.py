@@ -21,6 +21,11 @@ ROWS = [
     ("Bộ Xây dựng, Bộ Quốc phòng các tỉnh Ninh Bình, Hưng Yên, Đồng Nai đôn đốc chủ đầu tư", None,
      [("Bộ Xây dựng", "body"), ("Bộ Quốc phòng", "body"), ("Ủy ban nhân dân tỉnh Ninh Bình", "body"),
       ("Ủy ban nhân dân tỉnh Hưng Yên", "body"), ("Ủy ban nhân dân tỉnh Đồng Nai", "body")]),
+    # 5363-ct-cs-77c25e (5363/CT-CS), 24-2025-tt-btp-1998eb (24/2025/TT-BTP): "tỉnh, thành phố" after a body or class is
+    # both units of one entry, not a second class "Các thành phố".
+    ("các Thuế tỉnh, thành phố khẩn trương báo cáo", None, [("Các thuế tỉnh, thành phố", "class")]),
+    ("Giám đốc Sở Tư pháp các tỉnh, thành phố chịu trách nhiệm thi hành", None,
+     [("Giám đốc Sở Tư pháp các tỉnh, thành phố", "body")]),
     # 96-cd-bxd-ba5f78 (96/CĐ-BXD): words after a class noun that a comma and another body follow qualify the
     # class; they are not its duty.
     ("các đơn vị quản lý đường bộ khu vực, các lực lượng chức năng của địa phương trong việc khắc phục sự cố", None,

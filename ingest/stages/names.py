@@ -713,6 +713,11 @@ def _join(separator: str) -> str:
     return words_ + " " if words_.startswith(",") else f" {words_} "
 
 
+def _province_units(piece: str) -> bool:
+    """The piece is a bare province-level unit word: "tỉnh", "thành phố"."""
+    return fold(piece) in {fold(u) for u in words()["bare_units"]}
+
+
 @cache
 def _central_re() -> re.Pattern[str]:
     """A central body's name where a piece starts: "Bộ Quốc phòng" of "Bộ Quốc phòng các tỉnh Ninh Bình"."""
@@ -727,6 +732,11 @@ def _add_piece(out: list[_Piece], raw: str, a: int, b: int, join: str = ", ") ->
         out.append(_Piece(a, a + c.end(), None, False, "body", [raw[:c.end()]]))
         raw, a = after, b - len(after)
     current = out[-1] if out else None
+    if current is not None and current.kind != "local" and current.parts and _province_units(raw) \
+            and _province_units(current.parts[-1].split()[-1]):
+        current.parts[-1] += join + raw  # "các Thuế tỉnh, thành phố" (5363/CT-CS): the offices of both, one class
+        current.end = b
+        return
     if (province := province_of(raw)) is not None:
         out.append(_Piece(a, b, None, False, "province", [province.name]))
         return
