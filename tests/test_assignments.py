@@ -525,6 +525,10 @@ ROWS = [
     (HCM_PLAN, "2. Các cơ quan, đơn vị được giao chủ trì có trách nhiệm hoàn thành nhiệm vụ được phân công, bảo đảm "
      "tiến độ\nvà nội dung công việc, các cơ quan phối hợp có trách nhiệm phối hợp với cơ quan chủ trì thực hiện các "
      "nhiệm\nvụ được giao theo Kế hoạch này.\n", []),
+    # 224-cd-ttg-6ca754 (224/CĐ-TTg): "chỉ đạo chủ trì, phối hợp với …" directs no one; the partners are the minister's.
+    (TELEGRAM, "6. Bộ trưởng Bộ Nội vụ chỉ đạo chủ trì, phối hợp với Bộ Xây dựng, Văn phòng Chính phủ khẩn trương hướng "
+     "dẫn, rà soát, kịp thời khen thưởng.\n",
+     [("Bộ trưởng Bộ Nội vụ", "lead", None), ("Bộ Xây dựng", "support", None), ("Văn phòng Chính phủ", "support", None)]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

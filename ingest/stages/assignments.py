@@ -825,9 +825,20 @@ def _directed_at(text: str, a: int, b: int) -> int | None:
         return None  # most clauses direct no one: the names are masked only where a direction's word is
     masked = mask(text[a:b])  # not inside a name: "Trưởng Ban chỉ đạo Nhà nước …"
     for m in _re("directs").finditer(masked):
-        if not _after_of(masked, m.end(), b - a) and not _re("not_directs", True).match(masked[m.start():]):
+        if not _after_of(masked, m.end(), b - a) and not _re("not_directs", True).match(masked[m.start():]) \
+                and not _directs_no_one(masked, m):
             return a + m.start()
     return None
+
+
+PASSIVE_REACH = 8  # characters before a direction's word that hold "được" ("được giao chủ trì")
+
+
+def _directs_no_one(text: str, m: re.Match[str]) -> bool:
+    """"Bộ trưởng Bộ Nội vụ chỉ đạo chủ trì, phối hợp với …" (224/CĐ-TTg): a lead's word follows, no one is directed
+    — unless the word is a role given ("Đơn vị được giao chủ trì …: phối hợp với …", 2610/QĐ-UBND)."""
+    return _re("lead_words", True).match(text[m.end():].lstrip(" ,")) is not None \
+        and _re("passive_duties").search(text, max(0, m.start() - PASSIVE_REACH), m.end()) is None
 
 
 def _after_of(text: str, at: int, b: int) -> bool:
