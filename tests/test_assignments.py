@@ -529,6 +529,12 @@ ROWS = [
     (TELEGRAM, "6. Bộ trưởng Bộ Nội vụ chỉ đạo chủ trì, phối hợp với Bộ Xây dựng, Văn phòng Chính phủ khẩn trương hướng "
      "dẫn, rà soát, kịp thời khen thưởng.\n",
      [("Bộ trưởng Bộ Nội vụ", "lead", None), ("Bộ Xây dựng", "support", None), ("Văn phòng Chính phủ", "support", None)]),
+    # 234-cd-ttg-4fff7b (234/CĐ-TTg): "trong đó trọng tâm là các tỉnh: …" remarks on members of the heading's class; the
+    # items stay the class's.
+    (TELEGRAM, "Thủ tướng Chính phủ yêu cầu:\n1. Chủ tịch Ủy ban nhân\ndân các tỉnh, thành phố từ Hà Tĩnh đến Lâm Đồng, trong "
+     "đó trọng tâm là các tỉnh:\nĐắk Lắk, Khánh Hòa, Gia Lai và Lâm Đồng:\na) Tổ chức xây dựng kế hoạch\ncụ thể, phát "
+     "động và triển khai ngay Chiến dịch Quang Trung.\n",
+     [("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Lâm Đồng", "lead", None)]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

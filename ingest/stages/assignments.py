@@ -35,7 +35,7 @@ from ..clean.flat import Flat
 from ..clean.outline import LEAD_IN, Node, marker_re
 from ..lexicon.vocab import CAPITALS, alternation, duties, load, phrases_re
 from .deadlines import Deadline, find_deadlines
-from .names import (Name, completed, head_re, list_end, mask, named_units, plural_re, qualify, read_names, shared_noun_before,
+from .names import (Name, completed, head_re, list_end, list_remark_re, mask, named_units, plural_re, qualify, read_names, shared_noun_before,
                     verb_noun_re, words as body_words)
 
 # Outline parts that give no assignment: the recipients after the signature, footnotes at the end.
@@ -244,6 +244,8 @@ def _item(node: Node, scope: Scope, ctx: Context) -> Iterator[Duty]:
         yield from table_like
         return
     deadline = _first_dated(ctx, ta, tb) or scope.deadline
+    if owners and _remarked_members(ctx, node, ta, tb):
+        node = replace(node, children=node.children[0].children + node.children[1:])  # the members, then their items
     if node.kind == LEAD_IN and not owners and (led := [d for d in here if d.subject]):
         # the bodies a lead-in asks carry the items under it: an item's own deadline makes one more entry
         yield from _walk(node, Scope(tuple(d.name for d in led), deadline, path, led[0].role), ctx)
@@ -252,6 +254,18 @@ def _item(node: Node, scope: Scope, ctx: Context) -> Iterator[Duty]:
         yield from _walk(node, Scope(directed, deadline, path, None), ctx)
         return
     yield from _walk(node, Scope(unit_owners, deadline, path, scope.role if not owners else None), ctx)
+
+
+def _remarked_members(ctx: Context, node: Node, ta: int, tb: int) -> bool:
+    """The heading remarks on some of its bodies and names them on the next line: "1. Chủ tịch Ủy ban nhân dân các
+    tỉnh, thành phố từ Hà Tĩnh đến Lâm Đồng, trong đó trọng tâm là các tỉnh:" / "Đắk Lắk, Khánh Hòa, Gia Lai và Lâm
+    Đồng:" (234/CĐ-TTg) — the items under them stay the heading's bodies'."""
+    if not node.children or node.children[0].kind != LEAD_IN or not list_remark_re().search(ctx.flat.text, ta, tb):
+        return False
+    a, b = _flat(ctx, node.children[0].start, node.children[0].children[0].start if node.children[0].children
+                 else node.children[0].end)
+    names = read_names(ctx.flat.text, a, b, ctx.locality, whole=True)
+    return names is not None and all(n.kind != "other" for n in names.names)
 
 
 @cache
@@ -355,8 +369,9 @@ def _heading_owners(ctx: Context, node: Node, ta: int, tb: int) -> tuple[tuple[N
     if owner_opener and (names is None or not names.bodies):
         return _printed_owner(ctx, at, tb), _after_heading(text, tb)  # "Trách nhiệm của đối tượng thực hiện kiểm kê"
     rest = text[names.end:tb].strip(" :.,") if names else ""
-    if rest and APPOSITION_RE.match(rest):
-        rest = ""  # "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo": the body, then what it is
+    if rest and APPOSITION_RE.match(rest) or names and list_remark_re().match(text, names.end):
+        rest = ""  # "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo": the body, then what it is; "…, trong đó trọng
+        # tâm là các tỉnh: …" (234/CĐ-TTg): a remark on the bodies named
     if names is not None and names.bodies and rest and text[tb:tb + 1] == ":" \
             and (j := _joiner_re().match(rest)) and not _is_issuer(ctx, names.bodies[0]):
         # "9. Báo và Phát thanh - Truyền hình Đắk Lắk, Sở Văn hóa, …, Cổng Thông tin điện tử tỉnh và hệ thống

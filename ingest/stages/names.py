@@ -517,6 +517,12 @@ def _after_registry_name(masked: str, start: int, end: int, original: str) -> in
     return end
 
 
+@cache
+def list_remark_re() -> re.Pattern[str]:
+    """", trong đó" after a list (234/CĐ-TTg): where a remark on its members starts."""
+    return re.compile(rf",\s*(?:{alternation(words()['list_remarks'], ignore_case=True)})(?!\w)", re.IGNORECASE)
+
+
 def read_names(text: str, start: int, limit: int, locality: Province | None, *, whole: bool = False) -> Names | None:
     """The bodies listed from ``start``; ``None`` when the text there names none. ``whole``: the list
     runs to ``limit`` (a heading, a table cell) instead of ending at the first duty word.
@@ -532,6 +538,8 @@ def read_names(text: str, start: int, limit: int, locality: Province | None, *, 
     if not whole and _not_body_re().match(text, start, limit):
         return None  # "Tổ chức thực hiện" (a heading), though "thực hiện" would end a list at "Tổ chức"
     end = limit if whole else list_end(text, start, limit)
+    if remark := list_remark_re().search(text, start, end):
+        end = remark.start()  # "…, trong đó trọng tâm là các tỉnh: …" remarks on the members; they own nothing more
     if end <= start:
         return None
     pieces = _pieces(text, start, end, whole)
