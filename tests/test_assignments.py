@@ -535,6 +535,20 @@ ROWS = [
      "đó trọng tâm là các tỉnh:\nĐắk Lắk, Khánh Hòa, Gia Lai và Lâm Đồng:\na) Tổ chức xây dựng kế hoạch\ncụ thể, phát "
      "động và triển khai ngay Chiến dịch Quang Trung.\n",
      [("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Hà Tĩnh đến Lâm Đồng", "lead", None)]),
+    # 230-cd-ttg-e71f29 (230/CĐ-TTg): a list of bodies cut by a semicolon goes on to its duty; "cơ quan thanh tra" is
+    # a class of bodies, "thanh tra" no verb of theirs.
+    (TELEGRAM, "3. Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ;\nỦy ban nhân dân các tỉnh, thành phố trực thuộc "
+     "trung ương và các cơ quan thanh\ntra căn cứ chức năng, nhiệm vụ được giao khẩn trương triển khai hiệu quả các\n"
+     "nhiệm vụ nêu trên.\n",
+     [("Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ", "all", None),
+      ("Ủy ban nhân dân các tỉnh, thành phố trực thuộc trung ương", "all", None),
+      ("Các cơ quan thanh tra", "all", None)]),
+    # 471-qd-ubnd-22215e (471/QĐ-UBND of Bắc Ninh): "… căn cứ Quyết định thi hành" is an execution clause.
+    (CAN_THO_DECISION, "Điều 3. Chánh Văn phòng UBND thành phố; Chủ tịch UBND các xã, phường và các tổ chức, cá nhân liên "
+     "quan căn cứ Quyết định thi hành./.\n",
+     [("Chánh Văn phòng Ủy ban nhân dân thành phố Cần Thơ", "all", None),
+      ("Chủ tịch Ủy ban nhân dân các xã, phường thuộc thành phố Cần Thơ", "all", None),
+      ("Các tổ chức, cá nhân liên quan thành phố Cần Thơ", "all", None)]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

@@ -485,11 +485,17 @@ def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
             while len(merged) > 1 and text[merged[-2][1]:merged[-1][0]].lstrip().startswith(";"):
                 merged[-2:] = [(merged[-2][0], merged[-1][1])]
             continue
-        if after_semicolon and _open_request(text, *merged[-1]):
-            merged[-1] = (merged[-1][0], cb)  # "… yêu cầu các thành viên Ban chỉ đạo …; Thủ trưởng các sở …; …"
-            continue
+        if after_semicolon and (_open_request(text, *merged[-1]) or _only_names(text, *merged[-1])):
+            merged[-1] = (merged[-1][0], cb)  # "… yêu cầu các thành viên Ban chỉ đạo …; Thủ trưởng các sở …; …", "Các
+            continue  # bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ; Ủy ban nhân dân các tỉnh … căn cứ …" (230/CĐ-TTg)
         merged.append((ca, cb))
     return merged
+
+
+def _only_names(text: str, a: int, b: int) -> bool:
+    """The clause is a list of bodies and nothing else: the list goes on after its semicolon."""
+    names = read_names(text, a, b, None)
+    return names is not None and bool(names.bodies) and not text[names.end:b].strip(" ;,")
 
 
 def _open_request(text: str, a: int, b: int) -> bool:
