@@ -18,6 +18,9 @@ from ingest.stages.agencies import resolve_agency
     ("Đài Phát thanh - Truyền hình", "Hậu Giang", "Đài Phát thanh và Truyền hình Hậu Giang", "registry"),  # 051
     ("Ủy ban Mặt trận Tổ quốc Việt Nam Thành phố", "Hồ Chí Minh",  # 174-kh-ubnd-981e7a: the unit printed once
      "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hồ Chí Minh", "registry"),
+    # 010-ct-ubnd-77b242 (010/CT-UBND of Đắk Lắk, 2025): Phú Yên, merged into Đắk Lắk, is a place there, no province.
+    ("Ban quản lý Khu Kinh tế Phú Yên", "Đắk Lắk", "Ban quản lý Khu Kinh tế Phú Yên", "registry"),
+    ("Ban quản lý Khu Kinh tế Phú Yên", "Phú Yên", "Ban Quản lý Khu kinh tế tỉnh Phú Yên", "registry"),  # before it
 ])
 def test_resolve_agency(text, province, name, match):
     got = resolve_agency(text, vocabulary().province(province) if province else None)

@@ -134,9 +134,17 @@ def _local(text: str, locality: Province | None) -> str | None:
             return body.qualified(locality)
         return body.name if not rest else f"{body.name} {rest}" if not body.name.endswith(rest) else body.name
     province = v.province(rest) or _province_misread(rest)
+    if province is not None and _former_area(province, rest, locality):
+        return text  # "Ban quản lý Khu Kinh tế Phú Yên" in a 2025 text of Đắk Lắk (010/CT-UBND): Phú Yên is a place now
     if province is not None:
         return body.qualified(province)
     return None
+
+
+def _former_area(province: Province, printed: str, locality: Province | None) -> bool:
+    """A province merged into the issuer's, named bare (no "tỉnh"): the place it was, not a province."""
+    return locality is not None and province.merged_into is not None and fold(province.merged_into) == fold(locality.name) \
+        and fold(printed) == fold(province.name)
 
 
 # A province with its unit misread by one mark (OCR: "TĨNH KON TUM" for "TỈNH KON TUM") is still that
