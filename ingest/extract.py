@@ -23,7 +23,7 @@ from .record import Document, FootnoteRecord, Record, Reference, Source
 from .stages.agencies import locality_of
 from .clean.outline import outline as read_outline
 from .stages.assignments import Context, addressee_names, find_assignments
-from .stages.names import defined_bodies, national_body
+from .stages.names import defined_bodies, national_body, short_names
 from .stages.header import body_locality, issuer_from_body, read_header
 from .stages.identity import cited_unnumbered_id, document_id, mention_subject
 from .stages.references import Mention, best_date, find_mentions, group_mentions, issuer_from_symbol
@@ -122,7 +122,7 @@ def extract_source(src: SourceText) -> Record:
     periods = [t.period_span for t in targets if t.period_span]
     addressee_bodies = addressee_names(header.addressees, locality)
     context = Context(body, text, locality, year, issuer, tuple(periods), tuple(n for _, n in addressee_bodies),
-                      defined_bodies(issuer, header.subject))
+                      defined_bodies(issuer, header.subject, body.text), tuple(short_names(body.text)))
     assignments = find_assignments(tree, context)
     target_dicts = tuple({**t.to_dict(), "span": list(body.span(t.start, t.end)), "sentence": sentence_of(0, t.start, t.end)}
                          for t in targets)

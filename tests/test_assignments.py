@@ -549,6 +549,19 @@ ROWS = [
      [("Chánh Văn phòng Ủy ban nhân dân thành phố Cần Thơ", "all", None),
       ("Chủ tịch Ủy ban nhân dân các xã, phường thuộc thành phố Cần Thơ", "all", None),
       ("Các tổ chức, cá nhân liên quan thành phố Cần Thơ", "all", None)]),
+    # 157-kh-ubnd-0299fe (157/KH-UBND of Cần Thơ): a short name the text defines ("gọi tắt là Hội đồng thi đua") is the
+    # body in full wherever it is used.
+    (CAN_THO_PLAN, "Căn cứ kết quả đánh giá, xếp hạng của Hội đồng Thi đua – Khen thưởng ngành Y tế thành phố (gọi\ntắt là "
+     "Hội đồng thi đua).\n\na) Trên cơ sở kết quả kiểm tra, đánh giá, chấm điểm của Sở Y tế, Hội đồng thi\nđua họp xét "
+     "đánh giá các xã, phường.\n",
+     [("Hội đồng Thi đua – Khen thưởng ngành Y tế thành phố Cần Thơ", "lead", None)]),
+    # 627-tb-vpcp-079f4e (627/TB-VPCP): "các thành viên của Ban Chỉ đạo" are the members of the one it defined.
+    (TELEGRAM, "Thủ tướng chủ trì Phiên họp Ban Chỉ đạo Nhà nước các công trình, dự án quan trọng quốc gia, trọng\nđiểm "
+     "ngành giao thông vận tải (sau đây gọi tắt là Ban Chỉ đạo).\n\na) Yêu cầu các bộ, ngành, địa phương, các thành "
+     "viên của Ban Chỉ đạo phải tiếp tục nâng cao hơn nữa, quyết liệt hơn nữa.\n",
+     [("Các bộ, ngành, địa phương", "all", None),
+      ("Các thành viên của Ban Chỉ đạo Nhà nước các công trình, dự án quan trọng quốc gia, trọng điểm ngành giao thông "
+       "vận tải", "all", None)]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

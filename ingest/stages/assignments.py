@@ -107,6 +107,7 @@ class Context:
     reserved: tuple[tuple[int, int], ...] = ()   # flat spans that are no deadlines (target periods)
     addressees: tuple[Name, ...] = ()            # the bodies of the Kính gửi lines
     defined: tuple[str, ...] = ()                # bodies the text calls by the start of their name
+    short_names: tuple[tuple[str, str], ...] = ()  # (short, full): "(gọi tắt là Hội đồng thi đua)" after the full name
 
 
 @dataclass(frozen=True)
@@ -1112,6 +1113,8 @@ def _entries(found: list[Duty], ctx: Context) -> list[dict[str, Any]]:
             continue
         d = duty.deadline
         agency = completed(name.name, ctx.defined)  # "Văn phòng Ban Chỉ đạo" of the Ban Chỉ đạo's regulation
+        if agency == name.name and (full := next((f for s, f in ctx.short_names if fold(s) == fold(name.printed)), None)):
+            agency = qualify(full, ctx.locality)  # "Hội đồng thi đua", the short name 157/KH-UBND defines, in full
         key = (fold(agency), duty.role, d.date if d else None)
         span = ctx.flat.span(duty.start, duty.end)
         if key in entries:

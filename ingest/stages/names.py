@@ -180,9 +180,10 @@ def national_body(name: str) -> bool:
     return locality_of(name) is None and _national_re().search(name) is not None
 
 
-def defined_bodies(issuer: str | None, subject: str | None) -> tuple[str, ...]:
-    """Bodies a text calls by the start of their name: the issuer, and the body the subject is of
-    ("Ban hành quy chế hoạt động của Ban Chỉ đạo Nhà nước về du lịch" → "Ban Chỉ đạo Nhà nước về du lịch")."""
+def defined_bodies(issuer: str | None, subject: str | None, text: str = "") -> tuple[str, ...]:
+    """Bodies a text calls by the start of their name: the issuer, the body the subject is of ("Ban hành quy
+    chế hoạt động của Ban Chỉ đạo Nhà nước về du lịch" → "Ban Chỉ đạo Nhà nước về du lịch"), and those the
+    text gives a short name ("… (gọi tắt là Hội đồng thi đua)")."""
     out = [issuer] if issuer else []
     if subject:
         owner = f" {words()['owner_word']} "
@@ -190,7 +191,33 @@ def defined_bodies(issuer: str | None, subject: str | None) -> tuple[str, ...]:
         tail = subject[at + len(owner):].strip(" .;,") if at >= 0 else ""
         if tail and _body_re().match(tail[:1].upper() + tail[1:]):
             out.append(tail[:1].upper() + tail[1:])
-    return tuple(out)
+    return tuple(out) + tuple(full for _, full in short_names(text) if full not in out)
+
+
+# The body a short name is defined for: "Hội đồng Thi đua – Khen thưởng ngành Y tế thành phố (gọi tắt là Hội đồng
+# thi đua)" — the words before the bracket from where the short name's first two words stand.
+SHORT_NAME_REACH = 200
+
+
+@cache
+def _short_name_re() -> re.Pattern[str]:
+    cues_ = alternation(words()["short_name_cues"], ignore_case=True)
+    return re.compile(rf"\(\s*(?:{cues_})\s+[“\"]?(?P<short>[{CAPITALS}][^()“”\"]{{2,60}}?)[”\"]?\s*\)", re.IGNORECASE)
+
+
+def short_names(text: str) -> list[tuple[str, str]]:
+    """The short names ``text`` defines for bodies, with their full names, when the short name is their start."""
+    out = []
+    for m in _short_name_re().finditer(text):
+        first = m["short"].split()[:2]
+        if len(first) < 2:
+            continue
+        window = text[max(0, m.start() - SHORT_NAME_REACH):m.start()]
+        at = window.lower().rfind(" ".join(first).lower())
+        full = " ".join(window[at:].split()) if at >= 0 else ""
+        if full and not full.isupper() and _body_re().match(full) and fold(full) != fold(m["short"]):
+            out.append((m["short"].strip(), full))
+    return out
 
 
 def completed(name: str, defined: tuple[str, ...]) -> str:
