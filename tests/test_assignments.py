@@ -562,6 +562,10 @@ ROWS = [
      [("Các bộ, ngành, địa phương", "all", None),
       ("Các thành viên của Ban Chỉ đạo Nhà nước các công trình, dự án quan trọng quốc gia, trọng điểm ngành giao thông "
        "vận tải", "all", None)]),
+    # 09-ct-ubnd-21003c (09/CT-UBND of Cần Thơ): a class heading's closing "có trách nhiệm" is no part of its name.
+    (CAN_THO_PLAN, "11. Các\nđơn vị cấp nước sạch trên địa bàn thành phố có trách nhiệm\n\na) Tiếp tục đầu tư, đẩy nhanh\n"
+     "tiến độ xây dựng, mở rộng và nâng cấp mạng lưới cấp nước.\n",
+     [("Các đơn vị cấp nước sạch trên địa bàn thành phố Cần Thơ", "lead", None)]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

@@ -382,7 +382,8 @@ def _heading_owners(ctx: Context, node: Node, ta: int, tb: int) -> tuple[tuple[N
     if names is not None and rest and not _re("heading_tails", True).match(rest):
         if not _class_heading(text[at:tb]):
             return (), ta
-        names = read_names(text, at, tb, ctx.locality, whole=True)  # "các tổ chức cung cấp dịch vụ chi trả"
+        names = read_names(text, at, _before_tail(text, at, tb), ctx.locality, whole=True)  # "các tổ chức cung cấp
+        # dịch vụ chi trả"; "Các đơn vị cấp nước sạch trên địa bàn thành phố có trách nhiệm" (09/CT-UBND): its tail no name
     if names is None or not names.bodies or any(n.kind == "other" for n in names.names):
         return (), ta
     if any(_is_issuer(ctx, n) for n in names.bodies):
@@ -447,6 +448,12 @@ def _shared_noun_end(text: str, a: int, b: int) -> bool:
 # A dash after a heading's body that says what the body is: "1.2. Sở Tài chính - Cơ quan thường trực Ban Chỉ
 # đạo" (1627/QĐ-UBND of Quảng Ngãi).
 APPOSITION_RE = re.compile(r"[-–]\s+\S")
+
+
+def _before_tail(text: str, a: int, b: int) -> int:
+    """Where a heading's closing words ("có trách nhiệm", "thực hiện các nhiệm vụ sau") start, else ``b``."""
+    end = a + len(text[a:b].rstrip(" :"))
+    return next((m.start() for m in _re("heading_tails").finditer(text, a, end) if m.end() == end), b)
 
 
 def _class_heading(title: str) -> bool:
