@@ -566,6 +566,15 @@ ROWS = [
     (CAN_THO_PLAN, "11. Các\nđơn vị cấp nước sạch trên địa bàn thành phố có trách nhiệm\n\na) Tiếp tục đầu tư, đẩy nhanh\n"
      "tiến độ xây dựng, mở rộng và nâng cấp mạng lưới cấp nước.\n",
      [("Các đơn vị cấp nước sạch trên địa bàn thành phố Cần Thơ", "lead", None)]),
+    # 634-tb-vpcp-9191ac (634/TB-VPCP): a topic before a colon names no one ("Về đề nghị Chính phủ chỉ đạo …:"); the duty
+    # after "…: giao X" is X's; "các Tập đoàn: A, B" are Tập đoàn A and Tập đoàn B.
+    (TELEGRAM, "7. Về đề nghị Chính phủ chỉ đạo Bộ Tài chính xem\nxét, bố trí vốn Dự án đường ven biển: giao Bộ Tài chính "
+     "chủ\ntrì phối hợp với Bộ Xây dựng xem xét, xử lý theo đúng quy định.\n\n8. Về hoạt động của mô hình chính quyền "
+     "địa phương\n02 cấp: tăng số lượng cấp phó, bố trí đủ biên chế theo vị trí việc làm: giao Bộ Nội vụ chủ\ntrì, "
+     "nghiên cứu, tổng hợp, báo cáo Chính phủ.\n\n9. Về triển khai hạ tầng phủ sóng: đề nghị các Tập\nđoàn: Bưu chính "
+     "Viễn thông Việt Nam, Công nghiệp - Viễn thông Quân đội tổ chức\ntriển khai thực hiện theo quy định.\n",
+     [("Bộ Tài chính", "lead", None), ("Bộ Xây dựng", "support", None), ("Bộ Nội vụ", "lead", None),
+      ("Tập đoàn Bưu chính Viễn thông Việt Nam", "lead", None), ("Tập đoàn Công nghiệp - Viễn thông Quân đội", "lead", None)]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

@@ -479,7 +479,10 @@ def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """The clauses of an item: cut at full stops and semicolons — but an execution clause is one, its
     titles set apart by semicolons ("Chánh Văn phòng …; Thủ trưởng …; Chủ tịch … chịu trách nhiệm thi hành")."""
     out, at = [], a
-    for m in CLAUSE_END_RE.finditer(text, a, b):
+    ends = sorted([*CLAUSE_END_RE.finditer(text, a, b), *_colon_give_re().finditer(text, a, b)], key=lambda m: m.start())
+    for m in ends:
+        if m.start() < at:
+            continue
         if m.start() > at:
             out.append((at, m.start() + (1 if text[m.start()] == ":" else 0)))
         at = m.end()
@@ -498,6 +501,13 @@ def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
             continue  # bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ; Ủy ban nhân dân các tỉnh … căn cứ …" (230/CĐ-TTg)
         merged.append((ca, cb))
     return merged
+
+
+@cache
+def _colon_give_re() -> re.Pattern[str]:
+    """A colon before "giao", "đề nghị" …: "8. Về hoạt động của mô hình chính quyền địa phương 02 cấp: tăng số lượng cấp
+    phó …: giao Bộ Nội vụ chủ trì, …" (634/TB-VPCP) — the duty is a clause of its own after the topic."""
+    return re.compile(rf":\s+(?=(?:{alternation(cues()['give'], ignore_case=True)})\s)", re.IGNORECASE)
 
 
 def _only_names(text: str, a: int, b: int) -> bool:
@@ -528,6 +538,8 @@ def _unit(ctx: Context, a: int, b: int, owners: tuple[Name, ...], scope: Scope, 
             reporting = True
             if not _re("request").search(text, ca, cb):
                 continue
+        if _re("topic_openers", True).match(text[ca:cb].lstrip(" -+•")) and text[ca:cb].rstrip().endswith(":"):
+            continue  # "7. Về đề nghị Chính phủ chỉ đạo Bộ Tài chính …:" (634/TB-VPCP): what the item is about, no duty
         found = list(_clause(ctx, ca, cb, owners if k == 0 else (), k == 0, heading, scope.role, lead_in))
         if not found:
             continue
