@@ -9,8 +9,6 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from graph.vocabulary import modern_tones
-
 
 # Whitespace and table pipes that the flat view folds to one space: "CHÍNH PHỦ | CỘNG HÒA".
 FOLDABLE = frozenset(" \t\n\r\f\v\u00A0\u2009\u200B|")
@@ -43,8 +41,7 @@ IRREGULAR_FOLD_RE = re.compile("[" + re.escape("".join(sorted(FOLDABLE))) + "](?
 def flatten(source: str, ranges: list[tuple[int, int]], dropped: frozenset[int] = frozenset()) -> Flat:
     """Flatten ``source[a:b]`` for each range, in order, skipping ``dropped`` offsets: each run of
     whitespace (and each range boundary) becomes one space, whose index is the offset before the next
-    kept character. Tone marks move to their modern place ("Uỷ ban" → "Ủy ban", "Khánh Hoà" → "Khánh
-    Hòa": 41 of the 375 whole documents print the old place), letter for letter, so the index still holds.
+    kept character.
 
     >>> flat = flatten("Sở  Tài\\nchính | Bộ", [(0, 13), (16, 18)])
     >>> flat.text, flat.span(3, 12)
@@ -61,9 +58,7 @@ def flatten(source: str, ranges: list[tuple[int, int]], dropped: frozenset[int] 
                 at = m.end()
             out.piece(at, e)
         out.pause()
-    text = "".join(out.chars)
-    modern = modern_tones(text)
-    return Flat(modern if len(modern) == len(text) else text, tuple(out.index))
+    return Flat("".join(out.chars), tuple(out.index))
 
 
 class _FlatWriter:

@@ -7,6 +7,8 @@ import tomllib
 from functools import cache
 from importlib import resources
 
+from graph.vocabulary import old_tones
+
 
 # Every capital letter a Vietnamese text may hold ("A"…"Z", "Đ", "Ắ", "Ỹ" …), as the inside of a character
 # class: regex ranges such as "À-Ỹ" would take lower-case letters too ("đ" is U+0111).
@@ -124,9 +126,10 @@ def alternation(phrases: list[str], *, ignore_case: bool = False) -> str:
 
 
 def _trie(phrases: list[str], ignore_case: bool) -> dict:
-    """The phrases as a trie of characters (whitespace one token), lower-cased when case is ignored."""
+    """The phrases as a trie of characters (whitespace one token), lower-cased when case is ignored; each
+    also with its tone marks in the old place ("Văn hóa" and "Văn hoá", "Ủy ban" and "Uỷ ban")."""
     trie: dict = {}
-    for phrase in phrases:
+    for phrase in {v: None for p in phrases for v in (p, old_tones(p))}:
         node = trie
         for token in _tokens(phrase):
             key = token.lower() if ignore_case else token
