@@ -28,6 +28,14 @@ HEADERS = [
     ("UỶ BAN NHÂN DÂN TỈNH AN GIANG******\n\nCỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc********\n\n"
      "Số: 554/UBND-KT\nV/v Treo cờ tổ quốc\n\nLong Xuyên, ngày 22 tháng 02 năm 2006\n\nKính gửi: UBND huyện, thị, thành phố.\n",
      {"doc_type": "Công văn", "code": "554/UBND-KT", "issue_date": "2006-02-22", "issuer": "Ủy ban nhân dân tỉnh An Giang"}),
+    # 634-tb-vpcp-9191ac (634/TB-VPCP): a Party body closing the title line ("THƯỜNG TRỰC" / "TỈNH ỦY THANH HÓA") is
+    # part of the subject, not an enacting authority.
+    ("VĂN PHÒNG CHÍNH\nPHỦ\n-------\n\nCỘNG HÒA XÃ HỘI\nCHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\n\n"
+     "Số: 634/TB-VPCP\n\nHà Nội, ngày 22\ntháng 11 năm 2025\n\nTHÔNG BÁO\n\nKẾT\nLUẬN CỦA THỦ TƯỚNG CHÍNH PHỦ PHẠM MINH "
+     "CHÍNH TẠI BUỔI LÀM VIỆC VỚI THƯỜNG TRỰC\nTỈNH ỦY THANH HÓA\n\nTừ ngày 08 đến ngày 09 tháng 11 năm 2025 tại Thanh\n"
+     "Hóa, Thủ tướng Chính phủ đã đến thăm Trạm Y tế.\n",
+     {"doc_type": "Thông báo", "code": "634/TB-VPCP", "issuer": "Văn phòng Chính phủ",
+      "subject": "Kết luận của Thủ tướng Chính phủ phạm minh chính tại buổi làm việc với thường trực tỉnh ủy thanh hóa"}),
     # 037: the old one-line heading "TYPE CỦA ISSUER SỐ code NGÀY date SUBJECT", "VỀ VIỆC" dropped as from a V/v line
     ("CHỈ THỊ\nCỦA THỦ\nTƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTG\nNGÀY 21 THÁNG 6 NĂM 2001 VỀ VIỆC XÂY DỰNG KẾ HOẠCH\n"
      "Thực hiện Nghị quyết của Quốc hội về nhiệm vụ, Chính phủ đã ban hành các cơ chế chính sách mới nhằm phát huy nội lực.\n",

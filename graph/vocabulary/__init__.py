@@ -110,6 +110,11 @@ class LocalBody:
     pattern: str | None
     department: bool
 
+    @property
+    def party(self) -> bool:
+        """A body of the Party ("Tỉnh ủy", "Ban Thường vụ Tỉnh ủy"), not of the State."""
+        return bool(self.pattern) and "{party}" in self.pattern
+
     def qualified(self, province: "Province") -> str:
         """The body's name in one province: ``Sở Xây dựng`` → ``Sở Xây dựng tỉnh Kon Tum``."""
         if self.department:

@@ -199,6 +199,12 @@ def is_known_body(text: str) -> bool:
     return bool(text) and (vocabulary().central_body(text) is not None or _local(text, None) is not None)
 
 
+def is_party_body(text: str) -> bool:
+    """Whether ``text`` names a body of the Party ("TỈNH ỦY THANH HÓA"), which enacts no State document."""
+    name = _longest_local_name(fold(tidy(expand_abbreviations(text))))
+    return name is not None and _local_names()[name].party
+
+
 @dataclass(frozen=True)
 class AgencyMatch:
     """How a printed agency name resolved: ``registry`` (exact), ``fuzzy`` (rapidfuzz, with the

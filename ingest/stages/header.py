@@ -15,7 +15,7 @@ from itertools import islice
 
 from graph.vocabulary import Province, fold, modern_tones, vocabulary
 
-from .agencies import canonical_agency, expand_abbreviations, is_known_body, locality_of, tidy
+from .agencies import canonical_agency, expand_abbreviations, is_known_body, is_party_body, locality_of, tidy
 from ..lexicon.codes import Code, find_codes, match_code
 from ..lexicon.dates import DAY, FoundDate, date_at
 from ..clean.flat import Flat, flatten
@@ -490,8 +490,10 @@ CHAIR_RE = re.compile(rf"^(?i:{one_of(_HEADER['chair'])})\s+")
 
 
 def _authority_name(text: str) -> bool:
-    """A line naming the enacting body: "CHÍNH PHỦ", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG"."""
-    return is_known_body(HEAD_TITLE_RE.sub("", text))
+    """A line naming the enacting body: "CHÍNH PHỦ", "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG" — not a body of the
+    Party, which ends a title instead ("… TẠI BUỔI LÀM VIỆC VỚI THƯỜNG TRỰC" / "TỈNH ỦY THANH HÓA", 634/TB-VPCP)."""
+    name = HEAD_TITLE_RE.sub("", text)
+    return is_known_body(name) and not is_party_body(name)
 
 
 def _authority_line(layout: Layout, lines: list[Line], end: int, after_title: bool) -> str | None:
