@@ -575,6 +575,15 @@ ROWS = [
      "Viễn thông Việt Nam, Công nghiệp - Viễn thông Quân đội tổ chức\ntriển khai thực hiện theo quy định.\n",
      [("Bộ Tài chính", "lead", None), ("Bộ Xây dựng", "support", None), ("Bộ Nội vụ", "lead", None),
       ("Tập đoàn Bưu chính Viễn thông Việt Nam", "lead", None), ("Tập đoàn Công nghiệp - Viễn thông Quân đội", "lead", None)]),
+    # 71-2025-qd-ubnd-76a796 (71/2025/QĐ-UBND of Hà Nội): bodies listed between semicolons with a specific duty lead it
+    # ("xét, trình, đề nghị" opens a duty); "cơ quan, đơn vị đóng trên địa bàn" is a class of its own after its semicolon.
+    (HANOI_RESOLUTION, "1. Ủy ban Mặt trận Tổ\nquốc Việt Nam thành phố Hà Nội; các sở, ban, ngành; Ủy ban nhân dân các xã,\n"
+     "phường; đơn vị thuộc thành phố Hà Nội; cơ quan, đơn vị đóng trên địa bàn thành\nphố Hà Nội xét, trình, đề nghị Ủy "
+     "ban nhân dân thành phố Hà Nội xét, tặng\nthưởng.\n",
+     [("Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hà Nội", "lead", None), ("Các sở, ban, ngành thành phố Hà Nội", "lead", None),
+      ("Ủy ban nhân dân các xã, phường thuộc thành phố Hà Nội", "lead", None),
+      ("Các đơn vị thuộc thành phố Hà Nội", "lead", None),
+      ("Các cơ quan, đơn vị đóng trên địa bàn thành phố Hà Nội", "lead", None)]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

@@ -835,9 +835,16 @@ def _after_opening(text: str, a: int, b: int, locality: Province | None = None) 
 def _duty_follows(text: str, at: int, end: int) -> bool:
     """After a subject list: a duty word ("chủ trì", "có trách nhiệm", "phối hợp", any task verb)."""
     rest = text[at:end].lstrip(" ,")
+    if (s := _series_start_re().match(rest)) and rest[s.end():].lstrip().startswith(","):
+        rest = rest[s.end():].lstrip(" ,")  # "xét, trình, đề nghị …": the verbs after it say it is a duty
     if (verb := _task_start_re().match(rest)) is not None and _passive(rest[verb.end():].lstrip()):
         return False  # "Hệ thống cấp nước tập trung bị hư hại" (0130/KH-UBND): the verb was the name's, the clause passive
     return bool(rest) and (_re("duty_words", True).match(rest) is not None or verb is not None)
+
+
+@cache
+def _series_start_re() -> re.Pattern[str]:
+    return phrases_re(duties()["assign"]["series_starts"], at_start=True)
 
 
 @cache
@@ -918,8 +925,7 @@ def _role(ctx: Context, subject: tuple[Name, ...], at: int, end: int, heading: b
     if _re("lead_words").search(rest[:40]):
         return "lead"
     classes = [n for n in subject if n.kind in ("class", "local", "title")]
-    if len(subject) >= 2 and classes and (_opens_generic(raw) or any(_addressee_class(n) for n in classes)
-                                           or len(classes) == len(subject)):
+    if len(subject) >= 2 and classes and (_opens_generic(raw) or len(classes) == len(subject)):
         return "all"  # "Các sở, ban, ngành, UBND các xã căn cứ chức năng, nhiệm vụ …": the whole set
     if classes and len(subject) == 1 and (_opens_generic(raw) or _addressee_class(subject[0])):
         return "all"

@@ -673,7 +673,7 @@ def _pieces(text: str, start: int, end: int, whole: bool = False) -> list[_Piece
             shared = None
         if shared is None and (d := _distributed_re().match(raw)):
             shared = d["noun"][:1].upper() + d["noun"][1:]  # "lực lượng Kiểm lâm, Công an, Quân đội": each a "Lực lượng"
-        _add_piece(out, raw, a, b, join)
+        _add_piece(out, raw, a, b, join, semicolon)
         last = out[-1] if out else None
         if last is None:
             continue
@@ -760,7 +760,7 @@ def _central_re() -> re.Pattern[str]:
     return re.compile(rf"(?:{alternation(names, ignore_case=True)})(?!\w)", re.IGNORECASE)
 
 
-def _add_piece(out: list[_Piece], raw: str, a: int, b: int, join: str = ", ") -> None:
+def _add_piece(out: list[_Piece], raw: str, a: int, b: int, join: str = ", ", semicolon: bool = False) -> None:
     if (c := _central_re().match(raw)) and plural_re().match(after := raw[c.end():].lstrip()) and province_of(after):
         # "Bộ Xây dựng, Bộ Quốc phòng các tỉnh Ninh Bình, Hưng Yên …" (627/TB-VPCP): a ministry is no province's; the
         # comma after it was left out
@@ -789,8 +789,8 @@ def _add_piece(out: list[_Piece], raw: str, a: int, b: int, join: str = ", ") ->
         current.parts[-1] += (join if plural else " ") + (raw if plural else rest)
         current.end = b
         return
-    if head is None and not plural and current is not None and _continues(current, rest) \
-            and not _second_class(current, rest, join):
+    if head is None and not plural and current is not None and not semicolon and _continues(current, rest) \
+            and not _second_class(current, rest, join):  # not "… đơn vị thuộc thành phố Hà Nội; cơ quan, đơn vị đóng …"
         if current.kind == "class" and current.head and (_title_split(rest) or _same_noun(current.parts[0], rest)):
             out.append(_Piece(a, b, current.head, False, "class", [rest]))  # "cơ quan thuộc Chính phủ" as printed
             return
