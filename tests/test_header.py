@@ -103,3 +103,14 @@ def test_addressees_expanded_as_printed():
     text = "Kính gửi:\n\n- Giám đốc Sở Văn hóa, Thể thao và Du lịch;\n\n- Chủ tịch UBND huyện, thị xã, thành phố.\n\nỦy ban nhân dân tỉnh nhận được.\n"
     assert extract_text(text).addressees == ("Giám đốc Sở Văn hóa, Thể thao và Du lịch",
                                              "Chủ tịch Ủy ban nhân dân huyện, thị xã, thành phố")
+
+
+def test_addressee_list_wrapped_after_a_comma():
+    """231-cd-ttg-422321 (231/CĐ-TTg): an addressee item whose line ends with a comma goes on on the next line."""
+    text = ("THỦ TƯỚNG CHÍNH PHỦ điện:\n- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Đà Nẵng,\nQuảng Ngãi, Lâm Đồng;\n"
+            "- Bộ trưởng các Bộ: Quốc phòng, Công an, Nông nghiệp và Môi trường, Xây dựng,\nCông Thương, Y tế;\n"
+            "- Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia.\nHồi 16h ngày 26/11/2025, vị trí tâm bão số 15 vào khoảng\n")
+    assert extract_text(text).addressees == (
+        "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Đà Nẵng, Quảng Ngãi, Lâm Đồng",
+        "Bộ trưởng các Bộ: Quốc phòng, Công an, Nông nghiệp và Môi trường, Xây dựng, Công Thương, Y tế",
+        "Văn phòng Ban chỉ đạo phòng thủ dân sự quốc gia")

@@ -588,8 +588,10 @@ def _addressees(layout: Layout, lines: list[Line]) -> tuple[list[str], tuple[int
             if listed and text.startswith(tuple(ITEM_MARKS)):
                 items.append(text.lstrip(ITEM_MARKS + " "))
             elif items and not ITEM_END_RE.search(items[-1]) and not BODY_START_RE.match(text) \
-                    and (text[:1].islower() or listed and ITEM_END_RE.search(text) or len(items[-1].split()) == 1):
-                items[-1] += " " + text  # the item's line goes on: "… cơ quan thuộc" / "Chính phủ;"
+                    and (text[:1].islower() or listed and ITEM_END_RE.search(text) or len(items[-1].split()) == 1
+                         or items[-1].rstrip().endswith(",")):
+                items[-1] += " " + text  # the item's line goes on: "… cơ quan thuộc" / "Chính phủ;", "… Xây dựng," /
+                # "Công Thương, Văn hóa, …," (231/CĐ-TTg)
             else:
                 break
             last = nxt
