@@ -584,6 +584,12 @@ ROWS = [
       ("Ủy ban nhân dân các xã, phường thuộc thành phố Hà Nội", "lead", None),
       ("Các đơn vị thuộc thành phố Hà Nội", "lead", None),
       ("Các cơ quan, đơn vị đóng trên địa bàn thành phố Hà Nội", "lead", None)]),
+    # 230-cd-ttg-e71f29 (230/CĐ-TTg): a class printed without "các" is the subject when "khẩn trương", "có trách nhiệm"
+    # follows it; a bare noun before a plain verb is not ("Tổ chức thực hiện").
+    (TELEGRAM, "1. Cơ quan thanh tra khẩn trương hoàn thành việc\nthanh tra và ban hành kết luận trước ngày 26/11/2025.\n\n"
+     "2. Tổ chức thực hiện các nhiệm vụ trên.\n", [("Các cơ quan thanh tra", "lead", "2025-11-26")]),
+    # 103-2025-qd-ubnd-21abe0 (103/2025/QĐ-UBND of Phú Thọ): "Tổ chức, cá nhân có trách nhiệm tuân thủ …" is the public's.
+    (CAN_THO_DECISION, "3. Tổ chức, cá nhân có trách nhiệm tuân thủ các quy định về hành lang bảo vệ đê điều.\n", []),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),

@@ -35,8 +35,8 @@ from ..clean.flat import Flat
 from ..clean.outline import LEAD_IN, Node, marker_re
 from ..lexicon.vocab import CAPITALS, alternation, duties, load, phrases_re
 from .deadlines import Deadline, find_deadlines
-from .names import (Name, completed, head_re, list_end, list_remark_re, mask, named_units, plural_re, qualify, read_names, shared_noun_before,
-                    verb_noun_re, words as body_words)
+from .names import (Name, completed, head_re, list_end, list_remark_re, mask, named_units, people_re, plural_re, qualify,
+                    read_names, shared_noun_before, verb_noun_re, words as body_words)
 
 # Outline parts that give no assignment: the recipients after the signature, footnotes at the end.
 SKIPPED = frozenset({"recipients", "note"})
@@ -778,7 +778,8 @@ def _subject(ctx: Context, a: int, b: int, owners: tuple[Name, ...]) -> tuple[tu
     if names and at > a and all(n.kind == "title" for n in names.bodies):
         names = None  # "căn cứ kết quả …, trách nhiệm của các cá nhân, người đứng đầu làm cơ sở …" (012/CT-UBND): a
         # title of no body, met past an opening phrase, is no subject
-    if names and names.bodies and names.end < b and _duty_follows(text, names.end, b) and _opens_subject(names):
+    if names and names.bodies and names.end < b and _duty_follows(text, names.end, b) \
+            and (_opens_subject(names) or _owes(text, names, b)):
         acting = tuple(_acting(ctx, names))
         if acting and names.names[0].kind != "people":
             # "các sở, ban, ngành, …, các doanh nghiệp … và mọi người dân triển khai …" (982/KH-UBND), "Các cơ quan,
@@ -802,6 +803,14 @@ def _subject(ctx: Context, a: int, b: int, owners: tuple[Name, ...]) -> tuple[tu
 def _passive(rest: str) -> bool:
     """The list is the object of a passive sentence: "… bị hư hại", "… được xây dựng nhằm …" (not "được giao")."""
     return _re("passive", True).match(rest) is not None and _re("passive_duties", True).match(rest) is None
+
+
+def _owes(text: str, names, b: int) -> bool:
+    """One class printed without "các" is the subject before "khẩn trương", "có trách nhiệm" ("Cơ quan thanh tra
+    khẩn trương hoàn thành …", 230/CĐ-TTg) — unless it counts people in ("Tổ chức, cá nhân có trách nhiệm tuân thủ
+    …": the public's duty, no body's)."""
+    return len(names.bodies) == 1 and not people_re().search(mask(names.bodies[0].printed)) \
+        and _re("owing_words", True).match(text[names.end:b].lstrip(" ,")) is not None
 
 
 def _opens_subject(names) -> bool:

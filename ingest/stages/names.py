@@ -292,7 +292,7 @@ def _unit_re() -> re.Pattern[str]:
 
 
 @cache
-def _people_re() -> re.Pattern[str]:
+def people_re() -> re.Pattern[str]:
     w = words()
     return re.compile(rf"(?:(?:{alternation([w['plural'], *w['people_openers']], ignore_case=True)})\s+)?"
                       rf"(?:{alternation(w['people'], ignore_case=True)})(?!\w)", re.IGNORECASE)
@@ -883,7 +883,7 @@ def _kind_of(rest: str) -> str:
             return "local"
     if _registry_start(rest) or _body_re().match(rest) or _distributed_re().match(rest):
         return "body"  # "Sở Y tế", "Lực lượng Kiểm lâm"
-    if _people_re().fullmatch(rest.strip()):
+    if people_re().fullmatch(rest.strip()):
         return "people"
     if _class_re().match(rest):
         return "class"
@@ -905,7 +905,7 @@ def _continues(current: _Piece, rest: str) -> bool:
             return False  # "các Tổ đại biểu" / "và đại biểu Hội đồng nhân dân": two classes
         if any(last.endswith(" " + u) for u in words()["bare_units"]) or last.endswith(fold(words()["related"])):
             return False  # "các sở, ban, ngành Thành phố và đơn vị có liên quan": a class of its own
-        return (_class_re().match(rest) is not None or _people_re().match(rest) is not None) \
+        return (_class_re().match(rest) is not None or people_re().match(rest) is not None) \
             and not _body_re().match(rest) and not _registry_start(rest)
     return False
 
@@ -915,7 +915,7 @@ def _second_class(current: _Piece, rest: str, join: str) -> bool:
     noun is a class of its own, unless a qualifier after it is the two's ("cơ quan và đơn vị liên quan")."""
     if current.kind != "class" or join.strip() not in words()["joiners"][:1]:
         return False
-    if (person := _people_re().match(rest)) is not None and not _class_re().match(rest):
+    if (person := people_re().match(rest)) is not None and not _class_re().match(rest):
         # "Các cơ quan, đơn vị và người sử dụng" (2610/QĐ-UBND): people, not the class's members, unless a qualifier
         # after them is the whole list's ("cơ quan, tổ chức và cá nhân có liên quan")
         return not _class_tail_re().match(rest, person.end())
