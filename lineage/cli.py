@@ -402,7 +402,7 @@ def cypher(
 @app.command("sparql")
 def sparql(
     text: Annotated[str, typer.Argument(help="A SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE (prefixes rdf: rdfs: xsd: "
-                                              "eli: org: prov: lin: skos: are known); "
+                                              "owl: eli: org: prov: dcterms: lin: skos: are known); "
                                               "?in_name variables take --param name=value and must be in the SELECT.")],
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="key=value, repeatable.")] = None,
     store: Annotated[Path, typer.Option(help=STORE_HELP)] = DEFAULT_STORE,
