@@ -80,7 +80,7 @@ PROPERTY_PREDICATES = {
 }
 PROPERTY_OF = {v: k for k, v in PROPERTY_PREDICATES.items()}
 # Date properties: written as xsd:date / gYearMonth / gYear when they are one, read back as printed.
-DATE_PROPERTIES = frozenset({"issue_date", "deadline", "date", "abolished_on"})
+DATE_PROPERTIES = frozenset({"issue_date", "deadline", "date", "abolished_on", "valid_from"})
 DATE_TYPES = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}
 
 
