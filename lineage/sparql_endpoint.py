@@ -39,6 +39,7 @@ PORT = 7878  # Oxigraph's own server's port
 LIMIT = 10_000
 TIMEOUT = 30.0
 CONCURRENT = 4  # queries running at once (each in its own process); more wait their turn
+MAX_BODY = 1_000_000  # bytes of a POSTed query or form; the longest catalogue query is ~3 KB
 HOSTS = ("127.0.0.1", "localhost")
 FORM = Path(__file__).with_name("sparql_form.html")
 CUT_HEADER = "Lineage-Cut"
@@ -107,7 +108,12 @@ async def _query_text(request: Request) -> str | None:
     params = parse_qs(request.url.query, keep_blank_values=True)
     if request.method == "POST":
         kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
-        body = await request.body()
+        body = bytearray()
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > MAX_BODY:
+                raise Refused(413, f"the request is longer than {MAX_BODY} bytes; send a shorter query")
+        body = bytes(body)
         if kind == FORM_TYPE:
             params = {**params, **parse_qs(body.decode("utf-8", errors="replace"), keep_blank_values=True)}
         elif kind == QUERY_TYPE:

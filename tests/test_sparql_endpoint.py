@@ -164,6 +164,14 @@ def test_curl(endpoint, args, status, media_type, piece):
     assert piece in body
 
 
+def test_a_body_past_the_cap_is_refused(endpoint, tmp_path):
+    url, _ = endpoint
+    (tmp_path / "long.rq").write_text("# " + "x" * 1_000_000 + "\nASK {}")
+    status, _, body = curl("-H", "Content-Type: application/sparql-query", "--data-binary", f"@{tmp_path / 'long.rq'}",
+                           url)
+    assert status == 413 and "longer than 1000000 bytes" in body
+
+
 def test_rows_past_the_cap_are_left_out_and_said(endpoint):
     url, _ = endpoint
     status, headers, body = curl("-G", "--data-urlencode", "query=SELECT * WHERE { ?s ?p ?o }", "-H",
