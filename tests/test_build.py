@@ -121,14 +121,16 @@ def test_an_issuer_read_from_the_body_is_less_sure():
     assert edge.props["confidence"] < 1
 
 
-def test_every_province_is_in_the_graph_named_or_not():
-    """issue 22: the registry's provinces are agencies of every graph (provinces.toml: 63 before 1 July 2025, Huế
+def test_every_province_and_ministry_is_in_the_graph_named_or_not():
+    """issue 22: the registry's provinces and ministries are agencies of every graph (provinces.toml: 63 before 1 July 2025, Huế
     since 1 January 2025 from Thừa Thiên Huế), so which provinces did not relay a directive is one query."""
     graph = build([])
     provinces = {n.props["province"]: n for n in graph.nodes.values() if n.props.get("level") == "province"}
     assert len(provinces) == 64 and all(n.label == "Agency" and n.props["kind"] == "local" for n in provinces.values())
     assert provinces["Huế"].props["valid_from"] == "2025-01-01" and "valid_from" not in provinces["Kon Tum"].props
     merged = {(graph.nodes[e.start].props["province"], graph.nodes[e.end].props["province"], e.props["date"])
-              for e in graph.edges if e.type == "SUCCEEDED_BY"}
+              for e in graph.edges if e.type == "SUCCEEDED_BY" and graph.nodes[e.start].props.get("level") == "province"}
     assert ("Kon Tum", "Quảng Ngãi", "2025-07-01") in merged and ("Thừa Thiên Huế", "Huế", "2025-01-01") in merged
     assert len({start for start, _, date in merged if date == "2025-07-01"}) == 63 - 34  # merged into others that day
+    ministries = {n.props["name"] for n in graph.nodes.values() if n.props.get("level") == "ministry"}
+    assert len(ministries) == 23 and {"Bộ Tài chính", "Bộ Kế hoạch và Đầu tư"} <= ministries  # agencies.toml
