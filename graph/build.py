@@ -15,7 +15,10 @@ from ``ingest``. What the builder resolves:
   one it cites resolves too. No match, or two equally good: a stub that keeps the issuer and subject.
 * **Agencies** are nodes by canonical name; the registry (``graph.vocabulary``) adds ``PART_OF``
   (department → provincial People's Committee → Government) and ``SUCCEEDED_BY`` (the dated
-  mergers of 2025) edges.
+  mergers of 2025) edges. Every province's People's Committee (the 63 before 1 July 2025 and the 34
+  after) and every ministry is an agency of every graph, named by a document or not, with ``level:
+  "province"`` or ``"ministry"`` and, when it came into being in the registry's time, ``valid_from``: so
+  which provinces and ministries did *not* relay a directive is one query.
 * **Provenance.** Every edge read from a document carries ``source_sha256``, ``source_path``,
   ``extractor`` and ``confidence``, and the span and sentence where the record gives them.
 """
@@ -38,6 +41,9 @@ from .vocabulary import fold, vocabulary
 NATIONAL_SCOPE = "cả nước"
 GOVERNMENT = "Chính phủ"
 PEOPLES_COMMITTEE = "Ủy ban nhân dân"  # the registry body a province's departments belong to
+LOCAL_KIND = "local"  # Agency.kind of a province's bodies (graph.vocabulary's Placed.kind)
+PROVINCE_LEVEL = "province"  # Agency.level of a province's People's Committee
+CENTRAL_KIND, MINISTRY_LEVEL = "central", "ministry"  # Agency.kind of central bodies; Agency.level of a ministry
 # Registry bodies that sit under the provincial People's Committee besides the departments.
 UNDER_COMMITTEE = ("Chủ tịch Ủy ban nhân dân", "Văn phòng Ủy ban nhân dân")
 # Central levels whose bodies belong to the Government.
@@ -129,6 +135,11 @@ def build(records: Iterable[Mapping[str, Any]], known: Iterable[Mapping[str, Any
 
     for uid, props in b.stub_props.items():
         b.node(uid, _document_labels(props.get("doc_type")), {**props, "stub": True})
+    for province in vocabulary().provinces:  # the registry's provinces and ministries, named by a document or not
+        agencies.setdefault(_committee(province.name), LOCAL_KIND)
+    for body in vocabulary().central:
+        if body.level == MINISTRY_LEVEL:
+            agencies.setdefault(body.name, CENTRAL_KIND)
     _agency_nodes(b, agencies)
     return LineageGraph.of(b.nodes.values(), b.edges.values(), b.warnings)
 
@@ -488,6 +499,11 @@ def _agency_nodes(b: _Builder, agencies: dict[str, str]) -> None:
         props: dict[str, Any] = {"name": name, "kind": kind, "province": placed.province if placed else None}
         if kind == "collective":
             props["province"] = _province_in(name)
+        if _is_committee(placed):
+            province = v.province(placed.province)
+            props.update(level=PROVINCE_LEVEL, valid_from=province.since)
+        elif placed is not None and placed.kind == CENTRAL_KIND and v.central_body(placed.body).level == MINISTRY_LEVEL:
+            props["level"] = MINISTRY_LEVEL
         parent = _parent(name)
         if parent is None and kind == "collective" and props["province"]:
             parent = _committee(props["province"])  # a province's class of bodies belongs to its committee
@@ -509,6 +525,12 @@ def _agency_nodes(b: _Builder, agencies: dict[str, str]) -> None:
                 todo.append(successor)
             break
         b.node(agency_uid(name), (AGENCY,), props)
+
+
+def _is_committee(placed) -> bool:
+    """Whether ``placed`` is a province's People's Committee ("Ủy ban nhân dân tỉnh Kon Tum")."""
+    return (placed is not None and placed.kind == LOCAL_KIND and placed.province is not None
+            and placed.body == PEOPLES_COMMITTEE)
 
 
 def _province_in(name: str) -> str | None:

@@ -39,6 +39,7 @@ CONSTRAINTS = (
     # look-up by code or name scans every node of the label (30 ms at 100k documents, growing with the store).
     "CREATE INDEX document_code IF NOT EXISTS FOR (n:Document) ON (n.code)",
     "CREATE INDEX agency_name IF NOT EXISTS FOR (n:Agency) ON (n.name)",
+    "CREATE INDEX agency_level IF NOT EXISTS FOR (n:Agency) ON (n.level)",  # the registry's provinces (not_relayed)
 )
 AWAIT_INDEXES = "CALL db.awaitIndexes(300)"  # an index made on a full database fills in the background
 

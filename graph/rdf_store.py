@@ -80,7 +80,7 @@ PROPERTY_PREDICATES = {
 }
 PROPERTY_OF = {v: k for k, v in PROPERTY_PREDICATES.items()}
 # Date properties: written as xsd:date / gYearMonth / gYear when they are one, read back as printed.
-DATE_PROPERTIES = frozenset({"issue_date", "deadline", "date", "abolished_on"})
+DATE_PROPERTIES = frozenset({"issue_date", "deadline", "date", "abolished_on", "valid_from"})
 DATE_TYPES = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}
 
 
@@ -917,8 +917,9 @@ def read_rdf(path: str | Path, format: str | None = None) -> LineageGraph:
 
 
 
-# Prefixes a raw query may use undeclared: the store's own and rdf: (rdf:type, rdf:Statement).
-QUERY_PREFIXES = {"rdf": str(RDF), **{k: str(v) for k, v in PREFIXES.items()}}
+# Prefixes a raw query may use undeclared: the store's own, rdf: (rdf:type, rdf:Statement), owl: and dcterms:.
+QUERY_PREFIXES = {"rdf": str(RDF), **{k: str(v) for k, v in PREFIXES.items()},
+                  "owl": "http://www.w3.org/2002/07/owl#", "dcterms": "http://purl.org/dc/terms/"}
 QUERY_MEMORY_MB = 2048  # address space a raw query may add to its process before it is stopped
 TRIPLE_COLUMNS = ["subject", "predicate", "object"]  # the rows of a CONSTRUCT or DESCRIBE
 OUT_OF_MEMORY = ("the query needed more than {memory_mb} MB of memory and was stopped; narrow it (fewer unbound "
@@ -926,13 +927,25 @@ OUT_OF_MEMORY = ("the query needed more than {memory_mb} MB of memory and was st
 
 
 def select_read_only(path: str | Path, sparql: str, timeout: float = 30.0, limit: int = 1000,
-                     bindings: dict | None = None, memory_mb: int = QUERY_MEMORY_MB) -> tuple[list[str], list[dict]]:
+                     bindings: dict | None = None, memory_mb: int = QUERY_MEMORY_MB,
+                     iris: bool = False) -> tuple[list[str], list[dict]]:
     """Run a SPARQL query on the store at ``path`` opened **read-only** in a child process that is stopped after
     ``timeout`` seconds and may not grow by more than ``memory_mb`` MB (``RLIMIT_AS``). Returns the variables and at
     most ``limit`` rows of plain values (an ASK gives one row ``answer``; CONSTRUCT and DESCRIBE give triples).
 
     It runs the text as given: raw queries reach it through ``queries.raw``, which refuses updates and SERVICE
-    first. An ingest running on it meanwhile is not seen: the store is read as its last whole write left it."""
+    first. An ingest running on it meanwhile is not seen: the store is read as its last whole write left it.
+    With ``iris`` every IRI is given whole (else the store's own IRIs are given as their uids)."""
+    outcome = run_read_only(path, lambda store: _select(store, sparql, limit, bindings or {}, iris), timeout,
+                            memory_mb)
+    return outcome["vars"], outcome["rows"]
+
+
+def run_read_only(path: str | Path, work, timeout: float = 30.0, memory_mb: int = QUERY_MEMORY_MB):
+    """``work(store)`` on the store at ``path`` opened read-only in a forked child process, stopped after ``timeout``
+    seconds and past ``memory_mb`` MB (see :func:`select_read_only`); returns what ``work`` returned (a dict, sent
+    back through a pipe). ``work`` raises ``SyntaxError``, ``OSError``, ``ValueError`` or ``RuntimeError`` for a
+    query the store refuses."""
     import multiprocessing
     import signal
 
@@ -940,7 +953,7 @@ def select_read_only(path: str | Path, sparql: str, timeout: float = 30.0, limit
         raise LineageError(f"{path}: no store there; run `lineage ingest PATH` first")
     receive, send = multiprocessing.Pipe(duplex=False)
     child = multiprocessing.get_context("fork").Process(
-        target=_select_child, args=(str(path), sparql, limit, bindings or {}, memory_mb, send), daemon=True)
+        target=_select_child, args=(str(path), work, memory_mb, send), daemon=True)
     child.start()
     send.close()
     outcome = None
@@ -961,7 +974,7 @@ def select_read_only(path: str | Path, sparql: str, timeout: float = 30.0, limit
         raise LineageError(f"the query process ended without an answer (exit code {child.exitcode})")
     if "error" in outcome:
         raise LineageError(outcome["error"])
-    return outcome["vars"], outcome["rows"]
+    return outcome
 
 
 def _cap_memory(memory_mb: int) -> None:
@@ -982,11 +995,9 @@ def _cap_memory(memory_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (cap, hard))
 
 
-def _select_child(path: str, sparql: str, limit: int, bindings: dict, memory_mb: int, send) -> None:
+def _select_child(path: str, work, memory_mb: int, send) -> None:
     import faulthandler
     import os
-
-    from oxrdflib._converter import from_ox
 
     # Everything the parent needs travels through ``send``; Rust's "memory allocation of … failed" and the
     # abort that follows would only clutter the terminal (the parent names the memory cap instead).
@@ -995,22 +1006,34 @@ def _select_child(path: str, sparql: str, limit: int, bindings: dict, memory_mb:
     try:
         _cap_memory(memory_mb)
         store, _held = open_snapshot(path)  # the generation stays while this process reads it
-        result = store.query(sparql, prefixes=QUERY_PREFIXES,
-                             substitutions={ox.Variable(k): ox.Literal(str(v)) for k, v in bindings.items()})
-        if isinstance(result, ox.QueryBoolean):
-            send.send({"vars": ["answer"], "rows": [{"answer": bool(result)}]})
-            return
-        if isinstance(result, ox.QuerySolutions):
-            names = [v.value for v in result.variables]
-            rows = [{n: plain(from_ox(s[n])) if s[n] is not None else None for n in names}
-                    for s in islice(result, limit)]
-        else:  # CONSTRUCT, DESCRIBE: triples
-            names = TRIPLE_COLUMNS
-            rows = [dict(zip(names, (plain(from_ox(t)) for t in triple))) for triple in islice(result, limit)]
-        send.send({"vars": names, "rows": rows})
+        send.send(work(store))
     except MemoryError:
         send.send({"error": OUT_OF_MEMORY.format(memory_mb=memory_mb)})
     except (SyntaxError, OSError, ValueError, RuntimeError) as exc:
         send.send({"error": f"the RDF store refused the query: {exc}"})
     finally:
         send.close()
+
+
+def _select(store: ox.Store, sparql: str, limit: int, bindings: dict, iris: bool) -> dict:
+    """The variables and at most ``limit`` rows of plain values of ``sparql`` (see :func:`select_read_only`)."""
+    from oxrdflib._converter import from_ox
+
+    def value(term):
+        if term is None:
+            return None
+        if iris and isinstance(term, ox.NamedNode):
+            return term.value
+        return plain(from_ox(term))
+
+    result = store.query(sparql, prefixes=QUERY_PREFIXES,
+                         substitutions={ox.Variable(k): ox.Literal(str(v)) for k, v in bindings.items()})
+    if isinstance(result, ox.QueryBoolean):
+        return {"vars": ["answer"], "rows": [{"answer": bool(result)}]}
+    if isinstance(result, ox.QuerySolutions):
+        names = [v.value for v in result.variables]
+        rows = [{n: value(s[n]) for n in names} for s in islice(result, limit)]
+    else:  # CONSTRUCT, DESCRIBE: triples
+        names = TRIPLE_COLUMNS
+        rows = [dict(zip(names, (value(t) for t in triple))) for triple in islice(result, limit)]
+    return {"vars": names, "rows": rows}

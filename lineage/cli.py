@@ -402,7 +402,7 @@ def cypher(
 @app.command("sparql")
 def sparql(
     text: Annotated[str, typer.Argument(help="A SPARQL SELECT, ASK, CONSTRUCT or DESCRIBE (prefixes rdf: rdfs: xsd: "
-                                              "eli: org: prov: lin: skos: are known); "
+                                              "owl: eli: org: prov: dcterms: lin: skos: are known); "
                                               "?in_name variables take --param name=value and must be in the SELECT.")],
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="key=value, repeatable.")] = None,
     store: Annotated[Path, typer.Option(help=STORE_HELP)] = DEFAULT_STORE,
@@ -453,6 +453,27 @@ def ui(
     raise typer.Exit(subprocess.call(command, env=env))
 
 
+@app.command("serve")
+def serve(
+    store: Annotated[Path, typer.Option(help=STORE_HELP)] = DEFAULT_STORE,
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 7878,
+    timeout: Annotated[float, typer.Option(help="Seconds before a query is stopped.")] = 30.0,
+    limit: Annotated[int, typer.Option(min=0, help="At most this many rows (or triples) an answer; the header "
+                                       "Lineage-Cut says when there were more.")] = 10_000,
+    memory_mb: Annotated[int, typer.Option(min=1, help="MB a query may use before it is stopped.")] = QUERY_MEMORY_MB,
+    cors: Annotated[list[str] | None, typer.Option(help="An origin whose web pages may read the answers "
+                                                   "(e.g. https://yasgui.org), repeatable; none by default.")] = None,
+) -> None:
+    """Serve the embedded store as a read-only SPARQL 1.1 endpoint on http://127.0.0.1:PORT/sparql (GET or POST;
+    JSON, XML, CSV, TSV, Turtle answers); no updates, no SERVICE; bounded in time, memory and rows."""
+    from lineage.sparql_endpoint import serve as run
+
+    _require_store(store, None)
+    typer.echo(f"SPARQL endpoint on http://127.0.0.1:{port}/sparql over {store / 'rdf'} (read-only; Ctrl-C stops it)",
+               err=True)
+    run(store, port=port, limit=limit, timeout=timeout, memory_mb=memory_mb, cors=tuple(cors or ()))
+
+
 neo4j_app = typer.Typer(no_args_is_help=True, help="Run a local Neo4j server (fetched from Maven Central on first use).")
 app.add_typer(neo4j_app, name="neo4j")
 HOME_HELP = "The server's folder (database, logs, server.json)."
@@ -466,8 +487,10 @@ def neo4j_start(
     pagecache_mb: Annotated[int, typer.Option(
         help="Page cache (MB): the store's pages held in memory; ~2000 for 100k documents.")] = neo4j_server.PAGECACHE_MB,
     heap_mb: Annotated[int, typer.Option(help="JVM heap (MB).")] = neo4j_server.HEAP_MB,
+    http_port: Annotated[int, typer.Option(min=0, help="HTTP port of the HTTP API and Neo4j Browser "
+                                           "(http://127.0.0.1:PORT/browser/); 0: Bolt only.")] = neo4j_server.HTTP_PORT,
 ) -> None:
-    """Start a local Neo4j in the background; auth on, password from NEO4J_PASSWORD."""
+    """Start a local Neo4j in the background, with Neo4j Browser; auth on, password from NEO4J_PASSWORD."""
     password = os.environ.get("NEO4J_PASSWORD")
     if not password:
         typer.echo("error: set NEO4J_PASSWORD: the password the local server will require for user neo4j", err=True)
@@ -476,9 +499,11 @@ def neo4j_start(
     typer.echo("starting Neo4j (the first start fetches its jars from Maven Central)…", err=True)
     with _reported():
         record = neo4j_server.start_background(home, port=port, password=password, pagecache_mb=pagecache_mb,
-                                                  heap_mb=heap_mb)
+                                                  heap_mb=heap_mb, http_port=http_port or None)
     typer.echo(f"Neo4j {record['version']} running at {record['uri']} (pid {record['pid']}); "
                f"use: export NEO4J_URI={record['uri']}")
+    if record["http"]:
+        typer.echo(f"Neo4j Browser: {record['http']}/browser/ (user neo4j, the password of NEO4J_PASSWORD)")
 
 
 @neo4j_app.command("schema")
@@ -507,7 +532,8 @@ def neo4j_status(home: Annotated[Path, typer.Option(help=HOME_HELP)] = DEFAULT_H
         raise typer.Exit(1)
     state = "running" if record["alive"] else "not running"
     answer = "answers" if record["connected"] else f"does not answer ({record['error']})"
-    typer.echo(f"Neo4j {record['version']} at {record['uri']} (pid {record['pid']}): {state}, {answer}")
+    browser = f"; Neo4j Browser {record['http']}/browser/" if record.get("http") else ""
+    typer.echo(f"Neo4j {record['version']} at {record['uri']} (pid {record['pid']}): {state}, {answer}{browser}")
     if not record["connected"]:
         raise typer.Exit(1)
 

@@ -10,7 +10,8 @@ listens for Bolt on 127.0.0.1.
   across processes, recorded in ``<home>/server.json`` (the ``lineage neo4j`` commands).
 - :func:`admin_import` bulk-loads neo4j-admin CSV files into a home before a server opens it.
 
-What the server allows is kept small (``server/Launcher.java``): Bolt on 127.0.0.1 only, no HTTP,
+What the server allows is kept small (``server/Launcher.java``): Bolt on 127.0.0.1 only, HTTP (the HTTP
+API and Neo4j Browser, from ``server/browser-pom.xml``) on 127.0.0.1 only when asked for and only with auth on,
 LOAD CSV without ``file:`` URLs (``dbms.security.allow_csv_import_from_file_urls=false``), no plugins
 (so no procedures beyond the built-in ones; raw queries are further held to schema reads by
 :mod:`queries.safety`). The password reaches the server on its standard input, read once at start:
@@ -39,9 +40,11 @@ from neo4j.exceptions import DriverError, Neo4jError
 from graph.errors import LineageError
 
 NEO4J_VERSION = "5.26.19"
+BROWSER_VERSION = "5.24.0"  # org.neo4j.client:neo4j-browser, the newest on Maven Central
 
 SERVER_FILES = Path(__file__).parent / "server"
 POM = SERVER_FILES / "pom.xml"
+BROWSER_POM = SERVER_FILES / "browser-pom.xml"
 LAUNCHER = SERVER_FILES / "Launcher.java"
 
 # Flags the embedded kernel needs on Java 17 (Netty and the page cache reach into java.nio).
@@ -60,6 +63,7 @@ LOG_NAME = "neo4j.log"
 RECORD_NAME = "server.json"
 MARKER_NAME = ".complete"  # written into the lib folder after a successful copy
 READY_PREFIX = "READY bolt://"
+HTTP_PORT = 7474  # Neo4j's usual HTTP port: Neo4j Browser at http://127.0.0.1:7474/browser/
 MAIN_FAILED = 'Exception in thread "main"'
 JAVA_FRAME = re.compile(r"\s+(at |\.\.\. \d+ more)")  # "\tat org.neo4j...", "\t... 13 more"
 ANSI_CODE = re.compile(r"\x1b\[[0-9;]*m")  # Maven colours its output even with -B
@@ -98,19 +102,33 @@ def lib_dir() -> Path:
     return cache_dir() / f"lib-{NEO4J_VERSION}"
 
 
+def browser_dir() -> Path:
+    """Folder the Neo4j Browser jar of :data:`BROWSER_VERSION` lives in (it may not exist yet)."""
+    return cache_dir() / f"browser-{BROWSER_VERSION}"
+
+
 def ensure_jars() -> Path:
     """Return the folder with the server's jars, fetching them with Maven the first time (~120 MB).
 
     Maven copies into a temporary sibling folder that is renamed into place only when complete,
     so an interrupted fetch never leaves a half-filled lib folder behind.
     """
-    lib = lib_dir()
+    return _fetch(POM, lib_dir(), f"-Dneo4j.version={NEO4J_VERSION}", NEO4J_VERSION)
+
+
+def ensure_browser() -> Path:
+    """Return the folder with the Neo4j Browser jar, fetching it with Maven the first time (~15 MB)."""
+    return _fetch(BROWSER_POM, browser_dir(), f"-Dneo4j.browser.version={BROWSER_VERSION}", BROWSER_VERSION)
+
+
+def _fetch(pom: Path, lib: Path, version_flag: str, version: str) -> Path:
+    """The jars ``pom`` names, copied by Maven into ``lib`` once (see :func:`ensure_jars`)."""
     if (lib / MARKER_NAME).is_file():
         return lib
     mvn = shutil.which("mvn")
     command = [
-        mvn or "mvn", "-B", "-q", "-f", str(POM),
-        f"-Dneo4j.version={NEO4J_VERSION}", "dependency:copy-dependencies", "-DincludeScope=runtime",
+        mvn or "mvn", "-B", "-q", "-f", str(pom),
+        version_flag, "dependency:copy-dependencies", "-DincludeScope=runtime",
     ]
     if mvn is None:
         raise Neo4jServerError(
@@ -131,7 +149,7 @@ def ensure_jars() -> Path:
                 f"{_tail(done.stdout + done.stderr)}\n"
                 "Check that Maven Central is reachable (proxy settings in ~/.m2/settings.xml)."
             )
-        (staging / MARKER_NAME).write_text(f"{NEO4J_VERSION} {len(jars)} jars\n")
+        (staging / MARKER_NAME).write_text(f"{version} {len(jars)} jars\n")
         try:
             staging.rename(lib)
         except OSError:  # a lib folder appeared meanwhile: keep it if complete, else replace it
@@ -153,6 +171,7 @@ class RunningServer:
     uri: str
     pid: int
     home: Path
+    http: str | None = None  # http://127.0.0.1:PORT when the HTTP connector (and Neo4j Browser) is on
     _process: subprocess.Popen | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -188,12 +207,15 @@ def start(
     timeout: float = 300,
     pagecache_mb: int = PAGECACHE_MB,
     heap_mb: int = HEAP_MB,
+    http_port: int | None = None,
 ) -> RunningServer:
     """Start a server on database folder ``home`` and return once Bolt accepts a connection.
 
     ``port`` defaults to a free one. With ``password`` (8+ characters) auth is on for user
     ``neo4j``; without it auth is off. ``pagecache_mb`` (the store's pages held in memory) and ``heap_mb``
-    (the JVM's heap: query and transaction state) size the server. The server runs in its own process
+    (the JVM's heap: query and transaction state) size the server. With ``http_port`` (and a password: the
+    HTTP API answers only who logs in) the HTTP connector listens on 127.0.0.1 too, with Neo4j Browser at
+    ``/browser/`` (its jar fetched by :func:`ensure_browser`). The server runs in its own process
     group and logs to ``<home>/neo4j.log``. On failure the process is stopped and the error carries the log's tail.
     """
     if password and len(password) < MIN_PASSWORD_LENGTH:
@@ -209,11 +231,17 @@ def start(
         )
     if password and ("\n" in password or "\r" in password):
         raise Neo4jServerError("The Neo4j password must be one line (no line breaks).")
+    if http_port and not password:
+        raise Neo4jServerError("The HTTP connector (Neo4j Browser) is opened only with auth on: give a password.")
+    if http_port and (http_port == port or not _port_free(http_port)):
+        raise Neo4jServerError(f"HTTP port {http_port} on 127.0.0.1 is already in use (another Neo4j?). "
+                               "Stop that server or choose another port (--http-port).")
     java, lib = _java(), ensure_jars()
+    classpath = f"{lib}/*" + (f"{os.pathsep}{ensure_browser()}/*" if http_port else "")
     env = {k: v for k, v in os.environ.items() if k not in SECRET_VARIABLES}
     log = home / LOG_NAME
-    command = [java, *JVM_FLAGS, f"-Xmx{heap_mb}m", "-cp", f"{lib}/*", str(LAUNCHER), str(home), str(port),
-               str(pagecache_mb)]
+    command = [java, *JVM_FLAGS, f"-Xmx{heap_mb}m", "-cp", classpath, str(LAUNCHER), str(home), str(port),
+               str(pagecache_mb), str(http_port or 0)]
     with log.open("wb") as out:
         process = subprocess.Popen(
             command, stdin=subprocess.PIPE, stdout=out, stderr=subprocess.STDOUT,
@@ -224,7 +252,8 @@ def start(
             process.stdin.write(((password or "") + "\n").encode())
     except BrokenPipeError:
         pass  # the launcher ended at once; waiting for READY below reports its log
-    server = RunningServer(f"bolt://127.0.0.1:{port}", process.pid, home, process)
+    server = RunningServer(f"bolt://127.0.0.1:{port}", process.pid, home,
+                           f"http://127.0.0.1:{http_port}" if http_port else None, process)
     try:
         _wait_until_ready(server, log, password, timeout)
     except BaseException:
@@ -281,11 +310,11 @@ def free_port() -> int:
 
 def start_background(
     home: Path, port: int = 7687, password: str | None = None, timeout: float = 300,
-    pagecache_mb: int = PAGECACHE_MB, heap_mb: int = HEAP_MB,
+    pagecache_mb: int = PAGECACHE_MB, heap_mb: int = HEAP_MB, http_port: int | None = None,
 ) -> dict:
-    """Start a server on ``home`` that keeps running after this process exits.
+    """Start a server on ``home`` that keeps running after this process exits (``http_port``: see :func:`start`).
 
-    Writes and returns the record ``<home>/server.json`` (pid, uri, port, version; no password).
+    Writes and returns the record ``<home>/server.json`` (pid, uri, port, version, http; no password).
     Refuses when the server recorded there is still running.
     """
     home = Path(home).resolve()
@@ -295,13 +324,15 @@ def start_background(
             f"A Neo4j server for {home} is already running (pid {current['pid']}, {current['uri']}). "
             "Stop it first (lineage neo4j stop)."
         )
-    server = start(home, port=port, password=password, timeout=timeout, pagecache_mb=pagecache_mb, heap_mb=heap_mb)
+    server = start(home, port=port, password=password, timeout=timeout, pagecache_mb=pagecache_mb, heap_mb=heap_mb,
+                   http_port=http_port)
     record = {
         "pid": server.pid,
         "uri": server.uri,
         "port": server.port,
         "version": NEO4J_VERSION,
         "auth": bool(password),
+        "http": server.http,
         "log": str(home / LOG_NAME),
     }
     (home / RECORD_NAME).write_text(json.dumps(record, indent=2) + "\n")

@@ -44,7 +44,8 @@ def raw_sparql(store: OxigraphStore | Path, text: str, params: dict[str, Any] | 
                timeout: float = TIMEOUT, limit: int = LIMIT, memory_mb: int = MEMORY_MB) -> RawAnswer:
     """Run a SPARQL query (SELECT, ASK, CONSTRUCT, DESCRIBE) after its parsed algebra is checked.
 
-    ``params`` bind ``?in_<name>`` variables (which the SELECT must name)."""
+    ``params`` bind ``?in_<name>`` variables (which the SELECT must name). IRIs come whole, so they can be pasted
+    into the next query; literals as their values."""
     check_limit(limit)
     checked = check_sparql(text, QUERY_PREFIXES)
     if not isinstance(store, (str, Path)):
@@ -54,7 +55,7 @@ def raw_sparql(store: OxigraphStore | Path, text: str, params: dict[str, Any] | 
         raise LineageError("raw SPARQL needs a store on disk")
     bindings = {f"in_{k}": v for k, v in (params or {}).items()}
     columns, rows = select_read_only(path, checked, timeout=timeout, limit=limit + 1, bindings=bindings,
-                                     memory_mb=memory_mb)
+                                     memory_mb=memory_mb, iris=True)
     return _answer(columns, rows, limit)
 
 

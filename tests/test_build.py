@@ -93,7 +93,8 @@ def test_a_held_document_is_never_a_stub():
 
 def test_the_same_document_from_two_files_is_one_node_with_a_warning():
     graph = build([record("vn/a", path="one.txt"), record("vn/a", path="two.txt")])
-    assert list(graph.nodes) == ["vn/a"] and graph.nodes["vn/a"].props["source_path"] == "one.txt"
+    documents = [uid for uid, n in graph.nodes.items() if n.label == "Document"]
+    assert documents == ["vn/a"] and graph.nodes["vn/a"].props["source_path"] == "one.txt"
     assert "two.txt: document vn/a was read from another file too" in graph.warnings[0]
 
 
@@ -118,3 +119,18 @@ def test_an_issuer_read_from_the_body_is_less_sure():
                           warnings=["issuer read from the body text, not a header: Ủy ban nhân dân tỉnh Kon Tum"])])
     (edge,) = [e for e in graph.edges if e.type == "ISSUED_BY"]
     assert edge.props["confidence"] < 1
+
+
+def test_every_province_and_ministry_is_in_the_graph_named_or_not():
+    """issue 22: the registry's provinces and ministries are agencies of every graph (provinces.toml: 63 before 1 July 2025, Huế
+    since 1 January 2025 from Thừa Thiên Huế), so which provinces did not relay a directive is one query."""
+    graph = build([])
+    provinces = {n.props["province"]: n for n in graph.nodes.values() if n.props.get("level") == "province"}
+    assert len(provinces) == 64 and all(n.label == "Agency" and n.props["kind"] == "local" for n in provinces.values())
+    assert provinces["Huế"].props["valid_from"] == "2025-01-01" and "valid_from" not in provinces["Kon Tum"].props
+    merged = {(graph.nodes[e.start].props["province"], graph.nodes[e.end].props["province"], e.props["date"])
+              for e in graph.edges if e.type == "SUCCEEDED_BY" and graph.nodes[e.start].props.get("level") == "province"}
+    assert ("Kon Tum", "Quảng Ngãi", "2025-07-01") in merged and ("Thừa Thiên Huế", "Huế", "2025-01-01") in merged
+    assert len({start for start, _, date in merged if date == "2025-07-01"}) == 63 - 34  # merged into others that day
+    ministries = {n.props["name"] for n in graph.nodes.values() if n.props.get("level") == "ministry"}
+    assert len(ministries) == 23 and {"Bộ Tài chính", "Bộ Kế hoạch và Đầu tư"} <= ministries  # agencies.toml

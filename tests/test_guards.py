@@ -191,6 +191,17 @@ SPARQL_ACCEPTED = [
     ('SELECT ?d WHERE { ?d eli:title "SERVICE <http://127.0.0.1:9/> { } DELETE WHERE" }', lambda a: a.rows == []),
     ("SELECT ?d\r\nWHERE { ?d eli:id_local '124/NQ-CP' } # a comment\r\n", lambda a: len(a.rows) == 1),
     ("SELECT ?d WHERE { ?d eli:id_local '124\\u002FNQ-CP' }", lambda a: len(a.rows) == 1),  # an escape, read once
+    # issue 22: IRIs come whole (pasteable into the next query), literals as values
+    ("SELECT ?d ?c WHERE { ?d eli:id_local ?c FILTER(?c = '124/NQ-CP') }",
+     lambda a: a.rows == [{"d": "https://w3id.org/directive-lineage/id/vn/nq-cp/2025/124", "c": "124/NQ-CP"}]),
+    ("DESCRIBE <https://w3id.org/directive-lineage/id/vn/nq-cp/2025/124>",
+     lambda a: {"subject": "https://w3id.org/directive-lineage/id/vn/nq-cp/2025/124",
+                "predicate": "http://data.europa.eu/eli/ontology#id_local", "object": "124/NQ-CP"} in a.rows),
+    # issue 22: owl:, dcterms:, skos:, rdfs:, xsd: need no PREFIX line
+    ("ASK { ?s owl:sameAs ?o }", lambda a: a.rows == [{"answer": False}]),
+    ("SELECT (COUNT(*) AS ?n) WHERE { ?s dcterms:title ?o }", lambda a: a.rows == [{"n": 0}]),
+    ("SELECT ?s WHERE { ?s skos:prefLabel ?l ; rdfs:label ?m FILTER(datatype(?l) = xsd:string) } LIMIT 1",
+     lambda a: a.columns == ["s"]),
 ]
 
 

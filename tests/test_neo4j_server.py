@@ -4,8 +4,13 @@ Nothing here is mocked: each test starts a server (5-10 s each after the first j
 server that cannot start fails the test.
 """
 
+import base64
 import json
 import os
+import subprocess
+import sys
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -165,3 +170,46 @@ def test_load_csv_may_not_read_the_server_s_files(server):
     with GraphDatabase.driver(server.uri) as driver:
         with pytest.raises(ClientError, match="'dbms.security.allow_csv_import_from_file_urls' is false"):
             driver.execute_query("LOAD CSV FROM 'file:///proc/self/environ' AS l RETURN l")
+
+
+def _cli(*args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NEO4J_PASSWORD": PASSWORD, "COLUMNS": "200"}
+    return subprocess.run([sys.executable, "-m", "lineage", *args], capture_output=True, text=True, env=env)
+
+
+def test_start_stop_start_on_the_same_home_with_neo4j_browser(tmp_path):
+    """issue 22: a second `lineage neo4j start` on the same home and password failed ("Old password and new
+    password cannot be the same"); and the HTTP connector serves Neo4j Browser, auth on, on 127.0.0.1."""
+    home, bolt, http = tmp_path / "home", neo4j_server.free_port(), neo4j_server.free_port()
+    for attempt in (1, 2):
+        started = _cli("neo4j", "start", "--home", str(home), "--port", str(bolt), "--http-port", str(http))
+        try:
+            assert started.returncode == 0, (attempt, started.stderr)
+            assert f"Neo4j Browser: http://127.0.0.1:{http}/browser/" in started.stdout
+            assert neo4j_server.check_connectivity(f"bolt://127.0.0.1:{bolt}", PASSWORD) is None
+            base = f"http://127.0.0.1:{http}"
+            with urllib.request.urlopen(f"{base}/browser/") as page:
+                assert page.status == 200 and b"<title>Neo4j Browser</title>" in page.read()
+            with urllib.request.urlopen(base) as discovery:  # what Browser reads to find Bolt
+                assert json.load(discovery)["bolt_direct"] == f"bolt://127.0.0.1:{bolt}"
+            query = json.dumps({"statements": [{"statement": "RETURN 1 AS one"}]}).encode()
+            request = urllib.request.Request(f"{base}/db/neo4j/tx/commit", data=query,
+                                             headers={"Content-Type": "application/json"})
+            with pytest.raises(urllib.error.HTTPError, match="401"):
+                urllib.request.urlopen(request)  # auth on: no password, no answer
+            token = base64.b64encode(f"neo4j:{PASSWORD}".encode()).decode()
+            request.add_header("Authorization", f"Basic {token}")
+            with urllib.request.urlopen(request) as answer:
+                assert json.load(answer)["results"][0]["data"][0]["row"] == [1]
+            status = _cli("neo4j", "status", "--home", str(home))
+            assert status.returncode == 0 and f"Neo4j Browser http://127.0.0.1:{http}/browser/" in status.stdout
+        finally:
+            stopped = _cli("neo4j", "stop", "--home", str(home))
+        assert stopped.returncode == 0 and "stopped Neo4j" in stopped.stdout, stopped.stderr
+    assert neo4j_server.check_connectivity(f"bolt://127.0.0.1:{bolt}", PASSWORD) is not None
+
+
+def test_http_without_a_password_is_refused(tmp_path):
+    with pytest.raises(Neo4jServerError, match="only with auth on"):
+        neo4j_server.start(tmp_path, http_port=neo4j_server.free_port())
+    assert not (tmp_path / "neo4j.log").exists()

@@ -32,6 +32,7 @@ CASES = {
     "links": {"document": KON_TUM},
     "tasks": {"document": KON_TUM},
     "agency": {"agency": "Ủy ban nhân dân tỉnh Kon Tum"},          # issued the letter; merged into Quảng Ngãi
+    "not_relayed": {"directive": "124/NQ-CP"},                      # 61 of the 63 provinces of 8 May 2025
 }
 
 
@@ -140,6 +141,22 @@ def test_coverage_of_nq_124(stores, store):
     provinces = [r for r in rows if r.kind == "province"]
     assert len(provinces) == 63  # on 8 May 2025, before the provinces merged
     assert any(r.unit == "Bộ Tài chính" and not r.relayed for r in rows)
+
+
+@pytest.mark.parametrize("store", ["neo4j", "rdf"])
+def test_provinces_and_ministries_that_did_not_relay_nq_124(stores, store):
+    """issue 22: the registry is in the graph, so the provinces and ministries that did not relay are one query in
+    either language, and they are the ones coverage (which reads the registry in Python) finds."""
+    rows = run("not_relayed", stores[store], directive="124/NQ-CP")
+    provinces = {r.unit for r in rows if r.level == "province"}
+    assert len(provinces) == 61 and {"Kon Tum", "Hải Phòng"}.isdisjoint(provinces)  # the two seed letters relayed it
+    assert {"Quảng Ngãi", "Bình Dương", "Thừa Thiên Huế"} & provinces == {"Quảng Ngãi", "Bình Dương"}  # Huế since Jan
+    assert {r.agency for r in rows} >= {"Ủy ban nhân dân tỉnh Quảng Ngãi", "Ủy ban nhân dân thành phố Huế"}
+    ministries = {r.unit for r in rows if r.level == "ministry"}
+    assert "Bộ Tài chính" in ministries and "Bộ Kế hoạch và Đầu tư" not in ministries  # merged on 1 March 2025
+    silent = {(r.kind, r.unit) for r in coverage(stores[store], "124/NQ-CP") if not r.relayed}
+    assert silent == {("ministry", r.unit) if r.level == "ministry" else ("province", r.agency.split(" ", 4)[4])
+                      for r in rows}  # "Ủy ban nhân dân tỉnh X" → "tỉnh X"
 
 
 def test_evidence_of_the_kon_tum_link(stores):
