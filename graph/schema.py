@@ -59,8 +59,14 @@ def _datatypes(prop: str, values: list) -> str:
     return " / ".join(sorted({RDF_TYPES[type(v)] for v in values}))
 
 
-def _example(values: list) -> str:
+# Properties that hold a path on the machine that ingested: their example is the file's name, the same everywhere.
+PATH_PROPERTIES = frozenset({"source_path"})
+
+
+def _example(values: list, prop: str = "") -> str:
     value = min(values, key=str)  # the same example whatever order the graph gives
+    if prop in PATH_PROPERTIES:
+        value = "…/" + str(value).replace("\\", "/").rsplit("/", 1)[-1]  # not "/work/…/tests/data/corpus/001_….txt"
     text = str(value).replace("|", "\\|").replace("\n", " ")
     return text if len(text) <= EXAMPLE_WIDTH else text[:EXAMPLE_WIDTH - 1] + "…"
 
@@ -68,7 +74,7 @@ def _example(values: list) -> str:
 def _properties(props: dict[str, list]) -> tuple[Property, ...]:
     return tuple(
         Property(name, tuple(sorted({NEO4J_TYPES[type(v)] for v in values})), curie(str(_predicate(name))),
-                 _datatypes(name, values), _example(values))
+                 _datatypes(name, values), _example(values, name))
         for name, values in sorted(props.items()))
 
 
