@@ -126,10 +126,11 @@ def search(source, text: str, doc_type: str = "*", year_from: str = "0000", year
     """The documents ``text`` finds: each of its words (folded, or what an abbreviation stands for) is in the
     code, type, issuer or subject; a word that starts a code also brings the documents implementing the
     documents of that code. Held documents and stubs alike (``stub`` says which). Code hits come first,
-    then what implements them, then the rest, newest first."""
+    then what implements them, then the rest; held documents before stubs, newest first."""
     rows = run("find", source, doc_type=doc_type or "*", year_from=year_from or "0000",
                year_to=year_to or "9999", limit=MAX_ROWS)
     terms = loose(text).split()
+    rows = sorted(rows, key=lambda r: bool(r.stub))  # held documents before those only cited, newest first
     if not terms:
         return [_hit(r, MATCH) for r in rows[:limit]]
     code_terms = [t for t in terms if CODE_TERM_RE.match(t)]
