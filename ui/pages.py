@@ -60,8 +60,11 @@ def known_document(directive: str):
     return rows[0]
 
 
-def card_link(uid: str) -> None:
-    st.page_link(PAGES["card"], label=t("card.open"), query_params={CARD_KEY: uid}, icon=":material/description:")
+def page(name: str):
+    """The ``st.Page`` called ``name`` (registered on first use: a page function run alone, as tests do)."""
+    if name not in PAGES:
+        register()
+    return PAGES[name]
 
 
 # -- Find ---------------------------------------------------------------------------------------
@@ -101,7 +104,7 @@ def find_page() -> None:
     event = show(rows, FIND_COLUMNS, on_select="rerun", selection_mode="single-row", key="find_results")
     st.caption(t("find.click"))
     if uid := chosen(event, hits):
-        st.switch_page(PAGES["card"], query_params={CARD_KEY: uid})
+        st.switch_page(page("card"), query_params={CARD_KEY: uid})
 
 
 # -- Card ---------------------------------------------------------------------------------------
@@ -135,7 +138,7 @@ def document_card(uid: str, heading: bool = True) -> None:
                           t("card.value"): [day(getattr(d, f)) if f == "issue_date" else str(getattr(d, f))
                                             for f in fields]})
     st.dataframe(facts, hide_index=True, width="stretch")  # not st.table: its cells are read as Markdown
-    st.page_link(PAGES["propagation"], label=t("card.propagation"), query_params={DIRECTIVE_KEY: d.document},
+    st.page_link(page("propagation"), label=t("card.propagation"), query_params={DIRECTIVE_KEY: d.document},
                  icon=":material/account_tree:")
     if d.outline:
         with st.expander(t("card.outline")):
