@@ -198,6 +198,7 @@ def test_coverage_page(page):
     relayed = at.dataframe[0].value
     assert set(relayed["Tỉnh, bộ"]) == {"tỉnh Kon Tum", "thành phố Hải Phòng"}
     assert set(relayed["Độ trễ (ngày)"]) == {"không có"}          # both letters print the year only
+    assert KON_TUM_LABEL in set(relayed["Văn bản"]) and not any("vn/" in str(v) for v in cells(at))
 
 
 def test_coverage_of_an_unknown_code_says_so(page):

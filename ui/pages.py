@@ -13,7 +13,7 @@ from queries.raw import raw_cypher, raw_sparql
 from queries.search import IMPLEMENTER, find_agency, search
 
 from .labels import LANG_KEY, LANGUAGES as LANGUAGE_CHOICES, data, day, t, table, word
-from .tree import DocNode, document_label, plain_markdown, propagation_dot, within
+from .tree import DocNode, document_label, plain_markdown, propagation_dot, short, within
 
 CARD_KEY = "uid"        # ?uid=<document uid> on the card page
 DIRECTIVE_KEY = "directive"
@@ -212,10 +212,12 @@ def coverage_page() -> None:
     relayed = [r for r in rows if r.relayed]
     st.metric(t("coverage.metric"), t("coverage.of", relayed=len(relayed), total=len(rows)))
     if relayed:
-        lag = pd.DataFrame({t("columns.relayer"): [r.unit for r in relayed],
-                            t("coverage.days"): [r.lag_days for r in relayed]}).set_index(t("columns.relayer"))
-        st.bar_chart(lag.sort_values(t("coverage.days")))
-        show(_relayers(relayed), ["relayer", "kind", "document", "issue_date", "lag_days", "relays"])
+        timed = [r for r in relayed if r.lag_days is not None]
+        if timed:
+            lag = pd.DataFrame({t("columns.relayer"): [r.unit for r in timed],
+                                t("coverage.days"): [r.lag_days for r in timed]}).set_index(t("columns.relayer"))
+            st.bar_chart(lag.sort_values(t("coverage.days")))
+        show(_relayers(relayed), ["relayer", "kind", "label", "issue_date", "lag_days", "relays"])
         if any(r.lag_days is None for r in relayed):
             st.caption(t("coverage.no_lag"))
     st.markdown(f"**{t('coverage.not_relayed')}**")
@@ -223,7 +225,14 @@ def coverage_page() -> None:
 
 
 def _relayers(rows) -> list[dict]:
-    return [{**r.__dict__, "relayer": r.unit} for r in rows]  # "unit" is a target's unit elsewhere
+    """Coverage rows with the first relay named as people name it ("Công văn (không số) — UBND tỉnh Kon Tum")
+    and the unit as "relayer" ("unit" is a target's unit elsewhere)."""
+    out = []
+    for r in rows:
+        doc = ask("document", document=r.document) if r.document else []
+        label = document_label(doc[0].doc_type, doc[0].code, doc[0].issuer) if doc else None
+        out.append({**r.__dict__, "relayer": r.unit, "label": label})
+    return out
 
 
 # -- Targets ------------------------------------------------------------------------------------
@@ -232,7 +241,7 @@ def target_marks(rows: list) -> pd.DataFrame:
     unit, period). Two targets of one issuer stay two rows ("mark" tells them apart)."""
     out = []
     for i, r in enumerate(rows):
-        out.append({"mark": i, "issuer": r.issuer or t("missing"), "depth": r.depth, "indicator": r.indicator or "",
+        out.append({"mark": i, "issuer": short(r.issuer) or t("missing"), "depth": r.depth, "indicator": r.indicator or "",
                     "value": r.value, "unit": r.unit or "", "comparator": word("comparator", r.comparator),
                     "scope": r.scope or t("missing"), "period": r.period or t("missing")})
     return pd.DataFrame(out)
@@ -247,7 +256,7 @@ def targets_chart(marks: pd.DataFrame) -> dict:
         "mark": {"type": "point", "filled": True, "size": 120},
         "encoding": {
             "y": {"field": "issuer", "type": "nominal", "title": fields["issuer"],
-                  "sort": {"field": "depth", "order": "ascending"}},
+                  "sort": {"field": "depth", "order": "ascending"}, "axis": {"labelLimit": 320}},
             "x": {"field": "value", "type": "quantitative", "title": fields["value"]},
             "color": {"field": "indicator", "type": "nominal", "title": fields["indicator"]},
             "yOffset": {"field": "mark", "type": "nominal", "legend": None},
