@@ -156,8 +156,15 @@ def test_card_of_a_stub_and_of_nothing(page):
 
 
 # -- Propagation --------------------------------------------------------------------------------
+def static(at: AppTest) -> AppTest:
+    """The propagation page drawn as the static picture (Graphviz DOT, which a test can read)."""
+    at.radio[0].set_value("static").run()
+    assert not at.exception, at.exception
+    return at
+
+
 def test_propagation_of_124_shows_both_letters_and_their_departments(page):
-    at = page("propagation_page")
+    at = static(page("propagation_page"))
     assert at.text_input[0].value == "124/NQ-CP"
     dot = at.get("graphviz_chart")[0].proto.spec.replace("\\n", " ")  # labels are wrapped with \n
     assert f'"{KON_TUM}"' in dot and f'"{HAI_PHONG}"' in dot
@@ -176,7 +183,7 @@ def test_clicking_a_node_opens_its_card(page):
 
 
 def test_depth_and_collapse_name_documents_not_ids(page):
-    at = page("propagation_page")
+    at = static(page("propagation_page"))
     at.text_input[0].set_value("138/NQ-CP").run()
     assert "140/KH-UBND" in at.get("graphviz_chart")[0].proto.spec
     collapse = at.multiselect[0]
@@ -184,6 +191,25 @@ def test_depth_and_collapse_name_documents_not_ids(page):
     assert collapse.options == ["Kế hoạch 140/KH-UBND — UBND tỉnh Quảng Ngãi"]
     collapse.set_value(["vn/uy-ban-nhan-dan-tinh-quang-ngai/kh-ubnd/2025/140"]).run()  # chosen by its label
     assert "140/KH-UBND" in at.get("graphviz_chart")[0].proto.spec  # collapsing a leaf hides nothing above it
+
+
+def test_the_interactive_view_is_the_default_with_its_legend_and_exports(page):
+    at = page("propagation_page")
+    assert at.radio[0].value == "interactive"
+    assert [e for e in at.main if type(e).__name__ == "UnknownElement"]  # the Cytoscape component (a custom one)
+    assert not at.get("graphviz_chart")
+    assert [b.proto.label for b in at.get("download_button")] == ["Tải các liên kết (CSV)", "Tải sơ đồ (GraphML)"]
+    assert "Chú giải" in at.get("html")[0].proto.body and "Nghị quyết" in at.get("html")[0].proto.body
+    at.selectbox[0].set_value("province").run()                # grouped by province: still drawn, no error
+    assert not at.exception
+
+
+def test_search_in_the_graph_keeps_only_the_way_to_what_fits(page):
+    at = static(page("propagation_page"))
+    at.text_input[1].input("hai phong").run()                  # no diacritics
+    dot = at.get("graphviz_chart")[0].proto.spec
+    assert f'"{HAI_PHONG}"' in dot and f'"{KON_TUM}"' not in dot
+    assert "1 văn bản khớp" in text_of(at)
 
 
 def test_an_unknown_directive_says_so(page):

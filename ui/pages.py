@@ -4,16 +4,19 @@ request)."""
 
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import streamlit as st
 
 import queries
 from graph.errors import LineageError
 from queries.raw import raw_cypher, raw_sparql
-from queries.search import IMPLEMENTER, find_agency, search
+from queries.search import IMPLEMENTER, find_agency, loose, search
 
 from .labels import LANG_KEY, LANGUAGES as LANGUAGE_CHOICES, data, day, t, table, word
-from .tree import DocNode, document_label, plain_markdown, propagation_dot, short, within
+from . import lineage_view
+from .tree import DocNode, document_label, plain_markdown, propagation_dot, short, toward, within
 
 CARD_KEY = "uid"        # ?uid=<document uid> on the card page
 DIRECTIVE_KEY = "directive"
@@ -159,13 +162,18 @@ def document_card(uid: str, heading: bool = True) -> None:
 
 
 # -- Propagation --------------------------------------------------------------------------------
+VIEWS = ("interactive", "static")
+GROUPINGS = ("none", "province", "level")
+
+
 def propagation_page() -> None:
     st.title(t("propagation.title"))
     directive = directive_input("propagation_directive")
-    c1, c2, c3 = st.columns(3)
-    hops = c1.slider(t("propagation.depth"), 1, 5, 5)
-    show_agencies = c2.checkbox(t("propagation.agencies"), value=True)
-    with_cites = c3.checkbox(t("propagation.cites"), value=False)
+    c1, c2, c3, c4 = st.columns(4)
+    view = c1.radio(t("propagation.view"), VIEWS, format_func=lambda v: t(f"propagation.views.{v}"), horizontal=True)
+    hops = c2.slider(t("propagation.depth"), 1, 5, 5)
+    show_agencies = c3.checkbox(t("propagation.agencies"), value=view == "static")
+    with_cites = c4.checkbox(t("propagation.cites"), value=False, disabled=view != "static")
     root = known_document(directive)
     if root is None:
         return
@@ -174,9 +182,18 @@ def propagation_page() -> None:
     edges = [(DocNode(r.source, r.source_code, r.source_type, r.source_issuer),
               DocNode(r.target, r.target_code, r.target_type, r.target_issuer)) for r in tree]
     names = {a.uid: document_label(a.doc_type, a.code, a.issuer) for a, _ in edges}
-    collapsed = set(st.multiselect(t("propagation.collapse"), sorted(names, key=names.get),
-                                   format_func=names.get, help=t("propagation.collapse_help")))
+    c1, c2, c3 = st.columns([2, 2, 1])
+    collapsed = set(c1.multiselect(t("propagation.collapse"), sorted(names, key=names.get),
+                                   format_func=names.get, help=t("propagation.collapse_help"),
+                                   placeholder=t("choose")))
+    wanted = c2.text_input(t("propagation.search"), help=t("propagation.search_help")).strip()
+    grouping = c3.selectbox(t("propagation.group"), GROUPINGS, format_func=lambda g: t(f"propagation.groups.{g}"),
+                            disabled=view != "interactive")
     edges = within(edges, root.document, hops, collapsed)
+    if wanted:
+        matches = {uid for uid, name in names.items() if all(w in loose(name) for w in loose(wanted).split())}
+        edges = toward(edges, root.document, matches)
+        st.caption(t("propagation.found", n=len(matches)))
     assignments: dict[str, list[tuple[str, str]]] = {}
     if show_agencies:
         for r in ask("propagation", directive=root.document):
@@ -184,17 +201,66 @@ def propagation_page() -> None:
                 pairs = assignments.setdefault(r.document, [])
                 if (r.agency, r.role) not in pairs:
                     pairs.append((r.agency, r.role))
-    citing = []
-    if with_cites:
-        citing = [DocNode(r.other, r.other_label, None, None) for r in ask("links", document=root.document)
-                  if r.direction == "in" and r.type in ("CITES", "BASED_ON")]
-    selected = st.query_params.get("sel")
     st.caption(t("propagation.caption", n=len({a.uid for a, _ in edges}),
                  directive=plain_markdown(document_label(root.doc_type, root.code, root.issuer))))
-    words = {role: word("role", role) for role in ("lead", "support", "all")} | {"cites": word("type", "CITES")}
-    st.graphviz_chart(propagation_dot(root_node, edges, selected, assignments, citing, words), width="stretch")
+    words = {role: word("role", role) for role in ("lead", "support", "all")}
+    if view == "interactive":
+        relays = ask("relays", directive=root.document) if grouping != "none" else []
+        groups = {r.document: (r.province or short(r.issuer) or t("missing")) if grouping == "province"
+                  else t("propagation.level", depth=r.depth) for r in relays}
+        drawn = lineage_view.elements(root_node, edges, lineage_view.Words(
+            document=data("style")["document"], agency=t("propagation.agency_category"),
+            implements=word("type", "IMPLEMENTS"), roles=words, level=t("propagation.level", depth="")),
+            assignments, groups)
+        event = interactive_graph(drawn)
+        legend(lineage_view.categories(drawn))
+        selected = lineage_view.clicked_document(event, [root.document, *names]) or st.query_params.get("sel")
+        exports(root, tree, drawn)
+    else:
+        citing = []
+        if with_cites:
+            citing = [DocNode(r.other, r.other_label, None, None) for r in ask("links", document=root.document)
+                      if r.direction == "in" and r.type in ("CITES", "BASED_ON")]
+        selected = st.query_params.get("sel")
+        st.graphviz_chart(propagation_dot(root_node, edges, selected, assignments, citing,
+                                          words | {"cites": word("type", "CITES")}), width="stretch")
     if selected:
         document_card(selected)
+
+
+def interactive_graph(drawn: dict):
+    """The Cytoscape view (zoom with the wheel, pan by dragging, fullscreen and re-layout in its toolbar, a
+    legend of node kinds); returns the last click."""
+    from st_link_analysis import Event, NodeStyle, EdgeStyle, st_link_analysis
+
+    styles = [NodeStyle(label, colour, caption="name") for label, colour in lineage_view.categories(drawn).items()]
+    edge_styles = [EdgeStyle(label, caption="name", directed=True, labeled=None) for label in
+                   sorted({e["data"]["label"] for e in drawn["edges"]})]
+    return st_link_analysis(drawn, layout=lineage_view.PRESET_LAYOUT, node_styles=styles, edge_styles=edge_styles, height=650,
+                            key="lineage_graph", events=[Event(lineage_view.CLICKED, "click tap", "node")])
+
+
+def legend(colours: dict[str, str]) -> None:
+    """What each colour of the graph stands for (document types, agencies, group boxes)."""
+    names = {lineage_view.GROUP_CATEGORY: t("propagation.group_box")}
+    chips = "".join(f'<span style="margin-right:1.2em;white-space:nowrap"><span style="display:inline-block;'
+                    f'width:0.9em;height:0.9em;border-radius:50%;background:{html.escape(colour)};'
+                    f'border:1px solid #999;vertical-align:middle;margin-right:0.3em"></span>'
+                    f'{html.escape(names.get(label, label))}</span>' for label, colour in colours.items())
+    st.html(f'<div style="font-size:0.85em">{t("propagation.legend")}: {chips}</div>')
+
+
+def exports(root, tree: list, drawn: dict) -> None:
+    """The view to take away: the implementing links as CSV (in the reader's language), the drawn subgraph as
+    GraphML."""
+    rows = [{"source": document_label(r.source_type, r.source_code, r.source_issuer), "source_date": r.source_date,
+             "target_code": document_label(r.target_type, r.target_code, r.target_issuer)} for r in tree]
+    csv = table(rows, ["source", "source_date", "target_code"]).to_csv(index=False).encode("utf-8")
+    name = (root.code or root.document).replace("/", "-")
+    c1, c2 = st.columns(2)
+    c1.download_button(t("propagation.csv"), csv, f"{name}.csv", "text/csv")
+    c2.download_button(t("propagation.graphml"), lineage_view.graphml(drawn).encode("utf-8"), f"{name}.graphml",
+                       "application/graphml+xml")
 
 
 # -- Coverage -----------------------------------------------------------------------------------
@@ -276,7 +342,7 @@ def targets_page() -> None:
         return
     indicators = sorted({r.indicator or "" for r in rows})
     preferred = [i for i in indicators if DEFAULTS["indicator"] in i] or indicators
-    picked = st.multiselect(t("targets.indicators"), indicators, default=preferred)
+    picked = st.multiselect(t("targets.indicators"), indicators, default=preferred, placeholder=t("choose"))
     shown = [r for r in rows if (r.indicator or "") in picked]
     if shown:
         marks = target_marks(shown)

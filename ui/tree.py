@@ -148,3 +148,21 @@ def within(edges: list[tuple[DocNode, DocNode]], root: str, hops: int, collapsed
                     nxt.append(a.uid)
         frontier = nxt
     return kept
+
+
+def toward(edges: list[tuple[DocNode, DocNode]], root: str, wanted: set[str]) -> list[tuple[DocNode, DocNode]]:
+    """The edges on the way from ``root`` down to the ``wanted`` documents: what a search in the graph keeps."""
+    parents: dict[str, list[tuple[DocNode, DocNode]]] = {}
+    for edge in edges:
+        parents.setdefault(edge[0].uid, []).append(edge)
+    kept, stack, seen = [], [u for u in wanted if u in parents], set()
+    while stack:
+        uid = stack.pop()
+        if uid in seen or uid == root:
+            continue
+        seen.add(uid)
+        for edge in parents.get(uid, ()):
+            kept.append(edge)
+            stack.append(edge[1].uid)
+    order = {id(e): i for i, e in enumerate(edges)}
+    return sorted(kept, key=lambda e: order[id(e)])
