@@ -63,11 +63,40 @@ def test_find_124_and_tick_a_row_for_its_card(app, tmp_path):
     shoot(page, "card", tmp_path)
 
 
+KON_TUM = "vn/uy-ban-nhan-dan-tinh-kon-tum/ubnd-ktth/2025/d956d31f51ab"
+CYTOSCAPE = 'iframe[title="st_link_analysis.component.component.st_link_analysis"]'
+# Where a node is drawn, in the component frame's pixels (Cytoscape draws on a canvas: no element to click).
+NODE_AT_JS = """uid => { const box = document.getElementById('cy'); const cy = box && box._cyreg && box._cyreg.cy;
+  const node = cy && cy.getElementById(uid); if (!node || node.empty()) return null;
+  const p = node.renderedPosition(), r = box.getBoundingClientRect(); return {x: p.x + r.left, y: p.y + r.top}; }"""
+
+
+def test_click_a_document_in_the_interactive_graph_for_its_card(app, tmp_path):
+    from playwright.sync_api import expect
+
+    base, page = app
+    page.goto(f"{base}/propagation?directive=124/NQ-CP")
+    expect(page.get_by_text("Chú giải")).to_be_visible(timeout=RERUN_MS)
+    frame_element = page.wait_for_selector(CYTOSCAPE, timeout=RERUN_MS)
+    frame = frame_element.content_frame()
+    frame.wait_for_function(f"() => ({NODE_AT_JS})('{KON_TUM}') !== null", timeout=RERUN_MS)
+    page.wait_for_timeout(500)  # the view fitted
+    shoot(page, "propagation-interactive", tmp_path)
+    at = frame.evaluate(f"({NODE_AT_JS})('{KON_TUM}')")
+    where = frame_element.bounding_box()
+    page.mouse.click(where["x"] + at["x"], where["y"] + at["y"])
+    expect(page.get_by_role("heading", name="Văn bản", exact=True)).to_be_visible(timeout=RERUN_MS)
+    card = page.locator('[data-testid="stMain"] [data-testid="stElementContainer"]')
+    expect(card.filter(has_text="Sở Xây dựng tỉnh Kon Tum").first).to_be_attached(timeout=RERUN_MS)
+    expect(page.get_by_role("button", name="Tải sơ đồ (GraphML)")).to_be_visible()
+
+
 def test_pick_124_and_click_a_node_for_its_card(app, tmp_path):
     from playwright.sync_api import expect
 
     base, page = app
     page.goto(f"{base}/propagation")
+    page.get_by_text("Hình tĩnh", exact=True).click()
     directive = page.get_by_role("textbox", name="Văn bản chỉ đạo (số hiệu hoặc mã)")
     directive.fill("124/NQ-CP")
     directive.press("Enter")
@@ -81,7 +110,7 @@ def test_pick_124_and_click_a_node_for_its_card(app, tmp_path):
     href = kon_tum.locator("a").first.get_attribute("href")
     assert href and re.match(r"\?(.*&)?sel=", href), f"the Kon Tum node links to {href!r}, not ?sel=<uid>"
     directive.blur()
-    shoot(page, "propagation", tmp_path)
+    shoot(page, "propagation-static", tmp_path)
 
     # A line of the node's label, not the centre of its <a>: an unfilled shape is not clickable
     # inside, and the centre of a two-line label falls between the lines, on the graph's backdrop.
