@@ -24,7 +24,7 @@ CLICKED = "clicked_node"  # the name of the click event the component sends back
 AGENCY_COLOUR = "#bbbbbb"
 GROUP_COLOUR = "#f3f3f3"
 OTHER_COLOUR = "#9fc5e8"
-COLUMN, ROW = 420, 70  # pixels between levels, between neighbours in a level
+COLUMN, ROW = 110, 34  # between levels, between neighbours (the component draws 20-unit nodes, 3.6-unit labels)
 ASPECT = 1.5           # width / height a wide level is wrapped to
 PRESET_LAYOUT = {"name": "preset", "fit": True, "padding": 20, "animate": False}
 
