@@ -225,6 +225,11 @@ def test_coverage_page(page):
     assert set(relayed["Tỉnh, bộ"]) == {"tỉnh Kon Tum", "thành phố Hải Phòng"}
     assert set(relayed["Độ trễ (ngày)"]) == {"không có"}          # both letters print the year only
     assert KON_TUM_LABEL in set(relayed["Văn bản"]) and not any("vn/" in str(v) for v in cells(at))
+    import json
+    maps = [json.loads(c.proto.spec) for c in at.get("vega_lite_chart")]
+    assert [m["projection"]["type"] for m in maps if "projection" in m] == ["mercator"]  # the dot map
+    assert "Bản đồ 63 tỉnh, thành phố vào ngày của văn bản chỉ đạo" in text_of(at)  # 63 on 8 May 2025
+    assert "Chưa có văn bản triển khai nào ghi ngày đầy đủ." in text_of(at)  # both letters print the year only
 
 
 def test_coverage_of_an_unknown_code_says_so(page):

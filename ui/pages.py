@@ -15,7 +15,7 @@ from queries.raw import raw_cypher, raw_sparql
 from queries.search import IMPLEMENTER, find_agency, loose, search
 
 from .labels import LANG_KEY, LANGUAGES as LANGUAGE_CHOICES, data, day, t, table, word
-from . import lineage_view
+from . import lineage_view, province_map
 from .tree import DocNode, document_label, plain_markdown, propagation_dot, short, toward, within
 
 CARD_KEY = "uid"        # ?uid=<document uid> on the card page
@@ -277,13 +277,24 @@ def coverage_page() -> None:
         return
     relayed = [r for r in rows if r.relayed]
     st.metric(t("coverage.metric"), t("coverage.of", relayed=len(relayed), total=len(rows)))
+    named = _relayers(relayed)
+    titles = {"unit": t("columns.relayer"), "lag": t("columns.lag_days"), "document": t("columns.label"),
+              "issue_date": t("columns.issue_date"), "days": t("coverage.days"), "relayed": t("coverage.relayed")}
+    left, right = st.columns([3, 2])
+    with left:
+        st.markdown(f"**{t('coverage.map', n=sum(1 for r in rows if r.kind == 'province'))}**")
+        dots = province_map.points(rows, {r["document"]: r["label"] for r in named})
+        dots["issue_date"] = [day(d) if d else "" for d in dots["issue_date"]]
+        st.vega_lite_chart(dots, province_map.map_spec(titles), width="stretch")
+    with right:
+        st.markdown(f"**{t('coverage.timeline')}**")
+        steps = province_map.timeline(rows)
+        if len(steps):
+            st.vega_lite_chart(steps, province_map.timeline_spec(titles), width="stretch")
+        else:
+            st.caption(t("coverage.no_timeline"))
     if relayed:
-        timed = [r for r in relayed if r.lag_days is not None]
-        if timed:
-            lag = pd.DataFrame({t("columns.relayer"): [r.unit for r in timed],
-                                t("coverage.days"): [r.lag_days for r in timed]}).set_index(t("columns.relayer"))
-            st.bar_chart(lag.sort_values(t("coverage.days")))
-        show(_relayers(relayed), ["relayer", "kind", "label", "issue_date", "lag_days", "relays"])
+        show(named, ["relayer", "kind", "label", "issue_date", "lag_days", "relays"])
         if any(r.lag_days is None for r in relayed):
             st.caption(t("coverage.no_lag"))
     st.markdown(f"**{t('coverage.not_relayed')}**")
