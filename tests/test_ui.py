@@ -146,11 +146,17 @@ def test_card_of_the_kon_tum_letter(page):
     assert 10.0 in set(targets["Giá trị"])                   # "tăng trưởng GRDP … đạt 10% trở lên"
     assert any("10. Rà soát, tổng hợp" in c.value for c in at.code)  # the letter's parts as printed
     assert [p.label for p in at.get("page_link")] == ["Xem văn bản này được triển khai thế nào"]
+    text = at.get("html")[-1].proto.body                     # the letter itself, what was read from it marked
+    assert '<mark title="thực hiện → 124/NQ-CP" style="background:#cfe2f3">Nghị \n\nquyết số 124/NQ-CP</mark>' in text
+    assert '<mark title="Sở Xây dựng tỉnh Kon Tum — chủ trì"' in text
+    assert "Đã đánh dấu 16 liên kết, 3 nhiệm vụ, 4 chỉ tiêu." in text_of(at)
+    assert [b.proto.label for b in at.get("download_button")] == ["Tải tệp gốc"]
 
 
 def test_card_of_a_stub_and_of_nothing(page):
     at = page("card_page", uid="vn/cd-ttg/2025/56")           # 56/CĐ-TTg: cited by the corpus, not held
     assert "Văn bản này chỉ được trích dẫn" in text_of(at)
+    assert "Không tìm thấy tệp gốc" in text_of(at)           # a stub has no file
     at = page("card_page", uid="vn/none/1")
     assert "Kho không có văn bản vn/none/1." in text_of(at)
 

@@ -5,6 +5,8 @@ request)."""
 from __future__ import annotations
 
 import html
+import os
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -15,7 +17,7 @@ from queries.raw import raw_cypher, raw_sparql
 from queries.search import IMPLEMENTER, find_agency, loose, search
 
 from .labels import LANG_KEY, LANGUAGES as LANGUAGE_CHOICES, data, day, t, table, word
-from . import lineage_view, province_map
+from . import document_text, lineage_view, province_map
 from .tree import DocNode, document_label, plain_markdown, propagation_dot, short, toward, within
 
 CARD_KEY = "uid"        # ?uid=<document uid> on the card page
@@ -159,6 +161,36 @@ def document_card(uid: str, heading: bool = True) -> None:
     if targets:
         st.markdown(f"**{t('card.targets')}**")
         show(targets, ["indicator", "value", "unit", "comparator", "scope", "period", "sentence"])
+    source_text(d, links, tasks, targets)
+
+
+def source_text(d, links: list, tasks: list, targets: list) -> None:
+    """The document's own text with what was read from it marked (links by their span, tasks and targets by
+    their sentence), and its file to download; or why it cannot be shown."""
+    st.markdown(f"**{t('card.text')}**")
+    file = None
+    for base in (Path.cwd(), *(Path(v).resolve().parent for v in [os.environ.get(queries.stores.STORE_ENV)] if v)):
+        file = document_text.source_file(d.source_path, base)
+        if file:
+            break
+    if file is None:
+        st.caption(t("card.no_file", path=plain_markdown(d.source_path or t("missing"))))
+        return
+    st.download_button(t("card.download"), file.read_bytes(), file.name, key="source_file")
+    text = document_text.read_text(file)
+    if text is None:
+        st.caption(t("card.not_text"))
+        return
+    marks = [document_text.Mark(r.span_start, r.span_end, "link",
+                                f"{word('type', r.type)} → {r.other_label or r.other}")
+             for r in links if r.direction == "out" and r.span_start is not None and r.span_end is not None]
+    for kind, passage, note in [*(("task", r.task_text, f"{r.agency} — {word('role', r.role)}") for r in tasks),
+                                *(("target", r.sentence, f"{r.indicator}: {r.value:g}") for r in targets)]:
+        if where := document_text.find(text, passage):
+            marks.append(document_text.Mark(*where, kind, note))
+    st.caption(t("card.marks", links=sum(m.kind == "link" for m in marks), tasks=sum(m.kind == "task" for m in marks),
+                 targets=sum(m.kind == "target" for m in marks)))
+    st.html(document_text.marked_html(text, marks, data("style")["marks"]))
 
 
 # -- Propagation --------------------------------------------------------------------------------
