@@ -6,7 +6,8 @@ import io
 
 import networkx as nx
 
-from ui.lineage_view import GROUP_CATEGORY, Words, categories, clicked_document, elements, graphml, place
+from ui.lineage_view import (GROUP_CATEGORY, Words, categories, clicked_agency, clicked_document, elements,
+                              graphml, place)
 from ui.tree import DocNode, toward
 
 WORDS = Words(document="Văn bản", agency="Cơ quan được giao", implements="thực hiện",
@@ -51,6 +52,8 @@ def test_a_click_on_a_document_opens_it_and_on_anything_else_nothing():
     assert clicked_document({**click, "data": {"target_id": "vn/kt|Sở Xây dựng tỉnh Kon Tum"}}, known) is None
     assert clicked_document({"action": "expand", "data": {"node_ids": ["vn/kt"]}}, known) is None
     assert clicked_document(None, known) is None
+    leaf = {**click, "data": {"target_id": "vn/kt|Sở Xây dựng tỉnh Kon Tum"}}
+    assert clicked_agency(leaf) == "Sở Xây dựng tỉnh Kon Tum" and clicked_agency(click) is None
 
 
 def test_graphml_holds_the_drawn_subgraph():

@@ -177,8 +177,16 @@ def test_propagation_of_124_shows_both_letters_and_their_departments(page):
     assert KON_TUM_LABEL in dot
     assert "Sở Xây dựng tỉnh Kon Tum" in dot            # "Giao Sở Xây dựng chủ trì … trước ngày 25 tháng 7"
     assert 'label="chủ trì"' in dot and 'label="lead"' not in dot
+    assert 'URL="agency?agency=S%E1%BB%9F%20X%C3%A2y%20d%E1%BB%B1ng%20t%E1%BB%89nh%20Kon%20Tum"' in dot  # its page
     assert "Các sở, ban, ngành thành phố Hải Phòng" in dot  # Hải Phòng's addressees, role all
     assert not at.header                                # no card until a node is clicked
+
+
+def test_a_node_links_back_to_this_view_and_directive(page):
+    at = page("propagation_page", directive="138/NQ-CP", view="static")
+    assert at.radio[0].value == "static"
+    assert 'URL="?sel=vn%2Fuy-ban-nhan-dan-tinh-quang-ngai%2Fkh-ubnd%2F2025%2F140&directive=vn%2Fnq-cp%2F2025%2F138' \
+           '&view=static"' in at.get("graphviz_chart")[0].proto.spec
 
 
 def test_clicking_a_node_opens_its_card(page):
@@ -276,6 +284,14 @@ def test_agency_page_shows_succession_in_words_and_days(page):
     text = text_of(at)
     assert "được kế thừa bởi" in text and "Ủy ban nhân dân tỉnh Quảng Ngãi (01/07/2025)" in text
     assert "ban hành" in set(at.dataframe[0].value["Quan hệ"])
+
+
+def test_agency_page_opened_from_a_graph_link(page):
+    at = page("agency_page", agency="Sở Xây dựng tỉnh Kon Tum")   # ?agency= from a node of the graph
+    assert at.text_input[0].value == "Sở Xây dựng tỉnh Kon Tum"
+    assert "chủ trì" in set(at.dataframe[-1].value["Vai trò"])
+    at.text_input[0].input("ubnd tinh kon tum").run()              # typed afterwards: kept, not the link's
+    assert at.text_input[0].value == "ubnd tinh kon tum"
 
 
 def test_agency_page_reads_what_was_typed_and_keeps_it(page):

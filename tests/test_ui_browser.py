@@ -104,8 +104,9 @@ def test_pick_124_and_click_a_node_for_its_card(app, tmp_path):
     nodes = page.locator(f"{GRAPH} svg g.node")  # a node's text joins its label's lines with spaces
     expect(nodes.filter(has_text="Hải Phòng").first).to_be_visible(timeout=RERUN_MS)
     expect(page.locator(f"{GRAPH} svg g.edge", has_text="chủ trì").first).to_be_attached()  # roles in words
-    # The Kon Tum letter, not the Kon Tum agencies it assigned tasks to: documents link, agencies don't.
-    kon_tum = nodes.filter(has_text="Kon Tum").filter(has=page.locator("a")).first
+    # The Kon Tum letter, not the Kon Tum agencies it assigned tasks to: documents link to ?sel=, agencies to
+    # their page.
+    kon_tum = nodes.filter(has_text="Kon Tum").filter(has=page.locator('a[*|href^="?sel="]')).first
     expect(kon_tum).to_be_visible()
     href = kon_tum.locator("a").first.get_attribute("href")
     assert href and re.match(r"\?(.*&)?sel=", href), f"the Kon Tum node links to {href!r}, not ?sel=<uid>"
@@ -121,6 +122,14 @@ def test_pick_124_and_click_a_node_for_its_card(app, tmp_path):
     card = page.locator('[data-testid="stMain"] [data-testid="stElementContainer"]').filter(has_not=page.locator(GRAPH))
     expect(card.filter(has_text="Sở Xây dựng tỉnh Kon Tum").first).to_be_attached(timeout=RERUN_MS)
     expect(card.filter(has_text="V/v triển khai Nghị quyết số 124/NQ-CP").first).to_be_attached()
+
+    # An agency given a task opens its page.
+    department = nodes.filter(has=page.locator('a[*|href^="agency?"]')).filter(has_text="Sở Xây dựng").first
+    department.locator("text").first.click()
+    page.wait_for_url(re.compile(r"/agency\?agency="), timeout=RERUN_MS)
+    expect(page.get_by_role("textbox", name="Tên cơ quan")).to_have_value("Sở Xây dựng tỉnh Kon Tum",
+                                                                          timeout=RERUN_MS)
+    expect(page.get_by_text("chủ trì").first).to_be_attached(timeout=RERUN_MS)
 
 
 def test_the_other_pages_in_vietnamese_then_english(app, tmp_path):

@@ -148,6 +148,14 @@ def _shelves(members: list[dict], left: float) -> float:
     return right - COLUMN
 
 
+def clicked_agency(event: Any) -> str | None:
+    """The agency a click on one of its leaves chose (leaf ids are "<document uid>|<agency name>")."""
+    if not isinstance(event, Mapping) or event.get("action") != CLICKED:
+        return None
+    uid = str((event.get("data") or {}).get("target_id") or "")
+    return uid.split("|", 1)[1] if "|" in uid else None
+
+
 def graphml(elements_: Mapping[str, list[dict]]) -> str:
     """The drawn subgraph as GraphML (documents, agencies, boxes; ``implements`` and role edges), for Gephi,
     yEd or networkx."""

@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import os
 from pathlib import Path
+from urllib.parse import quote
 
 import pandas as pd
 import streamlit as st
@@ -23,6 +24,7 @@ from .tree import DocNode, document_label, plain_markdown, propagation_dot, shor
 CARD_KEY = "uid"        # ?uid=<document uid> on the card page
 DIRECTIVE_KEY = "directive"
 AGENCY_KEY = "agency"
+ASKED_KEY = "agency_asked"  # the ?agency= last followed (a later visit keeps what was typed since)
 DEFAULTS = data("defaults")  # the directive and agency a first visit opens on, the indicator the targets chart picks
 
 
@@ -202,7 +204,9 @@ def propagation_page() -> None:
     st.title(t("propagation.title"))
     directive = directive_input("propagation_directive")
     c1, c2, c3, c4 = st.columns(4)
-    view = c1.radio(t("propagation.view"), VIEWS, format_func=lambda v: t(f"propagation.views.{v}"), horizontal=True)
+    asked = st.query_params.get("view")  # a click in the static picture reloads the page with ?view=static
+    view = c1.radio(t("propagation.view"), VIEWS, format_func=lambda v: t(f"propagation.views.{v}"), horizontal=True,
+                    index=VIEWS.index(asked) if asked in VIEWS else 0)
     hops = c2.slider(t("propagation.depth"), 1, 5, 5)
     show_agencies = c3.checkbox(t("propagation.agencies"), value=view == "static")
     with_cites = c4.checkbox(t("propagation.cites"), value=False, disabled=view != "static")
@@ -246,6 +250,8 @@ def propagation_page() -> None:
             assignments, groups)
         event = interactive_graph(drawn)
         legend(lineage_view.categories(drawn))
+        if agency := lineage_view.clicked_agency(event):
+            st.switch_page(page("agency"), query_params={AGENCY_KEY: agency})
         selected = lineage_view.clicked_document(event, [root.document, *names]) or st.query_params.get("sel")
         exports(root, tree, drawn)
     else:
@@ -254,8 +260,9 @@ def propagation_page() -> None:
             citing = [DocNode(r.other, r.other_label, None, None) for r in ask("links", document=root.document)
                       if r.direction == "in" and r.type in ("CITES", "BASED_ON")]
         selected = st.query_params.get("sel")
+        keep = f"&{DIRECTIVE_KEY}={quote(root.document, safe='')}&view=static"
         st.graphviz_chart(propagation_dot(root_node, edges, selected, assignments, citing,
-                                          words | {"cites": word("type", "CITES")}), width="stretch")
+                                          words | {"cites": word("type", "CITES")}, keep), width="stretch")
     if selected:
         document_card(selected)
 
@@ -397,8 +404,11 @@ def targets_page() -> None:
 # -- Agency -------------------------------------------------------------------------------------
 def agency_page() -> None:
     st.title(t("agency.title"))
-    if AGENCY_KEY not in st.session_state:  # the first visit; afterwards the box keeps what was typed
-        st.session_state[AGENCY_KEY] = st.query_params.get(AGENCY_KEY) or DEFAULTS["agency"]
+    asked = st.query_params.get(AGENCY_KEY)  # a link from a graph: ?agency=<name>
+    if asked and asked != st.session_state.get(ASKED_KEY):
+        st.session_state[AGENCY_KEY] = st.session_state[ASKED_KEY] = asked
+    elif AGENCY_KEY not in st.session_state:  # the first visit; afterwards the box keeps what was typed
+        st.session_state[AGENCY_KEY] = DEFAULTS["agency"]
     typed = st.text_input(t("agency.label"), key=AGENCY_KEY, help=t("agency.help")).strip()
     as_of = st.date_input(t("agency.as_of"), format="DD/MM/YYYY").isoformat()
     try:

@@ -89,10 +89,11 @@ def _wrap(text: str) -> str:
 
 def propagation_dot(root: DocNode, edges: list[tuple[DocNode, DocNode]], selected: str | None = None,
                     assignments: dict[str, list[tuple[str, str]]] | None = None,
-                    citing: list[DocNode] = (), words: dict[str, str] | None = None) -> str:
+                    citing: list[DocNode] = (), words: dict[str, str] | None = None, keep: str = "") -> str:
     """DOT of the tree: ``edges`` are (document, what it implements); ``assignments`` maps a document uid
     to (agency, role) pairs drawn as leaves; ``citing`` documents hang off the root with dashed edges.
-    ``words`` names roles and "cites" on the edges in the reader's language (default: as stored)."""
+    ``words`` names roles and "cites" on the edges in the reader's language (default: as stored); ``keep`` is
+    added to each document's link (``&directive=…&view=static``: the page reloads as it was)."""
     words = words or {}
     nodes = {root.uid: root}
     for a, b in edges:
@@ -107,7 +108,7 @@ def propagation_dot(root: DocNode, edges: list[tuple[DocNode, DocNode]], selecte
         label = _wrap(document_label(n.doc_type, n.code, n.issuer))
         attrs = {
             "label": label, "fillcolor": TYPE_COLOURS.get(n.doc_type or "", "#ffffff"),
-            "URL": f"?sel={quote(uid, safe='')}", "target": "_self", "tooltip": uid,
+            "URL": f"?sel={quote(uid, safe='')}{keep}", "target": "_self", "tooltip": uid,
         }
         if uid == selected:
             attrs["penwidth"] = "3"
@@ -121,8 +122,9 @@ def propagation_dot(root: DocNode, edges: list[tuple[DocNode, DocNode]], selecte
             continue
         for agency, role in pairs:
             leaf = f"{uid}|{agency}"
+            link = f"agency?agency={quote(agency, safe='')}"  # the agency's page (a link relative to this page)
             out.append(f'  {_q(leaf)} [label={_q(_wrap(short(agency)))}, fillcolor="{AGENCY_COLOUR}", '
-                       'shape=box, style="filled", fontsize=10];')
+                       f'shape=box, style="filled", fontsize=10, URL={_q(link)}, target="_self"];')
             out.append(f'  {_q(uid)} -> {_q(leaf)} [style={ROLE_STYLES.get(role, "solid")}, label={_q(words.get(role, role))}, '
                        'fontsize=9];')
     out.append("}")
