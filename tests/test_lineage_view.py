@@ -7,7 +7,7 @@ import io
 import networkx as nx
 
 from ui.lineage_view import (GROUP_CATEGORY, Words, categories, clicked_agency, clicked_document, elements,
-                              graphml, place)
+                              fold_action, graphml, place)
 from ui.tree import DocNode, toward
 
 WORDS = Words(document="Văn bản", agency="Cơ quan được giao", implements="thực hiện",
@@ -75,3 +75,12 @@ def test_place_starts_from_the_directive():
     place(drawn, NQ.uid)
     x = {n["data"]["id"]: n["position"]["x"] for n in drawn["nodes"]}
     assert x[NQ.uid] < x["vn/kt"] == x["vn/hp"] < x["vn/sxd"]
+
+
+def test_folds_asked_in_the_graph_are_done_once():
+    remove = {"action": "remove", "data": {"node_ids": ["vn/kt", "vn/kt|Sở Xây dựng tỉnh Kon Tum"]}, "timestamp": 7}
+    assert fold_action(remove, None) == ("collapse", ["vn/kt"], 7)   # an agency leaf folds nothing
+    assert fold_action(remove, 7) is None                             # the same event on the next rerun
+    expand = {"action": "expand", "data": {"node_ids": ["vn/kt"]}, "timestamp": 9}
+    assert fold_action(expand, 7) == ("expand", ["vn/kt"], 9)
+    assert fold_action({"action": "clicked_node", "data": {"target_id": "vn/kt"}, "timestamp": 10}, 9) is None

@@ -21,6 +21,7 @@ AGENCY_CATEGORY = "agency"
 GROUP_CATEGORY = "group"
 IMPLEMENTS = "implements"
 CLICKED = "clicked_node"  # the name of the click event the component sends back
+FOLDS = {"remove": "collapse", "expand": "expand"}  # the component's node actions → what the page does
 AGENCY_COLOUR = "#bbbbbb"
 GROUP_COLOUR = "#f3f3f3"
 OTHER_COLOUR = "#9fc5e8"
@@ -154,6 +155,18 @@ def clicked_agency(event: Any) -> str | None:
         return None
     uid = str((event.get("data") or {}).get("target_id") or "")
     return uid.split("|", 1)[1] if "|" in uid else None
+
+
+def fold_action(event: Any, last: int | None) -> tuple[str, list[str], int] | None:
+    """A fold asked for in the graph and not yet done: ("collapse", documents, when) for the component's
+    "remove" (the delete key or its button on selected nodes: what is below them is hidden), ("expand", …)
+    for its "expand" (a double click: shown again). ``last`` is the timestamp of the last one done (the
+    component keeps returning its last event on every rerun)."""
+    if not isinstance(event, Mapping) or event.get("action") not in FOLDS or event.get("timestamp") == last:
+        return None
+    ids = [i for i in (event.get("data") or {}).get("node_ids") or () if "|" not in i and
+           not str(i).startswith(GROUP_PREFIX)]
+    return FOLDS[event["action"]], ids, event.get("timestamp")
 
 
 def graphml(elements_: Mapping[str, list[dict]]) -> str:

@@ -197,6 +197,9 @@ def source_text(d, links: list, tasks: list, targets: list) -> None:
 
 # -- Propagation --------------------------------------------------------------------------------
 VIEWS = ("interactive", "static")
+COLLAPSE_KEY = "collapse_below"
+FOLD_PENDING = "fold_pending"  # the collapsed set a fold in the graph asked for, applied on the next run
+FOLD_DONE = "fold_done"        # the timestamp of the last fold applied
 GROUPINGS = ("none", "province", "level")
 
 
@@ -219,9 +222,11 @@ def propagation_page() -> None:
               DocNode(r.target, r.target_code, r.target_type, r.target_issuer)) for r in tree]
     names = {a.uid: document_label(a.doc_type, a.code, a.issuer) for a, _ in edges}
     c1, c2, c3 = st.columns([2, 2, 1])
+    if (pending := st.session_state.pop(FOLD_PENDING, None)) is not None:  # a fold asked for in the graph
+        st.session_state[COLLAPSE_KEY] = [uid for uid in pending if uid in names]
     collapsed = set(c1.multiselect(t("propagation.collapse"), sorted(names, key=names.get),
                                    format_func=names.get, help=t("propagation.collapse_help"),
-                                   placeholder=t("choose")))
+                                   placeholder=t("choose"), key=COLLAPSE_KEY))
     wanted = c2.text_input(t("propagation.search"), help=t("propagation.search_help")).strip()
     grouping = c3.selectbox(t("propagation.group"), GROUPINGS, format_func=lambda g: t(f"propagation.groups.{g}"),
                             disabled=view != "interactive")
@@ -250,6 +255,12 @@ def propagation_page() -> None:
             assignments, groups)
         event = interactive_graph(drawn)
         legend(lineage_view.categories(drawn))
+        if fold := lineage_view.fold_action(event, st.session_state.get(FOLD_DONE)):
+            action, ids, when = fold
+            st.session_state[FOLD_DONE] = when
+            now = set(st.session_state.get(COLLAPSE_KEY) or ())
+            st.session_state[FOLD_PENDING] = sorted(now | set(ids) if action == "collapse" else now - set(ids))
+            st.rerun()
         if agency := lineage_view.clicked_agency(event):
             st.switch_page(page("agency"), query_params={AGENCY_KEY: agency})
         selected = lineage_view.clicked_document(event, [root.document, *names]) or st.query_params.get("sel")
@@ -276,7 +287,8 @@ def interactive_graph(drawn: dict):
     edge_styles = [EdgeStyle(label, caption="name", directed=True, labeled=None) for label in
                    sorted({e["data"]["label"] for e in drawn["edges"]})]
     return st_link_analysis(drawn, layout=lineage_view.PRESET_LAYOUT, node_styles=styles, edge_styles=edge_styles, height=650,
-                            key="lineage_graph", events=[Event(lineage_view.CLICKED, "click tap", "node")])
+                            key="lineage_graph", events=[Event(lineage_view.CLICKED, "click tap", "node")],
+                            node_actions=["remove", "expand"])
 
 
 def legend(colours: dict[str, str]) -> None:
