@@ -76,6 +76,10 @@ def test_the_app_opens_on_find_in_vietnamese_and_switches_to_english(store, monk
     at.sidebar.radio[0].set_value("en").run()
     assert at.title[0].value == "Find a document"
     assert "Issuer" not in at.dataframe[0].value.columns and "Document" in at.dataframe[0].value.columns
+    again = AppTest.from_file(str(APP), default_timeout=60)   # a page reloaded from a link with ?lang=en
+    again.query_params["lang"] = "en"
+    again.run()
+    assert again.sidebar.radio[0].value == "en" and again.title[0].value == "Find a document"
 
 
 def test_both_languages_have_every_label():
@@ -186,7 +190,7 @@ def test_a_node_links_back_to_this_view_and_directive(page):
     at = page("propagation_page", directive="138/NQ-CP", view="static")
     assert at.radio[0].value == "static"
     assert 'URL="?sel=vn%2Fuy-ban-nhan-dan-tinh-quang-ngai%2Fkh-ubnd%2F2025%2F140&directive=vn%2Fnq-cp%2F2025%2F138' \
-           '&view=static"' in at.get("graphviz_chart")[0].proto.spec
+           '&view=static&lang=vi"' in at.get("graphviz_chart")[0].proto.spec
 
 
 def test_clicking_a_node_opens_its_card(page):

@@ -17,7 +17,7 @@ from graph.errors import LineageError
 from queries.raw import raw_cypher, raw_sparql
 from queries.search import IMPLEMENTER, find_agency, loose, search
 
-from .labels import LANG_KEY, LANGUAGES as LANGUAGE_CHOICES, data, day, t, table, word
+from .labels import LANG_KEY, LANGUAGES as LANGUAGE_CHOICES, data, day, lang, t, table, word
 from . import document_text, lineage_view, province_map
 from .tree import DocNode, document_label, plain_markdown, propagation_dot, short, toward, within
 
@@ -271,7 +271,7 @@ def propagation_page() -> None:
             citing = [DocNode(r.other, r.other_label, None, None) for r in ask("links", document=root.document)
                       if r.direction == "in" and r.type in ("CITES", "BASED_ON")]
         selected = st.query_params.get("sel")
-        keep = f"&{DIRECTIVE_KEY}={quote(root.document, safe='')}&view=static"
+        keep = f"&{DIRECTIVE_KEY}={quote(root.document, safe='')}&view=static&{LANG_KEY}={lang()}"
         st.graphviz_chart(propagation_dot(root_node, edges, selected, assignments, citing,
                                           words | {"cites": word("type", "CITES")}, keep), width="stretch")
     if selected:
@@ -514,7 +514,7 @@ def sidebar() -> None:
     """The language switch and a link to each page (the navigation itself is hidden: "/" and "/find" are one
     page under two addresses)."""
     with st.sidebar:
-        st.radio(t("language"), LANGUAGE_CHOICES, key=LANG_KEY, horizontal=True,
+        st.radio(t("language"), LANGUAGE_CHOICES, key=LANG_KEY, horizontal=True, index=LANGUAGE_CHOICES.index(lang()),
                  format_func=lambda code: data("language_names")[code])
         for name, _, _ in PAGE_LIST:
             st.page_link(PAGES[name])
