@@ -2,7 +2,7 @@
 the abbreviations documents use ("UBND", "HĐND", "TTg", "CP", "NQ") and with part of a code ("124" finds
 124/NQ-CP and the letters that implement it).
 
-Both stores answer the same named queries (``find``, ``links``, ``agencies``); the forgiving comparison is
+Both stores answer the same named queries (``find``, ``links``, ``known_agencies``); the forgiving comparison is
 made here, over every document's code, type, issuer and subject folded to plain letters (:func:`loose`).
 The abbreviations come from the agency registry and the document types (``graph/vocabulary``), never from
 this file.
@@ -162,7 +162,7 @@ def find_agency(source, typed: str) -> AgencyMatch:
     """The agency of the store that ``typed`` names: by the registry's canonical name ("UBND tỉnh Kon Tum"),
     else by its words without diacritics or abbreviations ("uy ban nhan dan tinh kon tum", "ubnd kon tum").
     One fit gives ``name``; several give ``candidates``; none gives neither."""
-    names = sorted({r.name for r in run("agencies", source) if r.name})
+    names = sorted({r.name for r in run("known_agencies", source) if r.name})
     if not typed.strip():
         return AgencyMatch(None, ())
     if typed in names:
