@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import os
+import weakref
 from pathlib import Path
 from urllib.parse import quote
 
@@ -76,6 +77,7 @@ def page(name: str):
 
 # -- Find ---------------------------------------------------------------------------------------
 FIND_COLUMNS = ["label", "issue_date", "status", "why", "subject"]
+LAST_SEARCH = "last_search"  # (the store, what was asked, the hits): a rerun for a ticked row asks nothing
 
 
 def chosen(event, hits: list) -> str | None:
@@ -92,10 +94,16 @@ def find_page() -> None:
         doc_type = cols[0].text_input(t("find.type"), value="", help=t("find.type_help"))
         year_from = cols[1].text_input(t("find.year_from"), value="0000")
         year_to = cols[2].text_input(t("find.year_to"), value="9999")
-        st.form_submit_button(t("find.search"))
+        submitted = st.form_submit_button(t("find.search"))
+    asked = (text, doc_type.strip() or "*", year_from or "0000", year_to or "9999")
     try:
-        hits = search(source(), text, doc_type=doc_type.strip() or "*", year_from=year_from or "0000",
-                      year_to=year_to or "9999")
+        store = source()
+        last = st.session_state.get(LAST_SEARCH)
+        if not submitted and last and last[0]() is store and last[1] == asked:  # a rerun (a row ticked, the
+            hits = last[2]                                  # language switched) of the same store: the same answer
+        else:
+            hits = search(store, text, doc_type=asked[1], year_from=asked[2], year_to=asked[3])
+            st.session_state[LAST_SEARCH] = (weakref.ref(store), asked, hits)  # a store reopened is another object
     except LineageError as exc:
         st.error(plain_markdown(exc))
         return
