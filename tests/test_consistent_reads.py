@@ -249,8 +249,8 @@ def test_the_app_shows_a_documents_markdown_as_text(planted, fresh_source, monke
     for kind in MARKDOWN_ELEMENTS:                     # and no element that reads Markdown holds the URL
         assert not [e.value for e in at.get(kind) if IMAGE_URL in str(e.value)], kind
     assert not at.get("imgs") and not at.get("image")
-    fields = at.dataframe[0].value                     # the subject, in a table of text
-    assert any(IMAGE in str(v) for v in fields["value"])
+    fields = at.dataframe[0].value                     # the subject, in a table of text (field, value)
+    assert any(IMAGE in str(v) for v in fields.iloc[:, 1])
 
 
 def test_the_app_shows_an_ingest_completed_after_it_opened_the_store(corpus_records, tmp_path, fresh_source,

@@ -1,5 +1,5 @@
 """One lexicon: every Vietnamese word lives in a data file (``ingest/lexicon/*.toml``, the registry in
-``graph/vocabulary/``), never as a string in the code of ``ingest/`` — so that a new cue phrase is a line of
+``graph/vocabulary/``), never as a string in the code of ``ingest/`` or of the app (``ui/``, whose words are in ``ui/labels.toml``) — so that a new cue phrase is a line of
 data, and a word is changed in one place.
 
 The rule the scan applies to every string constant of a ``.py`` file under ``ingest/`` outside
@@ -82,7 +82,10 @@ def literals(source: str, path: str) -> list[tuple[int, str]]:
 
 
 def _code_files() -> list[Path]:
-    return sorted(p for p in (ROOT / "ingest").rglob("*.py") if "lexicon" not in p.relative_to(ROOT / "ingest").parts)
+    """The code of ``ingest/`` (its words in ``ingest/lexicon/``) and of the app, ``ui/`` (its words in
+    ``ui/labels.toml``)."""
+    ingest = [p for p in (ROOT / "ingest").rglob("*.py") if "lexicon" not in p.relative_to(ROOT / "ingest").parts]
+    return sorted([*ingest, *(ROOT / "ui").rglob("*.py")])
 
 
 @pytest.mark.parametrize("path", _code_files(), ids=lambda p: str(p.relative_to(ROOT)))

@@ -11,13 +11,14 @@ import json
 from dataclasses import dataclass
 from urllib.parse import quote
 
-# Short forms for labels: "Ủy ban nhân dân tỉnh Quảng Ngãi" → "UBND tỉnh Quảng Ngãi".
-SHORT_NAMES = (("Ủy ban nhân dân", "UBND"), ("Hội đồng nhân dân", "HĐND"), ("Văn phòng", "VP"))
-# Fill colours by document type (the family the reader knows at a glance); others grey.
-TYPE_COLOURS = {
-    "Nghị quyết": "#f4cccc", "Quyết định": "#fce5cd", "Chỉ thị": "#fff2cc", "Công điện": "#fff2cc",
-    "Kế hoạch": "#d9ead3", "Chương trình": "#d9ead3", "Công văn": "#cfe2f3", "Thông báo": "#d9d2e9",
-}
+from .labels import data
+
+# Short forms for labels ("Ủy ban nhân dân tỉnh Quảng Ngãi" → "UBND tỉnh Quảng Ngãi") and fill colours by document
+# type (the family the reader knows at a glance; others white): ui/labels.toml's [style].
+SHORT_NAMES = tuple(data("style")["short_names"].items())
+TYPE_COLOURS = data("style")["type_colours"]
+UNNUMBERED = data("style")["unnumbered"]   # a document printed without a number
+DOCUMENT = data("style")["document"]       # a document whose type is not known
 AGENCY_COLOUR = "#eeeeee"
 ROLE_STYLES = {"lead": "solid", "support": "dashed", "all": "dotted"}
 LABEL_WIDTH = 38
@@ -50,7 +51,7 @@ def document_label(doc_type: str | None, code: str | None, issuer: str | None) -
     >>> document_label("Kế hoạch", "140/KH-UBND", "Ủy ban nhân dân tỉnh Quảng Ngãi")
     'Kế hoạch 140/KH-UBND — UBND tỉnh Quảng Ngãi'
     """
-    head = " ".join(x for x in (doc_type or "Văn bản", code or "(không số)") if x)
+    head = " ".join(x for x in (doc_type or DOCUMENT, code or UNNUMBERED) if x)
     return f"{head} — {short(issuer)}" if issuer else head
 
 
@@ -88,9 +89,12 @@ def _wrap(text: str) -> str:
 
 def propagation_dot(root: DocNode, edges: list[tuple[DocNode, DocNode]], selected: str | None = None,
                     assignments: dict[str, list[tuple[str, str]]] | None = None,
-                    citing: list[DocNode] = ()) -> str:
+                    citing: list[DocNode] = (), words: dict[str, str] | None = None, keep: str = "") -> str:
     """DOT of the tree: ``edges`` are (document, what it implements); ``assignments`` maps a document uid
-    to (agency, role) pairs drawn as leaves; ``citing`` documents hang off the root with dashed edges."""
+    to (agency, role) pairs drawn as leaves; ``citing`` documents hang off the root with dashed edges.
+    ``words`` names roles and "cites" on the edges in the reader's language (default: as stored); ``keep`` is
+    added to each document's link (``&directive=…&view=static``: the page reloads as it was)."""
+    words = words or {}
     nodes = {root.uid: root}
     for a, b in edges:
         nodes.setdefault(a.uid, a)
@@ -104,7 +108,7 @@ def propagation_dot(root: DocNode, edges: list[tuple[DocNode, DocNode]], selecte
         label = _wrap(document_label(n.doc_type, n.code, n.issuer))
         attrs = {
             "label": label, "fillcolor": TYPE_COLOURS.get(n.doc_type or "", "#ffffff"),
-            "URL": f"?sel={quote(uid, safe='')}", "target": "_self", "tooltip": uid,
+            "URL": f"?sel={quote(uid, safe='')}{keep}", "target": "_self", "tooltip": uid,
         }
         if uid == selected:
             attrs["penwidth"] = "3"
@@ -112,15 +116,16 @@ def propagation_dot(root: DocNode, edges: list[tuple[DocNode, DocNode]], selecte
     for a, b in edges:  # drawn parent → child: the directive on the left
         out.append(f"  {_q(b.uid)} -> {_q(a.uid)};")
     for c in citing:
-        out.append(f'  {_q(root.uid)} -> {_q(c.uid)} [style=dashed, label="cites"];')
+        out.append(f'  {_q(root.uid)} -> {_q(c.uid)} [style=dashed, label={_q(words.get("cites", "cites"))}];')
     for uid, pairs in (assignments or {}).items():
         if uid not in nodes:
             continue
         for agency, role in pairs:
             leaf = f"{uid}|{agency}"
+            link = f"agency?agency={quote(agency, safe='')}"  # the agency's page (a link relative to this page)
             out.append(f'  {_q(leaf)} [label={_q(_wrap(short(agency)))}, fillcolor="{AGENCY_COLOUR}", '
-                       'shape=box, style="filled", fontsize=10];')
-            out.append(f'  {_q(uid)} -> {_q(leaf)} [style={ROLE_STYLES.get(role, "solid")}, label={_q(role)}, '
+                       f'shape=box, style="filled", fontsize=10, URL={_q(link)}, target="_self"];')
+            out.append(f'  {_q(uid)} -> {_q(leaf)} [style={ROLE_STYLES.get(role, "solid")}, label={_q(words.get(role, role))}, '
                        'fontsize=9];')
     out.append("}")
     return "\n".join(out)
@@ -145,3 +150,21 @@ def within(edges: list[tuple[DocNode, DocNode]], root: str, hops: int, collapsed
                     nxt.append(a.uid)
         frontier = nxt
     return kept
+
+
+def toward(edges: list[tuple[DocNode, DocNode]], root: str, wanted: set[str]) -> list[tuple[DocNode, DocNode]]:
+    """The edges on the way from ``root`` down to the ``wanted`` documents: what a search in the graph keeps."""
+    parents: dict[str, list[tuple[DocNode, DocNode]]] = {}
+    for edge in edges:
+        parents.setdefault(edge[0].uid, []).append(edge)
+    kept, stack, seen = [], [u for u in wanted if u in parents], set()
+    while stack:
+        uid = stack.pop()
+        if uid in seen or uid == root:
+            continue
+        seen.add(uid)
+        for edge in parents.get(uid, ()):
+            kept.append(edge)
+            stack.append(edge[1].uid)
+    order = {id(e): i for i, e in enumerate(edges)}
+    return sorted(kept, key=lambda e: order[id(e)])
