@@ -57,15 +57,17 @@ def one_of(phrases: str | list[str], space: str = " ") -> str:
     return "|".join(space.join(map(re.escape, phrase.split(" "))) for phrase in phrases)
 
 
-def phrases_re(phrases, *, at_start: bool = False, ignore_case: bool = True) -> re.Pattern[str]:
-    """Any of ``phrases`` as whole words (``at_start``: only at the start of the string searched)."""
+def phrases_re(phrases, *, at_start: bool = False, ignore_case: bool = True, old: bool = False) -> re.Pattern[str]:
+    """Any of ``phrases`` as whole words (``at_start``: only at the start of the string searched; ``old``: each
+    also with its tone marks in the old place, see :func:`alternation`)."""
     if not at_start:
-        return word_start_re(phrases, r"(?!\w)", ignore_case=ignore_case)
-    pattern = alternation(list(phrases), ignore_case=ignore_case)
+        return word_start_re(phrases, r"(?!\w)", ignore_case=ignore_case, old=old)
+    pattern = alternation(list(phrases), ignore_case=ignore_case, old=old)
     return re.compile(rf"^(?:{pattern})(?!\w)", re.IGNORECASE if ignore_case else 0)
 
 
-def word_start_re(phrases, tail: str = "", *, ignore_case: bool = True, whole_word: bool = True) -> re.Pattern[str]:
+def word_start_re(phrases, tail: str = "", *, ignore_case: bool = True, whole_word: bool = True,
+                  old: bool = False) -> re.Pattern[str]:
     r"""``(?<!\w)(?:<phrases>)<tail>`` — any of ``phrases`` not inside a word, then ``tail`` — built so
     that a search skips at C speed to where a phrase can start.
 
@@ -79,7 +81,7 @@ def word_start_re(phrases, tail: str = "", *, ignore_case: bool = True, whole_wo
     >>> [m.group() for m in word_start_re(["Sở Tài chính", "sở"], r"(?!\w)").finditer("SỞ TÀI CHÍNH, xsở, sở")]
     ['SỞ TÀI CHÍNH', 'sở']
     """
-    trie = _trie(list(phrases), ignore_case)
+    trie = _trie(list(phrases), ignore_case, old)
     rests: dict[str, list[str]] = {}  # a first character as printed → the rest of each phrase it starts
     for key in sorted(k for k in trie if k != _END):
         for char in case_twins(key) if ignore_case else (key,):
@@ -109,7 +111,7 @@ def _cased_bmp() -> str:
 _END = ""  # the trie key marking "a phrase ends here"
 
 
-def alternation(phrases: list[str], *, ignore_case: bool = False) -> str:
+def alternation(phrases: list[str], *, ignore_case: bool = False, old: bool = False) -> str:
     r"""A regex matching any of ``phrases``, the longest first, spaces matching any whitespace.
 
     Built as a trie ("Sở Tài chính|Sở Tư pháp" → ``Sở\s+T(?:ài\s+chính|ư\s+pháp)``): at each
@@ -122,14 +124,15 @@ def alternation(phrases: list[str], *, ignore_case: bool = False) -> str:
     >>> bool(re.fullmatch(alternation(["ủy ban", "Ủy ban nhân dân"], ignore_case=True), "ỦY BAN  NHÂN DÂN", re.I))
     True
     """
-    return _trie_pattern(_trie(phrases, ignore_case))
+    return _trie_pattern(_trie(phrases, ignore_case, old))
 
 
-def _trie(phrases: list[str], ignore_case: bool) -> dict:
-    """The phrases as a trie of characters (whitespace one token), lower-cased when case is ignored; each
-    also with its tone marks in the old place ("Văn hóa" and "Văn hoá", "Ủy ban" and "Uỷ ban")."""
+def _trie(phrases: list[str], ignore_case: bool, old: bool = False) -> dict:
+    """The phrases as a trie of characters (whitespace one token), lower-cased when case is ignored; with
+    ``old``, each also with its tone marks in the old place ("Văn hóa" and "Văn hoá") — for the registry's
+    names, whose patterns find bodies in text, not for every cue (it would cost a fifth of the extraction)."""
     trie: dict = {}
-    for phrase in {v: None for p in phrases for v in (p, old_tones(p))}:
+    for phrase in {v: None for p in phrases for v in ((p, old_tones(p)) if old else (p,))}:
         node = trie
         for token in _tokens(phrase):
             key = token.lower() if ignore_case else token

@@ -59,7 +59,7 @@ STOP_RE = re.compile(r"\.(?=\s|$)|:(?=\s|$)|[“\"]")
 
 @cache
 def _protect_re() -> re.Pattern[str]:
-    return phrases_re(_registry_names() + words()["protected"])
+    return phrases_re(_registry_names() + words()["protected"], old=True)
 
 
 def _registry_names() -> list[str]:
@@ -70,7 +70,7 @@ def _registry_names() -> list[str]:
 
 @cache
 def _registry_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:{alternation(_registry_names(), ignore_case=True)})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?:{alternation(_registry_names(), ignore_case=True, old=True)})(?!\w)", re.IGNORECASE)
 
 
 def mask(text: str) -> str:
