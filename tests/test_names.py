@@ -26,6 +26,10 @@ ROWS = [
     ("các Thuế tỉnh, thành phố khẩn trương báo cáo", None, [("Các thuế tỉnh, thành phố", "class")]),
     ("Giám đốc Sở Tư pháp các tỉnh, thành phố chịu trách nhiệm thi hành", None,
      [("Giám đốc Sở Tư pháp các tỉnh, thành phố", "body")]),
+    # 217-cd-ttg-d0c2ef (217/CĐ-TTg): in a central text a sector named by its field is its ministry's; a province's
+    # "ngành Thuế" (0204/KH-UBND, below) stays its own.
+    ("Bộ Xây dựng, ngành Công Thương và các địa phương triển khai", None,
+     [("Bộ Xây dựng", "body"), ("Bộ Công Thương", "body"), ("Các địa phương", "class")]),
     # 96-cd-bxd-ba5f78 (96/CĐ-BXD): words after a class noun that a comma and another body follow qualify the
     # class; they are not its duty.
     ("các đơn vị quản lý đường bộ khu vực, các lực lượng chức năng của địa phương trong việc khắc phục sự cố", None,

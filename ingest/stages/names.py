@@ -979,13 +979,22 @@ def _resolve(p: _Piece, text: str, locality: Province | None) -> Name | None:
         if _one_body(p):
             kind = "body"
     else:
-        resolved = _body_name(" ".join(p.parts), locality)
+        resolved = _ministry_of_sector(" ".join(p.parts), locality) or _body_name(" ".join(p.parts), locality)
         if resolved is None:
             return None
         name, match, conf = resolved
     if p.head:
         name = _headed(p.head, name[:1].lower() + name[1:] if p.kind == "class" else name)
     return Name(printed, (p.start, p.end), name, kind, match, conf)
+
+
+def _ministry_of_sector(printed: str, locality: Province | None) -> tuple[str, str, float] | None:
+    """In a central text, a sector named by its field is its ministry's: "phối hợp với … ngành Công Thương"
+    (217/CĐ-TTg) → "Bộ Công Thương"; a province's "ngành Thuế" stays its own."""
+    if locality is not None or not (m := _sector_re().match(printed)):
+        return None
+    body = vocabulary().central_body(f"{words()['ministry']} {printed[m.end() - 1:]}")
+    return (body.name, "registry", 1.0) if body is not None else None
 
 
 def _one_body(p: _Piece) -> bool:
