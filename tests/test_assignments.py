@@ -590,6 +590,10 @@ ROWS = [
      "2. Tổ chức thực hiện các nhiệm vụ trên.\n", [("Các cơ quan thanh tra", "lead", "2025-11-26")]),
     # 103-2025-qd-ubnd-21abe0 (103/2025/QĐ-UBND of Phú Thọ): "Tổ chức, cá nhân có trách nhiệm tuân thủ …" is the public's.
     (CAN_THO_DECISION, "3. Tổ chức, cá nhân có trách nhiệm tuân thủ các quy định về hành lang bảo vệ đê điều.\n", []),
+    # 96-cd-bxd-ba5f78 (96/CĐ-BXD): "phối hợp, hỗ trợ địa phương" names the partner after both verbs.
+    (NO_HEADER, "Bộ Xây dựng yêu cầu các cơ quan, đơn vị:\n- Cục Đường bộ Việt Nam\n+ Khẩn trương thành lập các Tổ công tác đến hiện trường phối hợp, hỗ trợ địa "
+     "phương khắc phục hậu quả do mưa lũ gây ra.\n",
+     [("Các cơ quan, đơn vị", "all", None), ("Cục Đường bộ Việt Nam", "lead", None), ("Các địa phương", "support", None)]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),
