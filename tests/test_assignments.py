@@ -594,6 +594,10 @@ ROWS = [
     (NO_HEADER, "Bộ Xây dựng yêu cầu các cơ quan, đơn vị:\n- Cục Đường bộ Việt Nam\n+ Khẩn trương thành lập các Tổ công tác đến hiện trường phối hợp, hỗ trợ địa "
      "phương khắc phục hậu quả do mưa lũ gây ra.\n",
      [("Các cơ quan, đơn vị", "all", None), ("Cục Đường bộ Việt Nam", "lead", None), ("Các địa phương", "support", None)]),
+    # 636-tb-vpcp-2fd3bf (636/TB-VPCP): "theo chức năng nhiệm vụ được giao" frames a specific duty (study the province's
+    # proposals): the class leads it; "căn cứ chức năng, nhiệm vụ … triển khai" stays the generic duty of all.
+    (TELEGRAM, "Các Bộ, cơ quan liên quan theo chức năng nhiệm vụ\nđược giao nghiên cứu kỹ nội dung kiến nghị của tỉnh Phú "
+     "Thọ để xem xét, xử lý.\n", [("Các bộ, cơ quan liên quan", "lead", None)]),
     # Kon Tum seed shape: a recurring report has no date.
     (KON_TUM, "Giao Sở Tài chính chủ trì theo dõi, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng tháng.",
      [("Sở Tài chính tỉnh Kon Tum", "lead", None)]),
