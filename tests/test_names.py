@@ -30,6 +30,13 @@ ROWS = [
     # "ngành Thuế" (0204/KH-UBND, below) stays its own.
     ("Bộ Xây dựng, ngành Công Thương và các địa phương triển khai", None,
      [("Bộ Xây dựng", "body"), ("Bộ Công Thương", "body"), ("Các địa phương", "class")]),
+    # 1627-qd-ubnd-d84a0d (1627/QĐ-UBND of Quảng Ngãi), 09-ct-ubnd-21003c (09/CT-UBND of Cần Thơ): a board that
+    # manages zones names them all, "và" inside its name.
+    ("Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp Quảng Ngãi, Sở Tài chính thực hiện", "Quảng Ngãi",
+     [("Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp Quảng Ngãi", "body"),
+      ("Sở Tài chính tỉnh Quảng Ngãi", "body")]),
+    ("Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ chỉ đạo các đơn vị", "Cần Thơ",
+     [("Ban Quản lý các khu chế xuất và công nghiệp Cần Thơ", "body")]),
     # 96-cd-bxd-ba5f78 (96/CĐ-BXD): words after a class noun that a comma and another body follow qualify the
     # class; they are not its duty.
     ("các đơn vị quản lý đường bộ khu vực, các lực lượng chức năng của địa phương trong việc khắc phục sự cố", None,

@@ -748,6 +748,16 @@ def _join(separator: str) -> str:
     return words_ + " " if words_.startswith(",") else f" {words_} "
 
 
+@cache
+def _zone_board_re() -> re.Pattern[str]:
+    return phrases_re(words()["zone_boards"], at_start=True)
+
+
+@cache
+def _zone_word_re() -> re.Pattern[str]:
+    return phrases_re(words()["zone_words"], at_start=True)
+
+
 def _province_units(piece: str) -> bool:
     """The piece is a bare province-level unit word: "tỉnh", "thành phố"."""
     return fold(piece) in {fold(u) for u in words()["bare_units"]}
@@ -767,6 +777,13 @@ def _add_piece(out: list[_Piece], raw: str, a: int, b: int, join: str = ", ", se
         out.append(_Piece(a, a + c.end(), None, False, "body", [raw[:c.end()]]))
         raw, a = after, b - len(after)
     current = out[-1] if out else None
+    if current is not None and current.kind == "body" and current.parts and join.strip() == words()["joiners"][0] \
+            and _zone_board_re().match(current.parts[-1]) and _zone_word_re().match(raw):
+        if (verb := _stop_words_re().search(mask(raw))) and verb.start():
+            raw = raw[:verb.start()].rstrip()  # "… và khu công nghiệp thành phố Hà Nội cấp giấy phép": the duty after it
+        current.parts[-1] += join + raw  # "Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp Quảng Ngãi": one board
+        current.end = a + len(raw)
+        return
     if current is not None and current.kind != "local" and current.parts and _province_units(raw) \
             and _province_units(current.parts[-1].split()[-1]):
         current.parts[-1] += join + raw  # "các Thuế tỉnh, thành phố" (5363/CT-CS): the offices of both, one class
