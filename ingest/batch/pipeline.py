@@ -25,6 +25,8 @@ from graph.model import Counts, LineageGraph
 from graph.store import Store
 
 from .executors import FAILED, Executor, LocalExecutor
+from ..reuse.index import ReuseIndex
+from ..reuse.link import ReuseReport, link
 from ..record import to_json_bytes
 from .records_parquet import PartWriter, prepare
 
@@ -46,7 +48,7 @@ def _code_files(folder, prefix: str = "") -> Iterator[tuple[str, Any]]:
     """The .py and .toml files under ``folder`` and its sub-packages, by path ("stages/header.py"), sorted."""
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.is_dir():
-            if entry.name != "__pycache__":
+            if entry.name not in ("__pycache__", "reuse"):  # text reuse does not make records
                 yield from _code_files(entry, f"{prefix}{entry.name}/")
         elif entry.name.endswith((".py", ".toml")):
             yield f"{prefix}{entry.name}", entry
@@ -101,6 +103,7 @@ class IngestSummary:
     failures: list[Failure] = field(default_factory=list)
     replaced: list[Replaced] = field(default_factory=list)  # files that now give another document
     store: Counts | None = None  # what the store holds afterwards
+    reuse: ReuseReport | None = None  # text reuse (ingest.reuse), when an index was given
 
 
 def file_sha256(path: Path) -> str:
@@ -207,9 +210,10 @@ def _citing_records(store: Store, cache: RecordCache | None, graph: LineageGraph
 
 def ingest(paths: Iterable[Path], store: Store, cache: RecordCache | None = None,
            on_file: Callable[[Path], None] | None = None, workers: int = 1, executor: Executor | None = None,
-           records_out: str | Path | None = None) -> IngestSummary:
+           records_out: str | Path | None = None, reuse: ReuseIndex | None = None) -> IngestSummary:
     """Extract (or reuse), build one graph of all the records, write it to ``store`` (and the records,
-    as Parquet, to ``records_out``). A file is known by its path: one that now gives another document than
+    as Parquet, to ``records_out``). With ``reuse``, the passages each document shares with those ``reuse``
+    indexes become REUSES (and inferred IMPLEMENTS, DERIVED_FROM) edges (:mod:`ingest.reuse`). A file is known by its path: one that now gives another document than
     the store holds from it (a corrected number) replaces that document (``summary.replaced``). References
     to documents with no number resolve against those the store holds too (:func:`graph.build.build`)."""
     summary = IngestSummary()
@@ -221,7 +225,14 @@ def ingest(paths: Iterable[Path], store: Store, cache: RecordCache | None = None
     if summary.replaced and (citing := _citing_records(store, cache, graph, summary)):
         records = Records(records.texts + citing)
         graph = build(records, known)
+    if reuse is not None:
+        for r in summary.replaced:
+            reuse.remove(r.old)
+        graph, summary.reuse = link(graph, records, reuse)
+        summary.warnings += summary.reuse.warnings
     store.write(graph, retire=[r.old for r in summary.replaced])
+    if reuse is not None:
+        reuse.save()  # after the store: an index ahead of its store would pass over documents the store lacks
     counts = graph.counts()
     summary.documents = counts.nodes.get("Document", 0) - counts.stubs
     summary.stubs = counts.stubs

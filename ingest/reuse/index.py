@@ -1,0 +1,190 @@
+"""Candidate pairs without comparing all pairs: each document's sentences (its chunks) as MinHash signatures of
+their word 3-grams in a MinHash LSH index (``datasketch``), so that a new document finds the documents that
+hold a sentence like one of its own in time that does not grow with the store. The index, the documents'
+cleaned texts and the pairs already aligned are kept in a folder beside the store (``lineage-data/reuse``):
+an ingest aligns only the documents that are new or changed.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import pickle
+import re
+import tempfile
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from datasketch import MinHash, MinHashLSH
+
+from graph.errors import LineageError
+
+from .align import Words
+
+NUM_PERM = 64          # MinHash permutations per chunk
+THRESHOLD = 0.5        # Jaccard of two chunks' 3-gram sets from which LSH makes them candidates
+SHINGLE = 3            # words in a shingle
+CHUNK_MIN = 10         # a sentence shorter than this joins the next
+CHUNK_MAX = 40         # a longer sentence is cut at a comma past half of this, and at this many words
+CANDIDATES = 40        # most earlier documents one document is aligned with (those sharing most chunks)
+# Where a sentence ends, for chunking: "… thực hiện./.", "…; ", "gồm: ". Line breaks do not end one (a letter
+# printed from a PDF breaks lines mid-sentence).
+SENTENCE_END_RE = re.compile(r"[.;:!?]+")
+COMMA = ","
+INDEX_FILE = "index.pickle"
+TEXTS = "texts"
+FORMAT = 1  # bumped when what the index file holds changes
+
+
+@dataclass
+class Entry:
+    """What the index keeps of a document: its file's digest, its words' count, its chunks' number, and what
+    the pairing needs without the store (its date, level, the documents it links to, its tasks' spans)."""
+
+    sha256: str
+    path: str | None
+    issue_date: str | None
+    level: int | None
+    doc_type: str | None
+    words: int
+    chunks: int
+    links: frozenset[str] = frozenset()
+    tasks: tuple[tuple[str, int, int], ...] = ()
+    skip: tuple[tuple[int, int], ...] = ()  # spans left out of the comparison (the recipients' block)
+
+
+def chunks(words: Words, text: str) -> list[tuple[int, int]]:
+    """Word ranges of ``words`` cut at sentence ends (and at commas, in sentences over :data:`CHUNK_MAX` words),
+    pieces under :data:`CHUNK_MIN` words joined to the next.
+
+    >>> text = "Một hai ba bốn năm sáu bảy tám chín mười mười một. Ngắn. Một hai ba bốn năm sáu bảy tám chín."
+    >>> chunks(Words.of(text), text)
+    [(0, 12), (12, 22)]
+    """
+    pieces, start = [], 0
+    for i in range(1, len(words)):
+        gap = text[words.ends[i - 1]:words.starts[i]]
+        if SENTENCE_END_RE.search(gap) or (i - start >= CHUNK_MAX) or (COMMA in gap and i - start > CHUNK_MAX // 2):
+            pieces.append((start, i))
+            start = i
+    if start < len(words):
+        pieces.append((start, len(words)))
+    out: list[tuple[int, int]] = []
+    for piece in pieces:
+        if out and out[-1][1] - out[-1][0] < CHUNK_MIN:
+            out[-1] = (out[-1][0], piece[1])
+        else:
+            out.append(piece)
+    if len(out) > 1 and out[-1][1] - out[-1][0] < CHUNK_MIN:
+        last = out.pop()
+        out[-1] = (out[-1][0], last[1])
+    return out
+
+
+def signatures(words: Words, pieces: list[tuple[int, int]]) -> list[MinHash]:
+    """The MinHash of each chunk's word 3-grams."""
+    sets = []
+    for a, b in pieces:
+        ws = words.words[a:b]
+        sets.append([" ".join(ws[i:i + SHINGLE]).encode() for i in range(max(1, len(ws) - SHINGLE + 1))])
+    return MinHash.bulk(sets, num_perm=NUM_PERM) if sets else []
+
+
+@dataclass
+class ReuseIndex:
+    """The LSH index of every document's chunks, what it knows of each document (:class:`Entry`), the pairs
+    aligned (later uid, earlier uid) → their result, and the cleaned texts by sha256; ``folder`` None: in
+    memory only (the benchmark)."""
+
+    folder: Path | None = None
+    lsh: MinHashLSH = field(default_factory=lambda: MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM))
+    entries: dict[str, Entry] = field(default_factory=dict)
+    pairs: dict[tuple[str, str], dict[str, Any]] = field(default_factory=dict)
+    _texts: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def open(cls, folder: str | Path) -> "ReuseIndex":
+        folder = Path(folder)
+        path = folder / INDEX_FILE
+        if not path.is_file():
+            return cls(folder)
+        try:
+            with path.open("rb") as handle:
+                held = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError) as exc:
+            raise LineageError(f"{path}: cannot read the reuse index ({exc}); delete the folder {folder} and ingest "
+                               "again to rebuild it") from exc
+        if held.get("format") != FORMAT:
+            return cls(folder)  # made by other code: rebuilt as documents are ingested
+        return cls(folder, held["lsh"], held["entries"], held["pairs"])
+
+    def save(self) -> None:
+        """Write the index (atomically: a reader sees the old one or the new one)."""
+        if self.folder is None:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".tmp")
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump({"format": FORMAT, "lsh": self.lsh, "entries": self.entries, "pairs": self.pairs}, handle,
+                        protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self.folder / INDEX_FILE)
+
+    # texts -------------------------------------------------------------------------------------------------
+    def text(self, sha256: str) -> str | None:
+        if sha256 in self._texts:
+            return self._texts[sha256]
+        if self.folder is None:
+            return None
+        try:
+            return gzip.decompress((self.folder / TEXTS / f"{sha256}.txt.gz").read_bytes()).decode("utf-8")
+        except OSError:
+            return None
+
+    def keep_text(self, sha256: str, text: str) -> None:
+        if self.folder is None:
+            self._texts[sha256] = text
+            return
+        path = self.folder / TEXTS / f"{sha256}.txt.gz"
+        if not path.is_file():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(gzip.compress(text.encode("utf-8"), compresslevel=6))
+            os.replace(tmp, path)
+
+    # documents ---------------------------------------------------------------------------------------------
+    def remove(self, uid: str) -> None:
+        """Forget a document: its chunks and every pair it is in."""
+        entry = self.entries.pop(uid, None)
+        if entry is not None:
+            for n in range(entry.chunks):
+                key = _key(uid, n)
+                if key in self.lsh:
+                    self.lsh.remove(key)
+        for pair in [p for p in self.pairs if uid in p]:
+            del self.pairs[pair]
+
+    def add(self, uid: str, entry: Entry, sigs: list[MinHash]) -> None:
+        """Index a document's chunks (one already held under ``uid`` is removed first)."""
+        self.remove(uid)
+        entry.chunks = len(sigs)
+        self.entries[uid] = entry
+        with self.lsh.insertion_session() as session:
+            for n, sig in enumerate(sigs):
+                session.insert(_key(uid, n), sig, check_duplication=False)
+
+    def candidates(self, uid: str, sigs: Iterable[MinHash]) -> list[str]:
+        """The other documents with a chunk like one of ``sigs``, those sharing most first, at most
+        :data:`CANDIDATES`."""
+        found: Counter[str] = Counter()
+        for sig in sigs:
+            found.update({key.rsplit("\x1f", 1)[0] for key in self.lsh.query(sig)})
+        found.pop(uid, None)
+        return [u for u, _ in sorted(found.items(), key=lambda x: (-x[1], x[0]))[:CANDIDATES]]
+
+
+def _key(uid: str, n: int) -> str:
+    return f"{uid}\x1f{n}"
+
