@@ -29,6 +29,10 @@ SHINGLE = 3            # words in a shingle
 CHUNK_MIN = 10         # a sentence shorter than this joins the next
 CHUNK_MAX = 40         # a longer sentence is cut at a comma past half of this, and at this many words
 CANDIDATES = 40        # most earlier documents one document is aligned with (those sharing most chunks)
+# A chunk this many documents already hold is boilerplate ("… chịu trách nhiệm thi hành Quyết định này"): it finds
+# no candidates and is not indexed again, so no LSH bucket grows with the store and a look-up costs the same at
+# any size (the cost of an ingest grows with the documents ingested, never with all pairs).
+COMMON_DOCS = 25
 # Where a sentence ends, for chunking: "… thực hiện./.", "…; ", "gồm: ". Line breaks do not end one (a letter
 # printed from a PDF breaks lines mid-sentence).
 SENTENCE_END_RE = re.compile(r"[.;:!?]+")
@@ -53,6 +57,8 @@ class Entry:
     links: frozenset[str] = frozenset()
     tasks: tuple[tuple[str, int, int], ...] = ()
     skip: tuple[tuple[int, int], ...] = ()  # spans left out of the comparison (the recipients' block)
+    basis: tuple[tuple[int, int], ...] = ()  # the "Căn cứ" paragraphs: alike in every document on one legal basis
+    province: str | None = None  # the issuer's province, for a local issuer
 
 
 def chunks(words: Words, text: str) -> list[tuple[int, int]]:
@@ -166,23 +172,29 @@ class ReuseIndex:
         for pair in [p for p in self.pairs if uid in p]:
             del self.pairs[pair]
 
-    def add(self, uid: str, entry: Entry, sigs: list[MinHash]) -> None:
-        """Index a document's chunks (one already held under ``uid`` is removed first)."""
+    def add(self, uid: str, entry: Entry, sigs: list[MinHash], common: Iterable[int] = ()) -> None:
+        """Index a document's chunks but the ``common`` ones (one already held under ``uid`` is removed first)."""
         self.remove(uid)
         entry.chunks = len(sigs)
         self.entries[uid] = entry
+        common = set(common)
         with self.lsh.insertion_session() as session:
             for n, sig in enumerate(sigs):
-                session.insert(_key(uid, n), sig, check_duplication=False)
+                if n not in common:
+                    session.insert(_key(uid, n), sig, check_duplication=False)
 
-    def candidates(self, uid: str, sigs: Iterable[MinHash]) -> list[str]:
+    def candidates(self, uid: str, sigs: Iterable[MinHash]) -> tuple[list[str], set[int]]:
         """The other documents with a chunk like one of ``sigs``, those sharing most first, at most
-        :data:`CANDIDATES`."""
+        :data:`CANDIDATES`; and the chunks :data:`COMMON_DOCS` documents or more hold (boilerplate, left out)."""
         found: Counter[str] = Counter()
-        for sig in sigs:
-            found.update({key.rsplit("\x1f", 1)[0] for key in self.lsh.query(sig)})
-        found.pop(uid, None)
-        return [u for u, _ in sorted(found.items(), key=lambda x: (-x[1], x[0]))[:CANDIDATES]]
+        common = set()
+        for n, sig in enumerate(sigs):
+            holders = {key.rsplit("\x1f", 1)[0] for key in self.lsh.query(sig)} - {uid}
+            if len(holders) >= COMMON_DOCS:
+                common.add(n)
+            else:
+                found.update(holders)
+        return [u for u, _ in sorted(found.items(), key=lambda x: (-x[1], x[0]))[:CANDIDATES]], common
 
 
 def _key(uid: str, n: int) -> str:

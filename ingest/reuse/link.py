@@ -31,7 +31,7 @@ from .index import Entry, ReuseIndex, chunks, signatures
 REUSES, DERIVED_FROM, IMPLEMENTS = "REUSES", "DERIVED_FROM", DOCUMENT_EDGES["implements"]
 EXTRACTOR = "reuse"
 INFERRED_KEY = "inferred"
-INFER_SHARE = 0.2      # least share of the later text reused (copied + changed) for an inferred IMPLEMENTS
+INFER_SHARE = 0.2      # least share of the later text copied (outside its "Căn cứ" lines) for an inferred IMPLEMENTS
 INFER_SURE_SHARE = 0.6  # the share at which an inferred IMPLEMENTS is as sure as it gets (INFER_MAX)
 INFER_MIN, INFER_MAX = 0.6, 0.95
 TASK_MIN_WORDS = 12    # least words of a task aligned alike with one task of the earlier document
@@ -56,26 +56,27 @@ class ReuseReport:
     warnings: list[tuple[str, str]] = field(default_factory=list)
 
 
-def level_of(issuer: str | None) -> int | None:
-    """How high the issuer sits (:data:`CENTRAL` … :data:`BELOW`), ``None`` when the registry cannot place it.
+def level_of(issuer: str | None) -> tuple[int | None, str | None]:
+    """How high the issuer sits (:data:`CENTRAL` … :data:`BELOW`; ``None`` when the registry cannot place it)
+    and its province.
 
     >>> level_of("Chính phủ"), level_of("UBND tỉnh Kon Tum"), level_of("Sở Xây dựng tỉnh Kon Tum")
-    (0, 1, 2)
+    ((0, None), (1, 'Kon Tum'), (2, 'Kon Tum'))
     """
     if not issuer:
-        return None
+        return None, None
     v = vocabulary()
     placed = v.place_of(v.canonical_name(issuer) or issuer)
     if placed is None:
-        return None
+        return None, None
     if placed.kind == "central":
-        return CENTRAL
+        return CENTRAL, None
     if placed.kind == "province":
-        return PROVINCE
+        return PROVINCE, placed.province
     if placed.kind == "local":
         body = v.local_body(placed.body) if placed.body else None
-        return DEPARTMENT if body is not None and body.department else PROVINCE
-    return BELOW
+        return (DEPARTMENT if body is not None and body.department else PROVINCE), placed.province
+    return BELOW, placed.province
 
 
 def later_of(a: tuple[str, Entry], b: tuple[str, Entry]) -> tuple[tuple[str, Entry], tuple[str, Entry], str]:
@@ -98,6 +99,29 @@ def skip_spans(record: Mapping[str, Any]) -> tuple[tuple[int, int], ...]:
     if not parts:
         return ()
     return ((0, parts[0]["span"][0]), *(tuple(n["span"]) for n in parts if n.get("kind") in SKIPPED_PARTS))
+
+
+def basis_spans(record: Mapping[str, Any]) -> tuple[tuple[int, int], ...]:
+    """The innermost outline parts holding a ``based_on`` mention: the "Căn cứ …" lines, which documents on
+    one legal basis print alike whether or not one carries out the other."""
+    starts = sorted(s[0] for ref in record.get("references", ()) if ref.get("relation") == "based_on"
+                    for s in ref.get("spans", ()))
+    out: list[tuple[int, int]] = []
+
+    def walk(nodes: Iterable[Mapping[str, Any]]) -> None:
+        for n in nodes:
+            span = n.get("span")
+            if not span or not any(span[0] <= at < span[1] for at in starts):
+                continue
+            children = [c for c in n.get("children") or () if c.get("span")
+                        and any(c["span"][0] <= at < c["span"][1] for at in starts)]
+            if children:
+                walk(children)
+            else:
+                out.append((span[0], span[1]))
+
+    walk(record.get("outline") or ())
+    return tuple(out)
 
 
 def read_text(record: Mapping[str, Any]) -> str:
@@ -134,19 +158,21 @@ def link(graph: LineageGraph, records: Iterable[Mapping[str, Any]], index: Reuse
                 continue
             index.keep_text(sha, text)
         skip = skip_spans(record)
+        started = time.perf_counter()
         w = Words.of(text, skip)
         words[uid] = w
         sigs = signatures(w, chunks(w, text))
+        index.remove(uid)  # an earlier version: its chunks and pairs
+        found, common = index.candidates(uid, sigs)
         doc = record["document"]
-        index.add(uid, Entry(sha, record["source"].get("path"), doc.get("issue_date"), level_of(doc.get("issuer")),
-                             doc.get("doc_type"), len(w), 0, links, tasks, skip), sigs)
-        fresh.append((uid, sigs))
+        level, province = level_of(doc.get("issuer"))
+        index.add(uid, Entry(sha, record["source"].get("path"), doc.get("issue_date"), level, doc.get("doc_type"),
+                             len(w), 0, links, tasks, skip, basis_spans(record), province), sigs, common)
+        report.candidate_seconds += time.perf_counter() - started
+        fresh.append((uid, found))
         report.indexed += 1
     done: set[frozenset[str]] = set()
-    for uid, sigs in fresh:
-        started = time.perf_counter()
-        found = index.candidates(uid, sigs)
-        report.candidate_seconds += time.perf_counter() - started
+    for uid, found in fresh:
         started = time.perf_counter()
         for other in found:
             if frozenset((uid, other)) in done:
@@ -196,7 +222,9 @@ def _words(uid: str, entry: Entry, index: ReuseIndex, cache: dict[str, Words]) -
 def _pair(result: Alignment, by: str, a: Words, b: Words, later: Entry, earlier: Entry) -> dict[str, Any]:
     """What the index keeps of an aligned pair: shares, passages and the tasks derived."""
     copied, changed = result.share("copied"), result.share("changed")
-    return {"direction_by": by, "copied_share": copied, "changed_share": changed,
+    outside = sum(1 for p in result.passages if p.kind == "copied" for i, _ in p.pairs
+                  if not any(s <= a.starts[i] < e for s, e in later.basis))
+    return {"direction_by": by, "copied_outside_basis": round(outside / result.a_words, 4) if result.a_words else 0.0, "copied_share": copied, "changed_share": changed,
             "own_share": round(1 - copied - changed, 4), "copied_words": result.words("copied"),
             "changed_words": result.words("changed"), "words": result.a_words, "shared_words": result.shared,
             "similarity": result.similarity, "passages": [p.evidence() for p in result.passages],
@@ -229,6 +257,19 @@ def derived_tasks(result: Alignment, a: Words, b: Words, later: Iterable[tuple[s
     return out
 
 
+def infers(later: Entry | None, earlier: Entry | None, earlier_uid: str, pair: Mapping[str, Any]) -> bool:
+    """Whether the later document carries out the earlier one though no reference of it says so: it copies
+    near-verbatim at least :data:`INFER_SHARE` of its words (its "Căn cứ" lines aside) from a document of a
+    higher level — the centre's, or its own province's — that none of its references names."""
+    if later is None or earlier is None or earlier_uid in later.links:
+        return False
+    if later.level is None or earlier.level is None or earlier.level >= later.level:
+        return False
+    if earlier.level != CENTRAL and earlier.province != later.province:
+        return False
+    return pair.get("copied_outside_basis", 0.0) >= INFER_SHARE
+
+
 def _edges(later: str, earlier: str, pair: Mapping[str, Any], index: ReuseIndex, later_in_input: bool) -> list[Edge]:
     entry = index.entries.get(later)
     prov = {"source_sha256": entry.sha256 if entry else None, "source_path": entry.path if entry else None,
@@ -241,14 +282,12 @@ def _edges(later: str, earlier: str, pair: Mapping[str, Any], index: ReuseIndex,
                                    "words", "shared_words", "direction_by")}
     out = [Edge(REUSES, later, earlier, props={**evidence, **shares, "confidence": pair["similarity"],
                                               "similarity": pair["similarity"]})]
-    reused = pair["copied_share"] + pair["changed_share"]
-    earlier_entry = index.entries.get(earlier)
-    if (entry is not None and earlier_entry is not None and earlier not in entry.links and reused >= INFER_SHARE
-            and earlier_entry.level is not None and entry.level is not None and earlier_entry.level < entry.level):
-        sure = min(1.0, (reused - INFER_SHARE) / (INFER_SURE_SHARE - INFER_SHARE))
+    if infers(entry, index.entries.get(earlier), earlier, pair):
+        copied = pair["copied_outside_basis"]
+        sure = min(1.0, (copied - INFER_SHARE) / (INFER_SURE_SHARE - INFER_SHARE))
         out.append(Edge(IMPLEMENTS, later, earlier, INFERRED_KEY, props={
             **evidence, "inferred": True, "confidence": round(INFER_MIN + (INFER_MAX - INFER_MIN) * sure, 3),
-            "reused_share": round(reused, 4)}))
+            "copied_share": copied}))
     if later_in_input:  # a task's edges are written with its document (the later one, read in this input)
         for task, other, n in pair.get("derived", ()):
             out.append(Edge(DERIVED_FROM, task, other, props={**prov, "shared_words": n, "confidence": 1.0}))
