@@ -48,7 +48,7 @@ def _code_files(folder, prefix: str = "") -> Iterator[tuple[str, Any]]:
     """The .py and .toml files under ``folder`` and its sub-packages, by path ("stages/header.py"), sorted."""
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.is_dir():
-            if entry.name not in ("__pycache__", "reuse"):  # text reuse does not make records
+            if entry.name != "__pycache__":
                 yield from _code_files(entry, f"{prefix}{entry.name}/")
         elif entry.name.endswith((".py", ".toml")):
             yield f"{prefix}{entry.name}", entry

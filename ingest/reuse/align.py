@@ -15,6 +15,7 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Iterable, Sequence
 
 from rapidfuzz.distance import Indel
@@ -60,6 +61,15 @@ class Words:
     def span(self, i: int, j: int) -> tuple[int, int]:
         """Characters of words ``i`` to ``j`` (exclusive)."""
         return self.starts[i], self.ends[j - 1]
+
+    @cached_property
+    def grams(self) -> dict[tuple[str, ...], list[int]]:
+        """Where each :data:`SEED`-word gram starts (computed once: a document is aligned with many)."""
+        grams: dict[tuple[str, ...], list[int]] = defaultdict(list)
+        words = self.words
+        for i in range(len(words) - SEED + 1):
+            grams[words[i:i + SEED]].append(i)
+        return grams
 
     def index(self, offset: int) -> int:
         """The first word starting at or after ``offset``."""
@@ -117,19 +127,11 @@ class Alignment:
         return round(sum(p.similarity * p.words for p in self.passages) / total, 4) if total else 0.0
 
 
-def _grams(words: Sequence[str]) -> dict[tuple[str, ...], list[int]]:
-    grams: dict[tuple[str, ...], list[int]] = defaultdict(list)
-    for i in range(len(words) - SEED + 1):
-        grams[tuple(words[i:i + SEED])].append(i)
-    return grams
-
-
 def _seeds(a: Words, b: Words) -> list[tuple[int, int]]:
     """(i, j): a gram at word i of ``a`` is at word j of ``b`` (grams common in either text left out)."""
-    in_b = _grams(b.words)
-    in_a = _grams(a.words)
+    in_b = b.grams
     out = []
-    for gram, places in in_a.items():
+    for gram, places in a.grams.items():
         there = in_b.get(gram)
         if there and len(places) < COMMON and len(there) < COMMON:
             out += [(i, j) for i in places for j in there]
