@@ -321,3 +321,25 @@ def test_ingest_computes_reuse_incrementally_and_again_changes_nothing(tmp_path)
     assert "text reuse: 0 documents indexed (2 unchanged), 0 pairs aligned, 1 pairs share passages" in _flat(third.output)
     with OxigraphStore(store / "rdf", read_only=True) as held:
         assert held.counts() == before
+
+
+def test_a_relay_read_before_its_source_gets_its_derived_tasks_when_the_source_comes(tmp_path):
+    """The Hải Phòng letter (the later of the pair) ingested first, the Kon Tum letter in a later run: the
+    Hải Phòng letter is built again from the record cache, so its tasks derive from Kon Tum's as when both
+    come at once."""
+    from typer.testing import CliRunner
+
+    from lineage.cli import app
+
+    def derived(store: Path) -> list[tuple]:
+        with OxigraphStore(store / "rdf", read_only=True) as held:
+            return sorted(e.as_tuple() for e in held.read().edges if e.type in (DERIVED_FROM, REUSES))
+
+    runner = CliRunner()
+    apart, together = tmp_path / "apart", tmp_path / "together"
+    for args in ([str(HAI_PHONG_FILE)], [str(KON_TUM_FILE)]):
+        assert runner.invoke(app, ["ingest", *args, "--store", str(apart)]).exit_code == 0
+    assert runner.invoke(app, ["ingest", str(HAI_PHONG_FILE), str(KON_TUM_FILE), "--store",
+                               str(together)]).exit_code == 0
+    assert any(t[0] == DERIVED_FROM for t in derived(together))
+    assert derived(apart) == derived(together)

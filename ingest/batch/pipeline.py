@@ -208,6 +208,23 @@ def _citing_records(store: Store, cache: RecordCache | None, graph: LineageGraph
     return tuple(out)
 
 
+def _reusing_records(reuse: ReuseIndex, cache: RecordCache | None, summary: IngestSummary) -> tuple[bytes, ...]:
+    """The cached records of the documents the store holds that reuse a document of this input (they were read
+    before it), to be built again with it. One not in the cache keeps its REUSES edge, and is named in a warning:
+    ingest it again to link its tasks to the new document's."""
+    out = []
+    for uid in sorted(summary.reuse.outside if summary.reuse else ()):
+        entry = reuse.entries.get(uid)
+        record = cache.get(entry.sha256) if cache is not None and entry is not None else None
+        if record is None or record["document"]["id"] != uid:
+            summary.warnings.append((entry.path if entry else "", f"{uid} reuses a document of this input and its "
+                                     "record is not in the cache: ingest it again to link its tasks to that one's"))
+            continue
+        record["source"]["path"] = entry.path
+        out.append(to_json_bytes(record))
+    return tuple(out)
+
+
 def ingest(paths: Iterable[Path], store: Store, cache: RecordCache | None = None,
            on_file: Callable[[Path], None] | None = None, workers: int = 1, executor: Executor | None = None,
            records_out: str | Path | None = None, reuse: ReuseIndex | None = None) -> IngestSummary:
@@ -229,6 +246,10 @@ def ingest(paths: Iterable[Path], store: Store, cache: RecordCache | None = None
         for r in summary.replaced:
             reuse.remove(r.old)
         graph, summary.reuse = link(graph, records, reuse)
+        if summary.reuse.outside and (later := _reusing_records(reuse, cache, summary)):
+            records = Records(records.texts + later)  # they get their tasks' DERIVED_FROM edges with them
+            graph, again = link(build(records, known), records, reuse)
+            summary.reuse.reusing = again.reusing
         summary.warnings += summary.reuse.warnings
     store.write(graph, retire=[r.old for r in summary.replaced])
     if reuse is not None:

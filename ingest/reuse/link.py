@@ -54,6 +54,7 @@ class ReuseReport:
     candidate_seconds: float = 0.0
     align_seconds: float = 0.0
     warnings: list[tuple[str, str]] = field(default_factory=list)
+    outside: set[str] = field(default_factory=set)  # later documents of pairs found, not among the records
 
 
 def level_of(issuer: str | None) -> tuple[int | None, str | None]:
@@ -132,7 +133,10 @@ def read_text(record: Mapping[str, Any]) -> str:
 def link(graph: LineageGraph, records: Iterable[Mapping[str, Any]], index: ReuseIndex,
          text_of: Callable[[Mapping[str, Any]], str] = read_text) -> tuple[LineageGraph, ReuseReport]:
     """``graph`` with the reuse edges of the documents of ``records`` (new or changed ones aligned with their
-    candidates in ``index``, which takes them in; unchanged ones from the pairs it holds)."""
+    candidates in ``index``, which takes them in; unchanged ones from the pairs it holds). A pair whose later
+    document is not among the records gives its REUSES edge (from a stub, which leaves the held document as it
+    is) but not its tasks' DERIVED_FROM edges: ``report.outside`` names those documents, to be built again with
+    the records (:func:`ingest.batch.pipeline.ingest` does, from the record cache)."""
     report = ReuseReport()
     words: dict[str, Words] = {}
     fresh: list[tuple[str, list]] = []
@@ -192,6 +196,8 @@ def link(graph: LineageGraph, records: Iterable[Mapping[str, Any]], index: Reuse
         if later in mine or earlier in mine:
             report.reusing += 1
             edges += _edges(later, earlier, pair, index, later in mine)
+            if later not in mine:
+                report.outside.add(later)
             for uid in (later, earlier):
                 nodes.setdefault(uid, Node(uid, (DOCUMENT,), {"stub": True}))  # held by the store: left as it is
     return LineageGraph.of(nodes.values(), (*graph.edges, *edges), graph.warnings), report
