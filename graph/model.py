@@ -8,6 +8,7 @@ Nodes are ``Document`` (with a second label for its family: ``Resolution``, ``Le
     (Document)-[ASSIGNS]->(Task)-[ASSIGNED_TO {role, deadline}]->(Agency)
     (Document)-[SETS_TARGET]->(Target)-[TARGET_FOR]->(Agency)
     (Agency)-[SUCCEEDED_BY {date, event}]->(Agency)    (Agency)-[PART_OF]->(Agency)
+    (Document)-[REUSES {copied_share, passages, …}]->(Document)    (Task)-[DERIVED_FROM]->(Task)
 
 A document read from its own file owns what its text gave: the text edges out of it, and its tasks and
 targets with their edges (:func:`revisions`). Written again from a changed file, it keeps only what the new

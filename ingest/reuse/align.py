@@ -28,7 +28,7 @@ MAX_GAP = 25      # most words between two seeds of one passage (an edited stret
 MAX_SHIFT = 8     # most words one side may gain on the other between two seeds (words added or dropped)
 COMMON = 6        # a gram found this often in one text is boilerplate, not a seed
 COPIED = 0.9      # similarity from which a passage is copied (near-verbatim)
-CHANGED = 0.5     # similarity above which a passage is changed (rewritten in part); below, not reuse
+CHANGED = 0.6      # similarity above which a passage is changed (rewritten in part); below, not reuse
 
 
 @dataclass(frozen=True)
