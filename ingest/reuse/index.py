@@ -120,6 +120,7 @@ class ReuseIndex:
     _texts: dict[str, str] = field(default_factory=dict)
     _numbers: dict[int, str] = field(default_factory=dict)  # LSH key number → uid
     _next: int = 1
+    _pairs_of: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # uid → the pairs it is in
 
     @classmethod
     def open(cls, folder: str | Path) -> "ReuseIndex":
@@ -138,6 +139,9 @@ class ReuseIndex:
         index = cls(folder, held["lsh"], held["entries"], held["pairs"])
         index._numbers = {e.number: uid for uid, e in index.entries.items()}
         index._next = max(index._numbers, default=0) + 1
+        for pair in index.pairs:
+            for uid in pair:
+                index._pairs_of.setdefault(uid, set()).add(pair)
         return index
 
     def save(self) -> None:
@@ -184,8 +188,20 @@ class ReuseIndex:
                 key = entry.number * MAX_CHUNKS + n
                 if key in self.lsh:
                     self.lsh.remove(key)
-        for pair in [p for p in self.pairs if uid in p]:
-            del self.pairs[pair]
+        for pair in self._pairs_of.pop(uid, set()):
+            self.pairs.pop(pair, None)
+            other = pair[0] if pair[1] == uid else pair[1]
+            self._pairs_of.get(other, set()).discard(pair)
+
+    def keep_pair(self, later: str, earlier: str, result: dict[str, Any]) -> None:
+        """Keep what aligning ``later`` with ``earlier`` gave."""
+        self.pairs[(later, earlier)] = result
+        for uid in (later, earlier):
+            self._pairs_of.setdefault(uid, set()).add((later, earlier))
+
+    def pairs_of(self, uid: str) -> set[tuple[str, str]]:
+        """The pairs (later, earlier) ``uid`` is in."""
+        return self._pairs_of.get(uid, set())
 
     def add(self, uid: str, entry: Entry, sigs: list[MinHash], common: Iterable[int] = ()) -> None:
         """Index a document's chunks but the ``common`` ones (one already held under ``uid`` is removed first)."""

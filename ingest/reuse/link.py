@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import json
 import time
+from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Callable, Iterable, Mapping
 
 from graph.model import ASSIGNS, DOCUMENT, DOCUMENT_EDGES, Edge, LineageGraph, Node
@@ -39,6 +41,7 @@ TASK_SHARE = 0.5       # … or this share of the later task's words
 # Levels, highest first: the centre, a province's People's Committee (and its chairman and office), its
 # departments, then districts and communes.
 CENTRAL, PROVINCE, DEPARTMENT, BELOW = 0, 1, 2, 3
+WORDS_HELD = 2000  # documents' words held in memory at once while aligning (the others read again when needed)
 SKIPPED_PARTS = frozenset({"recipients"})  # outline parts left out of the comparison (the "Nơi nhận" block)
 
 
@@ -138,7 +141,15 @@ def link(graph: LineageGraph, records: Iterable[Mapping[str, Any]], index: Reuse
     is) but not its tasks' DERIVED_FROM edges: ``report.outside`` names those documents, to be built again with
     the records (:func:`ingest.batch.pipeline.ingest` does, from the record cache)."""
     report = ReuseReport()
-    words: dict[str, Words] = {}
+    out_edges: dict[str, list[Edge]] = defaultdict(list)
+    for e in graph.edges:
+        out_edges[e.start].append(e)
+
+    @lru_cache(maxsize=WORDS_HELD)
+    def words_of(uid: str) -> Words | None:
+        entry = index.entries[uid]
+        text = index.text(entry.sha256)
+        return None if text is None else Words.of(text, entry.skip)
     fresh: list[tuple[str, list]] = []
     mine: set[str] = set()
     for record in records:
@@ -148,7 +159,7 @@ def link(graph: LineageGraph, records: Iterable[Mapping[str, Any]], index: Reuse
             continue
         mine.add(uid)
         held = index.entries.get(uid)
-        links, tasks = _links(graph, uid), _tasks(graph, uid)
+        links, tasks = _links(out_edges[uid]), _tasks(graph, out_edges[uid])
         if held is not None and held.sha256 == sha and index.text(sha) is not None:
             held.links, held.tasks, held.path = links, tasks, record["source"].get("path")
             report.unchanged += 1
@@ -164,7 +175,6 @@ def link(graph: LineageGraph, records: Iterable[Mapping[str, Any]], index: Reuse
         skip = skip_spans(record)
         started = time.perf_counter()
         w = Words.of(text, skip)
-        words[uid] = w
         sigs = signatures(w, chunks(w, text))
         index.remove(uid)  # an earlier version: its chunks and pairs
         found, common = index.candidates(uid, sigs)
@@ -183,46 +193,37 @@ def link(graph: LineageGraph, records: Iterable[Mapping[str, Any]], index: Reuse
                 continue
             done.add(frozenset((uid, other)))
             (later, el), (earlier, ee), by = later_of((uid, index.entries[uid]), (other, index.entries[other]))
-            a, b = _words(later, el, index, words), _words(earlier, ee, index, words)
+            a, b = words_of(later), words_of(earlier)
             if a is None or b is None:
                 continue
             report.aligned += 1
             result = align(a, b)
             if result.passages:
-                index.pairs[(later, earlier)] = _pair(result, by, a, b, el, ee)
+                index.keep_pair(later, earlier, _pair(result, by, a, b, el, ee))
         report.align_seconds += time.perf_counter() - started
     edges, nodes = [], dict(graph.nodes)
-    for (later, earlier), pair in index.pairs.items():
-        if later in mine or earlier in mine:
-            report.reusing += 1
-            edges += _edges(later, earlier, pair, index, later in mine)
-            if later not in mine:
-                report.outside.add(later)
-            for uid in (later, earlier):
-                nodes.setdefault(uid, Node(uid, (DOCUMENT,), {"stub": True}))  # held by the store: left as it is
+    for later, earlier in sorted({pair for uid in mine for pair in index.pairs_of(uid)}):
+        report.reusing += 1
+        edges += _edges(later, earlier, index.pairs[(later, earlier)], index, later in mine)
+        if later not in mine:
+            report.outside.add(later)
+        for uid in (later, earlier):
+            nodes.setdefault(uid, Node(uid, (DOCUMENT,), {"stub": True}))  # held by the store: left as it is
     return LineageGraph.of(nodes.values(), (*graph.edges, *edges), graph.warnings), report
 
 
-def _links(graph: LineageGraph, uid: str) -> frozenset[str]:
+def _links(edges: Iterable[Edge]) -> frozenset[str]:
+    """The documents a document's references name (its edges to documents, an inferred one aside)."""
     kinds = set(DOCUMENT_EDGES.values())
-    return frozenset(e.end for e in graph.edges if e.start == uid and e.type in kinds and e.key != INFERRED_KEY)
+    return frozenset(e.end for e in edges if e.type in kinds and e.key != INFERRED_KEY)
 
 
-def _tasks(graph: LineageGraph, uid: str) -> tuple[tuple[str, int, int], ...]:
+def _tasks(graph: LineageGraph, edges: Iterable[Edge]) -> tuple[tuple[str, int, int], ...]:
     out = []
-    for e in graph.edges:
-        if e.start == uid and e.type == ASSIGNS and (task := graph.nodes.get(e.end)) is not None:
+    for e in edges:
+        if e.type == ASSIGNS and (task := graph.nodes.get(e.end)) is not None:
             out.append((task.uid, int(task.props["span_start"]), int(task.props["span_end"])))
     return tuple(sorted(out, key=lambda t: (t[1], t[2])))
-
-
-def _words(uid: str, entry: Entry, index: ReuseIndex, cache: dict[str, Words]) -> Words | None:
-    if uid not in cache:
-        text = index.text(entry.sha256)
-        if text is None:
-            return None
-        cache[uid] = Words.of(text, entry.skip)
-    return cache[uid]
 
 
 def _pair(result: Alignment, by: str, a: Words, b: Words, later: Entry, earlier: Entry) -> dict[str, Any]:
