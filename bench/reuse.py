@@ -133,7 +133,8 @@ def run(n: int, seed: int = 2025, progress: bool = False) -> dict:
     def words_of(uid: str) -> Words:
         return Words.of(raw[uid])
 
-    found_pairs = []
+    score = _Score(spans)
+    sharing = 0
     candidate_s = align_s = 0.0
     aligned = 0
     per_thousand = []
@@ -152,7 +153,8 @@ def run(n: int, seed: int = 2025, progress: bool = False) -> dict:
         for other in cands:
             result = align(w, words_of(other))
             if result.passages:
-                found_pairs.append((doc.uid, other, result))
+                sharing += 1
+                score.add(doc.uid, other, result)  # scored now: the alignments are not kept
         align_s += time.process_time() - started
         if k % 1000 == 0:
             now = time.process_time()
@@ -160,9 +162,9 @@ def run(n: int, seed: int = 2025, progress: bool = False) -> dict:
             block = now
             if progress and k % 10000 == 0:
                 print(f"  {k} documents: {per_thousand[-1]} CPU s for the last 1,000", flush=True)
-    return {"documents": n, **_score(found_pairs, spans, docs), "candidate_seconds": round(candidate_s, 1),
+    return {"documents": n, **score.result(docs), "candidate_seconds": round(candidate_s, 1),
             "align_seconds": round(align_s, 1), "seconds_per_1000": per_thousand,
-            "pairs_sharing_per_document": round(len(found_pairs) / n, 2),
+            "pairs_sharing_per_document": round(sharing / n, 2),
             "pairs_aligned_per_document": round(aligned / n, 2)}
 
 
@@ -171,28 +173,38 @@ def _origins(spans: list[tuple[int, int, int]], a: int, b: int) -> set[int]:
     return {o for s, e, o in spans if min(e, b) - max(s, a) >= (e - s) / 2}
 
 
-def _score(found, spans, docs) -> dict:
-    right = total = boiler = 0
-    covered: set[tuple[str, int]] = set()  # (document, origin) found
-    holders: dict[int, set[str]] = {}
-    for doc in docs:
-        for _, o in doc.paragraphs:
-            if o >= 0:
-                holders.setdefault(o, set()).add(doc.uid)
-    for later, earlier, result in found:
+@dataclass
+class _Score:
+    """Passages scored as they are found against the paragraphs' origins."""
+
+    spans: dict[str, list[tuple[int, int, int]]]
+    right: int = 0
+    total: int = 0
+    boiler: int = 0
+    covered: set[tuple[str, int]] = field(default_factory=set)  # (document, origin) found
+
+    def add(self, later: str, earlier: str, result) -> None:
         for p in result.passages:
-            total += 1
-            same = _origins(spans[later], *p.a_span) & _origins(spans[earlier], *p.b_span)
+            self.total += 1
+            same = _origins(self.spans[later], *p.a_span) & _origins(self.spans[earlier], *p.b_span)
             if same:
-                right += 1
-                boiler += all(o < 0 for o in same)
-                covered.update((later, o) for o in same)
-                covered.update((earlier, o) for o in same)
-    # every paragraph another document also holds (by origin) should be found in the document holding it
-    wanted = {(uid, o) for o, uids in holders.items() if len(uids) > 1 for uid in uids}
-    return {"passages": total, "boilerplate_passages": boiler, "precision": round(right / total, 4) if total else 0.0,
-            "recall": round(len(covered & wanted) / len(wanted), 4) if wanted else 0.0,
-            "shared_paragraphs": len(wanted)}
+                self.right += 1
+                self.boiler += all(o < 0 for o in same)
+                self.covered.update((later, o) for o in same if o >= 0)
+                self.covered.update((earlier, o) for o in same if o >= 0)
+
+    def result(self, docs: list[Doc]) -> dict:
+        holders: dict[int, set[str]] = {}
+        for doc in docs:
+            for _, o in doc.paragraphs:
+                if o >= 0:
+                    holders.setdefault(o, set()).add(doc.uid)
+        # every paragraph another document also holds (by origin) should be found in each document holding it
+        wanted = {(uid, o) for o, uids in holders.items() if len(uids) > 1 for uid in uids}
+        return {"passages": self.total, "boilerplate_passages": self.boiler,
+                "precision": round(self.right / self.total, 4) if self.total else 0.0,
+                "recall": round(len(self.covered & wanted) / len(wanted), 4) if wanted else 0.0,
+                "shared_paragraphs": len(wanted)}
 
 
 def main() -> None:
