@@ -5,10 +5,13 @@ the truth, and the CPU seconds of candidate search and alignment per 1,000 docum
 
 ``python3 -m bench.reuse 10000 [100000 …] [--seed S]`` prints one table per size (and JSON with ``--json``).
 
-The cascade: central directives of 12–30 paragraphs; provincial relays of one directive (4–8 of its paragraphs
-copied word for word, 1–3 edited — one word in six replaced, or a clause dropped — and 3–8 of their own);
-department plans relaying a provincial letter the same way (so they hold the directive's paragraphs too, through
-the letter); every document opens and closes with sentences every document of its kind prints (boilerplate).
+The cascade: central directives of 12–30 paragraphs (the first 2% of the documents); provincial relays of
+one of the five latest directives (4–8 of its paragraphs copied word for word, 1–3 edited — one word in six
+replaced, or a clause dropped — and 3–8 of their own); department plans relaying one of the 50 latest provincial
+letters the same way (so they hold the directive's paragraphs too, through the letter); every document opens
+and closes with sentences every document of its level prints (boilerplate). As the cascade grows, the five
+directives' paragraphs are held by ever more documents (thousands at 100k): harder than real relays, and what
+the index's boilerplate rule (:data:`ingest.reuse.index.COMMON_DOCS`) is for.
 Paragraphs are sentences of words drawn from the sample corpus's vocabulary (tests/data/corpus), so no two
 paragraphs written apart share 20 words.
 
@@ -100,8 +103,7 @@ def cascade(n: int, seed: int) -> list[Doc]:
                 doc.paragraphs.append((paragraph(rng, words), origin))
                 origin += 1
         else:
-            # a recent one of the level above: each directive gets ~15 provincial relays, each letter ~2 department
-            # plans, whatever the size of the cascade
+            # one of the latest of the level above (module docstring)
             source = docs[rng.choice(by_level[level - 1][-WINDOW[level - 1]:])]
             carried = [p for p in source.paragraphs if p[1] >= 0]
             rng.shuffle(carried)
