@@ -8,6 +8,7 @@ Nodes are ``Document`` (with a second label for its family: ``Resolution``, ``Le
     (Document)-[ASSIGNS]->(Task)-[ASSIGNED_TO {role, deadline}]->(Agency)
     (Document)-[SETS_TARGET]->(Target)-[TARGET_FOR]->(Agency)
     (Agency)-[SUCCEEDED_BY {date, event}]->(Agency)    (Agency)-[PART_OF]->(Agency)
+    (Document)-[REUSES {copied_share, passages, …}]->(Document)    (Task)-[DERIVED_FROM]->(Task)
 
 A document read from its own file owns what its text gave: the text edges out of it, and its tasks and
 targets with their edges (:func:`revisions`). Written again from a changed file, it keeps only what the new
@@ -45,11 +46,16 @@ ISSUED_BY, ADDRESSED_TO = "ISSUED_BY", "ADDRESSED_TO"
 ASSIGNS, ASSIGNED_TO = "ASSIGNS", "ASSIGNED_TO"
 SETS_TARGET, TARGET_FOR = "SETS_TARGET", "TARGET_FOR"
 SUCCEEDED_BY, PART_OF = "SUCCEEDED_BY", "PART_OF"
+# Text reuse (ingest/reuse): a document → an earlier one whose passages it copies or changes, and a task → the
+# earlier document's task its words come from. An IMPLEMENTS that no reference gives but reuse suggests is
+# ``inferred: true`` (key "inferred").
+REUSES, DERIVED_FROM = "REUSES", "DERIVED_FROM"
+INFERRED = "inferred"
 EDGE_TYPES = (*DOCUMENT_EDGES.values(), ISSUED_BY, ADDRESSED_TO, ASSIGNS, ASSIGNED_TO, SETS_TARGET, TARGET_FOR,
-              SUCCEEDED_BY, PART_OF)
+              SUCCEEDED_BY, PART_OF, REUSES, DERIVED_FROM)
 # Edges read from a document's text; each carries provenance (PROVENANCE below).
 TEXT_EDGES = frozenset((*DOCUMENT_EDGES.values(), ISSUED_BY, ADDRESSED_TO, ASSIGNS, ASSIGNED_TO, SETS_TARGET,
-                        TARGET_FOR))
+                        TARGET_FOR, REUSES, DERIVED_FROM))
 # Edges from the registry (graph/vocabulary), not from any one document.
 REGISTRY_EDGES = frozenset((SUCCEEDED_BY, PART_OF))
 # The labels at each end of each edge type (stores look nodes up by label and uid).
@@ -59,6 +65,7 @@ ENDPOINTS = {
     ASSIGNS: (DOCUMENT, TASK), ASSIGNED_TO: (TASK, AGENCY),
     SETS_TARGET: (DOCUMENT, TARGET), TARGET_FOR: (TARGET, AGENCY),
     SUCCEEDED_BY: (AGENCY, AGENCY), PART_OF: (AGENCY, AGENCY),
+    REUSES: (DOCUMENT, DOCUMENT), DERIVED_FROM: (TASK, TASK),
 }
 # A document's own nodes: the tasks and targets its text sets, which go with it when it is revised.
 OWNED_VIA = frozenset((ASSIGNS, SETS_TARGET))

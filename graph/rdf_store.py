@@ -37,8 +37,8 @@ from rdflib.namespace import RDFS, SKOS
 from .errors import LineageError
 from .store import SPARQL
 from .ids import edge_key
-from .model import (AGENCY, DOCUMENT, DOCUMENT_EDGES, EDGE_TYPES, HELD_FIELDS, OWNED_VIA, STUB_FIELDS, TARGET, TASK,
-                    Counts, Edge, LineageGraph, Node, Revision, graph_digest, merge_node, revisions, without)
+from .model import (AGENCY, DOCUMENT, DOCUMENT_EDGES, EDGE_TYPES, HELD_FIELDS, INFERRED, OWNED_VIA, STUB_FIELDS,
+                    TARGET, TASK, Counts, Edge, LineageGraph, Node, Revision, graph_digest, merge_node, revisions, without)
 
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
 ORG = Namespace("http://www.w3.org/ns/org#")
@@ -65,6 +65,8 @@ EDGE_PREDICATES = {
     "TARGET_FOR": LIN.targetFor,
     "SUCCEEDED_BY": LIN.succeededBy,
     "PART_OF": ORG.subOrganizationOf,
+    "REUSES": LIN.reuses,
+    "DERIVED_FROM": LIN.derivedFrom,
 }
 assert set(EDGE_PREDICATES) == set(EDGE_TYPES)
 EDGE_TYPE_OF = {v: k for k, v in EDGE_PREDICATES.items()}
@@ -155,7 +157,8 @@ def node_triples(node: Node) -> Iterator[tuple]:
 def edge_triples(edge: Edge) -> Iterator[tuple]:
     s, p, o = iri(edge.start), EDGE_PREDICATES[edge.type], iri(edge.end)
     st = statement_iri(edge)
-    yield s, p, o
+    if not edge.props.get(INFERRED):  # an inferred link is a statement about the documents, not asserted
+        yield s, p, o
     yield st, RDF.type, RDF.Statement
     yield st, RDF.subject, s
     yield st, RDF.predicate, p
@@ -236,8 +239,10 @@ class _NTriples:
 
     def edge(self, edge: Edge) -> Iterator[str]:
         s, p, o = self.iri(edge.start), self.EDGES[edge.type], self.iri(edge.end)
+        inferred = bool(edge.props.get(INFERRED))
         st = f"<{statement_iri(edge)}>"
-        yield (f"{s} {p} {o} .\n{st} {self.TYPE} {self.STATEMENT} .\n{st} {self.SUBJECT} {s} .\n"
+        yield (("" if inferred else f"{s} {p} {o} .\n")  # an inferred link: its statement only
+               + f"{st} {self.TYPE} {self.STATEMENT} .\n{st} {self.SUBJECT} {s} .\n"
                f"{st} {self.PREDICATE} {p} .\n{st} {self.OBJECT} {o} .\n{st} {self.KEY} {_nt_string(edge.key)} .\n")
         for prop, value in edge.props.items():
             yield f"{st} {self.predicate(prop)} {self.literal(prop, value)} .\n"

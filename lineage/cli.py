@@ -28,6 +28,7 @@ from ingest.evaluate import evaluate, load_gold
 from ingest.batch.executors import EXECUTORS, FAILED, MEMORY_MB, TIMEOUT, make_executor
 from ingest.batch.pipeline import IngestSummary, RecordCache, Records, ingest as run_ingest, read_compact
 from ingest.batch.records_parquet import read_parquet_texts
+from ingest.reuse.index import ReuseIndex
 from queries.stores import DEFAULT_STORE, open_store
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Trace Vietnamese directives down the state.")
@@ -215,6 +216,8 @@ def ingest(
     memory_mb: Annotated[int, typer.Option(min=0, help="Memory (MB of address space) of each extraction process; a "
                                            "file needing more is reported and the run goes on (0: no bound; "
                                            "the local executor).")] = MEMORY_MB,
+    reuse: Annotated[bool, typer.Option(help="Find the passages each document shares with those already read "
+                                        "(REUSES edges; index in STORE/reuse).")] = True,
 ) -> None:
     """Extract documents, build the lineage graph and write it to the store (idempotent). A file that
     cannot be read, or runs past --timeout or --memory-mb, is reported and the rest are stored (exit 1)."""
@@ -231,7 +234,8 @@ def ingest(
                      transient=True) as progress:
         task = progress.add_task("extracting", total=len(files))
         summary = run_ingest(files, target, records, on_file=lambda _: progress.advance(task),
-                             executor=extraction, records_out=records_out)
+                             executor=extraction, records_out=records_out,
+                             reuse=ReuseIndex.open(store / "reuse") if reuse else None)
     _print_summary(Console(), summary, neo4j or str(store / "rdf"), show_warnings)
     if records_out is not None:
         Console().print(f"records: {records_out} (Parquet)", highlight=False)
@@ -255,6 +259,9 @@ def _print_summary(console: Console, s: IngestSummary, where: str, show_warnings
     for kind in sorted(set(s.edges) | set(stored)):
         table.add_row(kind, str(s.edges.get(kind, 0)), str(stored.get(kind, 0)))
     console.print(table)
+    if s.reuse is not None:
+        console.print(f"text reuse: {s.reuse.indexed} documents indexed ({s.reuse.unchanged} unchanged), "
+                      f"{s.reuse.aligned} pairs aligned, {s.reuse.reusing} pairs share passages", highlight=False)
     if s.store:
         nodes = ", ".join(f"{k} {v}" for k, v in s.store.nodes.items())
         console.print(f"store nodes: {nodes}; stubs {s.store.stubs}", highlight=False, soft_wrap=True)

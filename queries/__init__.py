@@ -1,7 +1,7 @@
 """Questions asked of the lineage graph: the named query catalogue (Cypher and SPARQL), run on any store.
 
 >>> sorted(catalogue())[:4]
-['agency', 'ancestry', 'document', 'evidence']
+['agency', 'ancestry', 'copied_share', 'derived_tasks']
 """
 
 from __future__ import annotations

@@ -34,6 +34,9 @@ CASES = {
     "agency": {"agency": "Ủy ban nhân dân tỉnh Kon Tum"},          # issued the letter; merged into Quảng Ngãi
     "not_relayed": {"directive": "124/NQ-CP"},                      # 61 of the 63 provinces of 8 May 2025
     "known_agencies": {},                                         # every agency: what the app matches names to
+    "reuse": {"document": HAI_PHONG},                             # copies 65% of its words from Kon Tum's letter
+    "copied_share": {"directive": "124/NQ-CP"},                   # its "Căn cứ" lines, in the later resolutions
+    "derived_tasks": {"directive": "138/NQ-CP"},                  # its execution clause, in 139 and 140/NQ-CP
 }
 
 
@@ -41,7 +44,10 @@ CASES = {
 def stores(corpus_records, neo4j_uri, tmp_path_factory):
     from conftest_neo4j import neo4j_auth
 
-    graph = build(corpus_records)
+    from ingest.reuse.index import ReuseIndex
+    from ingest.reuse.link import link
+
+    graph, _ = link(build(corpus_records), corpus_records, ReuseIndex())  # with text reuse's edges
     neo = Neo4jStore(neo4j_uri, neo4j_auth())
     neo.delete_all()
     neo.write(graph)

@@ -25,6 +25,8 @@ from graph.model import Counts, LineageGraph
 from graph.store import Store
 
 from .executors import FAILED, Executor, LocalExecutor
+from ..reuse.index import ReuseIndex
+from ..reuse.link import ReuseReport, link
 from ..record import to_json_bytes
 from .records_parquet import PartWriter, prepare
 
@@ -101,6 +103,7 @@ class IngestSummary:
     failures: list[Failure] = field(default_factory=list)
     replaced: list[Replaced] = field(default_factory=list)  # files that now give another document
     store: Counts | None = None  # what the store holds afterwards
+    reuse: ReuseReport | None = None  # text reuse (ingest.reuse), when an index was given
 
 
 def file_sha256(path: Path) -> str:
@@ -205,11 +208,29 @@ def _citing_records(store: Store, cache: RecordCache | None, graph: LineageGraph
     return tuple(out)
 
 
+def _reusing_records(reuse: ReuseIndex, cache: RecordCache | None, summary: IngestSummary) -> tuple[bytes, ...]:
+    """The cached records of the documents the store holds that reuse a document of this input (they were read
+    before it), to be built again with it. One not in the cache keeps its REUSES edge, and is named in a warning:
+    ingest it again to link its tasks to the new document's."""
+    out = []
+    for uid in sorted(summary.reuse.outside if summary.reuse else ()):
+        entry = reuse.entries.get(uid)
+        record = cache.get(entry.sha256) if cache is not None and entry is not None else None
+        if record is None or record["document"]["id"] != uid:
+            summary.warnings.append((entry.path if entry else "", f"{uid} reuses a document of this input and its "
+                                     "record is not in the cache: ingest it again to link its tasks to that one's"))
+            continue
+        record["source"]["path"] = entry.path
+        out.append(to_json_bytes(record))
+    return tuple(out)
+
+
 def ingest(paths: Iterable[Path], store: Store, cache: RecordCache | None = None,
            on_file: Callable[[Path], None] | None = None, workers: int = 1, executor: Executor | None = None,
-           records_out: str | Path | None = None) -> IngestSummary:
+           records_out: str | Path | None = None, reuse: ReuseIndex | None = None) -> IngestSummary:
     """Extract (or reuse), build one graph of all the records, write it to ``store`` (and the records,
-    as Parquet, to ``records_out``). A file is known by its path: one that now gives another document than
+    as Parquet, to ``records_out``). With ``reuse``, the passages each document shares with those ``reuse``
+    indexes become REUSES (and inferred IMPLEMENTS, DERIVED_FROM) edges (:mod:`ingest.reuse`). A file is known by its path: one that now gives another document than
     the store holds from it (a corrected number) replaces that document (``summary.replaced``). References
     to documents with no number resolve against those the store holds too (:func:`graph.build.build`)."""
     summary = IngestSummary()
@@ -221,7 +242,18 @@ def ingest(paths: Iterable[Path], store: Store, cache: RecordCache | None = None
     if summary.replaced and (citing := _citing_records(store, cache, graph, summary)):
         records = Records(records.texts + citing)
         graph = build(records, known)
+    if reuse is not None:
+        for r in summary.replaced:
+            reuse.remove(r.old)
+        graph, summary.reuse = link(graph, records, reuse)
+        if summary.reuse.outside and (later := _reusing_records(reuse, cache, summary)):
+            records = Records(records.texts + later)  # they get their tasks' DERIVED_FROM edges with them
+            graph, again = link(build(records, known), records, reuse)
+            summary.reuse.reusing = again.reusing
+        summary.warnings += summary.reuse.warnings
     store.write(graph, retire=[r.old for r in summary.replaced])
+    if reuse is not None:
+        reuse.save()  # after the store: an index ahead of its store would pass over documents the store lacks
     counts = graph.counts()
     summary.documents = counts.nodes.get("Document", 0) - counts.stubs
     summary.stubs = counts.stubs

@@ -5,6 +5,7 @@
 // order: depth, document
 MATCH (start:Document) WHERE start.uid = $document OR start.code = $document
 MATCH p = (start)-[:IMPLEMENTS*1..5]->(a:Document)
+WHERE none(r IN relationships(p) WHERE coalesce(r.inferred, false))  // extracted links only
 WITH a, min(length(p)) AS depth
 RETURN a.uid AS document, a.code AS code, a.doc_type AS doc_type, a.issuer AS issuer, a.issue_date AS issue_date,
-       depth, a.stub AS stub, NOT exists { (a)-[:IMPLEMENTS]->(:Document) } AS top
+       depth, a.stub AS stub, NOT exists { (a)-[x:IMPLEMENTS]->(:Document) WHERE x.inferred IS NULL } AS top

@@ -4,7 +4,8 @@
 // param limit: int = 10 — how many documents
 // columns: document, code, doc_type, title, citing:int
 // order: -citing, document
-MATCH (src:Document)-[:IMPLEMENTS|BASED_ON|CITES|AMENDS|REPLACES|REPEALS]->(d:Document)
-WHERE substring(coalesce(src.issue_date, ''), 0, 4) >= $year_from
+MATCH (src:Document)-[r:IMPLEMENTS|BASED_ON|CITES|AMENDS|REPLACES|REPEALS]->(d:Document)
+WHERE r.inferred IS NULL  // extracted links only
+  AND substring(coalesce(src.issue_date, ''), 0, 4) >= $year_from
   AND substring(coalesce(src.issue_date, ''), 0, 4) <= $year_to
 RETURN d.uid AS document, d.code AS code, d.doc_type AS doc_type, d.title AS title, count(DISTINCT src) AS citing

@@ -5,6 +5,7 @@
 // order: depth, document, task, agency, role
 MATCH (root:Document) WHERE root.uid = $directive OR root.code = $directive
 MATCH p = (d:Document)-[:IMPLEMENTS*1..5]->(root)
+WHERE none(r IN relationships(p) WHERE coalesce(r.inferred, false))  // extracted links only
 WITH d, min(length(p)) AS depth
 OPTIONAL MATCH (d)-[:ISSUED_BY]->(by:Agency)
 OPTIONAL MATCH (d)-[:ASSIGNS]->(t:Task)-[a:ASSIGNED_TO]->(agency:Agency)

@@ -5,6 +5,7 @@
 // order: depth, document
 MATCH (root:Document) WHERE root.uid = $directive OR root.code = $directive
 MATCH p = (d:Document)-[:IMPLEMENTS*1..5]->(root)
+WHERE none(r IN relationships(p) WHERE coalesce(r.inferred, false))  // extracted links only
 WITH root, d, min(length(p)) AS depth
 OPTIONAL MATCH (d)-[:ISSUED_BY]->(by:Agency)
 RETURN root.uid AS directive, root.issue_date AS directive_date, d.uid AS document, d.issue_date AS issue_date,

@@ -5,6 +5,7 @@
 // order: depth, document, indicator, value
 MATCH (root:Document) WHERE root.uid = $directive OR root.code = $directive
 MATCH p = (d:Document)-[:IMPLEMENTS*0..5]->(root)
+WHERE none(r IN relationships(p) WHERE coalesce(r.inferred, false))  // extracted links only
 WITH d, min(length(p)) AS depth
 MATCH (d)-[s:SETS_TARGET]->(t:Target)
 RETURN d.uid AS document, d.issuer AS issuer, depth, t.indicator AS indicator, t.value AS value,

@@ -5,6 +5,7 @@
 // order: target, source
 MATCH (root:Document) WHERE root.uid = $directive OR root.code = $directive
 MATCH p = (:Document)-[:IMPLEMENTS*1..5]->(root)
+WHERE none(r IN relationships(p) WHERE coalesce(r.inferred, false))  // extracted links only
 UNWIND relationships(p) AS r
 WITH DISTINCT startNode(r) AS a, endNode(r) AS b
 RETURN a.uid AS source, a.code AS source_code, a.doc_type AS source_type, a.issuer AS source_issuer,
