@@ -17,13 +17,17 @@ from graph.model import NODE_LABELS
 from graph.neo4j_store import Neo4jStore
 from graph.rdf_store import OxigraphStore, open_snapshot
 from graph.schema import EDGE_KEY, NEO4J_DIGEST, curie, describe, rdf_terms, render
+from ingest.reuse.index import ReuseIndex
+from ingest.reuse.link import link
 
 PAGE = Path(__file__).parents[1] / "docs" / "schema.md"
 
 
 @pytest.fixture(scope="module")
-def graph(corpus_records):
-    return build(corpus_records)
+def graph(corpus_records, tmp_path_factory):
+    """The sample corpus as `lineage ingest` stores it: the records' graph and the text reuse found among them."""
+    linked, _report = link(build(corpus_records), corpus_records, ReuseIndex.open(tmp_path_factory.mktemp("reuse")))
+    return linked
 
 
 @pytest.fixture(scope="module")
