@@ -153,7 +153,9 @@ def test_card_of_the_kon_tum_letter(page):
     text = at.get("html")[-1].proto.body                     # the letter itself, what was read from it marked
     assert '<mark title="thực hiện → 124/NQ-CP" style="background:#cfe2f3">Nghị \n\nquyết số 124/NQ-CP</mark>' in text
     assert '<mark title="Sở Xây dựng tỉnh Kon Tum — chủ trì"' in text
-    assert "Đã đánh dấu 16 liên kết, 3 nhiệm vụ, 4 chỉ tiêu." in text_of(at)
+    assert "Đã đánh dấu 18 liên kết, 3 nhiệm vụ, 4 chỉ tiêu." in text_of(at)  # 16 read from it, 2 passages it reuses
+    reused = [line for line in text_of(at).split("\n") if line.startswith("dùng lại văn bản của")]
+    assert reused and all(line.endswith("(các đoạn văn hai văn bản cùng có: không phải một câu)") for line in reused)
     assert [b.proto.label for b in at.get("download_button")] == ["Tải tệp gốc"]
 
 

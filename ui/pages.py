@@ -163,7 +163,8 @@ def document_card(uid: str, heading: bool = True) -> None:
         st.markdown(f"**{t('card.links')}**")
         for r in links:
             arrow = "→" if r.direction == "out" else "←"
-            st.text(f"{word('type', r.type)} {arrow} {r.other_label or r.other}: {r.sentence or t('card.no_sentence')}")
+            missing = t("card.no_sentence_reuse" if r.type in TEXT_REUSE_TYPES else "card.no_sentence")
+            st.text(f"{word('type', r.type)} {arrow} {r.other_label or r.other}: {r.sentence or missing}")
     tasks = ask("tasks", document=uid)
     st.markdown(f"**{t('card.tasks')}**")
     show(tasks, ["agency", "role", "deadline", "deadline_text", "path", "task_text"])
@@ -172,6 +173,10 @@ def document_card(uid: str, heading: bool = True) -> None:
         st.markdown(f"**{t('card.targets')}**")
         show(targets, ["indicator", "value", "unit", "comparator", "scope", "period", "sentence"])
     source_text(d, links, tasks, targets)
+
+
+# Links found by comparing two texts (ingest/reuse): their evidence is passages, not one sentence.
+TEXT_REUSE_TYPES = frozenset({"REUSES", "DERIVED_FROM"})
 
 
 def source_text(d, links: list, tasks: list, targets: list) -> None:
