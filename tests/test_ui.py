@@ -365,3 +365,28 @@ def test_within_keeps_k_hops_and_stops_below_collapsed():
     assert within(edges, "a", 1) == [(b, a)]
     assert within(edges, "a", 5) == [(b, a), (c, b)]
     assert within(edges, "a", 5, collapsed={"b"}) == [(b, a)]
+
+
+# -- Text reuse ---------------------------------------------------------------------------------
+def test_reuse_page_shows_the_seeds_side_by_side_with_the_shared_passages(page):
+    """The Hải Phòng letter copies 65% of its words from the Kon Tum letter (tests/test_reuse.py has its passages):
+    the page says so and marks the ten passages in both texts, each opening with the same words on both sides."""
+    at = page("reuse_page", uid=HAI_PHONG)
+    text = text_of(at)
+    assert "Văn bản dùng lại: đoạn chép, đoạn sửa, đoạn riêng" in text
+    assert at.selectbox[0].options[0].startswith("dùng lại văn bản Công văn")
+    assert "65% chép nguyên văn" in text and "10 đoạn." in text
+    later, earlier = (h.proto.body for h in at.get("html")[-2:])
+    marked = [re.findall(r"<mark [^>]*>(.*?)</mark>", side, re.S) for side in (later, earlier)]
+    assert len(marked[0]) == len(marked[1]) == 10
+    opening = [[" ".join(m.split()[:2]).casefold() for m in side] for side in marked]
+    assert sorted(opening[0]) == sorted(opening[1])  # each passage opens with the same words on both sides (in
+    # each text's own order)
+    assert opening[0][:2] == ["thực hiện", "có ý"]
+
+
+def test_reuse_page_of_a_document_with_none(page):
+    at = page("reuse_page", uid="124/NQ-CP-không-có")
+    assert "Không thấy đoạn văn nào" in text_of(at)
+    at = page("reuse_page")
+    assert "Gõ số hiệu hoặc mã một văn bản" in text_of(at)

@@ -5,6 +5,7 @@ request)."""
 from __future__ import annotations
 
 import html
+import json
 import os
 import weakref
 from pathlib import Path
@@ -179,15 +180,19 @@ def document_card(uid: str, heading: bool = True) -> None:
 TEXT_REUSE_TYPES = frozenset({"REUSES", "DERIVED_FROM"})
 
 
+def document_file(d) -> Path | None:
+    """A held document's source file on this machine, its path read from where the app runs or beside the store."""
+    for base in (Path.cwd(), *(Path(v).resolve().parent for v in [os.environ.get(queries.stores.STORE_ENV)] if v)):
+        if file := document_text.source_file(d.source_path, base):
+            return file
+    return None
+
+
 def source_text(d, links: list, tasks: list, targets: list) -> None:
     """The document's own text with what was read from it marked (links by their span, tasks and targets by
     their sentence), and its file to download; or why it cannot be shown."""
     st.markdown(f"**{t('card.text')}**")
-    file = None
-    for base in (Path.cwd(), *(Path(v).resolve().parent for v in [os.environ.get(queries.stores.STORE_ENV)] if v)):
-        file = document_text.source_file(d.source_path, base)
-        if file:
-            break
+    file = document_file(d)
     if file is None:
         st.caption(t("card.no_file", path=plain_markdown(d.source_path or t("missing"))))
         return
@@ -498,6 +503,57 @@ def _show(answer: pd.DataFrame) -> None:
     st.download_button(t("console.csv"), answer.to_csv(index=False).encode("utf-8"), "answer.csv", "text/csv")
 
 
+# -- Text reuse ----------------------------------------------------------------------------------
+REUSE_KEY = "reuse_document"
+
+
+def reuse_page() -> None:
+    """One document's text reuse (ingest/reuse): the documents it copies from and those copying it, the shares
+    copied / changed / own, and the two texts side by side with the shared passages marked."""
+    st.title(t("reuse.title"))
+    typed = st.text_input(t("reuse.document"), value=st.query_params.get(CARD_KEY, ""), key=REUSE_KEY).strip()
+    if not typed:
+        st.info(t("reuse.none"))
+        return
+    rows = ask("reuse", document=typed)
+    if not rows:
+        st.info(t("reuse.nothing", document=plain_markdown(typed)))
+        return
+    labels = {uid: _label(uid) for uid in {r.other for r in rows} | {rows[0].document}}
+    pick = st.selectbox(t("reuse.pair"), range(len(rows)),
+                        format_func=lambda i: f"{word('direction', rows[i].direction)} {labels[rows[i].other]} "
+                                              f"({rows[i].copied_share:.0%})")
+    r = rows[pick]
+    later, earlier = (r.document, r.other) if r.direction == "reuses" else (r.other, r.document)
+    st.caption(t("reuse.shares", copied=f"{r.copied_share:.0%}", changed=f"{r.changed_share:.0%}",
+                 own=f"{r.own_share:.0%}", passages=r.passages))
+    st.caption(t("reuse.legend"))
+    passages = json.loads(r.evidence or "[]")
+    left, right = st.columns(2)
+    for column, uid, side, heading in ((left, later, "a_span", "reuse.later"), (right, earlier, "b_span", "reuse.earlier")):
+        with column:
+            st.markdown(f"**{plain_markdown(t(heading, label=labels[uid]))}**")
+            _reused_text(uid, labels[uid], [(p[side], p["kind"], p["similarity"]) for p in passages])
+
+
+def _label(uid: str) -> str:
+    rows = ask("document", document=uid)
+    return document_label(rows[0].doc_type, rows[0].code, rows[0].issuer) if rows else uid
+
+
+def _reused_text(uid: str, label: str, spans: list) -> None:
+    """One side of the pair: the document's text with its shared passages marked by kind."""
+    rows = ask("document", document=uid)
+    file = document_file(rows[0]) if rows else None
+    text = document_text.read_text(file) if file else None
+    if text is None:
+        st.caption(t("reuse.no_text", label=plain_markdown(label)))
+        return
+    marks = [document_text.Mark(a, b, kind, t("reuse.passage", kind=word("direction", kind), similarity=f"{sim:.0%}"))
+             for (a, b), kind, sim in spans if 0 <= a < b <= len(text)]
+    st.html(document_text.marked_html(text, marks, data("style")["marks"]))
+
+
 PAGES: dict = {}
 # (name, function, icon) in the order of the sidebar; the first also answers at the root "/".
 PAGE_LIST = (
@@ -507,6 +563,7 @@ PAGE_LIST = (
     ("coverage", coverage_page, ":material/map:"),
     ("targets", targets_page, ":material/target:"),
     ("agency", agency_page, ":material/apartment:"),
+    ("reuse", reuse_page, ":material/content_copy:"),
     ("console", console_page, ":material/terminal:"),
 )
 HOME = "home"
