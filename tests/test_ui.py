@@ -390,3 +390,12 @@ def test_reuse_page_of_a_document_with_none(page):
     assert "Không thấy đoạn văn nào" in text_of(at)
     at = page("reuse_page")
     assert "Gõ số hiệu hoặc mã một văn bản" in text_of(at)
+
+
+def test_propagation_shows_how_much_each_relay_copies(page):
+    """The documents reusing 124/NQ-CP's text, each with its shares, under the propagation view."""
+    at = page("propagation_page", directive="124/NQ-CP")
+    assert any(e.label.startswith("Văn bản dùng lại văn bản này: tỷ lệ chép, sửa, riêng") for e in at.expander)
+    shares = at.dataframe[-1].value
+    assert list(shares.columns[:3]) == ["Văn bản", "Ngày ban hành", "Chép nguyên văn"]
+    assert all(v.endswith("%") for v in shares["Chép nguyên văn"]) and set(shares["Có trích dẫn"]) <= {"có", "không"}

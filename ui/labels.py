@@ -24,7 +24,7 @@ LANG_KEY = "lang"
 DATE_COLUMNS = frozenset({"issue_date", "deadline", "date", "directive_date", "source_date"})
 # Columns whose values are words of the app's own vocabulary, translated through labels.toml's [values.<column>].
 WORD_COLUMNS = frozenset({"role", "relation", "type", "kind", "direction", "reason", "stub", "overdue",
-                          "relayed", "comparator"})
+                          "relayed", "comparator", "cites", "inferred"})
 
 
 @cache

@@ -292,8 +292,23 @@ def propagation_page() -> None:
         keep = f"&{DIRECTIVE_KEY}={quote(root.document, safe='')}&view=static&{LANG_KEY}={lang()}"
         st.graphviz_chart(propagation_dot(root_node, edges, selected, assignments, citing,
                                           words | {"cites": word("type", "CITES")}, keep), width="stretch")
+    copied_shares(root)
     if selected:
         document_card(selected)
+
+
+def copied_shares(root) -> None:
+    """How much of the directive each document that reuses it copies, changes or leaves (text reuse)."""
+    rows = ask("copied_share", directive=root.document)
+    if not rows:
+        return
+    with st.expander(t("propagation.copied", n=len(rows))):
+        labels = {r.document: _label(r.document) for r in rows}
+        shown_rows = [{"label": labels[r.document], "issue_date": r.issue_date, "copied_share": f"{r.copied_share:.0%}",
+                       "changed_share": f"{r.changed_share:.0%}", "own_share": f"{r.own_share:.0%}",
+                       "passages": r.passages, "cites": r.cites, "inferred": r.inferred} for r in rows]
+        show(shown_rows, ["label", "issue_date", "copied_share", "changed_share", "own_share", "passages", "cites",
+                          "inferred"])
 
 
 def interactive_graph(drawn: dict):
