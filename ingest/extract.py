@@ -121,8 +121,9 @@ def extract_source(src: SourceText) -> Record:
                               lambda a, b: _flat_range(body, (a, b)) or (bisect.bisect_left(body.index, a),) * 2)
     periods = [t.period_span for t in targets if t.period_span]
     addressee_bodies = addressee_names(header.addressees, locality)
+    shorts = tuple(short_names(body.text))  # "(sau đây gọi tắt là Ban Chỉ đạo)": found once, used twice
     context = Context(body, text, locality, year, issuer, tuple(periods), tuple(n for _, n in addressee_bodies),
-                      defined_bodies(issuer, header.subject, body.text), tuple(short_names(body.text)))
+                      defined_bodies(issuer, header.subject, shorts), shorts)
     assignments = find_assignments(tree, context)
     target_dicts = tuple({**t.to_dict(), "span": list(body.span(t.start, t.end)), "sentence": sentence_of(0, t.start, t.end)}
                          for t in targets)

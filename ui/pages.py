@@ -534,7 +534,8 @@ def reuse_page() -> None:
     if not rows:
         st.info(t("reuse.nothing", document=plain_markdown(typed)))
         return
-    labels = {uid: _label(uid) for uid in {r.other for r in rows} | {rows[0].document}}
+    held = {uid: next(iter(ask("document", document=uid)), None) for uid in {r.other for r in rows} | {rows[0].document}}
+    labels = {uid: document_label(d.doc_type, d.code, d.issuer) if d else uid for uid, d in held.items()}
     pick = st.selectbox(t("reuse.pair"), range(len(rows)),
                         format_func=lambda i: f"{word('direction', rows[i].direction)} {labels[rows[i].other]} "
                                               f"({rows[i].copied_share:.0%})")
@@ -548,7 +549,7 @@ def reuse_page() -> None:
     for column, uid, side, heading in ((left, later, "a_span", "reuse.later"), (right, earlier, "b_span", "reuse.earlier")):
         with column:
             st.markdown(f"**{plain_markdown(t(heading, label=labels[uid]))}**")
-            _reused_text(uid, labels[uid], [(p[side], p["kind"], p["similarity"]) for p in passages])
+            _reused_text(held[uid], labels[uid], [(p[side], p["kind"], p["similarity"]) for p in passages])
 
 
 def _label(uid: str) -> str:
@@ -556,10 +557,10 @@ def _label(uid: str) -> str:
     return document_label(rows[0].doc_type, rows[0].code, rows[0].issuer) if rows else uid
 
 
-def _reused_text(uid: str, label: str, spans: list) -> None:
-    """One side of the pair: the document's text with its shared passages marked by kind."""
-    rows = ask("document", document=uid)
-    file = document_file(rows[0]) if rows else None
+def _reused_text(d, label: str, spans: list) -> None:
+    """One side of the pair (``d`` its ``document`` row, None when not held): the text with its shared passages
+    marked by kind."""
+    file = document_file(d) if d else None
     text = document_text.read_text(file) if file else None
     if text is None:
         st.caption(t("reuse.no_text", label=plain_markdown(label)))

@@ -62,10 +62,12 @@ def _protect_re() -> re.Pattern[str]:
     return phrases_re(_registry_names() + words()["protected"], old=True)
 
 
-def _registry_names() -> list[str]:
-    """Registry names and aliases long enough not to be abbreviations ("UBND" is expanded instead)."""
+def _registry_names(bodies=None) -> list[str]:
+    """Registry names and aliases (of ``bodies``, else of every central and local body) long enough not to be
+    abbreviations ("UBND" is expanded instead)."""
     v = vocabulary()
-    return [n for b in (*v.central, *v.local) for n in (b.name, *b.aliases) if len(n) > 4]
+    return [n for b in (bodies if bodies is not None else (*v.central, *v.local)) for n in (b.name, *b.aliases)
+            if len(n) > 4]
 
 
 @cache
@@ -180,10 +182,11 @@ def national_body(name: str) -> bool:
     return locality_of(name) is None and _national_re().search(name) is not None
 
 
-def defined_bodies(issuer: str | None, subject: str | None, text: str = "") -> tuple[str, ...]:
+def defined_bodies(issuer: str | None, subject: str | None,
+                   shorts: tuple[tuple[str, str], ...] = ()) -> tuple[str, ...]:
     """Bodies a text calls by the start of their name: the issuer, the body the subject is of ("Ban hành quy
     chế hoạt động của Ban Chỉ đạo Nhà nước về du lịch" → "Ban Chỉ đạo Nhà nước về du lịch"), and those the
-    text gives a short name ("… (gọi tắt là Hội đồng thi đua)")."""
+    text gives a short name (``shorts``, from :func:`short_names`: "… (gọi tắt là Hội đồng thi đua)")."""
     out = [issuer] if issuer else []
     if subject:
         owner = f" {words()['owner_word']} "
@@ -191,7 +194,7 @@ def defined_bodies(issuer: str | None, subject: str | None, text: str = "") -> t
         tail = subject[at + len(owner):].strip(" .;,") if at >= 0 else ""
         if tail and _body_re().match(tail[:1].upper() + tail[1:]):
             out.append(tail[:1].upper() + tail[1:])
-    return tuple(out) + tuple(full for _, full in short_names(text) if full not in out)
+    return tuple(out) + tuple(full for _, full in shorts if full not in out)
 
 
 # The body a short name is defined for: "Hội đồng Thi đua – Khen thưởng ngành Y tế thành phố (gọi tắt là Hội đồng
@@ -760,14 +763,18 @@ def _zone_word_re() -> re.Pattern[str]:
 
 def _province_units(piece: str) -> bool:
     """The piece is a bare province-level unit word: "tỉnh", "thành phố"."""
-    return fold(piece) in {fold(u) for u in words()["bare_units"]}
+    return fold(piece) in _bare_units_folded_set()
+
+
+@cache
+def _bare_units_folded_set() -> frozenset[str]:
+    return frozenset(fold(u) for u in words()["bare_units"])
 
 
 @cache
 def _central_re() -> re.Pattern[str]:
     """A central body's name where a piece starts: "Bộ Quốc phòng" of "Bộ Quốc phòng các tỉnh Ninh Bình"."""
-    names = [n for body in vocabulary().central for n in (body.name, *body.aliases) if len(n) > 4]
-    return re.compile(rf"(?:{alternation(names, ignore_case=True)})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?:{alternation(_registry_names(vocabulary().central), ignore_case=True)})(?!\w)", re.IGNORECASE)
 
 
 def _add_piece(out: list[_Piece], raw: str, a: int, b: int, join: str = ", ", semicolon: bool = False) -> None:
@@ -1061,7 +1068,7 @@ def _local_name(p: _Piece, locality: Province | None) -> str:
         if fold(locality.name) not in fold(name) and f" {belongs} " not in f" {fold(name)} ":
             return f"{name} {belongs} {locality.full_name}"
         return name
-    if fold(units) in {fold(u) for u in words()["bare_units"]}:
+    if _province_units(units):
         return qualify_body(name, locality)
     return name
 
