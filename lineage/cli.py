@@ -9,27 +9,23 @@ import sys
 from collections import Counter
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from lineage import neo4j_server
-from graph.build import build
 from graph.errors import LineageError
-from graph.neo4j_csv import write_neo4j_csv
-from graph.neo4j_parquet import write_neo4j_parquet
-from graph.neo4j_store import connect_from_env
-from graph.nx_store import write_graphml
-from graph.rdf_store import QUERY_MEMORY_MB, write_turtle
-from ingest import extract_path
-from ingest.evaluate import evaluate, load_gold
-from ingest.batch.executors import EXECUTORS, FAILED, MEMORY_MB, TIMEOUT, make_executor
-from ingest.batch.pipeline import IngestSummary, RecordCache, Records, ingest as run_ingest, read_compact
-from ingest.batch.records_parquet import read_parquet_texts
-from ingest.reuse.index import ReuseIndex
+from ingest.batch.bounds import EXECUTORS, FAILED, MEMORY_MB, TIMEOUT
+from queries.raw import MEMORY_MB as QUERY_MEMORY_MB
 from queries.stores import DEFAULT_STORE, open_store
+
+if TYPE_CHECKING:
+    from ingest.batch.pipeline import IngestSummary
+
+# Each command imports the libraries it uses in its body (the extractor, the Neo4j driver, Dask, text reuse), so
+# that `lineage --help` and a query on the embedded store start fast; tests/test_cli.py checks what --help loads.
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Trace Vietnamese directives down the state.")
 
@@ -69,6 +65,8 @@ WORKERS_HELP = "Extraction processes, or local Dask workers (0: one per core)."
 def _executor(executor: str, scheduler: str | None, workers: int, timeout: float | None = None,
               memory_mb: int | None = None):
     """The executor the options ask for; a bad name is a usage error that lists the choices."""
+    from ingest.batch.executors import make_executor
+
     if executor not in EXECUTORS:
         raise typer.BadParameter(f"use one of {', '.join(EXECUTORS)}", param_hint="--executor")
     return make_executor("dask" if scheduler else executor, workers or os.cpu_count() or 1, scheduler,
@@ -85,8 +83,10 @@ def extract(
     scheduler: Annotated[str | None, typer.Option(help=SCHEDULER_HELP)] = None,
     workers: Annotated[int, typer.Option(help=WORKERS_HELP)] = 0,
 ) -> None:
-    """Print one extraction record per document (the contract in shared/contract/record.md), or write the
+    """Print one extraction record per document (the contract in docs/record.md), or write the
     records as Parquet."""
+    from ingest import extract_path
+
     if format not in {"jsonl", "json", "parquet"}:
         raise typer.BadParameter("use jsonl, json or parquet", param_hint="--format")
     if format == "parquet":
@@ -117,6 +117,8 @@ def extract(
 
 
 def _extract_parquet(files: list[Path], out: Path | None, executor) -> None:
+    from ingest.batch.pipeline import IngestSummary, read_compact
+
     if out is None:
         raise typer.BadParameter("give the records folder to write: --out DIR", param_hint="--out")
     summary = IngestSummary()
@@ -141,6 +143,9 @@ def eval_(
     min_target_f1: Annotated[float, typer.Option(help="Fail below this target F1 (value+unit+comparator).")] = 0.0,
 ) -> None:
     """Score records of DOCS_DIR against GOLD_DIR/*.json: precision, recall, F1 per field, and the misses."""
+    from ingest import extract_path
+    from ingest.evaluate import evaluate, load_gold
+
     if len(paths) < 2:
         raise typer.BadParameter("give at least one documents folder and the gold folder", param_hint="PATHS")
     *doc_dirs, gold_dir = paths
@@ -223,6 +228,9 @@ def ingest(
     cannot be read, or runs past --timeout or --memory-mb, is reported and the rest are stored (exit 1)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    from ingest.batch.pipeline import RecordCache, ingest as run_ingest
+    from ingest.reuse.index import ReuseIndex
+
     files = _files(paths)
     if not files:
         raise typer.BadParameter("no files found", param_hint="PATHS")
@@ -286,6 +294,14 @@ def export(
 ) -> None:
     """Write the stored graph (or the graph of Parquet records) as Turtle, JSON-LD, GraphML, or neo4j-admin
     import files (CSV or Parquet)."""
+    from graph.build import build
+    from graph.neo4j_csv import write_neo4j_csv
+    from graph.neo4j_parquet import write_neo4j_parquet
+    from graph.nx_store import write_graphml
+    from graph.rdf_store import write_turtle
+    from ingest.batch.pipeline import Records
+    from ingest.batch.records_parquet import read_parquet_texts
+
     if format not in EXPORT_FORMATS:
         raise typer.BadParameter(f"use one of {', '.join(EXPORT_FORMATS)}", param_hint="--format")
     if records is None:
@@ -398,6 +414,7 @@ def cypher(
     format: Annotated[str, typer.Option("--format", "-f", help="table | json | csv")] = "table",
 ) -> None:
     """Run raw Cypher on Neo4j if the server plans it as a read of the graph; with a timeout and a row limit."""
+    from graph.neo4j_store import connect_from_env
     from queries.raw import raw_cypher
 
     _check_format(format)
@@ -517,6 +534,8 @@ def neo4j_start(
 def neo4j_schema(neo4j: Annotated[str | None, typer.Option(help=NEO4J_HELP)] = None) -> None:
     """Create the uniqueness constraints and look-up indexes the queries need (after a neo4j-admin import,
     which loads data only); waits until the indexes are filled."""
+    from graph.neo4j_store import connect_from_env
+
     with _reported(), connect_from_env(neo4j) as store:
         store.ensure_constraints()
     typer.echo("constraints and indexes in place", err=True)

@@ -34,8 +34,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from neo4j import GraphDatabase
-from neo4j.exceptions import DriverError, Neo4jError
 
 from graph.errors import LineageError
 
@@ -285,6 +283,9 @@ def _wait_until_ready(server: RunningServer, log: Path, password: str | None, ti
 
 def check_connectivity(uri: str, password: str | None = None, user: str = USER) -> str | None:
     """Return ``None`` when a Bolt connection to ``uri`` succeeds, else the driver's error message."""
+    from neo4j import GraphDatabase  # here, not at the top: `lineage --help` does not load the driver
+    from neo4j.exceptions import DriverError, Neo4jError
+
     auth = (user, password) if password else None
     try:
         with GraphDatabase.driver(uri, auth=auth) as driver:

@@ -7,14 +7,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph.errors import LineageError
-from graph.neo4j_store import Neo4jStore
 from graph.rdf_store import QUERY_MEMORY_MB, QUERY_PREFIXES, OxigraphStore, select_read_only
 from graph.store import CYPHER, SPARQL, needs
 
 from .safety import check_cypher_plan, check_limit, check_sparql
+
+if TYPE_CHECKING:  # the Neo4j driver is imported only by a command that connects (`lineage --help` stays fast)
+    from graph.neo4j_store import Neo4jStore
 
 TIMEOUT = 30.0
 LIMIT = 1000

@@ -4,7 +4,7 @@ import json
 import subprocess
 import sys
 
-from conftest import UNREADABLE
+from conftest import UNREADABLE, corpus_sample
 from typer.testing import CliRunner
 
 from lineage.cli import app
@@ -63,3 +63,38 @@ def test_eval_prints_table_and_misses(data_dir):
 def test_eval_fails_below_threshold(data_dir):
     result = runner.invoke(app, ["eval", str(data_dir / "corpus"), str(data_dir / "gold"), "--min-reference-f1", "1.01"])
     assert result.exit_code == 1
+
+
+# What `lineage --help` and a named query on the embedded store may load: the command line imports each heavy
+# library in the command that uses it (issue 22 item 6). Which modules are loaded, not how long it takes (no timed
+# unit tests; the start-up times are in the README).
+HEAVY = ("neo4j", "pandas", "scipy", "datasketch", "dask", "ingest.extract", "streamlit", "pymupdf", "docx")
+LOADED = """
+import sys
+from lineage.cli import main
+sys.argv = ["lineage", *{argv!r}]
+try:
+    main()
+except SystemExit:
+    pass
+print(" ".join(m for m in {heavy!r} if m in sys.modules), file=sys.stderr)
+"""
+
+
+def _heavy_loaded(*argv: str) -> list[str]:
+    result = subprocess.run([sys.executable, "-c", LOADED.format(argv=list(argv), heavy=HEAVY)],
+                            capture_output=True, text=True, check=True)
+    return result.stderr.strip().splitlines()[-1].split() if result.stderr.strip() else []
+
+
+def test_help_loads_no_heavy_library():
+    assert _heavy_loaded("--help") == []
+
+
+def test_a_query_on_the_embedded_store_loads_neither_the_driver_nor_the_extractor(tmp_path, data_dir):
+    store, files = tmp_path / "store", corpus_sample(tmp_path / "files", 3, "broken.bin")
+    ingested = CliRunner().invoke(app, ["ingest", str(files), "--store", str(store), "--no-reuse"])
+    assert ingested.exit_code == 1, ingested.output  # the three stored, the broken file reported
+    assert _heavy_loaded("query", "find", "--store", str(store), "--format", "csv") == []
+    # and the check can fail: extracting does load the extractor
+    assert "ingest.extract" in _heavy_loaded("extract", str(files))

@@ -30,11 +30,11 @@ from graph.errors import LineageError
 from ..extract import extract_path
 from ..read import reason
 from ..record import to_json_bytes
+from .bounds import CRASHED, EXECUTORS, FAILED, MEMORY_MB, OK, OUT_OF_MEMORY, TIMED_OUT, TIMEOUT
 from .records_parquet import PartWriter
 
 
 # What became of a file (``Outcome.status``); all but OK come with an error message.
-OK, FAILED, TIMED_OUT, OUT_OF_MEMORY, CRASHED = "ok", "failed", "timed out", "out of memory", "crashed"
 
 
 class Outcome(NamedTuple):
@@ -59,10 +59,6 @@ IN_FLIGHT = 4  # batches queued per local worker process
 BATCH = 16  # files per batch a local worker extracts (one round trip each: fewer, larger messages)
 PARTITION = 64  # at most this many files per Dask task (and per Parquet part it writes)
 PARTS_IN_FLIGHT = 2  # Dask partitions queued per worker thread
-EXECUTORS = ("local", "dask")
-# Per-file bounds of the local pool (`lineage ingest --timeout/--memory-mb`; 0 or None: none).
-TIMEOUT = 300.0  # seconds to read and extract one file (OCR of a long scan takes minutes; a letter < 1 s)
-MEMORY_MB = 4096  # address space of each extraction process, MB (a 50 MB PDF needs well under 1 GB)
 RETIRED = 75  # the exit code of a worker that stopped after running out of memory (no file's fault)
 GRACE = 10.0  # seconds past the time bound before a worker stuck in a library's C code is killed
 TICK = 0.5  # seconds between checks for stuck workers
