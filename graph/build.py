@@ -1,6 +1,6 @@
 """Records → one resolved :class:`LineageGraph`.
 
-Input is the record contract's JSON shape (``shared/contract/record.md``), so ``graph`` needs nothing
+Input is the record contract's JSON shape (``docs/record.md``), so ``graph`` needs nothing
 from ``ingest``. What the builder resolves:
 
 * **Stubs.** A cited document we do not hold becomes a ``Document`` with ``stub=true`` under the id

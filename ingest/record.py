@@ -1,4 +1,4 @@
-"""The extraction record (``shared/contract/record.md``) as frozen dataclasses, and its JSON form."""
+"""The extraction record (``docs/record.md``) as frozen dataclasses, and its JSON form."""
 
 from __future__ import annotations
 
