@@ -35,6 +35,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import RDFS, SKOS
 
 from .errors import LineageError
+from .ontology import LIN, ONTOLOGY_GRAPH, ontology_ntriples
 from .store import SPARQL
 from .ids import edge_key
 from .model import (AGENCY, DOCUMENT, DOCUMENT_EDGES, EDGE_TYPES, HELD_FIELDS, INFERRED, OWNED_VIA, STUB_FIELDS,
@@ -43,7 +44,6 @@ from .model import (AGENCY, DOCUMENT, DOCUMENT_EDGES, EDGE_TYPES, HELD_FIELDS, I
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
 ORG = Namespace("http://www.w3.org/ns/org#")
 PROV = Namespace("http://www.w3.org/ns/prov#")
-LIN = Namespace("https://w3id.org/directive-lineage/ns#")
 BASE = "https://w3id.org/directive-lineage/id/"
 PREFIXES = {"eli": ELI, "org": ORG, "prov": PROV, "lin": LIN, "skos": SKOS, "rdfs": RDFS, "xsd": XSD}
 SHA256_URN = "urn:sha256:"
@@ -347,6 +347,7 @@ WRITTEN_SUFFIX = ".written"
 # The store's own bookkeeping, beside the lineage in the default graph (which every query and read sees):
 # the digest of what each document owned when last written (``graph.model.Revision.digest``).
 DIGESTS = ox.NamedNode("urn:directive-lineage:digests")
+ONTOLOGY = ox.NamedNode(ONTOLOGY_GRAPH)  # the lin: ontology and the SKOS schemes, beside the lineage
 DIGEST = ox.NamedNode(str(LIN.digest))
 
 
@@ -619,8 +620,15 @@ class OxigraphStore:
                 self._remember(revised)
             else:
                 self._merge(graph, revised)
+            self._keep_ontology()
         if marker is not None:
             marker.write_text(digest)
+
+    def _keep_ontology(self) -> None:
+        """Hold the ``lin:`` ontology and the SKOS schemes (:mod:`graph.ontology`) in their named graph, as this
+        code defines them (replaced whole: a few hundred triples)."""
+        self._ox.remove_graph(ONTOLOGY)
+        self._ox.load(ontology_ntriples(), ox.RdfFormat.N_TRIPLES, to_graph=ONTOLOGY)
 
     def _held_digests(self, revised: list[Revision]) -> dict[str, ox.Quad]:
         """The digest quad held for each document of ``revised`` that has one."""

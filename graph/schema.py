@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from rdflib import RDF
 
+from .ontology import DOC_TYPES, ONTOLOGY_GRAPH
 from .model import EDGE_TYPES, ENDPOINTS, NODE_LABELS, PROVENANCE, REGISTRY_EDGES, TEXT_EDGES, LineageGraph
 from .rdf_store import (BASE, DATE_PROPERTIES, DATE_TYPES, DIGEST, DIGESTS, EDGE_PREDICATES, LIN, NODE_CLASSES, ORG,
                         PROV, QUERY_PREFIXES, SHA256_URN, _predicate)
@@ -170,6 +171,9 @@ def render(schema: Schema) -> str:
         f" `{curie(str(PROV.atTime))}` (its date) and `rdfs:comment` (its legal basis).",
         f"- The lineage is the default graph. The named graph `<{DIGESTS.value}>` holds one `{curie(DIGEST.value)}`",
         "  per document: the digest of what it owns, so a re-ingest writes only what changed.",
+        f"- The named graph `<{ONTOLOGY_GRAPH}>` holds the `lin:` ontology (`graph/vocabulary/ontology.ttl`: every",
+        "  class and property above with its domain, range, and labels and comments in Vietnamese and English) and the",
+        f"  SKOS concept schemes of document types (`<{DOC_TYPES}>`) and roles (`lin:roles`).",
         "",
         "## Neo4j only",
         "",

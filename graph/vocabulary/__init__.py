@@ -92,6 +92,7 @@ class DocType:
     aliases: tuple[str, ...]
     family: str
     named: bool  # cited by name and date ("Luật Tổ chức Chính phủ ngày …"), not by number
+    en: str = ""  # the English name: the English label of the type's SKOS concept (graph/ontology.py)
 
 
 @dataclass(frozen=True)
@@ -597,7 +598,8 @@ def vocabulary() -> Vocabulary:
     events += _province_events(provinces, {c["date"]: c for c in succession["province_change"]})
     return Vocabulary(
         doc_types=tuple(
-            DocType(t["name"], tuple(t.get("abbr", ())), tuple(t.get("aliases", ())), t["family"], t.get("named", False))
+            DocType(t["name"], tuple(t.get("abbr", ())), tuple(t.get("aliases", ())), t["family"], t.get("named", False),
+                    t["en"])
             for t in types
         ),
         central=tuple(
