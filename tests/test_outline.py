@@ -108,3 +108,31 @@ def test_spans_point_at_the_text():
     assert text[first["span"][0]:].startswith("1. Sở Y tế")
     assert text[first["children"][0]["span"][0]:].startswith("a) Chủ trì")
     assert text[second["span"][0]:].startswith("2. Sở Nội vụ")
+
+
+# A dash opening a line: an item, or the hyphen of a name or a range wrapped there. Each row is lines of a whole
+# document of ../shared/corpus-full as printed → the blocks read (kind, start of the text).
+WRAPS = [
+    # A ministry's hyphenated name (the registry's "Bộ Lao động - Thương binh và Xã hội") wrapped at its hyphen
+    # (2929/QĐ-UBND): one item, not two.
+    ("- Thông tư liên tịch số\n01/2012/TTLT-BQP-BLĐTBXH- BTC ngày 05/01/2012 của Bộ Quốc phòng, Bộ Lao động\n"
+     "- Thương binh và Xã hội hướng dẫn thực hiện Quyết định số 62/2011/QĐ-TTg của",
+     [("dash", "- Thông tư liên tịch số")]),
+    # A span of years wrapped at its dash (179/KH-UBND): "giai đoạn 2026" / "- 2030, …" goes on.
+    ("- Hỗ trợ doanh nghiệp; Chương trình Make in Viet Nam cho giai đoạn 2026\n"
+     "- 2030, tập trung vào các doanh nghiệp sản xuất thiết bị IoT theo từng ngành,",
+     [("dash", "- Hỗ trợ doanh nghiệp")]),
+    # A cell's dash items after a line that ends without a stop (138/2025/QĐ-UBND): still two items.
+    ("- Xác định NVTC, gửi\nthông báo việc thực hiện NVTC cho người sử dụng đất, đơn vị có liên quan\n"
+     "- Xác nhận hoàn thành việc nộp\nNVTC và gửi thông báo kết quả",
+     [("dash", "- Xác định NVTC"), ("dash", "- Xác nhận hoàn thành")]),
+]
+
+
+@pytest.mark.parametrize("src, blocks", WRAPS)
+def test_a_dash_wrapped_from_a_name_or_a_range_is_no_item(src, blocks):
+    from ingest.clean.outline import read_blocks
+
+    read = read_blocks(src, [(0, len(src))])
+    assert [(b.kind, b.text(src)[:len(text)]) for b, (_, text) in zip(read, blocks)] == blocks
+    assert len(read) == len(blocks)

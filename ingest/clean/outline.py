@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Iterator
 
-from ..lexicon.vocab import alternation, load
+from ..lexicon.vocab import alternation, hyphen_compounds, load
 
 # ---- words and patterns --------------------------------------------------------------------------------
 
@@ -458,6 +458,9 @@ def read_blocks(text: str, ranges: list[tuple[int, int]]) -> list[Block]:
             pending_word = s  # the next line, if it follows at once, goes on this marker
             continue
         found = _marker(text, s, end)
+        if found is not None and found[0] == "dash" and not blank and out and _wrapped_hyphen(
+                text[prev[0]:prev[1]], text[found[2]:end]):
+            found = None  # "Bộ Lao động" / "- Thương binh và Xã hội …": the line goes on the one before
         current = out[-1] if out else None
         if found is None and current is not None:
             joins = not blank and not (_new_paragraph(text, prev, s, end) and (not spaced or _hard_break(text, prev)))
@@ -501,6 +504,18 @@ def _marker(text: str, start: int, end: int) -> tuple[str, str, int] | None:
     if kind in CHECKED_KINDS and not _opens_item(text[m.end():m.end() + 1]):
         return None
     return kind, m["marker"].strip(), m.end()
+
+
+def _wrapped_hyphen(before: str, after: str) -> bool:
+    """Whether a dash opening a line is the hyphen of a name or a range wrapped there, after the line ``before``:
+    "… của Bộ Quốc phòng, Bộ Lao động" / "- Thương binh và Xã hội hướng dẫn …" (2929/QĐ-UBND; a hyphenated name
+    of the registry, :func:`~ingest.lexicon.vocab.hyphen_compounds`), "… giai đoạn 2026" / "- 2030, tập trung …"
+    (179/KH-UBND; a number each side)."""
+    before = before.rstrip()
+    if before[-1:].isdigit() and after[:1].isdigit():
+        return True
+    return any((before == left or before.endswith(" " + left)) and after.startswith(right)
+               and not after[len(right):len(right) + 1].isalnum() for left, right in hyphen_compounds())
 
 
 def _opens_item(ch: str) -> bool:

@@ -7,7 +7,7 @@ import tomllib
 from functools import cache
 from importlib import resources
 
-from graph.vocabulary import old_tones
+from graph.vocabulary import old_tones, vocabulary
 
 
 # Every capital letter a Vietnamese text may hold ("A"…"Z", "Đ", "Ắ", "Ỹ" …), as the inside of a character
@@ -40,6 +40,21 @@ def dates() -> dict:
 def common() -> dict:
     """The words of ``common.toml`` that many stages share ("và", "của", "các", the provincial units)."""
     return load("common.toml")
+
+
+@cache
+def hyphen_compounds() -> frozenset[tuple[str, str]]:
+    """The halves around the hyphen of the registry's hyphenated names, two words each side at most:
+    "Bộ Lao động - Thương binh và Xã hội" → ("Lao động", "Thương binh"). A line ending with the first half and the
+    next opening "- " and the second is one name wrapped at its hyphen, not a dash item (``clean/outline.py``)."""
+    v = vocabulary()
+    names = [n for body in (*v.central, *v.local) for n in (body.name, *body.aliases)]
+    pairs = set()
+    for name in names:
+        left, sep, right = name.partition(" - ")
+        if sep and left.strip() and right.strip():
+            pairs.add((" ".join(left.split()[-2:]), " ".join(right.split()[:2])))
+    return frozenset(pairs)
 
 
 def one_of(phrases: str | list[str], space: str = " ") -> str:
