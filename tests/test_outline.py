@@ -122,6 +122,19 @@ WRAPS = [
     ("- Hỗ trợ doanh nghiệp; Chương trình Make in Viet Nam cho giai đoạn 2026\n"
      "- 2030, tập trung vào các doanh nghiệp sản xuất thiết bị IoT theo từng ngành,",
      [("dash", "- Hỗ trợ doanh nghiệp")]),
+    # A line filled to the text's width ending in a name, a capital after the dash (634/TB-VPCP): the state
+    # group "Công nghiệp - Viễn thông Quân đội" goes on, the item is one.
+    ("10. Các Bộ, cơ quan liên quan và các Tập đoàn: Công\n"
+     "nghiệp - Năng lượng Quốc gia Việt Nam, Bưu chính viễn thông Việt Nam, Công nghiệp\n"
+     "- Viễn thông Quân đội theo chức năng, nhiệm vụ và thẩm quyền, trao đổi, phối hợp\n"
+     "chặt chẽ với Tỉnh để tập trung nghiên cứu, rà soát, khẩn trương xử lý các kiến",
+     [("number", "10. Các Bộ")]),
+    # The same after a list of acts (1936/QĐ-UBND): a document type after the dash opens the next item.
+    ("- Nghị định số 31/2021/NĐ-CP ngày 26/3/2021 của\n"
+     "Chính phủ Quy định chi tiết và hướng dẫn thi hành một số điều của Luật Đầu tư\n"
+     "- Nghị định số 239/2025/NĐ-CP ngày 03/9/2025 của\n"
+     "Chính phủ sửa đổi, bổ sung một số điều của nghị định số 31/2021/NĐ-CP ngày 26",
+     [("dash", "- Nghị định số 31"), ("dash", "- Nghị định số 239")]),
     # A cell's dash items after a line that ends without a stop (138/2025/QĐ-UBND): still two items.
     ("- Xác định NVTC, gửi\nthông báo việc thực hiện NVTC cho người sử dụng đất, đơn vị có liên quan\n"
      "- Xác nhận hoàn thành việc nộp\nNVTC và gửi thông báo kết quả",

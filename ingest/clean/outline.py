@@ -43,7 +43,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Iterator
 
-from ..lexicon.vocab import alternation, hyphen_compounds, load
+from ..lexicon.vocab import alternation, hyphen_compounds, load, type_start_re
 
 # ---- words and patterns --------------------------------------------------------------------------------
 
@@ -92,6 +92,10 @@ RANK = {"part": 0, "chapter": 1, "section": 2, "article": 3, "roman": 4, "number
 FIXED_RANK = {k: RANK[k] for k in ("part", "chapter", "section", "article")}
 # Items of a list of dashes, pluses or bullets.
 LIST_KINDS = frozenset({"dash", "plus", "bullet"})
+# A line this share of the text's width (or more) was filled and wrapped, not ended: "… Việt Nam, Công nghiệp" (81
+# characters in 634/TB-VPCP, whose lines are set at 80).
+FILLED_LINE = 0.95
+WIDTH_QUANTILE = 0.9
 
 
 @cache
@@ -436,6 +440,7 @@ def read_blocks(text: str, ranges: list[tuple[int, int]]) -> list[Block]:
     style = blank_style(text, ranges)
     spaced = style == "spaced"
     lines = _lines(text, ranges)
+    width = _text_width(text, lines)
     out: list[Block] = []
     blank, prev = False, (0, 0)
     pending_word: int | None = None
@@ -459,7 +464,7 @@ def read_blocks(text: str, ranges: list[tuple[int, int]]) -> list[Block]:
             continue
         found = _marker(text, s, end)
         if found is not None and found[0] == "dash" and not blank and out and _wrapped_hyphen(
-                text[prev[0]:prev[1]], text[found[2]:end]):
+                text[prev[0]:prev[1]], text[found[2]:end], width):
             found = None  # "Bộ Lao động" / "- Thương binh và Xã hội …": the line goes on the one before
         current = out[-1] if out else None
         if found is None and current is not None:
@@ -506,16 +511,29 @@ def _marker(text: str, start: int, end: int) -> tuple[str, str, int] | None:
     return kind, m["marker"].strip(), m.end()
 
 
-def _wrapped_hyphen(before: str, after: str) -> bool:
+def _wrapped_hyphen(before: str, after: str, width: int) -> bool:
     """Whether a dash opening a line is the hyphen of a name or a range wrapped there, after the line ``before``:
     "… của Bộ Quốc phòng, Bộ Lao động" / "- Thương binh và Xã hội hướng dẫn …" (2929/QĐ-UBND; a hyphenated name
     of the registry, :func:`~ingest.lexicon.vocab.hyphen_compounds`), "… giai đoạn 2026" / "- 2030, tập trung …"
-    (179/KH-UBND; a number each side)."""
+    (179/KH-UBND; a number each side), or a line filled to the text's width that ends in a name and a capital
+    after the dash: "… Bưu chính viễn thông Việt Nam, Công nghiệp" / "- Viễn thông Quân đội theo chức năng …"
+    (634/TB-VPCP) — unless a document type opens it, an item of a list of acts ("… của Luật Đầu tư" /
+    "- Nghị định số 239/2025/NĐ-CP …", 1936/QĐ-UBND)."""
     before = before.rstrip()
     if before[-1:].isdigit() and after[:1].isdigit():
         return True
-    return any((before == left or before.endswith(" " + left)) and after.startswith(right)
-               and not after[len(right):len(right) + 1].isalnum() for left, right in hyphen_compounds())
+    if any((before == left or before.endswith(" " + left)) and after.startswith(right)
+           and not after[len(right):len(right) + 1].isalnum() for left, right in hyphen_compounds()):
+        return True
+    return (len(before) >= FILLED_LINE * width and before[-1:].isalnum()
+            and any(word[:1].isupper() for word in before.split()[-2:]) and after[:1].isupper()
+            and not type_start_re().match(after))
+
+
+def _text_width(text: str, lines: list[tuple[int, int, bool]]) -> int:
+    """How wide the text's lines are set: the length most lines stay within (:data:`WIDTH_QUANTILE`)."""
+    lengths = sorted(stop - start for start, stop, _ in lines if text[start:stop].strip())
+    return lengths[int(len(lengths) * WIDTH_QUANTILE)] if lengths else 0
 
 
 def _opens_item(ch: str) -> bool:

@@ -43,6 +43,12 @@ def common() -> dict:
 
 
 @cache
+def type_start_re() -> re.Pattern[str]:
+    """A document type's word opening a text, in any case: "QUYẾT ĐỊNH …", "Nghị định số 239/2025/NĐ-CP …"."""
+    return re.compile(rf"^(?:{alternation(vocabulary().type_words(), ignore_case=True)})\b", re.IGNORECASE)
+
+
+@cache
 def hyphen_compounds() -> frozenset[tuple[str, str]]:
     """The halves around the hyphen of the registry's hyphenated names, two words each side at most:
     "Bộ Lao động - Thương binh và Xã hội" → ("Lao động", "Thương binh"). A line ending with the first half and the

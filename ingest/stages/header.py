@@ -20,7 +20,7 @@ from ..lexicon.codes import Code, find_codes, match_code
 from ..lexicon.dates import DAY, FoundDate, date_at
 from ..clean.flat import Flat, flatten
 from ..clean.layout import Layout, Line
-from ..lexicon.vocab import CAPITALS, alternation, common, cues, load, one_of, word_start_re
+from ..lexicon.vocab import CAPITALS, alternation, common, cues, load, one_of, type_start_re, word_start_re
 
 HEADER_LINES = 40
 _HEADER = cues()["header"]  # "Số", the body openers, the heads' titles … (cues.toml)
@@ -97,12 +97,6 @@ def _without_motto(text: str) -> str:
 @cache
 def _type_words_re() -> str:
     return alternation(vocabulary().type_words(), ignore_case=True)
-
-
-@cache
-def _type_start_re() -> re.Pattern[str]:
-    # A type word opening a run of capitals: "QUYẾT ĐỊNH …", "CHỈ THỊ …".
-    return re.compile(rf"^(?:{_type_words_re()})\b", re.IGNORECASE)
 
 
 @cache
@@ -405,7 +399,7 @@ def _issuer_block(zone: Flat, motto: re.Match[str] | None) -> str | None:
     block = " ".join(words)
     if not block:
         return None
-    if _type_start_re().match(block) and vocabulary().doc_type(block.split(" ")[0] + " " + " ".join(block.split(" ")[1:2])):
+    if type_start_re().match(block) and vocabulary().doc_type(block.split(" ")[0] + " " + " ".join(block.split(" ")[1:2])):
         return None
     if vocabulary().doc_type(block):
         return None
