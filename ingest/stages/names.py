@@ -30,6 +30,7 @@ from functools import cache
 
 from graph.vocabulary import Province, fold, vocabulary
 
+from ..lexicon.scanner import finditer_at, scan
 from ..lexicon.vocab import CAPITALS, alternation, duties, load, phrases_re
 from .agencies import expand_abbreviations, locality_of, resolve_agency, tidy
 
@@ -208,10 +209,23 @@ def _short_name_re() -> re.Pattern[str]:
     return re.compile(rf"\(\s*(?:{cues_})\s+[“\"]?(?P<short>[{CAPITALS}][^()“”\"]{{2,60}}?)[”\"]?\s*\)", re.IGNORECASE)
 
 
+def _brackets_before(text: str, cues_at: list[int]) -> list[int]:
+    """The "(" before each short-name cue, with only whitespace between: where :func:`_short_name_re` can match
+    ("(sau đây gọi tắt là Ban Chỉ đạo)": the bracket before "sau")."""
+    out = []
+    for at in cues_at:
+        at -= 1
+        while at >= 0 and text[at].isspace():
+            at -= 1
+        if at >= 0 and text[at] == "(":
+            out.append(at)
+    return out
+
+
 def short_names(text: str) -> list[tuple[str, str]]:
     """The short names ``text`` defines for bodies, with their full names, when the short name is their start."""
     out = []
-    for m in _short_name_re().finditer(text):
+    for m in finditer_at(_short_name_re(), text, _brackets_before(text, scan(text).starts("short_name_cues"))):
         first = m["short"].split()[:2]
         if len(first) < 2:
             continue

@@ -18,6 +18,7 @@ from graph.vocabulary import fold, vocabulary
 
 from .references import Mention
 from ..clean.flat import Flat
+from ..lexicon.scanner import finditer_at, scan
 from ..lexicon.vocab import alternation, common, cues, load, one_of, phrases_re
 
 STRENGTH = {"implements": 5, "amends": 4, "replaces": 4, "repeals": 4, "based_on": 2, "cites": 1}
@@ -162,8 +163,11 @@ def _scopes(flat: Flat, source: str, title: tuple[int, int] | None, own: str | N
         m = _frame_re().match(text, offset)
         if m and _own_ok(m, own):
             scopes.append(Scope("implements", a + m.end(), b))
-    openers = [m for m in _opener_re().finditer(flat.text) if _sentence_initial(flat, source, m.start())]
-    starts = sorted([m.start() for m in openers] + [m.start() for m in _preamble_re().finditer(flat.text)
+    hits = scan(flat.text)
+    openers = [m for m in finditer_at(_opener_re(), flat.text, hits.starts("implement_openers", "basis_openers"))
+               if _sentence_initial(flat, source, m.start())]
+    starts = sorted([m.start() for m in openers] + [m.start() for m in finditer_at(_preamble_re(), flat.text,
+                                                                                  hits.starts("preamble_enders"))
                                                     if _sentence_initial(flat, source, m.start())])
     for m in openers:
         kind = "based_on" if m["cue"] in _body_cues()["basis_openers"] else "implements"
@@ -179,7 +183,7 @@ def _scopes(flat: Flat, source: str, title: tuple[int, int] | None, own: str | N
                     continue  # "Thực hiện X, các Bộ, cơ quan đã …" recounts; X is only cited
                 end = main.start()
         scopes.append(Scope(kind, m.end(), end))
-    for m in FIRST_ARTICLE_RE.finditer(flat.text):
+    for m in finditer_at(FIRST_ARTICLE_RE, flat.text, hits.starts("article")):
         frame = _frame_re().match(flat.text, m.end())
         if frame and _own_ok(frame, own):
             scopes.append(Scope("implements", frame.end(), _sentence_end(flat.text, frame.end())))
@@ -357,7 +361,7 @@ def _full_stops(text: str) -> list[int]:
 @lru_cache(maxsize=4)
 def _expiry_starts(text: str) -> list[int]:
     """Where each expiry phrase of ``text`` starts ("hết hiệu lực"), found once."""
-    return [m.start() for m in _expires_re().finditer(text)]
+    return [m.start() for m in finditer_at(_expires_re(), text, scan(text).starts("expires", word_start=True))]
 
 
 def _expires_after(text: str, a: int, b: int, expiring: list[int]) -> bool:
@@ -415,8 +419,9 @@ def _listed_changes(flat: Flat, mentions: list[Mention], relations: list[str], o
     """"Bãi bỏ các Quyết định sau: a) Quyết định số 32/2021/QĐ-UBND …; b) …", "Quyết định này bãi bỏ toàn bộ
     các Quyết định sau:", "Các quyết định sau hết hiệu lực thi hành kể từ ngày …:" — every document of the list."""
     found = [(cue, next(k for k in ("amends", "replaces", "repeals") if cue.group(k)))
-             for cue in _listed_change_re().finditer(flat.text)]
-    found += [(cue, "replaces") for cue in _listed_expiry_re().finditer(flat.text)]
+             for cue in finditer_at(_listed_change_re(), flat.text, scan(flat.text).starts("amends", "replaces", "repeals"))]
+    found += [(cue, "replaces") for cue in finditer_at(_listed_expiry_re(), flat.text,
+                                                       scan(flat.text).starts("list_after", word_start=True))]
     starts = [m.start for m in mentions]
     for cue, kind in found:
         before = flat.text[max(0, cue.start() - LIST_MARKER_REACH):cue.start()].rstrip()
