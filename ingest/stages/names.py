@@ -31,6 +31,7 @@ from functools import cache
 from graph.vocabulary import Province, fold, vocabulary
 
 from ..lexicon.scanner import finditer_at, scan
+from ..lexicon.stops import FULL_STOP
 from ..lexicon.vocab import CAPITALS, alternation, duties, load, phrases_re
 from .agencies import expand_abbreviations, locality_of, resolve_agency, tidy
 
@@ -54,8 +55,9 @@ def separator_re() -> re.Pattern[str]:
 SLASH_RE = re.compile(r"\s*/\s*")
 # A bracketed aside inside a list: "Sở Nội vụ (Ban Thi đua - Khen thưởng)".
 ASIDE_RE = re.compile(r"\s*\([^()]*\)")
-# Where a list ends at the latest: a full stop, a colon (not after "Sở"), an opening quote.
-STOP_RE = re.compile(r"\.(?=\s|$)|:(?=\s|$)|[“\"]")
+# Where a list ends at the latest: a full stop, a colon (not after "Sở"), an opening quote. Not
+# lexicon.stops.STOP_MARK_RE: a ";" does not end it ("Sở Tài chính; Sở Nội vụ; …" is one list of bodies).
+STOP_RE = re.compile(rf"{FULL_STOP}|:(?=\s|$)|[“\"]")
 
 
 @cache

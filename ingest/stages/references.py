@@ -22,6 +22,7 @@ from ..lexicon.codes import Code, find_codes, match_code
 from ..lexicon.dates import DAY, TITLE_YEAR_RE, YEAR, YEAR_ONLY_RE, FoundDate, dated_at
 from ..clean.flat import Flat
 from ..lexicon.scanner import finditer_at, scan
+from ..lexicon.stops import FULL_STOP, NEXT_SENTENCE_RE
 from ..lexicon.vocab import alternation, common, cues, dates, one_of
 
 _REFS = cues()["references"]  # the named laws, the words that end an issuer … (cues.toml)
@@ -77,7 +78,8 @@ STEERING_RE = re.compile(rf"{one_of(_REFS['steering'])}(?:\s+(?:{one_of(_REFS['s
 # " về" after it, where the topic starts.
 STEERING_TOPIC = " " + _REFS["steering_topic"]
 # Where the topic ends: "… về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số." (the end
-# of the text at the latest).
+# of the text at the latest). Not lexicon.stops.STOP_MARK_RE: any ".", ";" or "(" ends it, space or not, and
+# a ":" does not.
 TOPIC_END_RE = re.compile(r"[.;(]|$")
 # How far an issuer's name may run after "của" (the longest of the corpora: 269 characters, "UBND tỉnh Bắc Ninh
 # công bố thủ tục hành chính …"): a text with no stop is not read to its end after every mention.
@@ -93,7 +95,7 @@ def _issuer_stop_re() -> re.Pattern[str]:
     words, after_and = one_of(_REFS["issuer_stops"]), one_of(_REFS["issuer_stops_after_and"])
     return re.compile(
         rf"\s+(?:{words})(?!\w)|\s+{one_of(common()['and'])}\s+(?=(?:{_type_words()}|{after_and})(?!\w))"
-        r"|[,;:()\[\]“”\"]|\.(?=\s|$)|\s+-\s|$",
+        rf"|[,;:()\[\]“”\"]|{FULL_STOP}|\s+-\s|$",
         re.IGNORECASE,
     )
 
@@ -146,8 +148,8 @@ def _issuer_after(flat: Flat, pos: int, locality: Province | None) -> tuple[str 
 # A list introduced with its issuer: "04 Nghị quyết của Bộ Chính trị gồm: Nghị quyết số 57-NQ/TW …; …".
 LIST_ISSUER_RE = re.compile(rf"{OF}\s+(?P<agency>(?:(?!{OF}\s)[^,;:.]){{2,60}}?),?\s+{one_of(_REFS['list_lead'])}\s*:",
                             re.IGNORECASE)
-# A sentence boundary that ends such a list.
-LIST_END_RE = re.compile(r"\.\s+[A-ZĐ\u00C0-\u1EF8\d]")
+# A sentence boundary that ends such a list: "… Nghị quyết số 68-NQ/TW. Các Bộ, ngành …".
+LIST_END_RE = NEXT_SENTENCE_RE
 
 
 def _issuer_before(flat: Flat, start: int, locality: Province | None) -> str | None:

@@ -19,6 +19,7 @@ from graph.vocabulary import fold, vocabulary
 from .references import Mention
 from ..clean.flat import Flat
 from ..lexicon.scanner import finditer_at, scan
+from ..lexicon.stops import SENTENCE_OPENER
 from ..lexicon.vocab import alternation, common, cues, load, one_of, phrases_re
 
 STRENGTH = {"implements": 5, "amends": 4, "replaces": 4, "repeals": 4, "based_on": 2, "cites": 1}
@@ -28,8 +29,9 @@ OF, THIS, ARTICLE = one_of(common()["of"]), one_of(common()["this"]), one_of(loa
 # A list marker right before a cue: "5. Thực hiện hiệu quả …", "- Thực hiện nghiêm túc …", "a) …".
 LIST_MARKER_RE = re.compile(r"(?:^|\s)(?:\d+\.|[a-zđ]\)|[-+•])$")
 LIST_MARKER_REACH = 40  # characters looked at before a cue for its marker
-# Where a sentence ends: ". Chủ tịch UBND tỉnh ban hành …", "như sau:".
-SENTENCE_END_RE = re.compile(r"\.(?=\s+[A-ZĐ\u00C0-\u1EF8\d(\[])|\.$|:(?=\s|$)")
+# Where a sentence ends: ". Chủ tịch UBND tỉnh ban hành …", "như sau:". Not lexicon.stops.STOP_MARK_RE: a full
+# stop ends one only before what opens a sentence (or a bracket) or at the end, and a ";" does not end one.
+SENTENCE_END_RE = re.compile(rf"\.(?=\s+[{SENTENCE_OPENER}(\[])|\.$|:(?=\s|$)")
 
 
 @lru_cache(maxsize=4)
