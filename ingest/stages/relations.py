@@ -316,7 +316,7 @@ def _amendments(flat: Flat, mentions: list[Mention], relations: list[str], title
     stops, expiring = _full_stops(flat.text), _expiry_starts(flat.text)
     about_self: dict[tuple[int, int], bool] = {}  # per sentence: whether it speaks of this document
     for n, m in enumerate(mentions):
-        k = bisect.bisect_right(stops, m.start - len(FULL_STOP)) - 1
+        k = bisect.bisect_right(stops, m.start - len(DOT_SPACE)) - 1
         left = stops[k] if k >= 0 else 0  # the last ". " before the mention
         right = _sentence_end(flat.text, m.end)
         cue = _amend_before_re().search(flat.text[max(0, m.start - 80) : m.start])
@@ -345,7 +345,9 @@ def _amendments(flat: Flat, mentions: list[Mention], relations: list[str], title
     _article_changes(flat, mentions, relations)
 
 
-FULL_STOP = ". "
+# A full stop with the space after it, as the flat text prints a sentence's end: "… ngày ký. Điều 3." (not
+# lexicon.stops.FULL_STOP: a stop at the end of the text is none here; found with ``str.find``).
+DOT_SPACE = ". "
 # More than any phrase of these patterns (the expiry phrases, "Quyết định này") takes.
 PHRASE_CHARS = 100
 
@@ -353,10 +355,10 @@ PHRASE_CHARS = 100
 @lru_cache(maxsize=4)
 def _full_stops(text: str) -> list[int]:
     """Where each ". " of ``text`` starts, found once."""
-    out, at = [], text.find(FULL_STOP)
+    out, at = [], text.find(DOT_SPACE)
     while at >= 0:
         out.append(at)
-        at = text.find(FULL_STOP, at + 1)
+        at = text.find(DOT_SPACE, at + 1)
     return out
 
 
@@ -367,7 +369,8 @@ def _expiry_starts(text: str) -> list[int]:
 
 
 def _expires_after(text: str, a: int, b: int, expiring: list[int]) -> bool:
-    """Whether ``_expires_re().search(text[a:b])`` finds a phrase: one found in the whole text starts in
+    """Whether ``_expires_re().search(text[a:b])`` finds a phrase, for ``b`` a sentence end (:func:`_sentence_end`,
+    which no phrase spans; tests/test_fast_paths.py checks it): one found in the whole text starts in
     ``[a, b)`` (the phrase holds no sentence end, so it ends there too), or one starts at ``a`` itself, where
     the slice sees no letter before it."""
     k = bisect.bisect_left(expiring, a)
