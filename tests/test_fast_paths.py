@@ -105,6 +105,37 @@ def test_word_start_re_equals_the_plain_pattern_on_random_texts(text):
                                    re.IGNORECASE if ignore_case else 0)
                 fast = word_start_re(phrases, tail, ignore_case=ignore_case)
                 assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+                inside = re.compile(plain.pattern.removeprefix(r"(?<!\w)"), plain.flags)  # whole_word=False
+                fast = word_start_re(phrases, tail, ignore_case=ignore_case, whole_word=False)
+                assert [m.span() for m in fast.finditer(text)] == [m.span() for m in inside.finditer(text)]
+
+
+def _recurring_plain() -> re.Pattern[str]:
+    # What deadlines' "recurring" pattern says it matches: "định kỳ hằng tháng", "hằng quý".
+    from ingest.stages.deadlines import _periodic
+    from ingest.lexicon.vocab import duties, one_of
+    phrases = alternation(list(duties()["deadlines"]["recurring"]), ignore_case=True)
+    return re.compile(rf"(?:{one_of(_periodic())}\s+)?(?<!\w)(?:{phrases})(?!\w)", re.IGNORECASE)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["định kỳ", "Định kỳ", "ĐỊNH KỲ", "hằng", "Hằng", "HẰNG", "tháng", "quý", "năm", " ",
+                                 "  ", "\n", "x", "1", ","]), max_size=20).map("".join))
+def test_recurring_deadline_pattern_equals_the_plain_one(text):
+    """deadlines' "recurring" pattern (its "định kỳ" branch opening with an exact "Đ" or "đ") finds what the plain
+    pattern finds."""
+    from ingest.stages.deadlines import _res
+    assert [m.span() for m in _res()["recurring"].finditer(text)] == [m.span() for m in _recurring_plain().finditer(text)]
+
+
+def test_recurring_deadline_pattern_equals_the_plain_one_on_the_corpora():
+    from ingest.stages.deadlines import _res
+    found = 0
+    for text in TEXTS + FLATS:
+        plain = [m.span() for m in _recurring_plain().finditer(text)]
+        assert [m.span() for m in _res()["recurring"].finditer(text)] == plain
+        found += len(plain)
+    assert found
 
 
 def _sentence_end_cases(text: str):
