@@ -14,6 +14,8 @@ own case and context at the hit).
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -166,12 +168,8 @@ def fold_for_scan(text: str) -> tuple[str, list[tuple[int, int]]]:
 
 def _unfold(cuts: list[tuple[int, int]], pos: int) -> int:
     """The offset in the original text of folded position ``pos`` (a folded character stands for its first)."""
-    shift = 0
-    for at, dropped in cuts:
-        if at > pos:
-            break
-        shift = dropped
-    return pos + shift
+    k = bisect.bisect_right(cuts, (pos, math.inf)) - 1
+    return pos + cuts[k][1] if k >= 0 else pos
 
 
 def finditer_at(pattern: re.Pattern[str], text: str, starts: Iterable[int], pos: int = 0,
