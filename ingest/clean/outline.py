@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Iterator
 
+from ..lexicon.stops import STOP_MARK_RE
 from ..lexicon.vocab import alternation, hyphen_compounds, load, type_start_re
 
 # ---- words and patterns --------------------------------------------------------------------------------
@@ -159,8 +160,6 @@ MAX_COLUMN_NAME = 60     # characters of a header cell at most
 MAX_TIME_CELL = 200      # characters of a time cell at most
 HEADING_COLON_REACH = 300  # a colon this far into an item ends its heading: "1. Sở Y tế: …"
 HEADING_CHARS = 200      # characters of a heading kept in the record
-# Where a wrapped first sentence stops: ". ", ";", ":" ("Điều 2. Quyết định này có hiệu lực kể từ ngày ký.").
-SENTENCE_STOP_RE = re.compile(r"[.;:](?=\s|$)")
 SHORT_HEADING = 160       # a block this short with no stop in it is a heading, however many lines
 ONE_LINE_PARAGRAPH = 150  # a line this long is a paragraph printed on one line, not a wrapped one
 HEADING_GOES_ON = 100     # the rest of a heading cut by a blank line is at most this long
@@ -200,7 +199,7 @@ class Node:
         a, b = self.title
         own_end = self.children[0].start if self.children else self.end
         if b < own_end and text[b:b + 1] == "\n" and text[b + 1:own_end].lstrip()[:1].islower():
-            stop = SENTENCE_STOP_RE.search(text, b, min(own_end, a + HEADING_CHARS))
+            stop = STOP_MARK_RE.search(text, b, min(own_end, a + HEADING_CHARS))
             b = stop.start() if stop else min(own_end, a + HEADING_CHARS)
         return " ".join(text[a:b].split())
 

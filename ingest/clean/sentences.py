@@ -85,7 +85,8 @@ def _sentence_bounds(flat: Flat, source: str) -> tuple[list[int], list[tuple[int
     return starts, ends
 
 
-# A sentence mark that ends a sentence: one followed by a space or the end of the text ("…năm 2022; Xét").
+# A sentence mark that ends a sentence: one followed by a space or the end of the text ("…năm 2022; Xét"). Not
+# lexicon.stops.STOP_MARK_RE: "!" and "?" end an evidence sentence too, and the flat text it reads has only spaces.
 STOP_END_RE = re.compile(r"[.;:!?](?= |$)")
 
 

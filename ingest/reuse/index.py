@@ -35,8 +35,9 @@ CANDIDATES = 40        # most earlier documents one document is aligned with (th
 # any size (the cost of an ingest grows with the documents ingested, never with all pairs).
 COMMON_DOCS = 25
 # Where a sentence ends, for chunking: "… thực hiện./.", "…; ", "gồm: ". Line breaks do not end one (a letter
-# printed from a PDF breaks lines mid-sentence).
-SENTENCE_END_RE = re.compile(r"[.;:!?]+")
+# printed from a PDF breaks lines mid-sentence). Not lexicon.stops.STOP_MARK_RE: a run of marks, with or without
+# a space after, and "!" and "?" too (it is looked for in the gap between two words).
+CHUNK_END_RE = re.compile(r"[.;:!?]+")
 COMMA = ","
 INDEX_FILE = "index.pickle"
 TEXTS = "texts"
@@ -80,7 +81,7 @@ def chunks(words: Words, text: str) -> list[tuple[int, int]]:
     pieces, start = [], 0
     for i in range(1, len(words)):
         gap = text[words.ends[i - 1]:words.starts[i]]
-        if SENTENCE_END_RE.search(gap) or (i - start >= CHUNK_MAX) or (COMMA in gap and i - start > CHUNK_MAX // 2):
+        if CHUNK_END_RE.search(gap) or (i - start >= CHUNK_MAX) or (COMMA in gap and i - start > CHUNK_MAX // 2):
             pieces.append((start, i))
             start = i
     if start < len(words):

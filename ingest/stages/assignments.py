@@ -33,6 +33,7 @@ from graph.vocabulary import Province, fold
 
 from ..clean.flat import Flat
 from ..clean.outline import LEAD_IN, Node, marker_re
+from ..lexicon.stops import FULL_STOP_RE
 from ..lexicon.vocab import CAPITALS, alternation, duties, load, phrases_re
 from .deadlines import Deadline, find_deadlines
 from .names import (Name, completed, head_re, list_end, list_remark_re, mask, named_units, people_re, plural_re, qualify,
@@ -43,8 +44,10 @@ SKIPPED = frozenset({"recipients", "note"})
 # A year range or a year in a table's time cell: "Giai đoạn 2026 - 2027", "Năm 2026", "2026-2030".
 YEAR_RANGE_RE = re.compile(r"(?P<a>(?:19|20)\d\d)\s*[-–—]\s*(?P<b>(?:19|20)\d\d)")
 YEAR_RE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?!\d)")
-# Where a clause ends inside an item: ". " before a capital, "; " — "Chủ trì … . Đồng thời, …".
-CLAUSE_END_RE = re.compile(rf"\.\s+(?=[{CAPITALS}]|\d|[\"“(])|;\s+|:\s+(?=[-+•]|\d|[a-zđ]\))")
+# Where a clause ends inside an item: ". " before a capital, "; " — "Chủ trì … . Đồng thời, …". Not
+# lexicon.stops.STOP_MARK_RE: the match takes the whitespace after the mark, a full stop counts only before a
+# capital, a digit or an opening quote or bracket, and a colon only before a list ("…như sau: - …", ": 1. …").
+ITEM_CLAUSE_END_RE = re.compile(rf"\.\s+(?=[{CAPITALS}]|\d|[\"“(])|;\s+|:\s+(?=[-+•]|\d|[a-zđ]\))")
 MAX_TASK_CHARS = 600
 FIELD_LABEL_CHARS = 40  # "Cơ quan chủ trì", "Thời gian thực hiện": a field's label is short
 LEAD_REACH = 80  # "chủ trì" this early in a duty makes its body lead
@@ -52,8 +55,6 @@ FRAME_CHARS = 120  # a framing phrase before a duty ("Trong phạm vi chức nă
 OPENING_REACH = 120  # characters of an opening phrase before the subject at most
 HEADING_CHARS = 120
 WRAPPED_HEADING_CHARS = 160  # the rest of a heading wrapped onto the next lines is this long at most
-# A full stop inside a text: "… thực hiện. Sở Tài chính …" — a heading has none.
-FULL_STOP_RE = re.compile(r"\.\s")
 
 
 @cache
@@ -304,7 +305,7 @@ def _title(ctx: Context, node: Node) -> tuple[int, int]:
             and named_units(" ".join(ctx.source[start:end + 1].split())):
         return start, end + len(rest)  # "12. Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, …" — the communes it names too
     if rest[:1] != "\n" or not rest.lstrip()[:1].islower() or len(rest) > WRAPPED_HEADING_CHARS \
-            or rest.endswith(".") or FULL_STOP_RE.search(rest[:-1]):
+            or FULL_STOP_RE.search(rest):  # "… thực hiện. Sở Tài chính …": a heading has no full stop
         return start, end
     colon = rest.find(":")  # "12. Ủy" / "ban nhân dân các xã: Gia Thuận, Tân Điền, …": the heading ends at its colon
     return start, end + (colon if colon >= 0 else len(rest))
@@ -479,7 +480,7 @@ def _clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """The clauses of an item: cut at full stops and semicolons — but an execution clause is one, its
     titles set apart by semicolons ("Chánh Văn phòng …; Thủ trưởng …; Chủ tịch … chịu trách nhiệm thi hành")."""
     out, at = [], a
-    ends = sorted([*CLAUSE_END_RE.finditer(text, a, b), *_colon_give_re().finditer(text, a, b)], key=lambda m: m.start())
+    ends = sorted([*ITEM_CLAUSE_END_RE.finditer(text, a, b), *_colon_give_re().finditer(text, a, b)], key=lambda m: m.start())
     for m in ends:
         if m.start() < at:
             continue
@@ -635,7 +636,9 @@ def _clause(ctx: Context, a: int, b: int, owners: tuple[Name, ...], first: bool,
     yield from _partners(ctx, body, b, directed)
 
 
-# Where the sentence of an execution clause starts: after a full stop, a colon or "Điều 3." before it.
+# Where the sentence of an execution clause starts: after a full stop, a colon or "Điều 3." before it. Not
+# lexicon.stops.STOP_MARK_RE: the match runs over the whitespace to where the next sentence starts, and a ";"
+# does not start one (an execution clause lists its bodies across semicolons).
 SENTENCE_START_RE = re.compile(r"(?:\.|:)\s+(?=\S)")
 EXECUTION_REACH = 900  # characters an execution clause's list may run back over
 

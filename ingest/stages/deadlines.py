@@ -14,6 +14,7 @@ from datetime import date
 from functools import cache
 
 from ..lexicon.dates import MONTH, YEAR, iso, quarter_end
+from ..lexicon.scanner import finditer_at
 from ..lexicon.vocab import alternation, common, dates, duties, one_of, word_start_re
 from .spans import Taken
 
@@ -125,7 +126,7 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, year: str 
             found.append(d)
             taken.add(d.start, d.end)
 
-    for m in _matches_at(res["by_date"], starts, text, start, end):
+    for m in finditer_at(res["by_date"], text, starts, start, end):
         dm = DAY_MONTH_RE.match(text, m.end(), end)
         if not dm:
             day = DAY_NUMBER_RE.match(text, m.end(), end)
@@ -145,7 +146,7 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, year: str 
         when = iso(y, dm["m"], dm["d"]) if y else None
         add(Deadline(when, text[m.start():stop], m.start(), stop))
     for key, before in (("in_month", False), ("before_month", True)):
-        for m in _matches_at(res[key], starts, text, start, end):
+        for m in finditer_at(res[key], text, starts, start, end):
             mm = MONTHS_RE.match(text, _month_word_at(text, m), end)
             if not mm:
                 continue
@@ -157,7 +158,7 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, year: str 
             when = _previous_month_end(int(y), month) if before else _month_end(int(y), month)
             add(Deadline(when, text[m.start():mm.end()], m.start(), mm.end()))
     for key, before in (("before_quarter", True), ("in_quarter", False)):
-        for m in _matches_at(res[key], starts, text, start, end):
+        for m in finditer_at(res[key], text, starts, start, end):
             q = QUARTER_AFTER_RE.match(text, m.end(), end)
             if not q:
                 continue
@@ -171,7 +172,7 @@ def find_deadlines(text: str, start: int = 0, end: int | None = None, year: str 
                     when = quarter_end(q["q"], y)
             add(Deadline(when, text[m.start():q.end()], m.start(), q.end()))
     for key, before in (("before_year", True), ("in_year", False)):
-        for m in _matches_at(res[key], starts, text, start, end):
+        for m in finditer_at(res[key], text, starts, start, end):
             yr = YEAR_AFTER_RE.match(text, m.end(), end)
             if yr:
                 y = int(yr["y"]) - (1 if before else 0)
@@ -189,18 +190,6 @@ def _cue_starts(text: str, first: re.Match[str], end: int) -> list[int]:
         starts.append(at.start())
         at = cue.search(text, at.start() + 1, end)
     return starts
-
-
-def _matches_at(pattern: re.Pattern[str], starts: list[int], text: str, start: int, end: int) -> list[re.Match[str]]:
-    """``pattern.finditer(text, start, end)`` for a cue pattern, whose matches all begin where a cue starts:
-    the pattern is tried only at those ``starts`` (in order, none inside an earlier match)."""
-    out: list[re.Match[str]] = []
-    done = start
-    for pos in starts:
-        if pos >= done and (m := pattern.match(text, pos, end)):
-            out.append(m)
-            done = m.end()
-    return out
 
 
 def _month_word_at(text: str, m: re.Match[str]) -> int:

@@ -546,7 +546,8 @@ def _addressee_re() -> re.Pattern[str]:
 
 
 # An addressee item ends with ";" or "." ("- Bộ trưởng, Thủ trưởng cơ quan ngang bộ, cơ quan thuộc" goes on
-# with "Chính phủ;" on the next line).
+# with "Chính phủ;" on the next line). Not lexicon.stops.STOP_MARK_RE: the mark is the line's last, and a ":"
+# does not end an item.
 ITEM_END_RE = re.compile(r"[;.]\s*$")
 ITEM_MARKS = "-+•"
 

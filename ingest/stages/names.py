@@ -30,6 +30,8 @@ from functools import cache
 
 from graph.vocabulary import Province, fold, vocabulary
 
+from ..lexicon.scanner import finditer_at, scan
+from ..lexicon.stops import FULL_STOP
 from ..lexicon.vocab import CAPITALS, alternation, duties, load, phrases_re
 from .agencies import expand_abbreviations, locality_of, resolve_agency, tidy
 
@@ -53,8 +55,9 @@ def separator_re() -> re.Pattern[str]:
 SLASH_RE = re.compile(r"\s*/\s*")
 # A bracketed aside inside a list: "Sở Nội vụ (Ban Thi đua - Khen thưởng)".
 ASIDE_RE = re.compile(r"\s*\([^()]*\)")
-# Where a list ends at the latest: a full stop, a colon (not after "Sở"), an opening quote.
-STOP_RE = re.compile(r"\.(?=\s|$)|:(?=\s|$)|[“\"]")
+# Where a list ends at the latest: a full stop, a colon (not after "Sở"), an opening quote. Not
+# lexicon.stops.STOP_MARK_RE: a ";" does not end it ("Sở Tài chính; Sở Nội vụ; …" is one list of bodies).
+STOP_RE = re.compile(rf"{FULL_STOP}|:(?=\s|$)|[“\"]")
 
 
 @cache
@@ -208,10 +211,23 @@ def _short_name_re() -> re.Pattern[str]:
     return re.compile(rf"\(\s*(?:{cues_})\s+[“\"]?(?P<short>[{CAPITALS}][^()“”\"]{{2,60}}?)[”\"]?\s*\)", re.IGNORECASE)
 
 
+def _brackets_before(text: str, cues_at: list[int]) -> list[int]:
+    """The "(" before each short-name cue, with only whitespace between: where :func:`_short_name_re` can match
+    ("(sau đây gọi tắt là Ban Chỉ đạo)": the bracket before "sau")."""
+    out = []
+    for at in cues_at:
+        at -= 1
+        while at >= 0 and text[at].isspace():
+            at -= 1
+        if at >= 0 and text[at] == "(":
+            out.append(at)
+    return out
+
+
 def short_names(text: str) -> list[tuple[str, str]]:
     """The short names ``text`` defines for bodies, with their full names, when the short name is their start."""
     out = []
-    for m in _short_name_re().finditer(text):
+    for m in finditer_at(_short_name_re(), text, _brackets_before(text, scan(text).starts("short_name_cues"))):
         first = m["short"].split()[:2]
         if len(first) < 2:
             continue

@@ -21,7 +21,9 @@ from .spans import Taken
 from ..lexicon.codes import Code, find_codes, match_code
 from ..lexicon.dates import DAY, TITLE_YEAR_RE, YEAR, YEAR_ONLY_RE, FoundDate, dated_at
 from ..clean.flat import Flat
-from ..lexicon.vocab import alternation, common, cues, dates, one_of, word_start_re
+from ..lexicon.scanner import finditer_at, scan
+from ..lexicon.stops import FULL_STOP, NEXT_SENTENCE_RE
+from ..lexicon.vocab import alternation, common, cues, dates, one_of
 
 _REFS = cues()["references"]  # the named laws, the words that end an issuer … (cues.toml)
 OF, AT = one_of(common()["of"]), one_of(common()["at"])  # "của", "tại"
@@ -40,31 +42,11 @@ def _typed_re() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?P<type>{_type_words()})(?:\s+{number})?\s*:?\s*(?=[\d.…_/])", re.IGNORECASE)
 
 
-@cache
-def _type_word_re() -> re.Pattern[str]:
-    # Where a mention by type can start: "Nghị quyết …", "Công văn nêu trên" (the start both patterns share).
-    return word_start_re(vocabulary().type_words())
-
-
 def _typed_and_anaphora(text: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
-    """``finditer`` of :func:`_typed_re` and of :func:`_anaphora_re` over ``text``, from one scan for type
-    words: each pattern is tried only where a type word starts (every such start, in order, so that the
-    matches are those ``finditer`` gives, none inside an earlier match)."""
-    typed_re, anaphora_re, starts = _typed_re(), _anaphora_re(), _type_word_re()
-    typed: list[re.Match[str]] = []
-    anaphora: list[re.Match[str]] = []
-    typed_end = anaphora_end = 0
-    at = starts.search(text)
-    while at is not None:
-        pos = at.start()
-        if pos >= typed_end and (m := typed_re.match(text, pos)):
-            typed.append(m)
-            typed_end = m.end()
-        if pos >= anaphora_end and (m := anaphora_re.match(text, pos)):
-            anaphora.append(m)
-            anaphora_end = m.end()
-        at = starts.search(text, pos + 1)
-    return typed, anaphora
+    """``finditer`` of :func:`_typed_re` and of :func:`_anaphora_re` over ``text``, each tried only where the
+    document's one scan found a type word starting a word (both patterns open with one)."""
+    starts = scan(text).starts("type_words", word_start=True)
+    return list(finditer_at(_typed_re(), text, starts)), list(finditer_at(_anaphora_re(), text, starts))
 
 
 @cache
@@ -75,11 +57,9 @@ def _anaphora_re() -> re.Pattern[str]:
 
 
 # A law cited by name: "Luật Tổ chức Chính phủ", "Luật sửa đổi, bổ sung một số điều của Luật …",
-# "Bộ luật Lao động", "Hiến pháp" (then "năm 2013"). Not inside a word: the look-behind is checked after the
-# first letter (``B(?<!\w.)``), so that every branch starts with a letter and a search skips to those at C speed:
-# ``B(?<!\w.)ộ luật|L(?<!\w.)uật|…`` from cues.toml's named_laws.
-NAMED_START_RE = re.compile("(?P<type>" + "|".join(rf"{re.escape(law[0])}(?<!\w.){one_of(law[1:])}"
-                                                    for law in _REFS["named_laws"]) + r")(?=\s)")
+# "Bộ luật Lao động", "Hiến pháp" (then "năm 2013"), not inside a word, as printed (cues.toml's named_laws);
+# tried only where the document's scan found one (:func:`scanner.scan`).
+NAMED_START_RE = re.compile(rf"(?<!\w)(?P<type>{one_of(list(_REFS['named_laws']))})(?=\s)")
 # Where a law's name stops and its date begins: " ngày 18 tháng 02 năm 2025", " năm 2012".
 NAMED_DATE_RE = re.compile(rf"\s+(?:{DAY}\s+\S|{YEAR}\s+(?:19|20)\d\d(?!\d))", re.IGNORECASE)
 # A law's name opens with a capital or "sửa đổi": "Luật Đê điều", "Luật sửa đổi, bổ sung một số điều của Luật …".
@@ -98,7 +78,8 @@ STEERING_RE = re.compile(rf"{one_of(_REFS['steering'])}(?:\s+(?:{one_of(_REFS['s
 # " về" after it, where the topic starts.
 STEERING_TOPIC = " " + _REFS["steering_topic"]
 # Where the topic ends: "… về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số." (the end
-# of the text at the latest).
+# of the text at the latest). Not lexicon.stops.STOP_MARK_RE: any ".", ";" or "(" ends it, space or not, and
+# a ":" does not.
 TOPIC_END_RE = re.compile(r"[.;(]|$")
 # How far an issuer's name may run after "của" (the longest of the corpora: 269 characters, "UBND tỉnh Bắc Ninh
 # công bố thủ tục hành chính …"): a text with no stop is not read to its end after every mention.
@@ -114,7 +95,7 @@ def _issuer_stop_re() -> re.Pattern[str]:
     words, after_and = one_of(_REFS["issuer_stops"]), one_of(_REFS["issuer_stops_after_and"])
     return re.compile(
         rf"\s+(?:{words})(?!\w)|\s+{one_of(common()['and'])}\s+(?=(?:{_type_words()}|{after_and})(?!\w))"
-        r"|[,;:()\[\]“”\"]|\.(?=\s|$)|\s+-\s|$",
+        rf"|[,;:()\[\]“”\"]|{FULL_STOP}|\s+-\s|$",
         re.IGNORECASE,
     )
 
@@ -167,8 +148,8 @@ def _issuer_after(flat: Flat, pos: int, locality: Province | None) -> tuple[str 
 # A list introduced with its issuer: "04 Nghị quyết của Bộ Chính trị gồm: Nghị quyết số 57-NQ/TW …; …".
 LIST_ISSUER_RE = re.compile(rf"{OF}\s+(?P<agency>(?:(?!{OF}\s)[^,;:.]){{2,60}}?),?\s+{one_of(_REFS['list_lead'])}\s*:",
                             re.IGNORECASE)
-# A sentence boundary that ends such a list.
-LIST_END_RE = re.compile(r"\.\s+[A-ZĐ\u00C0-\u1EF8\d]")
+# A sentence boundary that ends such a list: "… Nghị quyết số 68-NQ/TW. Các Bộ, ngành …".
+LIST_END_RE = NEXT_SENTENCE_RE
 
 
 def _issuer_before(flat: Flat, start: int, locality: Province | None) -> str | None:
@@ -220,7 +201,7 @@ def find_mentions(flat: Flat, locality: Province | None, segment: int = 0) -> li
         out.append(Mention(start, end, head_end, "coded", t.name if t else None, False, code, None, date, issuer, segment))
         taken.add(start, end)
 
-    for m in NAMED_START_RE.finditer(flat.text):
+    for m in finditer_at(NAMED_START_RE, flat.text, scan(flat.text).starts("named_laws", word_start=True)):
         if not free(m.start(), m.end()):
             continue
         named = _named(flat, m)

@@ -18,6 +18,8 @@ from graph.vocabulary import fold, vocabulary
 
 from .references import Mention
 from ..clean.flat import Flat
+from ..lexicon.scanner import finditer_at, scan
+from ..lexicon.stops import SENTENCE_OPENER
 from ..lexicon.vocab import alternation, common, cues, load, one_of, phrases_re
 
 STRENGTH = {"implements": 5, "amends": 4, "replaces": 4, "repeals": 4, "based_on": 2, "cites": 1}
@@ -27,8 +29,9 @@ OF, THIS, ARTICLE = one_of(common()["of"]), one_of(common()["this"]), one_of(loa
 # A list marker right before a cue: "5. Thực hiện hiệu quả …", "- Thực hiện nghiêm túc …", "a) …".
 LIST_MARKER_RE = re.compile(r"(?:^|\s)(?:\d+\.|[a-zđ]\)|[-+•])$")
 LIST_MARKER_REACH = 40  # characters looked at before a cue for its marker
-# Where a sentence ends: ". Chủ tịch UBND tỉnh ban hành …", "như sau:".
-SENTENCE_END_RE = re.compile(r"\.(?=\s+[A-ZĐ\u00C0-\u1EF8\d(\[])|\.$|:(?=\s|$)")
+# Where a sentence ends: ". Chủ tịch UBND tỉnh ban hành …", "như sau:". Not lexicon.stops.STOP_MARK_RE: a full
+# stop ends one only before what opens a sentence (or a bracket) or at the end, and a ";" does not end one.
+SENTENCE_END_RE = re.compile(rf"\.(?=\s+[{SENTENCE_OPENER}(\[])|\.$|:(?=\s|$)")
 
 
 @lru_cache(maxsize=4)
@@ -162,8 +165,11 @@ def _scopes(flat: Flat, source: str, title: tuple[int, int] | None, own: str | N
         m = _frame_re().match(text, offset)
         if m and _own_ok(m, own):
             scopes.append(Scope("implements", a + m.end(), b))
-    openers = [m for m in _opener_re().finditer(flat.text) if _sentence_initial(flat, source, m.start())]
-    starts = sorted([m.start() for m in openers] + [m.start() for m in _preamble_re().finditer(flat.text)
+    hits = scan(flat.text)
+    openers = [m for m in finditer_at(_opener_re(), flat.text, hits.starts("implement_openers", "basis_openers"))
+               if _sentence_initial(flat, source, m.start())]
+    starts = sorted([m.start() for m in openers] + [m.start() for m in finditer_at(_preamble_re(), flat.text,
+                                                                                  hits.starts("preamble_enders"))
                                                     if _sentence_initial(flat, source, m.start())])
     for m in openers:
         kind = "based_on" if m["cue"] in _body_cues()["basis_openers"] else "implements"
@@ -179,7 +185,7 @@ def _scopes(flat: Flat, source: str, title: tuple[int, int] | None, own: str | N
                     continue  # "Thực hiện X, các Bộ, cơ quan đã …" recounts; X is only cited
                 end = main.start()
         scopes.append(Scope(kind, m.end(), end))
-    for m in FIRST_ARTICLE_RE.finditer(flat.text):
+    for m in finditer_at(FIRST_ARTICLE_RE, flat.text, hits.starts("article")):
         frame = _frame_re().match(flat.text, m.end())
         if frame and _own_ok(frame, own):
             scopes.append(Scope("implements", frame.end(), _sentence_end(flat.text, frame.end())))
@@ -310,7 +316,7 @@ def _amendments(flat: Flat, mentions: list[Mention], relations: list[str], title
     stops, expiring = _full_stops(flat.text), _expiry_starts(flat.text)
     about_self: dict[tuple[int, int], bool] = {}  # per sentence: whether it speaks of this document
     for n, m in enumerate(mentions):
-        k = bisect.bisect_right(stops, m.start - len(FULL_STOP)) - 1
+        k = bisect.bisect_right(stops, m.start - len(DOT_SPACE)) - 1
         left = stops[k] if k >= 0 else 0  # the last ". " before the mention
         right = _sentence_end(flat.text, m.end)
         cue = _amend_before_re().search(flat.text[max(0, m.start - 80) : m.start])
@@ -339,7 +345,9 @@ def _amendments(flat: Flat, mentions: list[Mention], relations: list[str], title
     _article_changes(flat, mentions, relations)
 
 
-FULL_STOP = ". "
+# A full stop with the space after it, as the flat text prints a sentence's end: "… ngày ký. Điều 3." (not
+# lexicon.stops.FULL_STOP: a stop at the end of the text is none here; found with ``str.find``).
+DOT_SPACE = ". "
 # More than any phrase of these patterns (the expiry phrases, "Quyết định này") takes.
 PHRASE_CHARS = 100
 
@@ -347,21 +355,22 @@ PHRASE_CHARS = 100
 @lru_cache(maxsize=4)
 def _full_stops(text: str) -> list[int]:
     """Where each ". " of ``text`` starts, found once."""
-    out, at = [], text.find(FULL_STOP)
+    out, at = [], text.find(DOT_SPACE)
     while at >= 0:
         out.append(at)
-        at = text.find(FULL_STOP, at + 1)
+        at = text.find(DOT_SPACE, at + 1)
     return out
 
 
 @lru_cache(maxsize=4)
 def _expiry_starts(text: str) -> list[int]:
     """Where each expiry phrase of ``text`` starts ("hết hiệu lực"), found once."""
-    return [m.start() for m in _expires_re().finditer(text)]
+    return [m.start() for m in finditer_at(_expires_re(), text, scan(text).starts("expires", word_start=True))]
 
 
 def _expires_after(text: str, a: int, b: int, expiring: list[int]) -> bool:
-    """Whether ``_expires_re().search(text[a:b])`` finds a phrase: one found in the whole text starts in
+    """Whether ``_expires_re().search(text[a:b])`` finds a phrase, for ``b`` a sentence end (:func:`_sentence_end`,
+    which no phrase spans; tests/test_fast_paths.py checks it): one found in the whole text starts in
     ``[a, b)`` (the phrase holds no sentence end, so it ends there too), or one starts at ``a`` itself, where
     the slice sees no letter before it."""
     k = bisect.bisect_left(expiring, a)
@@ -415,8 +424,9 @@ def _listed_changes(flat: Flat, mentions: list[Mention], relations: list[str], o
     """"Bãi bỏ các Quyết định sau: a) Quyết định số 32/2021/QĐ-UBND …; b) …", "Quyết định này bãi bỏ toàn bộ
     các Quyết định sau:", "Các quyết định sau hết hiệu lực thi hành kể từ ngày …:" — every document of the list."""
     found = [(cue, next(k for k in ("amends", "replaces", "repeals") if cue.group(k)))
-             for cue in _listed_change_re().finditer(flat.text)]
-    found += [(cue, "replaces") for cue in _listed_expiry_re().finditer(flat.text)]
+             for cue in finditer_at(_listed_change_re(), flat.text, scan(flat.text).starts("amends", "replaces", "repeals"))]
+    found += [(cue, "replaces") for cue in finditer_at(_listed_expiry_re(), flat.text,
+                                                       scan(flat.text).starts("list_after", word_start=True))]
     starts = [m.start for m in mentions]
     for cue, kind in found:
         before = flat.text[max(0, cue.start() - LIST_MARKER_REACH):cue.start()].rstrip()

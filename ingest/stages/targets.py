@@ -19,6 +19,7 @@ from graph.vocabulary import SPACES_RE, Province, vocabulary
 
 from .deadlines import MONTHS_RE
 from ..lexicon.dates import MONTH, YEAR
+from ..lexicon.stops import FULL_STOP
 from ..lexicon.vocab import alternation, common, dates, duties, one_of, phrases_re
 
 _TARGETS = duties()["targets"]  # the words of goals (duties.toml)
@@ -39,8 +40,10 @@ NUMBER_PATTERN = (r"(?P<num>\d(?<![\w/.,-]\d)(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*
                   r"|(?:{units})(?:/(?:{units}))?(?!\w))")
 # Where a clause starts: "…; tích hợp, cung cấp 100% …", "… năm 2025, phấn đấu …".
 CLAUSE_START_RE = re.compile(r"[;:.(]\s*|^")
-# A full stop that ends a clause: ". Tỷ lệ …", ". - 100% chính quyền …" (not "2.675" or an abbreviation).
-SENTENCE_STOP_RE = re.compile(r"\.\s+(?:[-–]\s+)?[A-ZĐ\u00C0-\u00DD\u1EA0-\u1EF8\d]")
+# A full stop that ends a clause: ". Tỷ lệ …", ". - 100% chính quyền …" (not "2.675" or an abbreviation). Not
+# lexicon.stops.NEXT_SENTENCE_RE: a dash item may come between, and its letters leave out "Ă", "Ơ", "Ư" and the
+# lower-case accented letters that lexicon.stops.SENTENCE_OPENER takes (the clauses of targets were read so).
+STOP_BEFORE_CAPITAL_RE = re.compile(r"\.\s+(?:[-–]\s+)?[A-ZĐ\u00C0-\u00DD\u1EA0-\u1EF8\d]")
 # A year that is the period of a goal: "năm 2025" (not inside a full date "08 tháng 5 năm 2025"),
 # "giai đoạn 2021 - 2025".
 YEAR_RE = re.compile(rf"(?<!{MONTH}\s\d)(?<!{MONTH}\s\d\d)(?<!\d/)(?:{one_of(dates()['period'])}\s+(?P<y1>(?:19|20)\d\d)"
@@ -209,7 +212,7 @@ def _value(text: str) -> float:
 def _clause_start(text: str, pos: int, floor: int) -> int:
     at = floor
     for m in CLAUSE_START_RE.finditer(text, floor, pos):
-        if m.group().startswith(".") and not SENTENCE_STOP_RE.match(text, m.start()):
+        if m.group().startswith(".") and not STOP_BEFORE_CAPITAL_RE.match(text, m.start()):
             continue  # "2.675" or an abbreviation, not a clause end
         if m.group().startswith("(") and ")" in text[m.end():pos]:
             continue  # a bracket closed before the number: "chỉ số … (VN_AQI) ở mức tốt … đạt tối thiểu 80%"
@@ -217,8 +220,9 @@ def _clause_start(text: str, pos: int, floor: int) -> int:
     return at
 
 
-# Where a clause ends after a number: "… đạt 8%; …", "… năm 2025. …", "… như sau: …".
-CLAUSE_END_RE = re.compile(r";|\.(?=\s|$)|:")
+# Where a clause ends after a number: "… đạt 8%; …", "… năm 2025. …", "… như sau: …". Not
+# lexicon.stops.STOP_MARK_RE: a ";" or ":" ends the figure's clause even with no space after ("đạt 8%;Tỷ lệ").
+FIGURE_CLAUSE_END_RE = re.compile(rf";|{FULL_STOP}|:")
 # Whose target, not what: "của cả nước", "toàn quốc", "tỉnh", "thành phố".
 INDICATOR_SCOPE_RE = re.compile(rf"(?<!\w)(?:{OF}\s+)?(?:{one_of(_TARGETS['indicator_scopes'])})(?!\w)", re.IGNORECASE)
 # A comparator left at the start: "trở lên …", "trở xuống …".
@@ -273,7 +277,7 @@ def _around(m: re.Match[str], start: int, end: int) -> tuple[int, int]:
 
 
 def _clause_end(text: str, pos: int, ceiling: int) -> int:
-    m = CLAUSE_END_RE.search(text, pos, ceiling)
+    m = FIGURE_CLAUSE_END_RE.search(text, pos, ceiling)
     return m.start() if m else ceiling
 
 
