@@ -33,3 +33,15 @@ def test_the_record_contract_ships_with_the_code():
     for path in ("README.md", "lineage/cli.py", "graph/build.py", "ingest/record.py"):
         text = (ROOT / path).read_text(encoding="utf-8")
         assert "docs/record.md" in text and "shared/contract" not in text, path
+
+
+def test_the_readme_layout_has_a_line_for_every_folder():
+    """Every folder of the repository holding a file (the test data aside) is a row of the README's Layout table,
+    and every row is a folder (issue 17: the table matches the tree)."""
+    files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    folders = {str(Path(f).parent) + "/" for f in files if str(Path(f).parent) != "."
+               and not f.startswith("tests/data/")}
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    layout = readme.split("## Layout\n", 1)[1].split("\n\nImport direction", 1)[0]
+    rows = {line.split("`")[1] for line in layout.splitlines() if line.startswith("| `")}
+    assert folders == rows, (sorted(folders - rows), sorted(rows - folders))
