@@ -558,6 +558,12 @@ class OxigraphStore:
             raise
         self._attach(store)
 
+    @property
+    def generation(self) -> str | None:
+        """The name of the generation a reader opened ("gen-000007"): what it shows changes only with it. ``None``
+        for the writer, a store in memory and a store kept before generations (what they show may change)."""
+        return self._generation.name if self._generation not in (None, self.path) else None
+
     def is_current(self) -> bool:
         """Whether this store shows what its folder holds now: false for a reader opened before a write that has
         since completed (open it again to see it); always true for the writer and for a store in memory."""

@@ -41,9 +41,21 @@ def source():
     return queries.stores.store_from_env()
 
 
+@st.cache_resource(max_entries=512, show_spinner=False)
+def _asked(store_id: int, generation: str, name: str, params: tuple) -> list:
+    """The rows of a named query on a generation of the embedded store, kept: a generation never changes (a new
+    ingest makes a new one, which :func:`source` opens), so the same question gets the same rows. The rows are
+    frozen dataclasses, shared, never changed."""
+    return queries.run(name, source(), **dict(params))
+
+
 def ask(name: str, **params) -> list:
+    store = source()
+    generation = getattr(store, "generation", None)  # None: Neo4j, asked live
     try:
-        return queries.run(name, source(), **params)
+        if generation is not None:
+            return _asked(id(store), generation, name, tuple(sorted(params.items())))
+        return queries.run(name, store, **params)
     except LineageError as exc:
         st.error(plain_markdown(exc))  # a message may quote a uid or a name: shown as typed
         return []
@@ -369,7 +381,8 @@ def coverage_page() -> None:
         st.markdown(f"**{t('coverage.map', n=sum(1 for r in rows if r.kind == 'province'))}**")
         dots = province_map.points(rows, {r["document"]: r["label"] for r in named})
         dots["issue_date"] = [day(d) if d else "" for d in dots["issue_date"]]
-        st.vega_lite_chart(dots, province_map.map_spec(titles), width="stretch")
+        st.vega_lite_chart(dots, province_map.map_spec(titles, province_map.outlines(dots, root.issue_date)),
+                           width="stretch")
     with right:
         st.markdown(f"**{t('coverage.timeline')}**")
         steps = province_map.timeline(rows)
