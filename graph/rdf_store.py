@@ -560,9 +560,9 @@ class OxigraphStore:
 
     @property
     def generation(self) -> str | None:
-        """The name of the generation a reader opened ("gen-000007"): what it shows changes only with it. ``None``
-        for the writer, a store in memory and a store kept before generations (what they show may change)."""
-        return self._generation.name if self._generation not in (None, self.path) else None
+        """The folder of the generation a reader opened (".../rdf/gen-000007"): what it shows changes only with it.
+        ``None`` for the writer, a store in memory and a store kept before generations (what they show may change)."""
+        return str(self._generation) if self._generation not in (None, self.path) else None
 
     def is_current(self) -> bool:
         """Whether this store shows what its folder holds now: false for a reader opened before a write that has

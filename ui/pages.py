@@ -42,7 +42,7 @@ def source():
 
 
 @st.cache_resource(max_entries=512, show_spinner=False)
-def _asked(store_id: int, generation: str, name: str, params: tuple) -> list:
+def _asked(generation: str, name: str, params: tuple) -> list:
     """The rows of a named query on a generation of the embedded store, kept: a generation never changes (a new
     ingest makes a new one, which :func:`source` opens), so the same question gets the same rows. The rows are
     frozen dataclasses, shared, never changed."""
@@ -54,7 +54,7 @@ def ask(name: str, **params) -> list:
     generation = getattr(store, "generation", None)  # None: Neo4j, asked live
     try:
         if generation is not None:
-            return _asked(id(store), generation, name, tuple(sorted(params.items())))
+            return _asked(generation, name, tuple(sorted(params.items())))
         return queries.run(name, store, **params)
     except LineageError as exc:
         st.error(plain_markdown(exc))  # a message may quote a uid or a name: shown as typed
