@@ -118,15 +118,16 @@ def code_matches(term: str, code: str | None) -> bool:
 
 
 def text_terms(text: str) -> list[Term]:
-    """What the stores' text indexes are asked for ``text``: each typed word (folded) as the start of words, or
-    what it stands for as a phrase ("ubnd" or "uy ban nhan dan").
+    """What the stores' text indexes are asked for ``text``: each typed word (folded) as the start of a word, or
+    what it stands for as a phrase ("ubnd" or "uy ban nhan dan"); a typed word made of several ("124/nq-cp") as
+    those words in that order ("110/NQ-CP" does not have "11/nq-cp").
 
-    >>> [[a.words for a in t.alternatives] for t in text_terms("UBND 124/NQ")]
-    [[('ubnd',), ('uy', 'ban', 'nhan', 'dan')], [('124', 'nq')]]
+    >>> [[(a.words, a.phrase) for a in t.alternatives] for t in text_terms("UBND 124/NQ")]
+    [[(('ubnd',), False), (('uy', 'ban', 'nhan', 'dan'), True)], [(('124', 'nq'), True)]]
     """
     terms = []
     for typed in loose(text).split():
-        alternatives = [Alternative(words(typed))] + [Alternative(words(e), phrase=True)
+        alternatives = [Alternative(words(typed), phrase=len(words(typed)) > 1)] + [Alternative(words(e), phrase=True)
                                                        for e in expansions().get(typed, ())]
         alternatives = [a for a in alternatives if a.words]
         if alternatives:
