@@ -176,3 +176,4 @@ def test_the_other_pages_in_vietnamese_then_english(app, tmp_path):
     page.get_by_text("English", exact=True).click()
     expect(page.get_by_role("heading", name="Agency", exact=True)).to_be_visible(timeout=RERUN_MS)
     expect(page.get_by_text("Read as: Sở Xây dựng tỉnh Kon Tum")).to_be_visible(timeout=RERUN_MS)
+

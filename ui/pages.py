@@ -304,9 +304,9 @@ def propagation_page() -> None:
         keep = f"&{DIRECTIVE_KEY}={quote(root.document, safe='')}&view=static&{LANG_KEY}={lang()}"
         st.graphviz_chart(propagation_dot(root_node, edges, selected, assignments, citing,
                                           words | {"cites": word("type", "CITES")}, keep), width="stretch")
-    copied_shares(root)
     if selected:
         document_card(selected)
+    copied_shares(root)
 
 
 def copied_shares(root) -> None:
