@@ -186,6 +186,7 @@ def picture(elements_: Mapping[str, list[dict]], colours: Mapping[str, str], fmt
     """The drawn view as a picture (``fmt`` "png" or "svg"): every node where :func:`place` put it, coloured as in
     the browser (``colours``: :func:`categories`), named, with its edges and the boxes of its groups; drawn on the
     server with matplotlib, so it is the same whatever the browser shows."""
+    from matplotlib import rc_context
     from matplotlib.collections import LineCollection
     from matplotlib.figure import Figure
     from matplotlib.patches import Rectangle
@@ -222,7 +223,8 @@ def picture(elements_: Mapping[str, list[dict]], colours: Mapping[str, str], fmt
         x, y = at[n["data"]["id"]]
         ax.text(x + 7, y - 3, n["data"]["name"], fontsize=LABEL_POINTS, zorder=3)
     buffer = io.BytesIO()
-    figure.savefig(buffer, format=fmt, dpi=120 if fmt == "png" else 72)
+    with rc_context({"svg.fonttype": "none"}):  # the names as text in the SVG (searchable, smaller), not paths
+        figure.savefig(buffer, format=fmt, dpi=120 if fmt == "png" else 72)
     return buffer.getvalue()
 
 
