@@ -127,8 +127,9 @@ def text_terms(text: str) -> list[Term]:
     """
     terms = []
     for typed in loose(text).split():
-        alternatives = [Alternative(words(typed), phrase=len(words(typed)) > 1)] + [Alternative(words(e), phrase=True)
-                                                       for e in expansions().get(typed, ())]
+        own = words(typed)
+        alternatives = [Alternative(own, phrase=len(own) > 1),
+                        *(Alternative(words(e), phrase=True) for e in expansions().get(typed, ()))]
         alternatives = [a for a in alternatives if a.words]
         if alternatives:
             terms.append(Term(tuple(alternatives)))
@@ -201,8 +202,8 @@ def find_agency(source, typed: str) -> AgencyMatch:
     exact = [n for n, f in folded.items() if f == wanted]
     if len(exact) == 1:
         return AgencyMatch(exact[0], ())
-    words = wanted.split()
-    fits = [n for n, f in folded.items() if all(_word_start_re(w).search(f) for w in words)]
+    typed_words = wanted.split()
+    fits = [n for n, f in folded.items() if all(_word_start_re(w).search(f) for w in typed_words)]
     if len(fits) == 1:
         return AgencyMatch(fits[0], ())
     return AgencyMatch(None, tuple(fits))

@@ -95,7 +95,7 @@ def test_click_a_document_in_the_interactive_graph_for_its_card(app, tmp_path):
         with page.expect_download(timeout=RERUN_MS) as download:
             page.get_by_role("button", name=label).click()
         body = open(download.value.path(), "rb").read()
-        assert body.startswith(start) and len(body) > 5_000, (label, body[:40])
+        assert body.startswith(start) and len(body) > 1_000, (label, body[:40])
         assert download.value.suggested_filename.startswith("124-NQ-CP.")
     assert b"Kon Tum" in body  # the SVG names the documents drawn
 
