@@ -21,6 +21,7 @@ from neo4j.exceptions import AuthError, ClientError, ServiceUnavailable
 
 from .errors import LineageError
 from .store import CYPHER
+from .text_index import TEXT_FIELDS, Term, lucene
 from .model import (AGENCY, DOCUMENT, EDGE_TYPES, ENDPOINTS, HELD_FIELDS, NODE_LABELS, OWNED_VIA, STUB_FIELDS, TARGET,
                     TASK, Counts, Edge, LineageGraph, Node, Revision, revisions, without)
 
@@ -30,6 +31,7 @@ BATCH = 5000  # rows per transaction (Neo4j's guidance: 1k–10k)
 NODE_WRITERS, EDGE_WRITERS = 2, 1
 QUERY_TIMEOUT = 30.0  # seconds a read query may run before the server stops it
 
+TEXT_INDEX = "document_text"  # the full-text index of the documents' words
 CONSTRAINTS = (
     "CREATE CONSTRAINT document_uid IF NOT EXISTS FOR (n:Document) REQUIRE n.uid IS UNIQUE",
     "CREATE CONSTRAINT agency_uid IF NOT EXISTS FOR (n:Agency) REQUIRE n.uid IS UNIQUE",
@@ -40,7 +42,18 @@ CONSTRAINTS = (
     "CREATE INDEX document_code IF NOT EXISTS FOR (n:Document) ON (n.code)",
     "CREATE INDEX agency_name IF NOT EXISTS FOR (n:Agency) ON (n.name)",
     "CREATE INDEX agency_level IF NOT EXISTS FOR (n:Agency) ON (n.level)",  # the registry's provinces (not_relayed)
+    # Find (queries/search.py): the documents' words without diacritics, in any case (graph/text_index.py).
+    "CREATE FULLTEXT INDEX " + TEXT_INDEX + " IF NOT EXISTS FOR (n:Document) ON EACH ["
+    + ", ".join(f"n.{f}" for f in TEXT_FIELDS) + "] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-folding'}}",
 )
+# The documents a Lucene query finds in that index (graph.text_index.lucene), with the columns of the named query
+# ``find``; type and years as there.
+FIND_TEXT = ("CALL db.index.fulltext.queryNodes($index, $query) YIELD node AS d "
+             "WHERE ($doc_type = '*' OR d.doc_type = $doc_type) "
+             "AND substring(coalesce(d.issue_date, '0000'), 0, 4) >= $year_from "
+             "AND substring(coalesce(d.issue_date, '9999'), 0, 4) <= $year_to "
+             "RETURN d.uid AS document, d.code AS code, d.doc_type AS doc_type, d.issuer AS issuer, "
+             "d.issue_date AS issue_date, coalesce(d.subject, d.title) AS subject, d.stub AS stub LIMIT $limit")
 AWAIT_INDEXES = "CALL db.awaitIndexes(300)"  # an index made on a full database fills in the background
 
 # A node read from its own source replaces what was stored (a stub included); extra labels are the family.
@@ -332,6 +345,15 @@ class Neo4jStore:
         types = {r["type"]: r["n"] for r in self._rows(COUNT_TYPES)}
         stubs = next(iter(self._rows(COUNT_STUBS)))["n"]
         return Counts(dict(sorted(labels.items())), dict(sorted(types.items())), stubs)
+
+    def find_text(self, terms: Iterable[Term], doc_type: str = "*", year_from: str = "0000",
+                  year_to: str = "9999", limit: int = 100_000) -> list[dict]:
+        """The documents whose words ``terms`` find (:mod:`graph.text_index`), from the full-text index."""
+        query = lucene(terms)
+        if not query:
+            return []
+        return self.query(FIND_TEXT, {"index": TEXT_INDEX, "query": query, "doc_type": doc_type,
+                                      "year_from": year_from, "year_to": year_to, "limit": limit})
 
     def rows(self, text: str, params: Mapping[str, Any] | None = None, limit: int | None = None) -> list[dict]:
         """A query in this store's language (:class:`graph.store.Store`): :meth:`query` with its defaults."""

@@ -37,6 +37,7 @@ from rdflib.namespace import RDFS, SKOS
 from .errors import LineageError
 from .ontology import LIN, ONTOLOGY_GRAPH, ontology_ntriples
 from .store import SPARQL
+from .text_index import Term, open_fts, search_fts, write_fts
 from .ids import edge_key
 from .model import (AGENCY, DOCUMENT, DOCUMENT_EDGES, EDGE_TYPES, HELD_FIELDS, INFERRED, OWNED_VIA, STUB_FIELDS,
                     TARGET, TASK, Counts, Edge, LineageGraph, Node, Revision, graph_digest, merge_node, revisions, without)
@@ -374,7 +375,17 @@ def _batches(items: Iterable, size: int = WRITE_BATCH) -> Iterator[list]:
 #   PATH/writer.lock          held (exclusively) by the one writer
 # A generation no reader holds is removed by the next write. A store written before generations (Oxigraph's files
 # in PATH itself) is read as it is and turned into generations by its next write.
+#   PATH/gen-000007.text      the documents' words of that generation, an SQLite FTS5 table (graph/text_index.py),
+#                             made before the generation becomes current and removed with it
 CURRENT_LINK, WORK_DIR, WRITER_LOCK, READERS_SUFFIX = "current", "work", "writer.lock", ".readers"
+TEXT_SUFFIX = ".text"
+# What the text index holds of each document (graph.text_index.TEXT_FIELDS and the columns of ``find``).
+INDEX_DOCUMENTS = """SELECT ?document ?code ?doc_type ?issuer ?issue_date ?subject ?title ?stub ?outline WHERE {
+  ?d a eli:LegalResource ; lin:uid ?document .
+  OPTIONAL { ?d eli:id_local ?code } OPTIONAL { ?d eli:type_document ?doc_type } OPTIONAL { ?d lin:issuer ?issuer }
+  OPTIONAL { ?d eli:date_document ?issue_date } OPTIONAL { ?d eli:title ?subject } OPTIONAL { ?d lin:title ?title }
+  OPTIONAL { ?d lin:stub ?stub } OPTIONAL { ?d lin:outline ?outline }
+}"""
 GENERATION_RE = re.compile(r"^gen-(\d{6})$")  # a generation's folder: "gen-000007"
 # The files of an Oxigraph (RocksDB) store kept in PATH itself before generations: "000012.sst", "000010.log",
 # "CURRENT", "IDENTITY", "LOCK", "LOG", "LOG.old.1733480000", "MANIFEST-000005", "OPTIONS-000007".
@@ -463,6 +474,7 @@ def _publish(store: ox.Store, path: Path) -> Path:
     number = max(_generations(path), default=0) + 1
     generation = path / f"gen-{number:06d}"
     store.backup(str(generation))
+    write_fts(_index_rows(store), f"{generation}{TEXT_SUFFIX}").close()
     Path(f"{generation}{READERS_SUFFIX}").touch()
     link = path / f"{CURRENT_LINK}.{os.getpid()}"
     link.unlink(missing_ok=True)
@@ -487,10 +499,13 @@ def _remove_unread(path: Path, current: Path | None) -> None:
         if generation == current:
             continue
         readers = Path(f"{generation}{READERS_SUFFIX}")
+        texts = (Path(f"{generation}{TEXT_SUFFIX}"), Path(f"{generation}{TEXT_SUFFIX}.partial"))
         try:
             lock = open(readers, "rb")
         except FileNotFoundError:
             shutil.rmtree(generation, ignore_errors=True)  # left by a write stopped while making it
+            for text in texts:
+                text.unlink(missing_ok=True)
             continue
         with lock:
             try:
@@ -498,6 +513,8 @@ def _remove_unread(path: Path, current: Path | None) -> None:
             except BlockingIOError:
                 continue  # a reader has it open: the next write removes it
             shutil.rmtree(generation, ignore_errors=True)
+            for text in texts:
+                text.unlink(missing_ok=True)
             readers.unlink(missing_ok=True)
     for name in os.listdir(path):
         if name.startswith(f"{CURRENT_LINK}.") and (path / name).is_symlink():
@@ -522,6 +539,7 @@ class OxigraphStore:
         self._read_lock: IO | None = None
         self._writer: IO | None = None
         self._generation: Path | None = None  # the generation a reader opened
+        self._text = None  # the text index, once asked (find_text)
         try:
             if self.path is not None and read_only:
                 if not self.path.exists():
@@ -540,6 +558,12 @@ class OxigraphStore:
             self._release()
             raise
         self._attach(store)
+
+    @property
+    def generation(self) -> str | None:
+        """The folder of the generation a reader opened (".../rdf/gen-000007"): what it shows changes only with it.
+        ``None`` for the writer, a store in memory and a store kept before generations (what they show may change)."""
+        return str(self._generation) if self._generation not in (None, self.path) else None
 
     def is_current(self) -> bool:
         """Whether this store shows what its folder holds now: false for a reader opened before a write that has
@@ -603,6 +627,7 @@ class OxigraphStore:
         On disk, readers see the store before this write or after it, never part of it (:meth:`_whole`); a
         write that fails or is killed leaves the store as it was."""
         marker = Path(f"{self.path}{WRITTEN_SUFFIX}") if self.path is not None else None
+        self._forget_text()
         retire = list(retire)
         revised = revisions(graph)
         digest = graph_digest(graph, revised)
@@ -836,6 +861,21 @@ class OxigraphStore:
         values = {k: v if isinstance(v, (URIRef, Literal)) else Literal(v) for k, v in (bindings or {}).items()}
         return self.graph.query(sparql, initNs={k: str(v) for k, v in PREFIXES.items()}, initBindings=values)
 
+    def find_text(self, terms: Iterable[Term], doc_type: str = "*", year_from: str = "0000",
+                  year_to: str = "9999", limit: int = 100_000) -> list[dict]:
+        """The documents whose words ``terms`` find (:mod:`graph.text_index`): from the text index of the
+        generation this reader opened, else (a store in memory, the writer, a store written before text indexes)
+        from one made in memory from the store when first asked and again after each write."""
+        if self._text is None:
+            kept = Path(f"{self._generation}{TEXT_SUFFIX}") if self._generation not in (None, self.path) else None
+            self._text = open_fts(kept) if kept is not None and kept.is_file() else write_fts(_index_rows(self._ox))
+        return search_fts(self._text, list(terms), doc_type, year_from, year_to, limit)
+
+    def _forget_text(self) -> None:
+        if self._text is not None:
+            self._text.close()
+            self._text = None
+
     def rows(self, text: str, params: Mapping[str, Any] | None = None, limit: int | None = None) -> list[dict]:
         """A query in this store's language (:class:`graph.store.Store`): each parameter ``name`` binds the
         variable ``?in_name`` (:meth:`select`)."""
@@ -858,6 +898,7 @@ class OxigraphStore:
         return rows
 
     def close(self) -> None:
+        self._forget_text()
         if self.graph is not None:
             self.graph.close()
         self._detach()
@@ -914,6 +955,14 @@ def _plain_ox(term) -> object:
             pass  # not of its type: as rdflib gives it
     from oxrdflib._converter import from_ox
     return plain(from_ox(term))
+
+
+def _index_rows(store: ox.Store) -> Iterator[dict]:
+    """Each document of ``store`` with what the text index holds of it (:data:`INDEX_DOCUMENTS`)."""
+    result = store.query(INDEX_DOCUMENTS, prefixes={k: str(v) for k, v in PREFIXES.items()})
+    names = [v.value for v in result.variables]
+    for solution in result:
+        yield dict(zip(names, map(_plain_ox, solution)))
 
 
 def write_turtle(graph: LineageGraph, path: str | Path, format: str = "turtle") -> None:

@@ -86,7 +86,8 @@ def _typed(q: NamedQuery, row: Mapping[str, Any]) -> dict[str, Any]:
 
 def sort_rows(q: NamedQuery, rows: list[dict]) -> list[dict]:
     """Rows in the query's order; ties broken by every column, so both stores give one order."""
-    rows = sorted(rows, key=lambda r: tuple(_key(r[c]) for c in q.column_names))
+    names = q.column_names
+    rows = sorted(rows, key=lambda r: tuple(_key(r[c]) for c in names))
     for col, descending in reversed(q.order):
         rows.sort(key=lambda r: _key(r[col]), reverse=descending)
     return rows

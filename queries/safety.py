@@ -24,8 +24,10 @@ from graph.errors import LineageError
 
 READ_ONLY = "r"  # Neo4j's query type of a plan that only reads (others: "rw", "w", "s")
 QUERY_TYPES = {"rw": "a read-write query", "w": "a write", "s": "a schema or administration command"}
-# Procedures a raw query may call: the schema reads. Any other (db.createLabel, dbms.listConfig, …) is refused.
-PROCEDURES = frozenset({"db.labels", "db.relationshipTypes", "db.propertyKeys"})
+# Procedures a raw query may call: the schema reads and the documents' full-text index (graph.neo4j_store.TEXT_INDEX:
+# CALL db.index.fulltext.queryNodes('document_text', 'vuong* AND mac*')). Any other (db.createLabel,
+# dbms.listConfig, …) is refused.
+PROCEDURES = frozenset({"db.labels", "db.relationshipTypes", "db.propertyKeys", "db.index.fulltext.queryNodes"})
 PROCEDURE_FAMILIES = ("db.schema.",)  # db.schema.visualization, db.schema.nodeTypeProperties, …
 # Plan operators that reach outside the graph although Neo4j calls them reads, by the start of their name:
 # LoadCSV (LOAD CSV FROM 'file:///proc/self/environ'), ShowSettings/ShowTransactions/ShowProcedures…
@@ -73,7 +75,7 @@ def check_cypher_plan(query_type: str | None, plan: Mapping | None) -> None:
     >>> check_cypher_plan("r", {"operatorType": "ProcedureCall@neo4j", "args": {"Details": "dbms.listConfig() :: ()"}})
     Traceback (most recent call last):
     ...
-    graph.errors.LineageError: refused: the query calls dbms.listConfig; raw Cypher here may call only the schema reads db.labels, db.propertyKeys, db.relationshipTypes, db.schema.*
+    graph.errors.LineageError: refused: the query calls dbms.listConfig; raw Cypher here may call only the schema reads and the text index db.index.fulltext.queryNodes, db.labels, db.propertyKeys, db.relationshipTypes, db.schema.*
     """
     if plan is None:
         raise LineageError("refused: Neo4j gave no plan for the query, so it cannot be checked")
@@ -89,7 +91,7 @@ def check_cypher_plan(query_type: str | None, plan: Mapping | None) -> None:
                 called = procedure["name"] if procedure else f"a procedure Neo4j describes as {details!r}"
                 allowed = ", ".join(sorted(PROCEDURES) + [f"{f}*" for f in PROCEDURE_FAMILIES])
                 raise LineageError(f"refused: the query calls {called}; raw Cypher here may call only the "
-                                   f"schema reads {allowed}")
+                                   f"schema reads and the text index {allowed}")
     if query_type != READ_ONLY:
         kind = QUERY_TYPES.get(query_type or "", f"query type {query_type!r}")
         named = ", ".join(dict.fromkeys(name for name, _ in operators))

@@ -2,8 +2,9 @@
 the abbreviations documents use ("UBND", "HĐND", "TTg", "CP", "NQ") and with part of a code ("124" finds
 124/NQ-CP and the letters that implement it).
 
-Both stores answer the same named queries (``find``, ``links``, ``known_agencies``); the forgiving comparison is
-made here, over every document's code, type, issuer and subject folded to plain letters (:func:`loose`).
+Both stores keep a text index of every document's code, type, issuer, subject and outline folded to plain letters
+(:mod:`graph.text_index`), which :func:`search` asks; the abbreviations are expanded and code hits told apart
+here, and both stores answer the same named queries (``links``, ``document``, ``known_agencies``) for the rest.
 The abbreviations come from the agency registry and the document types (``graph/vocabulary``), never from
 this file.
 """
@@ -11,13 +12,15 @@ this file.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
+from graph.errors import LineageError
+from graph.text_index import Alternative, Term, fold, words
 from graph.vocabulary import vocabulary
 
-from .run import MAX_ROWS, run
+from .catalogue import named
+from .run import MAX_ROWS, row_type, run, sort_rows
 
 # A typed word that is the start of a document code: "124", "124/nq", "124/NQ-CP", "57-NQ/TW", "198/2025/QH15".
 CODE_TERM_RE = re.compile(r"^\d+(?:[/\-][\w\-/]*)?$")
@@ -52,18 +55,15 @@ class AgencyMatch:
 
 
 def loose(text: str | None) -> str:
-    """Text folded for forgiving comparison: no diacritics, "đ" → "d", case-folded, spaces collapsed.
+    """Text folded for forgiving comparison: no diacritics, "đ" → "d", case-folded, spaces collapsed
+    (the folding of the stores' text indexes, :func:`graph.text_index.fold`).
 
     >>> loose("Nghị quyết  số 124/NQ-CP của Chính phủ")
     'nghi quyet so 124/nq-cp cua chinh phu'
     >>> loose("HĐND tỉnh Đắk Lắk")
     'hdnd tinh dak lak'
     """
-    if not text:
-        return ""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.casefold().split())
+    return fold(text)
 
 
 @cache
@@ -103,10 +103,6 @@ def _word_start_re(term: str) -> re.Pattern[str]:
     return re.compile(WORD_START + re.escape(term))
 
 
-def _term_matches(term: str, haystack: str) -> bool:
-    return any(_word_start_re(t).search(haystack) for t in (term, *expansions().get(term, ())))
-
-
 def code_matches(term: str, code: str | None) -> bool:
     """Whether ``term`` (folded) is the start of ``code`` up to a boundary: "124" starts "124/NQ-CP",
     not "1240/QĐ-UBND".
@@ -121,41 +117,72 @@ def code_matches(term: str, code: str | None) -> bool:
     return not rest or bool(CODE_BOUNDARY_RE.match(rest)) or not term[-1].isalnum()
 
 
+def text_terms(text: str) -> list[Term]:
+    """What the stores' text indexes are asked for ``text``: each typed word (folded) as the start of a word, or
+    what it stands for as a phrase ("ubnd" or "uy ban nhan dan"); a typed word made of several ("124/nq-cp") as
+    those words in that order ("110/NQ-CP" does not have "11/nq-cp").
+
+    >>> [[(a.words, a.phrase) for a in t.alternatives] for t in text_terms("UBND 124/NQ")]
+    [[(('ubnd',), False), (('uy', 'ban', 'nhan', 'dan'), True)], [(('124', 'nq'), True)]]
+    """
+    terms = []
+    for typed in loose(text).split():
+        own = words(typed)
+        alternatives = [Alternative(own, phrase=len(own) > 1),
+                        *(Alternative(words(e), phrase=True) for e in expansions().get(typed, ()))]
+        alternatives = [a for a in alternatives if a.words]
+        if alternatives:
+            terms.append(Term(tuple(alternatives)))
+    return terms
+
+
 def search(source, text: str, doc_type: str = "*", year_from: str = "0000", year_to: str = "9999",
            limit: int = 200) -> list[Hit]:
-    """The documents ``text`` finds: each of its words (folded, or what an abbreviation stands for) is in the
-    code, type, issuer or subject; a word that starts a code also brings the documents implementing the
-    documents of that code. Held documents and stubs alike (``stub`` says which). Code hits come first,
-    then what implements them, then the rest; held documents before stubs, newest first."""
-    rows = run("find", source, doc_type=doc_type or "*", year_from=year_from or "0000",
-               year_to=year_to or "9999", limit=MAX_ROWS)
-    terms = loose(text).split()
-    rows = sorted(rows, key=lambda r: bool(r.stub))  # held documents before those only cited, newest first
+    """The documents ``text`` finds: each of its words (folded, or what an abbreviation stands for) starts a
+    word of the code, type, issuer, subject or outline — asked of the store's text index (``find_text``:
+    Neo4j's full-text index, the embedded store's FTS5 table, :mod:`graph.text_index`); a word that starts a
+    code also brings the documents implementing the documents of that code. Held documents and stubs alike
+    (``stub`` says which). Code hits come first, then what implements them, then the rest; held documents
+    before stubs, newest first."""
+    doc_type, year_from, year_to = doc_type or "*", year_from or "0000", year_to or "9999"
+    terms = text_terms(text)
     if not terms:
-        return [_hit(r, MATCH) for r in rows[:limit]]
-    code_terms = [t for t in terms if CODE_TERM_RE.match(t)]
+        rows = run("find", source, doc_type=doc_type, year_from=year_from, year_to=year_to, limit=MAX_ROWS)
+        return [_hit(r, MATCH) for r in sorted(rows, key=lambda r: bool(r.stub))[:limit]]
+    if not callable(getattr(source, "find_text", None)):
+        raise LineageError(f"Find needs a store with a text index (Neo4j or the embedded store), not "
+                           f"{type(source).__name__}")
+    found = source.find_text(terms, doc_type=doc_type, year_from=year_from, year_to=year_to, limit=MAX_ROWS)
+    cls = row_type("find")
+    rows = [cls(**r) for r in sort_rows(named("find"), [{c: r.get(c) for c in cls.__dataclass_fields__}
+                                                        for r in found])]
+    rows.sort(key=lambda r: bool(r.stub))  # held documents before those only cited, newest first
+    code_terms = [t for t in loose(text).split() if CODE_TERM_RE.match(t)]
     code_hits, word_hits = [], []
     for r in rows:
-        haystack = loose(" ".join(x for x in (r.code, r.doc_type, r.issuer, r.subject) if x))
-        if not all(_term_matches(t, haystack) for t in terms):
-            continue
         (code_hits if any(code_matches(t, r.code) for t in code_terms) else word_hits).append(r)
     seen = {r.document for r in code_hits}
-    by_uid = {r.document: r for r in rows}
     implementers = []
     for r in code_hits[:FOLLOWED_CODES]:
         for link in run("links", source, document=r.document):
             if link.direction == "in" and link.type == IMPLEMENTS and link.other not in seen:
                 seen.add(link.other)
-                if link.other in by_uid:
-                    implementers.append(_hit(by_uid[link.other], IMPLEMENTER, r.code))
+                implementers += [_hit(d, IMPLEMENTER, r.code, subject=d.subject or d.title)
+                                 for d in run("document", source, document=link.other)[:1]
+                                 if _fits(d, doc_type, year_from, year_to)]
     out = [_hit(r, MATCH) for r in code_hits] + implementers
     out += [_hit(r, MATCH) for r in word_hits if r.document not in seen]
     return out[:limit]
 
 
-def _hit(r, reason: str, via: str | None = None) -> Hit:
-    return Hit(r.document, r.code, r.doc_type, r.issuer, r.issue_date, r.subject, r.stub, reason, via)
+def _fits(d, doc_type: str, year_from: str, year_to: str) -> bool:
+    """Whether document row ``d`` is of the type and years asked (as the named query ``find`` filters)."""
+    return ((doc_type == "*" or d.doc_type == doc_type) and (d.issue_date or "0000")[:4] >= year_from
+            and (d.issue_date or "9999")[:4] <= year_to)
+
+
+def _hit(r, reason: str, via: str | None = None, subject: str | None = None) -> Hit:
+    return Hit(r.document, r.code, r.doc_type, r.issuer, r.issue_date, subject or r.subject, r.stub, reason, via)
 
 
 def find_agency(source, typed: str) -> AgencyMatch:
@@ -175,8 +202,8 @@ def find_agency(source, typed: str) -> AgencyMatch:
     exact = [n for n, f in folded.items() if f == wanted]
     if len(exact) == 1:
         return AgencyMatch(exact[0], ())
-    words = wanted.split()
-    fits = [n for n, f in folded.items() if all(_word_start_re(w).search(f) for w in words)]
+    typed_words = wanted.split()
+    fits = [n for n, f in folded.items() if all(_word_start_re(w).search(f) for w in typed_words)]
     if len(fits) == 1:
         return AgencyMatch(fits[0], ())
     return AgencyMatch(None, tuple(fits))

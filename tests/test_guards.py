@@ -105,6 +105,10 @@ CYPHER_ACCEPTED = [
     ("CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType",
      lambda rows: {"relationshipType": "SETS_TARGET"} in rows),
     ("CALL db.propertyKeys()", lambda rows: {"propertyKey": "uid"} in rows),
+    # the documents' full-text index, as Find asks it (graph.neo4j_store.TEXT_INDEX): "vướng mắc" of the Kon Tum
+    # letter's outline, typed without diacritics
+    ("CALL db.index.fulltext.queryNodes('document_text', 'vuong* AND mac*') YIELD node RETURN node.uid AS uid",
+     lambda rows: rows == [{"uid": "vn/uy-ban-nhan-dan-tinh-kon-tum/ubnd-ktth/2025/d956d31f51ab"}]),
     # names a relationship type containing SET
     ("MATCH (:Document)-[r:SETS_TARGET]->(:Target) RETURN count(r) AS n", lambda rows: rows[0]["n"] > 0),
     ("MATCH (d:Document) RETURN d.uid AS created LIMIT 1", lambda rows: len(rows) == 1),  # alias with CREATE in it

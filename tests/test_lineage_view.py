@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import html
 import io
 
 import networkx as nx
 
 from ui.lineage_view import (GROUP_CATEGORY, Words, categories, clicked_agency, clicked_document, elements,
-                              fold_action, graphml, place)
+                              fold_action, graphml, picture, place)
 from ui.tree import DocNode, toward
 
 WORDS = Words(document="Văn bản", agency="Cơ quan được giao", implements="thực hiện",
@@ -84,3 +85,20 @@ def test_folds_asked_in_the_graph_are_done_once():
     expand = {"action": "expand", "data": {"node_ids": ["vn/kt"]}, "timestamp": 9}
     assert fold_action(expand, 7) == ("expand", ["vn/kt"], 9)
     assert fold_action({"action": "clicked_node", "data": {"target_id": "vn/kt"}, "timestamp": 10}, 9) is None
+
+
+# (format, how the file starts)
+PICTURES = [("png", b"\x89PNG\r\n"), ("svg", b"<?xml")]
+
+
+def test_the_picture_draws_what_the_browser_draws():
+    """The PNG and SVG of the view: every document and agency named (the SVG keeps the names as text)."""
+    drawn = elements(NQ, EDGES, WORDS, {"vn/kt": [("Sở Xây dựng tỉnh Kon Tum", "lead")]},
+                     {"vn/kt": "Kon Tum", "vn/sxd": "Kon Tum", "vn/hp": "Hải Phòng"})
+    for fmt, start in PICTURES:
+        body = picture(drawn, categories(drawn), fmt)
+        assert body.startswith(start) and len(body) > 2_000
+    svg = picture(drawn, categories(drawn), "svg").decode("utf-8")
+    assert svg.count("<path") > 5
+    names = [n["data"]["name"] for n in drawn["nodes"]]
+    assert all(f">{html.escape(name, quote=False)}</text>" in svg for name in names), names

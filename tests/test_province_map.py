@@ -55,3 +55,36 @@ def test_timeline_steps_up_on_each_relay_day():
             CoverageRow("tỉnh D", "province", False, None, None, None, 0)]
     steps = timeline(rows)
     assert list(steps["days"]) == [2, 12] and list(steps["relayed"]) == [1, 2]
+
+
+def test_outlines_of_the_63_and_the_34_shipped():
+    """ui/provinces.geojson (Natural Earth, simplified): each unit of the registry before 1 July 2025 and after it
+    has one outline, and the centre ui/provinces_map.toml gives each of the 63 lies inside its own."""
+    from shapely.geometry import Point, shape
+
+    from ui.province_map import own_centres
+    from ui.province_shapes import features
+
+    before, after = features("2025-05-08"), features("2025-07-01")
+    assert sorted(f["properties"]["name"] for f in before) == sorted(p.name for p in vocabulary().provinces_on("2025-06-30"))
+    assert sorted(f["properties"]["name"] for f in after) == sorted(p.name for p in vocabulary().provinces_on("2025-07-01"))
+    assert len(before) == 63 and len(after) == 34
+    for f in before:
+        lat, lon = own_centres()[f["properties"]["name"]]
+        assert shape(f["geometry"]).buffer(0.05).contains(Point(lon, lat)), f["properties"]["name"]
+    # Quảng Ngãi of 1 July 2025 holds Kon Tum's centre (it absorbed Kon Tum); Quảng Ngãi before does not
+    kon_tum = Point(own_centres()["Kon Tum"][1], own_centres()["Kon Tum"][0])
+    assert shape(next(f for f in after if f["properties"]["name"] == "Quảng Ngãi")["geometry"]).contains(kon_tum)
+    assert not shape(next(f for f in before if f["properties"]["name"] == "Quảng Ngãi")["geometry"]).contains(kon_tum)
+
+
+def test_outlines_coloured_from_the_rows():
+    from ui.province_map import outlines
+
+    drawn = outlines(points(ROWS), "2025-05-08")
+    by_name = {f["properties"]["name"]: f["properties"] for f in drawn}
+    assert by_name["Kon Tum"]["relayed"] and by_name["Kon Tum"]["lag"] is None  # its relay prints no full day
+    assert not by_name["Cà Mau"]["relayed"] and by_name["Cà Mau"]["lag"] == NOT_RELAYED
+    assert not by_name["Hà Nội"]["relayed"]  # no row: drawn as not relayed
+    spec = json.dumps(map_spec(TITLES, drawn))
+    assert "url" not in spec and "http" not in spec and '"geoshape"' in spec

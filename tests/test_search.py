@@ -1,13 +1,15 @@
-"""Find that forgives (queries/search.py) on the sample corpus in the embedded store: what a researcher types
-→ the documents or the agency found."""
+"""Find that forgives (queries/search.py) on the sample corpus, in the embedded store (read as the app reads
+it, through the text index beside its generation) and in Neo4j (its full-text index): what a researcher
+types → the documents or the agency found."""
 
 from __future__ import annotations
 
 import pytest
 
 from graph.build import build
-from graph.rdf_store import OxigraphStore
-from queries.search import IMPLEMENTER, code_matches, expand, find_agency, loose, search
+from graph.neo4j_store import TEXT_INDEX, Neo4jStore
+from graph.rdf_store import TEXT_SUFFIX, OxigraphStore
+from queries.search import IMPLEMENTER, code_matches, expand, find_agency, loose, search, text_terms
 
 NQ_124 = "vn/nq-cp/2025/124"
 KON_TUM = "vn/uy-ban-nhan-dan-tinh-kon-tum/ubnd-ktth/2025/d956d31f51ab"
@@ -16,11 +18,31 @@ QUANG_NGAI_140 = "vn/uy-ban-nhan-dan-tinh-quang-ngai/kh-ubnd/2025/140"
 
 
 @pytest.fixture(scope="module")
-def store(corpus_records, tmp_path_factory):
-    rdf = OxigraphStore(tmp_path_factory.mktemp("search") / "rdf")
-    rdf.write(build(corpus_records))
-    yield rdf
-    rdf.close()
+def rdf_path(corpus_records, tmp_path_factory):
+    path = tmp_path_factory.mktemp("search") / "rdf"
+    with OxigraphStore(path) as writer:
+        writer.write(build(corpus_records))
+    return path
+
+
+@pytest.fixture(scope="module")
+def neo4j_store(corpus_records, neo4j_uri):
+    from conftest_neo4j import neo4j_auth
+
+    neo = Neo4jStore(neo4j_uri, neo4j_auth())
+    neo.delete_all()
+    neo.write(build(corpus_records))
+    yield neo
+    neo.close()
+
+
+@pytest.fixture(scope="module", params=["rdf", "neo4j"])
+def store(request, rdf_path):
+    if request.param == "neo4j":
+        yield request.getfixturevalue("neo4j_store")
+        return
+    with OxigraphStore(rdf_path, read_only=True) as reader:
+        yield reader
 
 
 # (typed, documents that must be found, documents that must not)
@@ -40,6 +62,10 @@ FOUND = [
     # the Quảng Ngãi plan by its number, and Quảng Ngãi's name without diacritics
     ("140/KH", {QUANG_NGAI_140}, set()),
     ("quang ngai ke hoach", {QUANG_NGAI_140}, set()),
+    # words only in the outline of the Kon Tum letter (its item 11 "tháo gỡ vướng mắc", item 14 "nhà dột nát"):
+    # no code, subject or issuer says them, only the store's text index has them
+    ("vuong mac", {KON_TUM}, {NQ_124}),
+    ("nha dot nat", {KON_TUM}, {HAI_PHONG}),
 ]
 
 
@@ -63,31 +89,36 @@ def test_an_unknown_code_finds_nothing(store):
     assert search(store, "999/NQ-XYZ") == []
 
 
-# (typed, the agency meant)
-AGENCIES = [
-    ("Ủy ban nhân dân tỉnh Kon Tum", "Ủy ban nhân dân tỉnh Kon Tum"),      # as the store names it
-    ("UBND tỉnh Kon Tum", "Ủy ban nhân dân tỉnh Kon Tum"),                # the registry's abbreviation
-    ("uy ban nhan dan tinh kon tum", "Ủy ban nhân dân tỉnh Kon Tum"),     # no diacritics
-    ("ubnd tinh kon tum", "Ủy ban nhân dân tỉnh Kon Tum"),                # both
-    ("so xay dung tinh kon tum", "Sở Xây dựng tỉnh Kon Tum"),             # the letter's lead department
-    ("zzz", None),                                                        # nothing fits
-]
+def test_the_index_answers(store):
+    """Find asks the store's index (``find_text``), which has the outline's words, not a scan of the rows."""
+    assert [r["document"] for r in store.find_text(text_terms("vuong mac"))] == [KON_TUM]
+    assert store.find_text(text_terms("zzzz")) == []
 
 
-@pytest.mark.parametrize("typed, name", AGENCIES, ids=[row[0] for row in AGENCIES])
-def test_agency_by_what_was_typed(store, typed, name):
-    match = find_agency(store, typed)
-    assert match.name == name
+def test_neo4j_keeps_a_folding_full_text_index(neo4j_store):
+    rows = neo4j_store.query("SHOW FULLTEXT INDEXES YIELD name, options WHERE name = $name RETURN options",
+                             {"name": TEXT_INDEX})
+    assert rows and rows[0]["options"]["indexConfig"]["fulltext.analyzer"] == "standard-folding"
 
 
-def test_several_agencies_are_offered(store):
-    """"kon tum" alone fits the province's committee, its department and its addressee groups: all offered."""
-    match = find_agency(store, "kon tum")
-    assert match.name is None
-    assert {"Ủy ban nhân dân tỉnh Kon Tum", "Sở Xây dựng tỉnh Kon Tum"} <= set(match.candidates)
-
-
-def test_folding():
-    assert loose("Ủy ban nhân dân tỉnh Đắk Lắk") == "uy ban nhan dan tinh dak lak"
-    assert expand("HĐND TP Hải Phòng") == "hoi dong nhan dan thanh pho hai phong"
-    assert code_matches("124", "124/NQ-CP") and not code_matches("124", "1240/QĐ-UBND")
+def test_the_embedded_index_follows_the_generation(corpus_records, tmp_path):
+    """The text index is made with each generation: a reader opened before an ingest keeps finding what its
+    generation holds; one opened after finds the new document; the old generation's index goes with it."""
+    path = tmp_path / "rdf"
+    without_kon_tum = [r for r in corpus_records if "kon-tum-cv" not in r["source"]["path"]]
+    assert len(without_kon_tum) == len(corpus_records) - 1
+    with OxigraphStore(path) as writer:
+        writer.write(build(without_kon_tum))
+    before = OxigraphStore(path, read_only=True)
+    assert len(list(path.glob(f"gen-*{TEXT_SUFFIX}"))) == 1
+    assert search(before, "vuong mac") == []
+    with OxigraphStore(path) as writer:
+        writer.write(build(corpus_records))
+    after = OxigraphStore(path, read_only=True)
+    assert [h.document for h in search(after, "vuong mac")] == [KON_TUM]
+    assert search(before, "vuong mac") == []  # the index of the generation it opened
+    before.close()
+    with OxigraphStore(path) as writer:  # the next write removes what no reader holds, its index too
+        writer.write(build(without_kon_tum))
+    after.close()
+    assert len(list(path.glob(f"gen-*{TEXT_SUFFIX}"))) == len(list(path.glob("gen-*[0-9]"))) == 2

@@ -218,7 +218,7 @@ def test_the_interactive_view_is_the_default_with_its_legend_and_exports(page):
     assert at.radio[0].value == "interactive"
     assert [e for e in at.main if type(e).__name__ == "UnknownElement"]  # the Cytoscape component (a custom one)
     assert not at.get("graphviz_chart")
-    assert [b.proto.label for b in at.get("download_button")] == ["Tải các liên kết (CSV)", "Tải sơ đồ (GraphML)"]
+    assert [b.proto.label for b in at.get("download_button")] == ["Tải các liên kết (CSV)", "Tải sơ đồ (GraphML)", "Tải hình (PNG)", "Tải hình (SVG)"]
     assert "Chú giải" in at.get("html")[0].proto.body and "Nghị quyết" in at.get("html")[0].proto.body
     at.selectbox[0].set_value("province").run()                # grouped by province: still drawn, no error
     assert not at.exception

@@ -90,6 +90,29 @@ def test_click_a_document_in_the_interactive_graph_for_its_card(app, tmp_path):
     expect(card.filter(has_text="Sở Xây dựng tỉnh Kon Tum").first).to_be_attached(timeout=RERUN_MS)
     expect(page.get_by_role("button", name="Tải sơ đồ (GraphML)")).to_be_visible()
 
+    # The view exported as pictures, made on the server when the button is pressed.
+    for label, start in (("Tải hình (PNG)", b"\x89PNG"), ("Tải hình (SVG)", b"<?xml")):
+        with page.expect_download(timeout=RERUN_MS) as download:
+            page.get_by_role("button", name=label).click()
+        body = open(download.value.path(), "rb").read()
+        assert body.startswith(start) and len(body) > 1_000, (label, body[:40])
+        assert download.value.suggested_filename.startswith("124-NQ-CP.")
+    assert b"Kon Tum" in body  # the SVG names the documents drawn
+
+    # With the agencies given tasks drawn, a click on one opens its page.
+    page.get_by_text("Hiện các cơ quan được giao nhiệm vụ", exact=True).click()
+    leaf = f"{KON_TUM}|Sở Xây dựng tỉnh Kon Tum"
+    frame = page.wait_for_selector(CYTOSCAPE, timeout=RERUN_MS).content_frame()
+    frame.wait_for_function(f"() => ({NODE_AT_JS})({leaf!r}) !== null", timeout=RERUN_MS)
+    page.wait_for_timeout(500)  # the view fitted
+    frame_element = page.wait_for_selector(CYTOSCAPE, timeout=RERUN_MS)
+    at = frame.evaluate(f"({NODE_AT_JS})({leaf!r})")
+    where = frame_element.bounding_box()
+    page.mouse.click(where["x"] + at["x"], where["y"] + at["y"])
+    expect(page.get_by_role("textbox", name="Tên cơ quan")).to_have_value("Sở Xây dựng tỉnh Kon Tum",
+                                                                          timeout=RERUN_MS)
+    expect(page).to_have_url(re.compile(r"/agency\?agency="))
+
 
 def test_pick_124_and_click_a_node_for_its_card(app, tmp_path):
     from playwright.sync_api import expect
@@ -153,3 +176,4 @@ def test_the_other_pages_in_vietnamese_then_english(app, tmp_path):
     page.get_by_text("English", exact=True).click()
     expect(page.get_by_role("heading", name="Agency", exact=True)).to_be_visible(timeout=RERUN_MS)
     expect(page.get_by_text("Read as: Sở Xây dựng tỉnh Kon Tum")).to_be_visible(timeout=RERUN_MS)
+

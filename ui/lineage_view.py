@@ -7,6 +7,7 @@ without a browser; the page (``ui.pages.propagation_page``) draws them.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import math
 from dataclasses import dataclass
@@ -103,6 +104,12 @@ def place(drawn: Mapping[str, list[dict]], root: str) -> None:
         x = _shelves(columns[depth], x) + COLUMN
 
 
+def drawn_key(elements_: Mapping[str, list[dict]]) -> str:
+    """A short digest of the nodes drawn: it changes when a node is shown or hidden."""
+    ids = "\n".join(sorted(n["data"]["id"] for n in elements_["nodes"]))
+    return hashlib.sha1(ids.encode("utf-8")).hexdigest()[:12]
+
+
 def categories(elements_: Mapping[str, list[dict]]) -> dict[str, str]:
     """Each node category drawn → its colour (documents by type, as in the static picture)."""
     out = {}
@@ -167,6 +174,58 @@ def fold_action(event: Any, last: int | None) -> tuple[str, list[str], int] | No
     ids = [i for i in (event.get("data") or {}).get("node_ids") or () if "|" not in i and
            not str(i).startswith(GROUP_PREFIX)]
     return FOLDS[event["action"]], ids, event.get("timestamp")
+
+
+PICTURE_FORMATS = {"png": "image/png", "svg": "image/svg+xml"}
+INCH = 100        # layout units (``place``) per inch of the picture
+NODE_SIZE = 60    # points² of a node's dot
+LABEL_POINTS = 5  # the size of the names
+
+
+def picture(elements_: Mapping[str, list[dict]], colours: Mapping[str, str], fmt: str) -> bytes:
+    """The drawn view as a picture (``fmt`` "png" or "svg"): every node where :func:`place` put it, coloured as in
+    the browser (``colours``: :func:`categories`), named, with its edges and the boxes of its groups; drawn on the
+    server with matplotlib, so it is the same whatever the browser shows."""
+    from matplotlib import rc_context
+    from matplotlib.collections import LineCollection
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Rectangle
+
+    if fmt not in PICTURE_FORMATS:
+        raise ValueError(f"a picture is {' or '.join(PICTURE_FORMATS)}, not {fmt!r}")
+    at = {n["data"]["id"]: (n["position"]["x"], -n["position"]["y"]) for n in elements_["nodes"] if "position" in n}
+    xs, ys = [x for x, _ in at.values()] or [0.0], [y for _, y in at.values()] or [0.0]
+    width, height = max(xs) - min(xs) + 2 * COLUMN, max(ys) - min(ys) + 2 * ROW
+    figure = Figure(figsize=(max(4.0, width / INCH), max(3.0, height / INCH)))
+    ax = figure.add_axes((0, 0, 1, 1))
+    ax.set_axis_off()
+    ax.set_xlim(min(xs) - COLUMN / 2, max(xs) + COLUMN)
+    ax.set_ylim(min(ys) - ROW, max(ys) + ROW)
+    members: dict[str, list[tuple[float, float]]] = {}
+    for n in elements_["nodes"]:
+        if (parent := n["data"].get("parent")) and n["data"]["id"] in at:
+            members.setdefault(parent, []).append(at[n["data"]["id"]])
+    names = {n["data"]["id"]: n["data"]["name"] for n in elements_["nodes"]}
+    for box, points in members.items():
+        left, bottom = min(x for x, _ in points) - 12, min(y for _, y in points) - 12
+        ax.add_patch(Rectangle((left, bottom), max(x for x, _ in points) - left + 12,
+                               max(y for _, y in points) - bottom + 22, facecolor=GROUP_COLOUR, edgecolor="#cccccc",
+                               linewidth=0.5, zorder=0))
+        ax.text(left + 2, max(y for _, y in points) + 14, names.get(box, box), fontsize=LABEL_POINTS, color="#666666")
+    lines = [(at[e["data"]["source"]], at[e["data"]["target"]]) for e in elements_["edges"]
+             if e["data"]["source"] in at and e["data"]["target"] in at]
+    ax.add_collection(LineCollection(lines, colors="#aaaaaa", linewidths=0.4, zorder=1))
+    drawn = [n for n in elements_["nodes"] if n["data"]["id"] in at]
+    ax.scatter([at[n["data"]["id"]][0] for n in drawn], [at[n["data"]["id"]][1] for n in drawn], s=NODE_SIZE,
+               c=[colours.get(n["data"]["label"], OTHER_COLOUR) for n in drawn], edgecolors="#666666", linewidths=0.4,
+               zorder=2)
+    for n in drawn:
+        x, y = at[n["data"]["id"]]
+        ax.text(x + 7, y - 3, n["data"]["name"], fontsize=LABEL_POINTS, zorder=3)
+    buffer = io.BytesIO()
+    with rc_context({"svg.fonttype": "none"}):  # the names as text in the SVG (searchable, smaller), not paths
+        figure.savefig(buffer, format=fmt, dpi=120 if fmt == "png" else 72)
+    return buffer.getvalue()
 
 
 def graphml(elements_: Mapping[str, list[dict]]) -> str:

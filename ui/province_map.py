@@ -1,8 +1,9 @@
-"""Coverage at a glance: a dot map of the provinces in being on the directive's date (63 before 1 July 2025,
-34 after) coloured by how fast each relayed the directive, and a timeline of relays in days after it.
+"""Coverage at a glance: a map of the provinces in being on the directive's date (63 before 1 July 2025,
+34 after), each outline filled by how fast it relayed the directive, and a timeline of relays in days after it.
 
-The points come from ``ui/provinces_map.toml`` (the centre of each unit of 2025; a unit formed by merging is
-drawn at the mean of what it joined): no outlines, no tiles, nothing fetched. Pure functions from coverage
+The outlines are ``ui/provinces.geojson`` (Natural Earth, simplified: ``ui/province_shapes.py``), the points
+``ui/provinces_map.toml`` (the centre of each unit of 2025; a unit formed by merging is drawn at the mean of
+what it joined): shipped with the package, no tiles, nothing fetched. Pure functions from coverage
 rows to a table and Vega-Lite specs, tested without a browser.
 """
 
@@ -23,11 +24,17 @@ NOT_RELAYED = -1  # the colour scale's value for a unit that has not relayed
 
 
 @cache
+def own_centres() -> dict[str, tuple[float, float]]:
+    """(latitude, longitude) of each provincial unit of ``ui/provinces_map.toml``, its own point."""
+    with resources.files(__package__).joinpath("provinces_map.toml").open("rb") as handle:
+        return {name: tuple(v) for name, v in tomllib.load(handle)["centre"].items()}
+
+
+@cache
 def centres() -> dict[str, tuple[float, float]]:
     """(latitude, longitude) of every provincial unit the registry knows, by its name: its own point, or for a
     unit that absorbed others the mean of its own and theirs."""
-    with resources.files(__package__).joinpath("provinces_map.toml").open("rb") as handle:
-        own = {name: tuple(v) for name, v in tomllib.load(handle)["centre"].items()}
+    own = own_centres()
     out = {}
     for p in vocabulary().provinces:
         if p.name not in own:
@@ -53,18 +60,50 @@ def points(rows: Iterable, labels: dict[str, str] | None = None) -> pd.DataFrame
     return pd.DataFrame(out, columns=["unit", "lat", "lon", "relayed", "lag", "document", "issue_date"])
 
 
-def map_spec(titles: dict[str, str]) -> dict:
+def outlines(dots: pd.DataFrame, day: str | None) -> list[dict]:
+    """The outlines of the provinces of ``day`` (``ui/provinces.geojson``: 63 before 1 July 2025, 34 after), each
+    with what :func:`points` says of its unit (``relayed``, ``lag``, ``unit``, ``document``, ``issue_date``);
+    a province with no coverage row is drawn as not relayed."""
+    from .province_shapes import AFTER, features
+
+    by_name = {p.name: p.full_name for p in vocabulary().provinces}
+    rows = {r["unit"]: r for r in dots.to_dict("records")}
+    out = []
+    for f in features(day or AFTER):
+        name = f["properties"]["name"]
+        row = rows.get(by_name.get(name, name), {})
+        lag = row.get("lag", NOT_RELAYED)
+        props = {"name": name, "unit": row.get("unit") or by_name.get(name, name),
+                 "relayed": bool(row.get("relayed", False)), "lag": None if pd.isna(lag) else int(lag),
+                 "document": row.get("document", ""), "issue_date": row.get("issue_date", "")}
+        out.append({"type": "Feature", "properties": props, "geometry": f["geometry"]})
+    return out
+
+
+def map_spec(titles: dict[str, str], shapes: list[dict] | None = None) -> dict:
     """Vega-Lite: each province a dot at its place (Mercator, fitted to the points), grey when it has not
-    relayed, from light to dark by the days it took."""
+    relayed, from light to dark by the days it took; with ``shapes`` (:func:`outlines`), each province's
+    outline filled the same way under the dots of those that relayed (the grey dots left out)."""
+    tooltip = [{"field": f"properties.{k}", "title": titles[k]} for k in ("unit", "document", "issue_date", "lag")]
+    drawn = [] if shapes is None else [
+        {"data": {"values": shapes}, "transform": [{"filter": "datum.properties.relayed == false"}],
+         "mark": {"type": "geoshape", "fill": "#e6e6e6", "stroke": "#999999", "strokeWidth": 0.5},
+         "encoding": {"tooltip": tooltip[:1]}},
+        {"data": {"values": shapes}, "transform": [{"filter": "datum.properties.relayed == true"}],
+         "mark": {"type": "geoshape", "stroke": "#555555", "strokeWidth": 0.6},
+         "encoding": {"color": {"field": "properties.lag", "type": "quantitative", "title": titles["lag"],
+                                "scale": {"scheme": "orangered"}, "legend": None},
+                      "tooltip": tooltip}},
+    ]
     return {
         "height": 560,
         "projection": {"type": "mercator"},
-        "layer": [
-            {"transform": [{"filter": "datum.relayed == false"}],
+        "layer": drawn + [
+            *([] if shapes is not None else [{"transform": [{"filter": "datum.relayed == false"}],
              "mark": {"type": "circle", "size": 90, "color": "#cccccc", "stroke": "#888888"},
              "encoding": {"longitude": {"field": "lon", "type": "quantitative"},
                           "latitude": {"field": "lat", "type": "quantitative"},
-                          "tooltip": [{"field": "unit", "title": titles["unit"]}]}},
+                          "tooltip": [{"field": "unit", "title": titles["unit"]}]}}]),
             {"transform": [{"filter": "datum.relayed == true"}],
              "mark": {"type": "circle", "size": 220, "stroke": "#333333", "opacity": 1},
              "encoding": {"longitude": {"field": "lon", "type": "quantitative"},
