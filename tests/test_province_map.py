@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from graph.vocabulary import vocabulary
 from queries.coverage import CoverageRow
 from ui.province_map import NOT_RELAYED, centres, map_spec, points, timeline, timeline_spec
@@ -46,6 +48,16 @@ def test_the_specs_fetch_nothing():
         text = json.dumps(spec)
         assert "url" not in text and "http" not in text  # data is passed in; no tiles, no topojson
     assert map_spec(TITLES)["projection"]["type"] == "mercator"
+
+
+@pytest.mark.parametrize("with_outlines", [False, True])
+def test_every_map_marks_and_names_hoang_sa_and_truong_sa(with_outlines):
+    spec = map_spec(TITLES, [] if with_outlines else None)
+    names = [v["name"] for layer in spec["layer"] if layer["mark"]["type"] == "text"
+             for v in layer["data"]["values"]]
+    assert names == ["Quần đảo Hoàng Sa", "Quần đảo Trường Sa"]
+    marks = [v for layer in spec["layer"] if layer["mark"].get("shape") == "diamond" for v in layer["data"]["values"]]
+    assert [(round(v["lat"]), round(v["lon"])) for v in marks] == [(16, 112), (10, 114)]  # off Đà Nẵng, off Khánh Hòa
 
 
 def test_timeline_steps_up_on_each_relay_day():

@@ -24,10 +24,20 @@ NOT_RELAYED = -1  # the colour scale's value for a unit that has not relayed
 
 
 @cache
+def _places() -> dict:
+    with resources.files(__package__).joinpath("provinces_map.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+@cache
 def own_centres() -> dict[str, tuple[float, float]]:
     """(latitude, longitude) of each provincial unit of ``ui/provinces_map.toml``, its own point."""
-    with resources.files(__package__).joinpath("provinces_map.toml").open("rb") as handle:
-        return {name: tuple(v) for name, v in tomllib.load(handle)["centre"].items()}
+    return {name: tuple(v) for name, v in _places()["centre"].items()}
+
+
+def archipelagos() -> list[dict]:
+    """The archipelagos of Viet Nam every map marks and names (``ui/provinces_map.toml``): name, lat, lon."""
+    return [{"name": name, "lat": v[0], "lon": v[1]} for name, v in _places()["archipelago"].items()]
 
 
 @cache
@@ -83,7 +93,8 @@ def outlines(dots: pd.DataFrame, day: str | None) -> list[dict]:
 def map_spec(titles: dict[str, str], shapes: list[dict] | None = None) -> dict:
     """Vega-Lite: each province a dot at its place (Mercator, fitted to the points), grey when it has not
     relayed, from light to dark by the days it took; with ``shapes`` (:func:`outlines`), each province's
-    outline filled the same way under the dots of those that relayed (the grey dots left out)."""
+    outline filled the same way under the dots of those that relayed (the grey dots left out). The archipelagos
+    Hoàng Sa and Trường Sa are marked and named on every map (:func:`archipelagos`)."""
     tooltip = [{"field": f"properties.{k}", "title": titles[k]} for k in ("unit", "document", "issue_date", "lag")]
     drawn = [] if shapes is None else [
         {"data": {"values": shapes}, "transform": [{"filter": "datum.properties.relayed == false"}],
@@ -95,10 +106,17 @@ def map_spec(titles: dict[str, str], shapes: list[dict] | None = None) -> dict:
                                 "scale": {"scheme": "orangered"}, "legend": None},
                       "tooltip": tooltip}},
     ]
+    islands = {"data": {"values": archipelagos()},
+               "encoding": {"longitude": {"field": "lon", "type": "quantitative"},
+                            "latitude": {"field": "lat", "type": "quantitative"}}}
+    marked = [{**islands, "mark": {"type": "point", "shape": "diamond", "size": 40, "color": "#666666", "filled": True},
+               "encoding": {**islands["encoding"], "tooltip": [{"field": "name", "title": titles["unit"]}]}},
+              {**islands, "mark": {"type": "text", "dy": 14, "fontSize": 11, "color": "#444444"},
+               "encoding": {**islands["encoding"], "text": {"field": "name"}}}]
     return {
         "height": 560,
         "projection": {"type": "mercator"},
-        "layer": drawn + [
+        "layer": drawn + marked + [
             *([] if shapes is not None else [{"transform": [{"filter": "datum.relayed == false"}],
              "mark": {"type": "circle", "size": 90, "color": "#cccccc", "stroke": "#888888"},
              "encoding": {"longitude": {"field": "lon", "type": "quantitative"},
