@@ -127,6 +127,22 @@ def test_examples_give_the_same_rows_in_both_languages(stores, name):
     assert from_neo4j == from_rdf
 
 
+def test_the_examples_page_is_up_to_date(stores):
+    """docs/examples.md shows each question in both languages and the rows both give on the corpus."""
+    import os
+    from pathlib import Path
+
+    from queries.examples_page import render
+
+    rows = {name: run_query(q, stores["rdf"], **EXAMPLE_CASES[name]) for name, q in examples().items()}
+    page = render(examples(), EXAMPLE_CASES, rows)
+    path = Path(__file__).parents[1] / "docs" / "examples.md"
+    if os.environ.get("LINEAGE_WRITE_EXAMPLES"):
+        path.write_text(page, encoding="utf-8")
+    assert path.read_text(encoding="utf-8") == page, "docs/examples.md is out of date: LINEAGE_WRITE_EXAMPLES=1 " \
+                                                     "python3 -m pytest tests/test_queries.py -k examples_page"
+
+
 @pytest.mark.parametrize("store", ["neo4j", "rdf"])
 def test_examples_answer_what_the_corpus_says(stores, store):
     def rows(name):
