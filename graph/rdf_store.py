@@ -8,6 +8,15 @@ Vocabulary: ELI for documents and their links (``eli:applies`` for implements, `
 Every edge is a direct triple (``doc eli:applies other``) and an ``rdf:Statement`` resource that
 carries the edge's properties (span, sentence, extractor, confidence; ``prov:wasDerivedFrom`` the
 source file by its sha256), so SPARQL can ask both "what does it implement" and "says who".
+An assignment (``ASSIGNED_TO``) is moreover a node of its own, ``lin:Assignment``, with direct links
+``lin:task`` and ``lin:agency``, its ``lin:role``, ``lin:deadline``, ``lin:status``, ``prov:value`` (the
+sentence) and ``lin:confidence``: a question about who must do what by when is a few triple patterns
+(``?a lin:agency ?ag ; lin:role ?role ; lin:deadline ?d``), as a Task node is in Neo4j.
+
+Dates are ``xsd:date`` whatever their precision, the precision in a property of its own
+(``lin:issue_date_precision "year"`` beside ``eli:date_document "2025-01-01"^^xsd:date``); read back, a
+date is printed to its precision ("2025"), as the other stores hold it. A task's deadline is held once,
+on its assignments: ``Task.deadline`` (the deadline all its assignments share) is read back from them.
 IRIs are stable: ``https://w3id.org/directive-lineage/id/`` + the uid.
 """
 
@@ -39,7 +48,7 @@ from .ontology import LIN, ONTOLOGY_GRAPH, ontology_ntriples
 from .store import SPARQL
 from .text_index import Term, open_fts, search_fts, write_fts
 from .ids import edge_key
-from .model import (AGENCY, DOCUMENT, DOCUMENT_EDGES, EDGE_TYPES, HELD_FIELDS, INFERRED, OWNED_VIA, STUB_FIELDS,
+from .model import (AGENCY, ASSIGNED_TO, DOCUMENT, DOCUMENT_EDGES, EDGE_TYPES, HELD_FIELDS, INFERRED, OWNED_VIA, STUB_FIELDS,
                     TARGET, TASK, Counts, Edge, LineageGraph, Node, Revision, graph_digest, merge_node, revisions, without)
 
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
@@ -82,9 +91,45 @@ PROPERTY_PREDICATES = {
     "sentence": PROV.value,
 }
 PROPERTY_OF = {v: k for k, v in PROPERTY_PREDICATES.items()}
-# Date properties: written as xsd:date / gYearMonth / gYear when they are one, read back as printed.
+# Date properties: a value that is a date ("2025-05-08"), a month ("2025-05") or a year ("2025") is written as
+# the xsd:date of its first day, with its precision as ``lin:<property>_precision`` ("day" / "month" / "year");
+# read back as printed. Any other value stays a string.
 DATE_PROPERTIES = frozenset({"issue_date", "deadline", "date", "abolished_on", "valid_from"})
-DATE_TYPES = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}
+# "2025-05-08", "2025-05", "2025"
+DATE_RE = re.compile(r"^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
+PRECISIONS = {10: "day", 7: "month", 4: "year"}
+PRECISION_LENGTH = {name: n for n, name in PRECISIONS.items()}
+FIRST_DAY = {10: "", 7: "-01", 4: "-01-01"}
+# The assignment node of an ASSIGNED_TO edge: its class, its links to the task and the agency, its status.
+ASSIGNMENT_CLASS = LIN.Assignment
+ASSIGNMENT_TASK, ASSIGNMENT_AGENCY, ASSIGNMENT_STATUS = LIN.task, LIN.agency, LIN.status
+# lin:status of an assignment, from what the text gives: "dated" (it has a deadline: overdue once the deadline
+# has passed on the day asked about) or "standing" (no deadline: an ongoing duty, never overdue).
+STATUS_DATED, STATUS_STANDING = "dated", "standing"
+# Node properties RDF does not hold because they are derived from what it holds (read back from it):
+# a task's deadline is that of its assignments when they all share one.
+DERIVED_NODE_PROPERTIES = {TASK: frozenset({"deadline"})}
+
+
+def precision_predicate(prop: str) -> URIRef:
+    """``lin:issue_date_precision``: the precision of date property ``prop``."""
+    return LIN[f"{prop}_precision"]
+
+
+PRECISION_OF = {precision_predicate(p): p for p in DATE_PROPERTIES}
+
+
+def _is_date(prop: str, value) -> bool:
+    return prop in DATE_PROPERTIES and isinstance(value, str) and DATE_RE.match(value) is not None
+
+
+def printed(value: str, precision: str | None) -> str:
+    """A held xsd:date as printed to its precision: ("2025-01-01", "year") → "2025"."""
+    return value[:PRECISION_LENGTH[precision]] if precision in PRECISION_LENGTH else value
+
+
+def assignment_status(edge: Edge) -> str:
+    return STATUS_DATED if edge.props.get("deadline") else STATUS_STANDING
 
 
 def iri(uid: str) -> URIRef:
@@ -111,8 +156,8 @@ def _property(predicate: URIRef) -> str:
 
 
 def _literal(prop: str, value) -> Literal:
-    if prop in DATE_PROPERTIES and isinstance(value, str) and len(value) in DATE_TYPES:
-        return Literal(value, datatype=DATE_TYPES[len(value)])
+    if _is_date(prop, value):
+        return Literal(value + FIRST_DAY[len(value)], datatype=XSD.date)
     if type(value) is float:
         return Literal(oxigraph_double(value), datatype=XSD.double, normalize=False)  # rdflib would print "1.0"
     return Literal(value)
@@ -131,7 +176,7 @@ def oxigraph_double(value: float) -> str:
 
 
 def _value(lit) -> object:
-    if isinstance(lit, Literal) and lit.datatype in DATE_TYPES.values():
+    if isinstance(lit, Literal) and lit.datatype == XSD.date:
         return str(lit)
     return lit.toPython()
 
@@ -145,14 +190,22 @@ def plain(term) -> object:
     return _value(term)
 
 
+def _property_triples(s, props: Mapping[str, Any], derived: frozenset = frozenset()) -> Iterator[tuple]:
+    for prop, value in props.items():
+        if prop in derived:
+            continue
+        yield s, _predicate(prop), _literal(prop, value)
+        if _is_date(prop, value):
+            yield s, precision_predicate(prop), Literal(PRECISIONS[len(value)])
+
+
 def node_triples(node: Node) -> Iterator[tuple]:
     s = iri(node.uid)
     yield s, RDF.type, NODE_CLASSES[node.label]
     yield s, LIN.uid, Literal(node.uid)  # the uid as a literal too: queries take uids as parameters
     for label in node.labels[1:]:
         yield s, RDF.type, LIN[label]
-    for prop, value in node.props.items():
-        yield s, _predicate(prop), _literal(prop, value)
+    yield from _property_triples(s, node.props, DERIVED_NODE_PROPERTIES.get(node.label, frozenset()))
 
 
 def edge_triples(edge: Edge) -> Iterator[tuple]:
@@ -165,10 +218,14 @@ def edge_triples(edge: Edge) -> Iterator[tuple]:
     yield st, RDF.predicate, p
     yield st, RDF.object, o
     yield st, LIN.key, Literal(edge.key)
-    for prop, value in edge.props.items():
-        yield st, _predicate(prop), _literal(prop, value)
-        if prop == "source_sha256":
-            yield st, PROV.wasDerivedFrom, URIRef(SHA256_URN + str(value))
+    if edge.type == ASSIGNED_TO:  # the assignment as a node of its own
+        yield st, RDF.type, ASSIGNMENT_CLASS
+        yield st, ASSIGNMENT_TASK, s
+        yield st, ASSIGNMENT_AGENCY, o
+        yield st, ASSIGNMENT_STATUS, Literal(assignment_status(edge))
+    yield from _property_triples(st, edge.props)
+    if "source_sha256" in edge.props:
+        yield st, PROV.wasDerivedFrom, URIRef(SHA256_URN + str(edge.props["source_sha256"]))
     if edge.type == "SUCCEEDED_BY" and "event" in edge.props:  # the change as org:ChangeEvent
         ev = URIRef(f"{BASE}event/{quote(str(edge.props['event']), safe='-')}")
         yield ev, RDF.type, ORG.ChangeEvent
@@ -196,6 +253,8 @@ class _NTriples:
     DERIVED_FROM, CHANGE_EVENT = f"<{PROV.wasDerivedFrom}>", f"<{ORG.ChangeEvent}>"
     ORIGINAL, RESULTING = f"<{ORG.originalOrganization}>", f"<{ORG.resultingOrganization}>"
     AT_TIME, COMMENT = f"<{PROV.atTime}>", f"<{RDFS.comment}>"
+    ASSIGNMENT, TASK, AGENCY = f"<{ASSIGNMENT_CLASS}>", f"<{ASSIGNMENT_TASK}>", f"<{ASSIGNMENT_AGENCY}>"
+    STATUS = f"<{ASSIGNMENT_STATUS}>"
     CLASSES = {label: f"<{cls}>" for label, cls in NODE_CLASSES.items()}
     EDGES = {kind: f"<{p}>" for kind, p in EDGE_PREDICATES.items()}
 
@@ -221,9 +280,19 @@ class _NTriples:
         return self._term(("p", prop), lambda: f"<{_predicate(prop)}>")
 
     def literal(self, prop: str, value) -> str:
-        if type(value) is str and not (prop in DATE_PROPERTIES and len(value) in DATE_TYPES):
+        if type(value) is str and not _is_date(prop, value):
             return _nt_string(value)
         return self._term(("l", prop in DATE_PROPERTIES, type(value), value), lambda: self._typed(prop, value))
+
+    def properties(self, s: str, props: Mapping[str, Any], derived: frozenset = frozenset()) -> Iterator[str]:
+        """The lines of :func:`_property_triples`."""
+        for prop, value in props.items():
+            if prop in derived:
+                continue
+            yield f"{s} {self.predicate(prop)} {self.literal(prop, value)} .\n"
+            if _is_date(prop, value):
+                yield (f"{s} {self._term(('pp', prop), lambda: f'<{precision_predicate(prop)}>')} "
+                       f"{_nt_string(PRECISIONS[len(value)])} .\n")
 
     @staticmethod
     def _typed(prop: str, value) -> str:
@@ -235,8 +304,7 @@ class _NTriples:
         yield f"{s} {self.TYPE} {self.CLASSES[node.label]} .\n{s} {self.UID} {_nt_string(node.uid)} .\n"
         for label in node.labels[1:]:
             yield f"{s} {self.TYPE} {self._term(('c', label), lambda: f'<{LIN[label]}>')} .\n"
-        for prop, value in node.props.items():
-            yield f"{s} {self.predicate(prop)} {self.literal(prop, value)} .\n"
+        yield from self.properties(s, node.props, DERIVED_NODE_PROPERTIES.get(node.label, frozenset()))
 
     def edge(self, edge: Edge) -> Iterator[str]:
         s, p, o = self.iri(edge.start), self.EDGES[edge.type], self.iri(edge.end)
@@ -245,10 +313,13 @@ class _NTriples:
         yield (("" if inferred else f"{s} {p} {o} .\n")  # an inferred link: its statement only
                + f"{st} {self.TYPE} {self.STATEMENT} .\n{st} {self.SUBJECT} {s} .\n"
                f"{st} {self.PREDICATE} {p} .\n{st} {self.OBJECT} {o} .\n{st} {self.KEY} {_nt_string(edge.key)} .\n")
-        for prop, value in edge.props.items():
-            yield f"{st} {self.predicate(prop)} {self.literal(prop, value)} .\n"
-            if prop == "source_sha256":
-                yield f"{st} {self.DERIVED_FROM} {self._term(('u', value), lambda: f'<{SHA256_URN}{value}>')} .\n"
+        if edge.type == ASSIGNED_TO:
+            yield (f"{st} {self.TYPE} {self.ASSIGNMENT} .\n{st} {self.TASK} {s} .\n{st} {self.AGENCY} {o} .\n"
+                   f"{st} {self.STATUS} {_nt_string(assignment_status(edge))} .\n")
+        yield from self.properties(st, edge.props)
+        if "source_sha256" in edge.props:
+            value = edge.props["source_sha256"]
+            yield f"{st} {self.DERIVED_FROM} {self._term(('u', value), lambda: f'<{SHA256_URN}{value}>')} .\n"
         if edge.type == "SUCCEEDED_BY" and "event" in edge.props:
             ev = f"<{BASE}event/{quote(str(edge.props['event']), safe='-')}>"
             yield (f"{ev} {self.TYPE} {self.CHANGE_EVENT} .\n{ev} {self.ORIGINAL} {s} .\n"
@@ -286,32 +357,60 @@ def from_rdf(g: Graph) -> LineageGraph:
         for s in g.subjects(RDF.type, cls):
             if isinstance(s, URIRef) and str(s).startswith(BASE):
                 nodes[s] = _read_node(g, s, label)
-    edges = [_read_edge(g, st) for st in g.subjects(RDF.type, RDF.Statement)]
-    return LineageGraph.of(nodes.values(), [e for e in edges if e is not None])
+    edges = [e for e in (_read_edge(g, st) for st in g.subjects(RDF.type, RDF.Statement)) if e is not None]
+    return LineageGraph.of(with_derived(nodes.values(), edges), edges)
+
+
+def with_derived(nodes: Iterable[Node], edges: Iterable[Edge]) -> list[Node]:
+    """``nodes`` with the properties RDF holds elsewhere (:data:`DERIVED_NODE_PROPERTIES`): each task's deadline,
+    the one its assignments share (as ``graph.build`` sets it)."""
+    deadlines: dict[str, set] = {}
+    for e in edges:
+        if e.type == ASSIGNED_TO:
+            deadlines.setdefault(e.start, set()).add(e.props.get("deadline"))
+    out = []
+    for node in nodes:
+        shared = deadlines.get(node.uid, set())
+        if node.label == TASK and len(shared) == 1 and (deadline := next(iter(shared))) is not None:
+            node = Node(node.uid, node.labels, {**node.props, "deadline": deadline})
+        out.append(node)
+    return out
+
+
+def _dated(props: dict[str, object], precisions: Mapping[str, str]) -> dict[str, object]:
+    """``props`` with each date printed to its precision (:func:`printed`)."""
+    for prop, precision in precisions.items():
+        if isinstance(props.get(prop), str):
+            props[prop] = printed(props[prop], precision)
+    return props
 
 
 def _read_node(g: Graph, s: URIRef, label: str) -> Node:
-    labels, props = [label], {}
+    labels, props, precisions = [label], {}, {}
     for p, o in g.predicate_objects(s):
         if p == RDF.type:
             if isinstance(o, URIRef) and o.startswith(str(LIN)) and o not in CLASS_LABELS:
                 labels.append(o[len(str(LIN)):])
+        elif p in PRECISION_OF:
+            precisions[PRECISION_OF[p]] = str(o)
         elif isinstance(o, Literal) and p != LIN.uid:
             props[_property(p)] = _value(o)
-    return Node(uid_of(s), tuple(labels), props)
+    return Node(uid_of(s), tuple(labels), _dated(props, precisions))
 
 
 def _read_edge(g: Graph, st) -> Edge | None:
     s, p, o = g.value(st, RDF.subject), g.value(st, RDF.predicate), g.value(st, RDF.object)
     if p not in EDGE_TYPE_OF or s is None or o is None:
         return None
-    props, key = {}, ""
+    props, key, precisions = {}, "", {}
     for pred, value in g.predicate_objects(st):
         if pred == LIN.key:
             key = str(value)
-        elif isinstance(value, Literal):
+        elif pred in PRECISION_OF:
+            precisions[PRECISION_OF[pred]] = str(value)
+        elif isinstance(value, Literal) and pred != ASSIGNMENT_STATUS:
             props[_property(pred)] = _value(value)
-    return Edge(EDGE_TYPE_OF[p], uid_of(s), uid_of(o), key, props)
+    return Edge(EDGE_TYPE_OF[p], uid_of(s), uid_of(o), key, _dated(props, precisions))
 
 
 # Counting in the store: nodes of each kind and family under BASE (as from_rdf reads them), reified statements
@@ -321,21 +420,34 @@ _UNDER_BASE = f"FILTER(STRSTARTS(STR(?s), \"{BASE}\"))"
 _KIND_IRIS = " ".join(f"<{cls}>" for cls in CLASS_LABELS)
 COUNT_KINDS = f"SELECT ?kind (COUNT(DISTINCT ?s) AS ?n) WHERE {{ VALUES ?kind {{ {_KIND_IRIS} }} ?s a ?kind . {_UNDER_BASE} }} GROUP BY ?kind"
 COUNT_FAMILIES = (f"SELECT ?label (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a ?label . {_UNDER_BASE} "
-                  f"FILTER(STRSTARTS(STR(?label), \"{LIN}\") && ?label NOT IN ({', '.join(f'<{c}>' for c in CLASS_LABELS)})) }} "
+                  f"FILTER(STRSTARTS(STR(?label), \"{LIN}\") && ?label NOT IN ({', '.join(f'<{c}>' for c in (*CLASS_LABELS, ASSIGNMENT_CLASS))})) }} "
                   "GROUP BY ?label")
 COUNT_STATEMENTS = (f"SELECT ?p (COUNT(?st) AS ?n) WHERE {{ VALUES ?p {{ {' '.join(f'<{p}>' for p in EDGE_TYPE_OF)} }} "
                     "?st rdf:predicate ?p } GROUP BY ?p")
 COUNT_STUBS = f"SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s lin:stub true . {_UNDER_BASE} }}"
 # The documents with no number read from their files (not stubs), with the fields graph.model.HELD_FIELDS names.
 # (The documents are found first, then their fields: Oxigraph would look up every field of every document.)
-HELD_UNNUMBERED = ("SELECT ?uid " + " ".join(f"?{f}" for f in HELD_FIELDS) + " WHERE { { SELECT ?d WHERE { "
+_HELD_DATES = tuple(f for f in HELD_FIELDS if f in DATE_PROPERTIES)
+HELD_UNNUMBERED = ("SELECT ?uid " + " ".join(f"?{f}" for f in HELD_FIELDS)
+                   + "".join(f" ?{f}_precision" for f in _HELD_DATES) + " WHERE { { SELECT ?d WHERE { "
                    f"?d lin:stub false . FILTER NOT EXISTS {{ ?d <{_predicate('number')}> ?n }} }} }} ?d lin:uid ?uid . "
-                   + " ".join(f"OPTIONAL {{ ?d <{_predicate(f)}> ?{f} }}" for f in HELD_FIELDS) + " }")
+                   + " ".join(f"OPTIONAL {{ ?d <{_predicate(f)}> ?{f} }}" for f in HELD_FIELDS)
+                   + "".join(f" OPTIONAL {{ ?d <{precision_predicate(f)}> ?{f}_precision }}" for f in _HELD_DATES) + " }")
+
+
+def _held_row(row: dict[str, str]) -> dict[str, str]:
+    """A row of :data:`HELD_UNNUMBERED` with its dates printed to their precision."""
+    for f in _HELD_DATES:
+        precision = row.pop(f"{f}_precision", None)
+        if f in row:
+            row[f] = printed(row[f], precision)
+    return row
 
 # How many nodes or edges go to the store at once: a few hundred thousand triples, tens of MB of text.
 WRITE_BATCH = 20_000
 XSD_STRING, XSD_INTEGER, XSD_BOOLEAN, XSD_DOUBLE = str(XSD.string), str(XSD.integer), str(XSD.boolean), str(XSD.double)
-DATE_TYPE_IRIS = frozenset(str(t) for t in DATE_TYPES.values())
+DATE_TYPE_IRIS = frozenset({str(XSD.date)})
+PRECISION_OF_IRI = {str(p): prop for p, prop in PRECISION_OF.items()}
 BOOLEAN_LEXICAL = {"true": True, "1": True, "false": False, "0": False}
 RDF_TYPE_IRI, LIN_IRI, LIN_UID_IRI = str(RDF.type), str(LIN), str(LIN.uid)
 CLASS_IRIS = frozenset(str(cls) for cls in CLASS_LABELS)
@@ -747,19 +859,20 @@ class OxigraphStore:
     def held_documents(self, paths: Iterable[str] = ()) -> list[dict[str, str]]:
         """The documents read from their files that have no number or were read from one of ``paths``, with
         :data:`graph.model.HELD_FIELDS` (absent: not a key)."""
-        rows = {r["uid"]: r for r in self._rows(HELD_UNNUMBERED)}
+        rows = {r["uid"]: _held_row(r) for r in self._rows(HELD_UNNUMBERED)}
         store, default = self._ox, ox.DefaultGraph()
         held = (ox.NamedNode(str(LIN.stub)), ox.Literal("false", datatype=ox.NamedNode(XSD_BOOLEAN)))
         fields = {str(_predicate(f)): f for f in HELD_FIELDS}
+        fields.update({str(precision_predicate(f)): f"{f}_precision" for f in _HELD_DATES})
         for path in paths:
             for q in store.quads_for_pattern(None, ox.NamedNode(str(_predicate("source_path"))), ox.Literal(path),
                                              default):
                 uid = uid_of(URIRef(q.subject.value))
                 if uid in rows or next(store.quads_for_pattern(q.subject, *held, default), None) is None:
                     continue
-                rows[uid] = {"uid": uid, **{fields[x.predicate.value]: x.object.value
-                                            for x in store.quads_for_pattern(q.subject, None, None, default)
-                                            if x.predicate.value in fields}}
+                rows[uid] = _held_row({"uid": uid, **{fields[x.predicate.value]: x.object.value
+                                                      for x in store.quads_for_pattern(q.subject, None, None, default)
+                                                      if x.predicate.value in fields}})
         return list(rows.values())
 
     def _drop_stubs(self, candidates: Iterable) -> None:
@@ -922,15 +1035,17 @@ class OxigraphStore:
 
 def _held_node(uid: str, label: str, quads: Iterable) -> Node:
     """:func:`_read_node` on a node's quads as pyoxigraph gives them (no rdflib term per quad)."""
-    labels, props = [label], {}
+    labels, props, precisions = [label], {}, {}
     for quad in quads:
         p, o = quad.predicate.value, quad.object
         if p == RDF_TYPE_IRI:
             if isinstance(o, ox.NamedNode) and o.value.startswith(LIN_IRI) and o.value not in CLASS_IRIS:
                 labels.append(o.value[len(LIN_IRI):])
+        elif p in PRECISION_OF_IRI:
+            precisions[PRECISION_OF_IRI[p]] = o.value
         elif isinstance(o, ox.Literal) and p != LIN_UID_IRI:
             props[PROPERTY_OF_IRI.get(p, p[len(LIN_IRI):] if p.startswith(LIN_IRI) else p)] = _plain_ox(o)
-    return Node(uid, tuple(labels), props)
+    return Node(uid, tuple(labels), _dated(props, precisions))
 
 
 def _plain_ox(term) -> object:

@@ -16,8 +16,10 @@ from rdflib import RDF
 
 from .ontology import DOC_TYPES, ONTOLOGY_GRAPH
 from .model import EDGE_TYPES, ENDPOINTS, NODE_LABELS, PROVENANCE, REGISTRY_EDGES, TEXT_EDGES, LineageGraph
-from .rdf_store import (BASE, DATE_PROPERTIES, DATE_TYPES, DIGEST, DIGESTS, EDGE_PREDICATES, LIN, NODE_CLASSES, ORG,
-                        PROV, QUERY_PREFIXES, SHA256_URN, _predicate)
+from .rdf_store import (ASSIGNMENT_AGENCY, ASSIGNMENT_CLASS, ASSIGNMENT_STATUS, ASSIGNMENT_TASK, BASE, DATE_PROPERTIES,
+                        DERIVED_NODE_PROPERTIES, DIGEST, DIGESTS, EDGE_PREDICATES, LIN, NODE_CLASSES, ORG, PRECISIONS,
+                        PROV, QUERY_PREFIXES, SHA256_URN, STATUS_DATED, STATUS_STANDING, _is_date, _predicate,
+                        precision_predicate)
 
 # Neo4j's names of the property types (as db.schema.nodeTypeProperties gives them) and the RDF datatypes.
 NEO4J_TYPES = {str: "String", int: "Long", float: "Double", bool: "Boolean"}
@@ -55,8 +57,8 @@ def curie(iri: str) -> str:
 
 def _datatypes(prop: str, values: list) -> str:
     if prop in DATE_PROPERTIES:
-        kinds = sorted({len(v) for v in values if isinstance(v, str) and len(v) in DATE_TYPES}, reverse=True)
-        return " / ".join(curie(str(DATE_TYPES[n])) for n in kinds) or "xsd:string"
+        kinds = {"xsd:date" if _is_date(prop, v) else RDF_TYPES[type(v)] for v in values}
+        return " / ".join(sorted(kinds))
     return " / ".join(sorted({RDF_TYPES[type(v)] for v in values}))
 
 
@@ -132,7 +134,10 @@ def render(schema: Schema) -> str:
         out += ["", f"### `{label}` properties", "", "| property | Neo4j type | RDF predicate | RDF datatype | example |",
                 "| --- | --- | --- | --- | --- |",
                 "| `uid` | String | `lin:uid` (and the node's IRI) | xsd:string | |"]
-        out += [f"| `{p.name}` | {', '.join(p.types)} | `{p.predicate}` | {p.datatype} | {p.example} |"
+        derived = DERIVED_NODE_PROPERTIES.get(label, frozenset())
+        out += [f"| `{p.name}` | {', '.join(p.types)} | "
+                + (f"not held: the `{p.predicate}` all its assignments share |" if p.name in derived
+                   else f"`{p.predicate}` |") + f" {p.datatype} | {p.example} |"
                 for p in schema.nodes[label]]
     out += ["", "`Agency.kind` (RDF `lin:kind`) takes the values: "
             + ", ".join(f"`{k}`" for k in schema.agency_kinds) + "."]
@@ -145,6 +150,22 @@ def render(schema: Schema) -> str:
         "String; RDF `lin:key` on the statement), which tells apart two `ASSIGNED_TO` between the same task and",
         "agency (`lead|2025-07-25`: role and deadline) and is empty otherwise; `source_sha256` is also `prov:wasDerivedFrom <"
         + SHA256_URN + "…>`. Statements have IRIs `" + BASE + "edge/<key>`.",
+        "",
+        f"An `ASSIGNED_TO` statement is also an assignment node, `{curie(str(ASSIGNMENT_CLASS))}`, linked directly to its"
+        f" task (`{curie(str(ASSIGNMENT_TASK))}`) and agency (`{curie(str(ASSIGNMENT_AGENCY))}`), with `lin:role`,"
+        " `lin:deadline`, `prov:value` (the sentence), `lin:confidence` … on it (Neo4j: the `ASSIGNED_TO` relationship's"
+        f" properties) and `{curie(str(ASSIGNMENT_STATUS))}`: `{STATUS_DATED}` when it has a deadline (overdue once the"
+        f" deadline has passed on the day a question asks about), `{STATUS_STANDING}` when it has none (an ongoing duty;"
+        " never overdue). Neo4j holds no status: a Cypher query reads it from `deadline`. So \"who must do what by"
+        " when\" is `?a lin:agency ?ag ; lin:task ?t ; lin:role ?role ; lin:deadline ?deadline` in SPARQL, as"
+        " `(t:Task)-[a:ASSIGNED_TO]->(ag)` is in Cypher; a task's deadline is held once, on its assignments.",
+        "",
+        "Dates (" + ", ".join(f"`{p}`" for p in sorted(DATE_PROPERTIES)) + ") are `xsd:date` whatever their precision:"
+        " a year or a month is its first day, and its precision is a property of its own, `lin:<property>_precision`"
+        " (" + " / ".join(f'`\"{v}\"`' for v in PRECISIONS.values()) + "), e.g. `eli:date_document \"2025-01-01\"^^xsd:date ;"
+        " lin:issue_date_precision \"year\"` for Neo4j's `issue_date: \"2025\"`. Read back (and in the catalogue's"
+        " rows) a date is printed to its precision, as Neo4j holds it; a coarser date compares as its first day, in"
+        " the order its printed form sorts.",
         "",
         "| Neo4j type | from → to | RDF predicate | read from | properties |",
         "| --- | --- | --- | --- | --- |",
@@ -188,7 +209,7 @@ def render(schema: Schema) -> str:
 
 def rdf_terms(schema: Schema) -> tuple[set[str], set[str]]:
     """The classes and predicates the page names for the default graph (full IRIs), for the tests."""
-    classes = {str(c) for c in NODE_CLASSES.values()} | {str(RDF.Statement), str(ORG.ChangeEvent)}
+    classes = {str(c) for c in NODE_CLASSES.values()} | {str(RDF.Statement), str(ORG.ChangeEvent), str(ASSIGNMENT_CLASS)}
     classes |= {str(LIN[f]) for families in schema.families.values() for f in families}
     predicates = {str(RDF.type), str(LIN.uid), str(LIN.key), str(RDF.subject), str(RDF.predicate), str(RDF.object),
                   str(PROV.wasDerivedFrom), str(ORG.originalOrganization), str(ORG.resultingOrganization),
@@ -196,5 +217,8 @@ def rdf_terms(schema: Schema) -> tuple[set[str], set[str]]:
     predicates |= {str(p) for p in EDGE_PREDICATES.values()}
     predicates |= {str(_predicate(p.name)) for props in (*schema.nodes.values(), *schema.edges.values())
                    for p in props}
+    predicates |= {str(ASSIGNMENT_TASK), str(ASSIGNMENT_AGENCY), str(ASSIGNMENT_STATUS)}
+    predicates |= {str(precision_predicate(p.name)) for props in (*schema.nodes.values(), *schema.edges.values())
+                   for p in props if "xsd:date" in p.datatype.split(" / ")}
     return classes, predicates
 

@@ -74,19 +74,30 @@ def _parse(name: str, cypher: str, sparql: str) -> NamedQuery:
     return NamedQuery(name, " ".join(description), tuple(params), tuple(columns), tuple(order), cypher, sparql)
 
 
-@cache
-def catalogue() -> dict[str, NamedQuery]:
-    """Every named query, by name."""
-    folder = resources.files(__package__).joinpath("catalogue")
+def _folder(kind: str) -> dict[str, NamedQuery]:
+    folder = resources.files(__package__).joinpath(kind)
     out = {}
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".cypher"):
             name = entry.name.removesuffix(".cypher")
             sparql = folder.joinpath(f"{name}.rq")
             if not sparql.is_file():
-                raise LineageError(f"queries/catalogue/{name}.rq is missing: every named query needs Cypher and SPARQL")
+                raise LineageError(f"queries/{kind}/{name}.rq is missing: every named query needs Cypher and SPARQL")
             out[name] = _parse(name, entry.read_text(encoding="utf-8"), sparql.read_text(encoding="utf-8"))
     return out
+
+
+@cache
+def catalogue() -> dict[str, NamedQuery]:
+    """Every named query, by name."""
+    return _folder("catalogue")
+
+
+@cache
+def examples() -> dict[str, NamedQuery]:
+    """The analyst's questions of ``queries/examples`` (docs/examples.md), by name ("01_relay_coverage"), in the
+    catalogue's form: each in Cypher and in standard SPARQL 1.1, giving the same rows."""
+    return _folder("examples")
 
 
 def named(name: str) -> NamedQuery:

@@ -26,8 +26,12 @@ MAX_ROWS = 100_000  # a named query returning more than this is cut (and says so
 @cache
 def row_type(name: str) -> type:
     """The row class of query ``name``: ``PropagationRow(document: str, depth: int, …)``."""
-    q = named(name)
-    class_name = "".join(part.title() for part in name.split("_")) + "Row"
+    return _row_class(named(name))
+
+
+@cache
+def _row_class(q: NamedQuery) -> type:
+    class_name = "".join(part.title() for part in q.name.split("_") if not part.isdigit()) + "Row"
     return make_dataclass(class_name, [(col, kind | None) for col, kind in q.columns], frozen=True)
 
 
@@ -59,7 +63,11 @@ def bind(q: NamedQuery, given: Mapping[str, Any]) -> dict[str, Any]:
 
 def run(name: str, source: Store, **params: Any) -> list:
     """The rows of query ``name`` on ``source``, in the language the store runs (its Cypher or its SPARQL)."""
-    q = named(name)
+    return run_query(named(name), source, **params)
+
+
+def run_query(q: NamedQuery, source: Store, **params: Any) -> list:
+    """The rows of ``q`` (a catalogue query or an example) on ``source``, as :func:`run` gives them."""
     values = bind(q, params)
     sent = {k: v for k, v in values.items() if k != LIMIT}
     texts = {CYPHER: q.cypher, SPARQL: q.sparql}
@@ -72,7 +80,7 @@ def run(name: str, source: Store, **params: Any) -> list:
     rows = sort_rows(q, typed)
     if LIMIT in values:
         rows = rows[:values[LIMIT]]
-    cls = row_type(name)
+    cls = _row_class(q)
     return [cls(**row) for row in rows]
 
 

@@ -10,6 +10,8 @@ from graph.errors import LineageError
 from graph.neo4j_store import Neo4jStore
 from graph.rdf_store import OxigraphStore, select_read_only
 from queries import catalogue, coverage, run
+from queries.catalogue import examples
+from queries.run import run_query
 
 NQ_124 = "vn/nq-cp/2025/124"
 KON_TUM = "vn/uy-ban-nhan-dan-tinh-kon-tum/ubnd-ktth/2025/d956d31f51ab"
@@ -91,6 +93,72 @@ def test_same_rows_from_cypher_and_sparql(stores, name):
     from_rdf = run(name, stores["rdf"], **CASES[name])
     assert from_neo4j, f"{name} found nothing on the corpus"
     assert from_neo4j == from_rdf
+
+
+# Every example of queries/examples (docs/examples.md) with the parameters it is tried with. Each gives rows on
+# the sample corpus except 07 (no document of the corpus replaces or repeals another: both languages give none).
+EXAMPLE_CASES = {
+    "01_relay_coverage": {"directive": "124/NQ-CP"},     # 63 provinces + the ministries of 8 May 2025; 2 relayed
+    "02_overdue_by_agency": {"as_of": "2025-08-01"},      # Sở Xây dựng tỉnh Kon Tum: 25 July 2025 passed
+    "03_party_chains": {},                                # 68-NQ/TW → 138/NQ-CP → 140/KH-UBND (Quảng Ngãi)
+    "04_above_national": {},                              # Hải Phòng's 12.5% growth over the national 8%
+    "05_merged_open_tasks": {"as_of": "2025-07-01"},      # Kon Tum's departments, merged into Quảng Ngãi's
+    "06_laws_per_year": {},
+    "07_replaced_cited": {},
+    "08_relay_lag": {"directive": "138/NQ-CP"},         # 140/KH-UBND of 23 June 2025
+    "09_lead_load": {},
+    "10_weak_links": {"below": "90"},                    # the issuers read from a header (0.8)
+    "11_unknown_agencies": {},
+    "12_copied_uncited": {},
+}
+EMPTY_ON_THE_CORPUS = frozenset({"07_replaced_cited"})
+
+
+def test_every_example_is_tried():
+    assert set(EXAMPLE_CASES) == set(examples())
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLE_CASES))
+def test_examples_give_the_same_rows_in_both_languages(stores, name):
+    q = examples()[name]
+    from_neo4j = run_query(q, stores["neo4j"], **EXAMPLE_CASES[name])
+    from_rdf = run_query(q, stores["rdf"], **EXAMPLE_CASES[name])
+    assert bool(from_neo4j) is (name not in EMPTY_ON_THE_CORPUS), f"{name}: {len(from_neo4j)} rows on the corpus"
+    assert from_neo4j == from_rdf
+
+
+def test_the_examples_page_is_up_to_date(stores):
+    """docs/examples.md shows each question in both languages and the rows both give on the corpus."""
+    import os
+    from pathlib import Path
+
+    from queries.examples_page import render
+
+    rows = {name: run_query(q, stores["rdf"], **EXAMPLE_CASES[name]) for name, q in examples().items()}
+    page = render(examples(), EXAMPLE_CASES, rows)
+    path = Path(__file__).parents[1] / "docs" / "examples.md"
+    if os.environ.get("LINEAGE_WRITE_EXAMPLES"):
+        path.write_text(page, encoding="utf-8")
+    assert path.read_text(encoding="utf-8") == page, "docs/examples.md is out of date: LINEAGE_WRITE_EXAMPLES=1 " \
+                                                     "python3 -m pytest tests/test_queries.py -k examples_page"
+
+
+@pytest.mark.parametrize("store", ["neo4j", "rdf"])
+def test_examples_answer_what_the_corpus_says(stores, store):
+    def rows(name):
+        return run_query(examples()[name], stores[store], **EXAMPLE_CASES[name])
+
+    coverage_rows = rows("01_relay_coverage")
+    assert {r.unit for r in coverage_rows if r.relayed} == {"Kon Tum", "Hải Phòng"}
+    assert sum(1 for r in coverage_rows if r.level == "province") == 63 and not all(r.relayed for r in coverage_rows)
+    # Kon Tum: "Giao Sở Xây dựng chủ trì, … trước ngày 25 tháng 7 năm 2025"
+    assert ("Sở Xây dựng tỉnh Kon Tum", 1) in {(r.agency, r.lead) for r in rows("02_overdue_by_agency")}
+    assert any(r.agency == "Sở Xây dựng tỉnh Kon Tum" and r.successor == "Sở Xây dựng tỉnh Quảng Ngãi"
+               and r.deadline == "2025-07-25" for r in rows("05_merged_open_tasks"))
+    # Hải Phòng: "cả nước đạt 8% trở lên … và thành phố đạt 12,5%"
+    assert (HAI_PHONG, 12.5, 8.0) in {(r.document, r.value, r.national_value) for r in rows("04_above_national")}
+    assert ("68-NQ/TW", "vn/uy-ban-nhan-dan-tinh-quang-ngai/kh-ubnd/2025/140", 2) in {
+        (r.resolution, r.document, r.depth) for r in rows("03_party_chains")}
 
 
 @pytest.mark.parametrize("store", ["neo4j", "rdf"])
@@ -214,3 +282,31 @@ def test_row_limit(stores):
     assert len(stores["neo4j"].query("MATCH (n) RETURN n.uid AS uid", limit=7)) == 7
     _, rows = select_read_only(stores["rdf_path"], "SELECT ?s WHERE { ?s ?p ?o }", limit=7)
     assert len(rows) == 7
+
+
+def _rq_files():
+    from pathlib import Path
+
+    root = Path(__file__).parents[1] / "queries"
+    return sorted([*root.glob("catalogue/*.rq"), *root.glob("examples/*.rq")])
+
+
+@pytest.mark.parametrize("path", _rq_files(), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_sparql_is_standard(path):
+    """Every SPARQL query of the catalogue and the examples is standard SPARQL 1.1: rdflib's parser, which knows
+    no extension (Oxigraph's LATERAL, ADJUST…), reads it."""
+    from rdflib.plugins.sparql import prepareQuery
+
+    from graph.rdf_store import QUERY_PREFIXES
+
+    text = path.read_text(encoding="utf-8")
+    assert "LATERAL" not in text.upper().replace("# ", "#")
+    prepareQuery(text, initNs=QUERY_PREFIXES)
+
+
+def test_an_extension_is_caught():
+    """The check above can fail: Oxigraph's LATERAL is not SPARQL 1.1."""
+    from rdflib.plugins.sparql import prepareQuery
+
+    with pytest.raises(Exception):
+        prepareQuery("SELECT ?s ?o WHERE { ?s ?p ?x LATERAL { ?x ?q ?o } }")

@@ -162,7 +162,7 @@ def test_ancestry_up_to_five_steps(cascade):
 
 
 def test_a_held_node_reads_the_same_from_either_view(corpus_graph, tmp_path):
-    from graph.rdf_store import _held_node, _read_node, iri
+    from graph.rdf_store import DERIVED_NODE_PROPERTIES, _held_node, _read_node, iri
 
     with OxigraphStore(tmp_path / "rdf") as store:
         store.write(corpus_graph)
@@ -170,7 +170,10 @@ def test_a_held_node_reads_the_same_from_either_view(corpus_graph, tmp_path):
             quads = store._ox.quads_for_pattern(ox.NamedNode(str(iri(node.uid))), None, None, ox.DefaultGraph())
             held = _held_node(node.uid, node.label, quads)
             assert held.as_tuple() == _read_node(store.graph, iri(node.uid), node.label).as_tuple()
-            assert held.as_tuple() == node.as_tuple()
+            # a task's deadline is held on its assignments only (read back by from_rdf, not by a node's own view)
+            derived = DERIVED_NODE_PROPERTIES.get(node.label, frozenset())
+            assert held.as_tuple() == Node(node.uid, node.labels,
+                                           {k: v for k, v in node.props.items() if k not in derived}).as_tuple()
 
 
 def test_tree_holds_the_links_within_five_steps(cascade):
@@ -342,3 +345,54 @@ def test_a_write_cut_short_forgets_the_documents_it_was_writing(corpus_records, 
         monkeypatch.undo()
         store.write(build(records))     # the corrected one again: its digest was dropped, so it is written in full
         assert _stored(store) == _expected(build(records))
+
+
+# One date type per property (issue 22): the xsd:date of the first day, the precision beside it; read back as printed.
+DATES = [
+    ("2025-05-08", "2025-05-08", "day"),    # NQ 124/NQ-CP: "ngày 08 tháng 5 năm 2025"
+    ("2025-07", "2025-07-01", "month"),     # a deadline "trong tháng 7 năm 2025"
+    ("2025", "2025-01-01", "year"),         # a reference that prints only the year: "Kết luận số 80-KL/TW năm 2025"
+]
+
+
+@pytest.mark.parametrize("printed_date, held, precision", DATES)
+def test_a_date_is_an_xsd_date_with_its_precision(tmp_path, printed_date, held, precision):
+    doc = Node("vn/x/2025/1", ("Document",), {"issue_date": printed_date, "stub": False})
+    with OxigraphStore(tmp_path / "rdf") as store:
+        store.write(LineageGraph.of([doc], []))
+        (row,) = store.select('SELECT ?d ?p (DATATYPE(?d) AS ?t) WHERE { ?s eli:date_document ?d ; '
+                              'lin:issue_date_precision ?p }')
+        assert (row["d"], row["p"], row["t"]) == (held, precision, str(XSD) + "date")
+        assert store.read().nodes[doc.uid].props["issue_date"] == printed_date
+
+
+def test_a_value_that_is_no_date_stays_a_string(tmp_path):
+    doc = Node("vn/x/2025/1", ("Document",), {"issue_date": "năm nay", "stub": False})  # not a date: kept as printed
+    with OxigraphStore(tmp_path / "rdf") as store:
+        store.write(LineageGraph.of([doc], []))
+        assert store.select("SELECT ?p WHERE { ?s lin:issue_date_precision ?p }") == []
+        assert store.read().nodes[doc.uid].props["issue_date"] == "năm nay"
+
+
+def test_an_assignment_is_a_node_with_its_task_agency_role_deadline_and_status(tmp_path):
+    """Kon Tum's letter: "Giao Sở Xây dựng chủ trì, … trước ngày 25 tháng 7 năm 2025"; a second agency supports
+    with no deadline. The task's deadline is held once, on its assignments, and read back from them."""
+    doc = Node("vn/x/2025/1", ("Document",), {"stub": False})
+    dated = Node("vn/x/2025/1#task-10-40", ("Task",), {"text": "rà soát", "deadline": "2025-07-25"})
+    standing = Node("vn/x/2025/1#task-50-90", ("Task",), {"text": "phối hợp"})
+    lead, support = "agency/so-xay-dung-tinh-kon-tum", "agency/so-tai-chinh-tinh-kon-tum"
+    edges = [Edge("ASSIGNS", doc.uid, dated.uid), Edge("ASSIGNS", doc.uid, standing.uid),
+             Edge("ASSIGNED_TO", dated.uid, lead, "lead|2025-07-25", {"role": "lead", "deadline": "2025-07-25"}),
+             Edge("ASSIGNED_TO", standing.uid, support, "support|", {"role": "support"})]
+    agencies = [Node(lead, ("Agency",), {"name": "Sở Xây dựng tỉnh Kon Tum"}),
+                Node(support, ("Agency",), {"name": "Sở Tài chính tỉnh Kon Tum"})]
+    graph = LineageGraph.of([doc, dated, standing, *agencies], edges)
+    with OxigraphStore(tmp_path / "rdf") as store:
+        store.write(graph)
+        rows = store.select("SELECT ?role ?deadline ?status ?agency WHERE { ?a a lin:Assignment ; lin:task ?t ; "
+                            "lin:agency ?ag ; lin:role ?role ; lin:status ?status . ?ag skos:prefLabel ?agency "
+                            "OPTIONAL { ?a lin:deadline ?deadline } }")
+        assert sorted((r["role"], r["deadline"], r["status"]) for r in rows) == [
+            ("lead", "2025-07-25", "dated"), ("support", None, "standing")]
+        assert store.select("SELECT ?d WHERE { ?t a lin:Task ; lin:deadline ?d }") == []  # held once
+        assert store.read().canonical() == graph.canonical()
