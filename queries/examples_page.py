@@ -12,10 +12,15 @@ from .catalogue import NamedQuery
 
 SHOWN_ROWS = 5
 CELL_WIDTH = 60
+# Columns holding a file's path: shown by the file's name ("…/kon-tum-cv-….txt"), so the page is the same in
+# every checkout.
+PATH_COLUMNS = frozenset({"source_path"})
 
 
-def _cell(value) -> str:
+def _cell(value, column: str = "") -> str:
     text = "" if value is None else str(value)
+    if column in PATH_COLUMNS and text:
+        text = "…/" + text.replace("\\", "/").rsplit("/", 1)[-1]
     text = text.replace("|", "\\|").replace("\n", " ")
     return text if len(text) <= CELL_WIDTH else text[:CELL_WIDTH - 1] + "…"
 
@@ -67,5 +72,6 @@ def render(questions: Mapping[str, NamedQuery], params: Mapping[str, Mapping[str
                    + (f", the first {SHOWN_ROWS}:" if len(shown) > SHOWN_ROWS else ":" if shown else "."))
         if shown:
             out += ["", "| " + " | ".join(q.column_names) + " |", "|" + "---|" * len(q.column_names)]
-            out += ["| " + " | ".join(_cell(v) for v in astuple(row)) + " |" for row in shown[:SHOWN_ROWS]]
+            out += ["| " + " | ".join(_cell(v, c) for v, c in zip(astuple(row), q.column_names)) + " |"
+                    for row in shown[:SHOWN_ROWS]]
     return "\n".join(out) + "\n"

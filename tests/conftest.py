@@ -18,6 +18,18 @@ def corpus_records() -> list[dict]:
     return [extract_path(p).to_dict() for p in sorted((DATA / "corpus").glob("*.txt"))]
 
 
+@pytest.fixture(scope="session")
+def corpus_rdf(corpus_records, tmp_path_factory) -> Path:
+    """The sample corpus's graph written once to an embedded store (its ``rdf`` folder), for tests that only read it."""
+    from graph.build import build
+    from graph.rdf_store import OxigraphStore
+
+    path = tmp_path_factory.mktemp("corpus-store") / "rdf"
+    with OxigraphStore(path) as writer:
+        writer.write(build(corpus_records))
+    return path
+
+
 # Bytes no reader takes ("binary data"): the file a bulk run must report and go past.
 UNREADABLE = b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00"
 

@@ -9,20 +9,12 @@ import pytest
 from graph.build import build
 from graph.neo4j_store import TEXT_INDEX, Neo4jStore
 from graph.rdf_store import TEXT_SUFFIX, OxigraphStore
-from queries.search import IMPLEMENTER, code_matches, expand, find_agency, loose, search, text_terms
+from queries.search import IMPLEMENTER, search, text_terms
 
 NQ_124 = "vn/nq-cp/2025/124"
 KON_TUM = "vn/uy-ban-nhan-dan-tinh-kon-tum/ubnd-ktth/2025/d956d31f51ab"
 HAI_PHONG = "vn/van-phong-uy-ban-nhan-dan-thanh-pho-hai-phong/unnumbered/2025/75f339db03e9"
 QUANG_NGAI_140 = "vn/uy-ban-nhan-dan-tinh-quang-ngai/kh-ubnd/2025/140"
-
-
-@pytest.fixture(scope="module")
-def rdf_path(corpus_records, tmp_path_factory):
-    path = tmp_path_factory.mktemp("search") / "rdf"
-    with OxigraphStore(path) as writer:
-        writer.write(build(corpus_records))
-    return path
 
 
 @pytest.fixture(scope="module")
@@ -37,11 +29,11 @@ def neo4j_store(corpus_records, neo4j_uri):
 
 
 @pytest.fixture(scope="module", params=["rdf", "neo4j"])
-def store(request, rdf_path):
+def store(request, corpus_rdf):
     if request.param == "neo4j":
         yield request.getfixturevalue("neo4j_store")
         return
-    with OxigraphStore(rdf_path, read_only=True) as reader:
+    with OxigraphStore(corpus_rdf, read_only=True) as reader:
         yield reader
 
 
