@@ -18,7 +18,9 @@ bounded in time and memory (``graph.rdf_store.select_read_only``).
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 
 from graph.errors import LineageError
 
@@ -137,7 +139,12 @@ def check_sparql(text: str, prefixes: Mapping[str, str] | None = None) -> str:
         raise LineageError("SPARQL: a \\u escape spells another escape; write the character itself")
     text = LINE_END_RE.sub("\n", text)
     try:
-        parsed = parseQuery(text)
+        with _room_to_parse():
+            parsed = parseQuery(text)
+            query = translateQuery(parsed, initNs=dict(prefixes or {}))
+    except RecursionError:
+        raise LineageError(f"SPARQL: the query nests too deep to read (over {PARSE_RECURSION} levels of the "
+                           "grammar); write its expressions flatter") from None
     except ParseBaseException as exc:
         try:
             update = parseUpdate(text)
@@ -147,8 +154,6 @@ def check_sparql(text: str, prefixes: Mapping[str, str] | None = None) -> str:
                                for op in update.request)
         raise LineageError(f"refused: {operations} is a SPARQL update; raw SPARQL here is read-only "
                            "(SELECT, ASK, CONSTRUCT, DESCRIBE)") from None
-    try:
-        query = translateQuery(parsed, initNs=dict(prefixes or {}))
     except Exception as exc:  # rdflib's translation raises what it meets (unknown prefix, bad aggregate, …)
         raise LineageError(f"SPARQL: {exc}") from None
     if query.algebra.name not in SPARQL_FORMS:
@@ -157,6 +162,22 @@ def check_sparql(text: str, prefixes: Mapping[str, str] | None = None) -> str:
         raise LineageError("refused: SERVICE would send the query to another server; raw SPARQL here reads this "
                            "store only")
     return text
+
+
+# rdflib's SPARQL grammar (pyparsing) recurses a few dozen frames for each level of an expression: the catalogue's
+# evidence.rq needs about 1,000, Python's default limit, so a query is read with this much room.
+PARSE_RECURSION = 5_000
+
+
+@contextmanager
+def _room_to_parse() -> Iterator[None]:
+    """Python's recursion limit raised to :data:`PARSE_RECURSION` while rdflib reads a query."""
+    old = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(old, PARSE_RECURSION))
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(old)
 
 
 def _algebra_names(node: object) -> set[str]:
