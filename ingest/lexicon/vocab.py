@@ -43,9 +43,16 @@ def common() -> dict:
 
 
 @cache
+def type_words(ignore_case: bool = True) -> str:
+    """The words of the document types as one alternation, the longest first: "Nghị quyết liên tịch|Nghị quyết|…"
+    (with ``ignore_case``, also in the letters a case-ignoring match needs)."""
+    return alternation(vocabulary().type_words(), ignore_case=ignore_case)
+
+
+@cache
 def type_start_re() -> re.Pattern[str]:
     """A document type's word opening a text, in any case: "QUYẾT ĐỊNH …", "Nghị định số 239/2025/NĐ-CP …"."""
-    return re.compile(rf"^(?:{alternation(vocabulary().type_words(), ignore_case=True)})\b", re.IGNORECASE)
+    return re.compile(rf"^(?:{type_words()})\b", re.IGNORECASE)
 
 
 @cache

@@ -20,7 +20,7 @@ from ..lexicon.codes import Code, find_codes, match_code
 from ..lexicon.dates import DAY, FoundDate, date_at
 from ..clean.flat import Flat, flatten
 from ..clean.layout import Layout, Line
-from ..lexicon.vocab import CAPITALS, alternation, common, cues, load, one_of, type_start_re, word_start_re
+from ..lexicon.vocab import CAPITALS, alternation, common, cues, load, one_of, type_start_re, type_words, word_start_re
 
 HEADER_LINES = 40
 _HEADER = cues()["header"]  # "Số", the body openers, the heads' titles … (cues.toml)
@@ -95,15 +95,10 @@ def _without_motto(text: str) -> str:
 
 
 @cache
-def _type_words_re() -> str:
-    return alternation(vocabulary().type_words(), ignore_case=True)
-
-
-@cache
 def _heading_re() -> re.Pattern[str]:
     # "CHỈ THỊ CỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 16/2001/CT-TTG NGÀY 21 THÁNG 6 NĂM 2001 VỀ VIỆC XÂY DỰNG …"
     return re.compile(
-        rf"^(?P<type>{_type_words_re()})\s+{one_of(common()['of'])}\s+(?P<issuer>.+?)\s+{one_of(_HEADER['number_label'])}"
+        rf"^(?P<type>{type_words()})\s+{one_of(common()['of'])}\s+(?P<issuer>.+?)\s+{one_of(_HEADER['number_label'])}"
         r"\s*:?\s*(?=\d)", re.IGNORECASE
     )
 

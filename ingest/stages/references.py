@@ -23,15 +23,10 @@ from ..lexicon.dates import DAY, TITLE_YEAR_RE, YEAR, YEAR_ONLY_RE, FoundDate, d
 from ..clean.flat import Flat
 from ..lexicon.scanner import finditer_at, scan
 from ..lexicon.stops import FULL_STOP, NEXT_SENTENCE_RE
-from ..lexicon.vocab import alternation, common, cues, dates, one_of
+from ..lexicon.vocab import alternation, common, cues, dates, one_of, type_words
 
 _REFS = cues()["references"]  # the named laws, the words that end an issuer … (cues.toml)
 OF, AT = one_of(common()["of"]), one_of(common()["at"])  # "của", "tại"
-
-
-@cache
-def _type_words(ignore_case: bool = True) -> str:
-    return alternation(vocabulary().type_words(), ignore_case=ignore_case)
 
 
 @cache
@@ -39,7 +34,7 @@ def _typed_re() -> re.Pattern[str]:
     # "Nghị quyết số 124/NQ-CP", "Quyết định số: 622/QĐ-TTg", "Chỉ thị 16/CT-TTg", "NGHỊ QUYẾT SỐ 138/NQ-CP",
     # "Tờ trình số …../TTr-BTP".
     number = one_of(cues()["header"]["number_label"])
-    return re.compile(rf"(?<!\w)(?P<type>{_type_words()})(?:\s+{number})?\s*:?\s*(?=[\d.…_/])", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?P<type>{type_words()})(?:\s+{number})?\s*:?\s*(?=[\d.…_/])", re.IGNORECASE)
 
 
 def _typed_and_anaphora(text: str) -> tuple[list[re.Match[str]], list[re.Match[str]]]:
@@ -53,7 +48,7 @@ def _typed_and_anaphora(text: str) -> tuple[list[re.Match[str]], list[re.Match[s
 def _anaphora_re() -> re.Pattern[str]:
     # "theo yêu cầu tại Công văn nêu trên".
     phrases = alternation(cues()["body"]["anaphora"], ignore_case=True)
-    return re.compile(rf"(?<!\w)(?P<type>{_type_words()})\s+(?:{phrases})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?P<type>{type_words()})\s+(?:{phrases})(?!\w)", re.IGNORECASE)
 
 
 # A law cited by name: "Luật Tổ chức Chính phủ", "Luật sửa đổi, bổ sung một số điều của Luật …",
@@ -94,7 +89,7 @@ def _issuer_stop_re() -> re.Pattern[str]:
     # Where an issuer phrase ends: "của Chính phủ về …", "của Bộ Chính trị và Chương trình …", "(", ",".
     words, after_and = one_of(_REFS["issuer_stops"]), one_of(_REFS["issuer_stops_after_and"])
     return re.compile(
-        rf"\s+(?:{words})(?!\w)|\s+{one_of(common()['and'])}\s+(?=(?:{_type_words()}|{after_and})(?!\w))"
+        rf"\s+(?:{words})(?!\w)|\s+{one_of(common()['and'])}\s+(?=(?:{type_words()}|{after_and})(?!\w))"
         rf"|[,;:()\[\]“”\"]|{FULL_STOP}|\s+-\s|$",
         re.IGNORECASE,
     )
@@ -227,7 +222,7 @@ def _named(flat: Flat, m: re.Match[str]) -> Mention | None:
     # Another document's type inside the name means it is not one name ("Luật Đầu tư công, Chỉ thị số …"),
     # except a law named inside a law's name ("Luật sửa đổi … của Luật Tổ chức Chính phủ").
     law = _REFS["law"].casefold()
-    others = [w for w in re.findall(rf"(?<!\w)(?:{_type_words(ignore_case=False)})(?!\w)", rest) if w.casefold() != law]
+    others = [w for w in re.findall(rf"(?<!\w)(?:{type_words(ignore_case=False)})(?!\w)", rest) if w.casefold() != law]
     if others:
         return None
     if kind != _REFS["constitution"] and not NAME_START_RE.match(rest):
