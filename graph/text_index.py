@@ -46,6 +46,8 @@ def fold(text: str | None) -> str:
 
     >>> fold("HĐND tỉnh Đắk Lắk")
     'hdnd tinh dak lak'
+    >>> fold("Nghị quyết  số 124/NQ-CP của Chính phủ")
+    'nghi quyet so 124/nq-cp cua chinh phu'
     """
     if not text:
         return ""

@@ -54,18 +54,6 @@ class AgencyMatch:
     candidates: tuple[str, ...]    # when several (or none) fit: the names that do
 
 
-def loose(text: str | None) -> str:
-    """Text folded for forgiving comparison: no diacritics, "đ" → "d", case-folded, spaces collapsed
-    (the folding of the stores' text indexes, :func:`graph.text_index.fold`).
-
-    >>> loose("Nghị quyết  số 124/NQ-CP của Chính phủ")
-    'nghi quyet so 124/nq-cp cua chinh phu'
-    >>> loose("HĐND tỉnh Đắk Lắk")
-    'hdnd tinh dak lak'
-    """
-    return fold(text)
-
-
 @cache
 def expansions() -> dict[str, tuple[str, ...]]:
     """Each abbreviation (folded) → what it stands for (folded): the registry's abbreviations ("UBND"), the
@@ -74,7 +62,7 @@ def expansions() -> dict[str, tuple[str, ...]]:
     out: dict[str, set[str]] = {}
 
     def add(abbr: str, meaning: str) -> None:
-        out.setdefault(loose(abbr), set()).add(loose(meaning))
+        out.setdefault(fold(abbr), set()).add(fold(meaning))
 
     for abbr, meaning in v.abbreviations.items():
         add(abbr, meaning)
@@ -94,7 +82,7 @@ def expand(text: str) -> str:
     'uy ban nhan dan tinh kon tum'
     """
     table = expansions()
-    return " ".join(table[w][0] if len(table.get(w, ())) == 1 else w for w in loose(text).split())
+    return " ".join(table[w][0] if len(table.get(w, ())) == 1 else w for w in fold(text).split())
 
 
 @cache
@@ -110,7 +98,7 @@ def code_matches(term: str, code: str | None) -> bool:
     >>> code_matches("124", "124/NQ-CP"), code_matches("124", "1240/QĐ-UBND"), code_matches("124/nq", "124/NQ-CP")
     (True, False, True)
     """
-    folded = loose(code)
+    folded = fold(code)
     if not folded.startswith(term):
         return False
     rest = folded[len(term):]
@@ -126,7 +114,7 @@ def text_terms(text: str) -> list[Term]:
     [[(('ubnd',), False), (('uy', 'ban', 'nhan', 'dan'), True)], [(('124', 'nq'), True)]]
     """
     terms = []
-    for typed in loose(text).split():
+    for typed in fold(text).split():
         own = words(typed)
         alternatives = [Alternative(own, phrase=len(own) > 1),
                         *(Alternative(words(e), phrase=True) for e in expansions().get(typed, ()))]
@@ -157,7 +145,7 @@ def search(source, text: str, doc_type: str = "*", year_from: str = "0000", year
     rows = [cls(**r) for r in sort_rows(named("find"), [{c: r.get(c) for c in cls.__dataclass_fields__}
                                                         for r in found])]
     rows.sort(key=lambda r: bool(r.stub))  # held documents before those only cited, newest first
-    code_terms = [t for t in loose(text).split() if CODE_TERM_RE.match(t)]
+    code_terms = [t for t in fold(text).split() if CODE_TERM_RE.match(t)]
     code_hits, word_hits = [], []
     for r in rows:
         (code_hits if any(code_matches(t, r.code) for t in code_terms) else word_hits).append(r)

@@ -16,8 +16,9 @@ import streamlit as st
 
 import queries
 from graph.errors import LineageError
+from graph.text_index import fold
 from queries.raw import raw_cypher, raw_sparql
-from queries.search import IMPLEMENTER, find_agency, loose, search
+from queries.search import IMPLEMENTER, find_agency, search
 
 from .labels import LANG_KEY, LANGUAGES as LANGUAGE_CHOICES, data, day, lang, t, table, word
 from . import document_text, lineage_view, province_map
@@ -262,7 +263,7 @@ def propagation_page() -> None:
                             disabled=view != "interactive")
     edges = within(edges, root.document, hops, collapsed)
     if wanted:
-        matches = {uid for uid, name in names.items() if all(w in loose(name) for w in loose(wanted).split())}
+        matches = {uid for uid, name in names.items() if all(w in fold(name) for w in fold(wanted).split())}
         edges = toward(edges, root.document, matches)
         st.caption(t("propagation.found", n=len(matches)))
     assignments: dict[str, list[tuple[str, str]]] = {}
@@ -285,8 +286,8 @@ def propagation_page() -> None:
             assignments, groups)
         event = interactive_graph(drawn)
         legend(lineage_view.categories(drawn))
-        if fold := lineage_view.fold_action(event, st.session_state.get(FOLD_DONE)):
-            action, ids, when = fold
+        if asked := lineage_view.fold_action(event, st.session_state.get(FOLD_DONE)):
+            action, ids, when = asked
             st.session_state[FOLD_DONE] = when
             now = set(st.session_state.get(COLLAPSE_KEY) or ())
             st.session_state[FOLD_PENDING] = sorted(now | set(ids) if action == "collapse" else now - set(ids))
