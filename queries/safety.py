@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import sys
+import threading
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 
@@ -167,17 +168,21 @@ def check_sparql(text: str, prefixes: Mapping[str, str] | None = None) -> str:
 # rdflib's SPARQL grammar (pyparsing) recurses a few dozen frames for each level of an expression: the catalogue's
 # evidence.rq needs about 1,000, Python's default limit, so a query is read with this much room.
 PARSE_RECURSION = 5_000
+# The limit is the process's: one query is read at a time (the app's sessions are threads), so that one reader
+# never puts back the limit while another still needs the room.
+_PARSING = threading.Lock()
 
 
 @contextmanager
 def _room_to_parse() -> Iterator[None]:
     """Python's recursion limit raised to :data:`PARSE_RECURSION` while rdflib reads a query."""
-    old = sys.getrecursionlimit()
-    sys.setrecursionlimit(max(old, PARSE_RECURSION))
-    try:
-        yield
-    finally:
-        sys.setrecursionlimit(old)
+    with _PARSING:
+        old = sys.getrecursionlimit()
+        sys.setrecursionlimit(max(old, PARSE_RECURSION))
+        try:
+            yield
+        finally:
+            sys.setrecursionlimit(old)
 
 
 def _algebra_names(node: object) -> set[str]:
