@@ -44,7 +44,8 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import RDFS, SKOS
 
 from .errors import LineageError
-from .ontology import LIN, ONTOLOGY_GRAPH, ontology_ntriples
+from .ontology import (LIN, ONTOLOGY_GRAPH, doc_type_concept, doc_type_names, doc_type_scheme,
+                       doc_type_scheme_ntriples, ontology_ntriples)
 from .store import SPARQL
 from .text_index import Term, open_fts, search_fts, write_fts
 from .ids import edge_key
@@ -91,6 +92,11 @@ PROPERTY_PREDICATES = {
     "sentence": PROV.value,
 }
 PROPERTY_OF = {v: k for k, v in PROPERTY_PREDICATES.items()}
+# Properties whose value is a SKOS concept, not a literal: ELI's ``eli:type_document`` ranges over concepts, so a
+# document's type "Nghị quyết" is held as <https://w3id.org/directive-lineage/ns/doc-type/nghi-quyet>
+# (graph.ontology.doc_type_scheme, held in the default graph too: its ``skos:prefLabel`` gives the name back).
+CONCEPT_PROPERTIES = frozenset({"doc_type"})
+CONCEPT_OF = {PROPERTY_PREDICATES.get(p, LIN[p]): p for p in CONCEPT_PROPERTIES}
 # Date properties: a value that is a date ("2025-05-08"), a month ("2025-05") or a year ("2025") is written as
 # the xsd:date of its first day, with its precision as ``lin:<property>_precision`` ("day" / "month" / "year");
 # read back as printed. Any other value stays a string.
@@ -155,7 +161,25 @@ def _property(predicate: URIRef) -> str:
     return predicate[len(str(LIN)):] if predicate.startswith(str(LIN)) else str(predicate)
 
 
-def _literal(prop: str, value) -> Literal:
+def _concept(prop: str, value) -> URIRef:
+    """The SKOS concept a value of a :data:`CONCEPT_PROPERTIES` property names: "Nghị quyết" → ``…/doc-type/nghi-quyet``."""
+    concept = doc_type_concept(str(value))
+    if concept not in doc_type_names():
+        raise LineageError(f"{prop} {value!r} is not a document type of graph/vocabulary/doc_types.toml: the RDF store "
+                           "points documents at their type's SKOS concept. Add the type there (with its English name) "
+                           "or give one of its names")
+    return concept
+
+
+def _concept_value(prop: str, concept: str) -> str:
+    """The name of the concept ``concept`` held for ``prop`` (the inverse of :func:`_concept`); an IRI of no
+    known concept is kept as it is."""
+    return doc_type_names().get(URIRef(concept), concept)
+
+
+def _literal(prop: str, value) -> Literal | URIRef:
+    if prop in CONCEPT_PROPERTIES:
+        return _concept(prop, value)
     if _is_date(prop, value):
         return Literal(value + FIRST_DAY[len(value)], datatype=XSD.date)
     if type(value) is float:
@@ -280,6 +304,8 @@ class _NTriples:
         return self._term(("p", prop), lambda: f"<{_predicate(prop)}>")
 
     def literal(self, prop: str, value) -> str:
+        if prop in CONCEPT_PROPERTIES:
+            return self._term(("c", prop, value), lambda: f"<{_concept(prop, value)}>")
         if type(value) is str and not _is_date(prop, value):
             return _nt_string(value)
         return self._term(("l", prop in DATE_PROPERTIES, type(value), value), lambda: self._typed(prop, value))
@@ -395,6 +421,8 @@ def _read_node(g: Graph, s: URIRef, label: str) -> Node:
             precisions[PRECISION_OF[p]] = str(o)
         elif isinstance(o, Literal) and p != LIN.uid:
             props[_property(p)] = _value(o)
+        elif p in CONCEPT_OF and isinstance(o, URIRef):
+            props[CONCEPT_OF[p]] = _concept_value(CONCEPT_OF[p], o)
     return Node(uid_of(s), tuple(labels), _dated(props, precisions))
 
 
@@ -436,7 +464,10 @@ HELD_UNNUMBERED = ("SELECT ?uid " + " ".join(f"?{f}" for f in HELD_FIELDS)
 
 
 def _held_row(row: dict[str, str]) -> dict[str, str]:
-    """A row of :data:`HELD_UNNUMBERED` with its dates printed to their precision."""
+    """A row of :data:`HELD_UNNUMBERED` with its dates printed to their precision and its concepts named."""
+    for f in CONCEPT_PROPERTIES:
+        if isinstance(row.get(f), str):
+            row[f] = _concept_value(f, row[f])
     for f in _HELD_DATES:
         precision = row.pop(f"{f}_precision", None)
         if f in row:
@@ -452,6 +483,7 @@ BOOLEAN_LEXICAL = {"true": True, "1": True, "false": False, "0": False}
 RDF_TYPE_IRI, LIN_IRI, LIN_UID_IRI = str(RDF.type), str(LIN), str(LIN.uid)
 CLASS_IRIS = frozenset(str(cls) for cls in CLASS_LABELS)
 PROPERTY_OF_IRI = {str(predicate): prop for predicate, prop in PROPERTY_OF.items()}
+CONCEPT_OF_IRI = {str(predicate): prop for predicate, prop in CONCEPT_OF.items()}
 
 
 # Beside a store at PATH, PATH.written holds the digest of the last graph written to it in full: an unchanged
@@ -494,7 +526,8 @@ TEXT_SUFFIX = ".text"
 # What the text index holds of each document (graph.text_index.TEXT_FIELDS and the columns of ``find``).
 INDEX_DOCUMENTS = """SELECT ?document ?code ?doc_type ?issuer ?issue_date ?subject ?title ?stub ?outline WHERE {
   ?d a eli:LegalResource ; lin:uid ?document .
-  OPTIONAL { ?d eli:id_local ?code } OPTIONAL { ?d eli:type_document ?doc_type } OPTIONAL { ?d lin:issuer ?issuer }
+  OPTIONAL { ?d eli:id_local ?code } OPTIONAL { ?d lin:issuer ?issuer }
+  OPTIONAL { ?d eli:type_document/skos:prefLabel ?doc_type FILTER(LANG(?doc_type) = "vi") }
   OPTIONAL { ?d eli:date_document ?issue_date } OPTIONAL { ?d eli:title ?subject } OPTIONAL { ?d lin:title ?title }
   OPTIONAL { ?d lin:stub ?stub } OPTIONAL { ?d lin:outline ?outline }
 }"""
@@ -762,10 +795,16 @@ class OxigraphStore:
             marker.write_text(digest)
 
     def _keep_ontology(self) -> None:
-        """Hold the ``lin:`` ontology and the SKOS schemes (:mod:`graph.ontology`) in their named graph, as this
-        code defines them (replaced whole: a few hundred triples)."""
+        """Hold the ``lin:`` ontology and the SKOS schemes (:mod:`graph.ontology`) in their named graph, and the
+        scheme of document types in the default graph beside the documents that point at it, as this code defines
+        them (replaced whole: a few hundred triples)."""
         self._ox.remove_graph(ONTOLOGY)
         self._ox.load(ontology_ntriples(), ox.RdfFormat.N_TRIPLES, to_graph=ONTOLOGY)
+        default = ox.DefaultGraph()
+        for subject in {s for s in doc_type_scheme().subjects()}:
+            for quad in list(self._ox.quads_for_pattern(ox.NamedNode(str(subject)), None, None, default)):
+                self._ox.remove(quad)
+        self._ox.load(doc_type_scheme_ntriples(), ox.RdfFormat.N_TRIPLES)
 
     def _held_digests(self, revised: list[Revision]) -> dict[str, ox.Quad]:
         """The digest quad held for each document of ``revised`` that has one."""
@@ -921,7 +960,8 @@ class OxigraphStore:
                 if merged is not None:
                     new.append(merged)
                     if quads is not None:
-                        old += [q for q in quads if isinstance(q.object, ox.Literal) or q.predicate == rdf_type]
+                        old += [q for q in quads if isinstance(q.object, ox.Literal) or q.predicate == rdf_type
+                                or q.predicate.value in CONCEPT_OF_IRI]
             self._replace(old, nt.text(new, ()))
         for batch in _batches(graph.edges):
             old = [q for edge in batch if edge.start in stored  # an edge of a held node may be held: replace it
@@ -1045,6 +1085,8 @@ def _held_node(uid: str, label: str, quads: Iterable) -> Node:
             precisions[PRECISION_OF_IRI[p]] = o.value
         elif isinstance(o, ox.Literal) and p != LIN_UID_IRI:
             props[PROPERTY_OF_IRI.get(p, p[len(LIN_IRI):] if p.startswith(LIN_IRI) else p)] = _plain_ox(o)
+        elif p in CONCEPT_OF_IRI and isinstance(o, ox.NamedNode):
+            props[CONCEPT_OF_IRI[p]] = _concept_value(CONCEPT_OF_IRI[p], o.value)
     return Node(uid, tuple(labels), _dated(props, precisions))
 
 
@@ -1081,7 +1123,10 @@ def _index_rows(store: ox.Store) -> Iterator[dict]:
 
 
 def write_turtle(graph: LineageGraph, path: str | Path, format: str = "turtle") -> None:
-    to_rdf(graph).serialize(destination=str(path), format=format, encoding="utf-8")
+    """``graph`` as an RDF file, with the scheme of document types its ``eli:type_document`` points at."""
+    g = to_rdf(graph)
+    g += doc_type_scheme()
+    g.serialize(destination=str(path), format=format, encoding="utf-8")
 
 
 def read_rdf(path: str | Path, format: str | None = None) -> LineageGraph:

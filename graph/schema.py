@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 from rdflib import RDF
 
-from .ontology import DOC_TYPES, ONTOLOGY_GRAPH
+from .ontology import DOC_TYPE, DOC_TYPES, ONTOLOGY_GRAPH, doc_type_scheme
 from .model import EDGE_TYPES, ENDPOINTS, NODE_LABELS, PROVENANCE, REGISTRY_EDGES, TEXT_EDGES, LineageGraph
-from .rdf_store import (ASSIGNMENT_AGENCY, ASSIGNMENT_CLASS, ASSIGNMENT_STATUS, ASSIGNMENT_TASK, BASE, DATE_PROPERTIES,
+from .rdf_store import (ASSIGNMENT_AGENCY, ASSIGNMENT_CLASS, ASSIGNMENT_STATUS, ASSIGNMENT_TASK, BASE, CONCEPT_PROPERTIES,
+                        DATE_PROPERTIES,
                         DERIVED_NODE_PROPERTIES, DIGEST, DIGESTS, EDGE_PREDICATES, LIN, NODE_CLASSES, ORG, PRECISIONS,
                         PROV, QUERY_PREFIXES, SHA256_URN, STATUS_DATED, STATUS_STANDING, _is_date, _predicate,
                         precision_predicate)
@@ -56,6 +57,8 @@ def curie(iri: str) -> str:
 
 
 def _datatypes(prop: str, values: list) -> str:
+    if prop in CONCEPT_PROPERTIES:
+        return "skos:Concept (IRI)"
     if prop in DATE_PROPERTIES:
         kinds = {"xsd:date" if _is_date(prop, v) else RDF_TYPES[type(v)] for v in values}
         return " / ".join(sorted(kinds))
@@ -195,6 +198,11 @@ def render(schema: Schema) -> str:
         f"- The named graph `<{ONTOLOGY_GRAPH}>` holds the `lin:` ontology (`graph/vocabulary/ontology.ttl`: every",
         "  class and property above with its domain, range, and labels and comments in Vietnamese and English) and the",
         f"  SKOS concept schemes of document types (`<{DOC_TYPES}>`) and roles (`lin:roles`).",
+        f"- `eli:type_document` points at a concept of the scheme of document types (`<{DOC_TYPE}nghi-quyet>` for",
+        "  \"Nghị quyết\"), as ELI defines it. The default graph holds that scheme too, beside the documents, so a",
+        "  document's type reads in one path: `?d eli:type_document/skos:prefLabel ?type FILTER(LANG(?type) = \"vi\")`",
+        "  (each concept has a Vietnamese and an English `skos:prefLabel`, its other names as `skos:altLabel`, its",
+        "  symbol abbreviations as `skos:notation`).",
         "",
         "## Neo4j only",
         "",
@@ -218,6 +226,9 @@ def rdf_terms(schema: Schema) -> tuple[set[str], set[str]]:
     predicates |= {str(_predicate(p.name)) for props in (*schema.nodes.values(), *schema.edges.values())
                    for p in props}
     predicates |= {str(ASSIGNMENT_TASK), str(ASSIGNMENT_AGENCY), str(ASSIGNMENT_STATUS)}
+    # the scheme of document types, held beside the documents (graph.ontology.doc_type_scheme)
+    classes |= {str(o) for o in doc_type_scheme().objects(None, RDF.type)}
+    predicates |= {str(p) for p in doc_type_scheme().predicates()}
     predicates |= {str(precision_predicate(p.name)) for props in (*schema.nodes.values(), *schema.edges.values())
                    for p in props if "xsd:date" in p.datatype.split(" / ")}
     return classes, predicates

@@ -10,7 +10,9 @@ import pytest
 from oxrdflib._converter import from_ox, to_ox
 
 from graph.build import build
+from graph.errors import LineageError
 from graph.model import Edge, LineageGraph, Node
+from graph.ontology import doc_type_scheme
 from graph.rdf_store import OxigraphStore, _plain_ox, ntriples, plain, statement_iri, to_rdf
 from queries import run
 
@@ -21,9 +23,11 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
 def _expected(graph: LineageGraph) -> set:
-    """What Oxigraph holds after adding the triples of ``to_rdf`` (it keeps numbers in canonical form)."""
+    """What Oxigraph holds after adding the triples of ``to_rdf`` (it keeps numbers in canonical form), and the
+    scheme of document types a store keeps beside them."""
     reference = ox.Store()
     reference.extend(to_ox(triple, None) for triple in to_rdf(graph))
+    reference.extend(to_ox(triple, None) for triple in doc_type_scheme())
     return set(reference)
 
 
@@ -88,8 +92,9 @@ def test_incremental_writes_leave_what_one_load_leaves(corpus_records, corpus_gr
 
 
 def test_an_updated_node_loses_its_old_values(tmp_path):
-    old = Node("vn/x/2025/9", ("Document", "Letter"), {"code": "9/UBND", "subject": "cũ", "stub": False})
-    new = Node("vn/x/2025/9", ("Document", "Plan"), {"code": "9/KH-UBND", "stub": False})
+    old = Node("vn/x/2025/9", ("Document", "Letter"), {"code": "9/UBND", "subject": "cũ", "stub": False,
+                                                        "doc_type": "Công văn"})
+    new = Node("vn/x/2025/9", ("Document", "Plan"), {"code": "9/KH-UBND", "stub": False, "doc_type": "Kế hoạch"})
     with OxigraphStore(tmp_path / "rdf") as store:
         store.write(LineageGraph.of([old], []))
         store.write(LineageGraph.of([new], []))
@@ -396,3 +401,21 @@ def test_an_assignment_is_a_node_with_its_task_agency_role_deadline_and_status(t
             ("lead", "2025-07-25", "dated"), ("support", None, "standing")]
         assert store.select("SELECT ?d WHERE { ?t a lin:Task ; lin:deadline ?d }") == []  # held once
         assert store.read().canonical() == graph.canonical()
+
+
+def test_a_document_points_at_its_types_concept(tmp_path):
+    """eli:type_document is a SKOS concept (as ELI defines it), named by the scheme held beside the documents."""
+    doc = Node("vn/x/2025/9", ("Document", "Plan"), {"code": "9/KH-UBND", "stub": False, "doc_type": "Kế hoạch"})
+    with OxigraphStore(tmp_path / "rdf") as store:
+        store.write(LineageGraph.of([doc], []))
+        rows = store.select('SELECT ?t ?name WHERE { ?d eli:type_document ?t . ?t skos:prefLabel ?name '
+                            'FILTER(LANG(?name) = "vi") }')
+        assert rows == [{"t": "https://w3id.org/directive-lineage/ns/doc-type/ke-hoach", "name": "Kế hoạch"}]
+        assert store.read().nodes["vn/x/2025/9"].props["doc_type"] == "Kế hoạch"
+
+
+def test_a_type_outside_the_vocabulary_is_refused_with_where_to_add_it(tmp_path):
+    doc = Node("vn/x/2025/9", ("Document",), {"code": "9/XYZ", "stub": False, "doc_type": "Sắc lệnh"})
+    with OxigraphStore(tmp_path / "rdf") as store:
+        with pytest.raises(LineageError, match="doc_types.toml"):
+            store.write(LineageGraph.of([doc], []))
