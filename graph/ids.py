@@ -41,6 +41,20 @@ def task_uid(document: str, span: tuple[int, int]) -> str:
     return f"{document}#task-{span[0]}-{span[1]}"
 
 
+# A task's uid (task_uid): "vn/uy-ban-nhan-dan-tinh-vinh-long/kh-ubnd/2025/38#task-1348-1505".
+TASK_UID_RE = re.compile(r"^(?P<document>.+)#task-\d+-\d+$")
+
+
+def task_document(task: str) -> str | None:
+    """The document a task was read from, by its uid (the inverse of :func:`task_uid`); None for another uid.
+
+    >>> task_document("vn/uy-ban-nhan-dan-tinh-vinh-long/kh-ubnd/2025/38#task-1348-1505")
+    'vn/uy-ban-nhan-dan-tinh-vinh-long/kh-ubnd/2025/38'
+    """
+    m = TASK_UID_RE.match(task)
+    return m.group("document") if m else None
+
+
 def target_uid(document: str, span: tuple[int, int]) -> str:
     return f"{document}#target-{span[0]}-{span[1]}"
 

@@ -16,7 +16,7 @@ from rdflib import RDF
 
 from .ontology import DOC_TYPE, DOC_TYPES, ONTOLOGY_GRAPH, doc_type_scheme
 from .model import EDGE_TYPES, ENDPOINTS, NODE_LABELS, PROVENANCE, REGISTRY_EDGES, TEXT_EDGES, LineageGraph
-from .rdf_store import (ASSIGNMENT_AGENCY, ASSIGNMENT_CLASS, ASSIGNMENT_STATUS, ASSIGNMENT_TASK, BASE, CONCEPT_PROPERTIES,
+from .rdf_store import (GIVES_TASK_TO, ROLE_AGENCY, ASSIGNMENT_AGENCY, ASSIGNMENT_CLASS, ASSIGNMENT_STATUS, ASSIGNMENT_TASK, BASE, CONCEPT_PROPERTIES,
                         DATE_PROPERTIES,
                         DERIVED_NODE_PROPERTIES, DIGEST, DIGESTS, EDGE_PREDICATES, LIN, NODE_CLASSES, ORG, PRECISIONS,
                         PROV, QUERY_PREFIXES, SHA256_URN, STATUS_DATED, STATUS_STANDING, _is_date, _predicate,
@@ -163,6 +163,13 @@ def render(schema: Schema) -> str:
         " when\" is `?a lin:agency ?ag ; lin:task ?t ; lin:role ?role ; lin:deadline ?deadline` in SPARQL, as"
         " `(t:Task)-[a:ASSIGNED_TO]->(ag)` is in Cypher; a task's deadline is held once, on its assignments.",
         "",
+        "Shortcuts, each what an axiom of the ontology entails, written by the store so that a question about roles or"
+        " about who gives tasks to whom is one triple pattern: the assignment's agency by its role, "
+        + ", ".join(f"`{curie(str(p))}` (role `{role}`)" for role, p in ROLE_AGENCY.items())
+        + f", sub-properties of `{curie(str(ASSIGNMENT_AGENCY))}`; and `{curie(str(GIVES_TASK_TO))}` from a document to"
+        " each agency it gives a task, the chain `lin:assigns` / `lin:assignedTo` (`owl:propertyChainAxiom`). Neo4j"
+        " has no such shortcuts: it follows the relationships.",
+        "",
         "Dates (" + ", ".join(f"`{p}`" for p in sorted(DATE_PROPERTIES)) + ") are `xsd:date` whatever their precision:"
         " a year or a month is its first day, and its precision is a property of its own, `lin:<property>_precision`"
         " (" + " / ".join(f'`\"{v}\"`' for v in PRECISIONS.values()) + "), e.g. `eli:date_document \"2025-01-01\"^^xsd:date ;"
@@ -225,7 +232,8 @@ def rdf_terms(schema: Schema) -> tuple[set[str], set[str]]:
     predicates |= {str(p) for p in EDGE_PREDICATES.values()}
     predicates |= {str(_predicate(p.name)) for props in (*schema.nodes.values(), *schema.edges.values())
                    for p in props}
-    predicates |= {str(ASSIGNMENT_TASK), str(ASSIGNMENT_AGENCY), str(ASSIGNMENT_STATUS)}
+    predicates |= {str(ASSIGNMENT_TASK), str(ASSIGNMENT_AGENCY), str(ASSIGNMENT_STATUS), str(GIVES_TASK_TO)}
+    predicates |= {str(p) for p in ROLE_AGENCY.values()}
     # the scheme of document types, held beside the documents (graph.ontology.doc_type_scheme)
     classes |= {str(o) for o in doc_type_scheme().objects(None, RDF.type)}
     predicates |= {str(p) for p in doc_type_scheme().predicates()}

@@ -403,6 +403,49 @@ def test_an_assignment_is_a_node_with_its_task_agency_role_deadline_and_status(t
         assert store.read().canonical() == graph.canonical()
 
 
+def test_shortcuts_say_the_role_and_who_gives_tasks_to_whom_and_follow_a_revision(tmp_path):
+    """The same letter: lin:leadAgency / lin:supportAgency on each assignment, lin:givesTaskTo from the letter to
+    each agency it gives a task. Written again without the supporting task, the letter no longer gives Sở Tài chính
+    a task: its shortcut goes with the assignment."""
+    doc = Node("vn/x/2025/1", ("Document",), {"stub": False, "source_path": "kon-tum.txt"})
+    dated = Node("vn/x/2025/1#task-10-40", ("Task",), {"text": "rà soát", "deadline": "2025-07-25"})
+    standing = Node("vn/x/2025/1#task-50-90", ("Task",), {"text": "phối hợp"})
+    lead, support = "agency/so-xay-dung-tinh-kon-tum", "agency/so-tai-chinh-tinh-kon-tum"
+    agencies = [Node(lead, ("Agency",), {"name": "Sở Xây dựng tỉnh Kon Tum"}),
+                Node(support, ("Agency",), {"name": "Sở Tài chính tỉnh Kon Tum"})]
+    first = [Edge("ASSIGNS", doc.uid, dated.uid), Edge("ASSIGNS", doc.uid, standing.uid),
+             Edge("ASSIGNED_TO", dated.uid, lead, "lead|2025-07-25", {"role": "lead", "deadline": "2025-07-25"}),
+             Edge("ASSIGNED_TO", standing.uid, support, "support|", {"role": "support"})]
+    shortcuts = ("SELECT ?p ?agency WHERE { { ?x lin:leadAgency ?ag BIND('lead' AS ?p) } UNION "
+                 "{ ?x lin:supportAgency ?ag BIND('support' AS ?p) } UNION { ?x lin:givesTaskTo ?ag BIND('gives' AS ?p) } "
+                 "?ag skos:prefLabel ?agency }")
+    with OxigraphStore(tmp_path / "rdf") as store:
+        store.write(LineageGraph.of([doc, dated, standing, *agencies], first))
+        assert sorted((r["p"], r["agency"]) for r in store.select(shortcuts)) == [
+            ("gives", "Sở Tài chính tỉnh Kon Tum"), ("gives", "Sở Xây dựng tỉnh Kon Tum"),
+            ("lead", "Sở Xây dựng tỉnh Kon Tum"), ("support", "Sở Tài chính tỉnh Kon Tum")]
+        revised = Node(doc.uid, doc.labels, {**doc.props, "subject": "sửa"})
+        store.write(LineageGraph.of([revised, dated, *agencies], first[:1] + first[2:3]))
+        assert sorted((r["p"], r["agency"]) for r in store.select(shortcuts)) == [
+            ("gives", "Sở Xây dựng tỉnh Kon Tum"), ("lead", "Sở Xây dựng tỉnh Kon Tum")]
+
+
+def test_the_shortcuts_are_what_the_links_entail(corpus_graph, tmp_path):
+    """On the sample corpus: lin:givesTaskTo is exactly lin:assigns / lin:assignedTo, and each role shortcut exactly
+    the assignments of that role."""
+    with OxigraphStore(tmp_path / "rdf") as store:
+        store.write(corpus_graph)
+        chain = {(r["d"], r["ag"]) for r in store.select(
+            "SELECT DISTINCT ?d ?ag WHERE { ?d lin:assigns ?t . ?t lin:assignedTo ?ag }")}
+        gives = {(r["d"], r["ag"]) for r in store.select("SELECT ?d ?ag WHERE { ?d lin:givesTaskTo ?ag }")}
+        assert chain and gives == chain
+        for role, shortcut in (("lead", "leadAgency"), ("support", "supportAgency"), ("all", "allAgency")):
+            by_role = {(r["a"], r["ag"]) for r in store.select(
+                f'SELECT ?a ?ag WHERE {{ ?a lin:role "{role}" ; lin:agency ?ag }}')}
+            held = {(r["a"], r["ag"]) for r in store.select(f"SELECT ?a ?ag WHERE {{ ?a lin:{shortcut} ?ag }}")}
+            assert by_role and held == by_role, role
+
+
 def test_a_document_points_at_its_types_concept(tmp_path):
     """eli:type_document is a SKOS concept (as ELI defines it), named by the scheme held beside the documents."""
     doc = Node("vn/x/2025/9", ("Document", "Plan"), {"code": "9/KH-UBND", "stub": False, "doc_type": "Kế hoạch"})
