@@ -12,6 +12,15 @@ decision's articles and execution clause ("Giám đốc các Sở: Tài chính, 
 after its signature, a "Mục tiêu cụ thể" list of goals, "TỔ CHỨC THỰC HIỆN" with a heading per department
 over its lettered duties, and an annex table of tasks (chủ trì / phối hợp / thời gian). Titles are in
 capitals as printed; sizes run from ~1 KB (commune letters) to ~8 KB.
+
+A few documents carry the rarer forms the analyst's questions look for (whether a document does is drawn from a
+random stream of its own, seeded like the rest): ~15% of the Government resolutions carry out a real Party resolution
+(57-, 66- or 68-NQ/TW) as 138/NQ-CP does (title, "Căn cứ", "Điều 1. Ban hành kèm theo Nghị quyết này Kế hoạch
+hành động …", the plan attached with a national target that provincial plans set higher); ~8% of the provincial
+decisions are replaced a few days later by another ("Quyết định này có hiệu lực thi hành kể từ ngày ký và thay
+thế Quyết định số …"), which plans issued after it still carry out; and provincial documents issued before
+1 March 2025 also task Sở Kế hoạch và Đầu tư, which the registry merged into Sở Tài chính that day. The truth
+holds the Party resolutions among the documents carried out, and the new targets and assignments.
 """
 
 from __future__ import annotations
@@ -20,6 +29,7 @@ import argparse
 import json
 import random
 from dataclasses import dataclass, field
+from functools import cache
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -42,6 +52,27 @@ TASKS = ("rà soát, tổng hợp, đôn đốc đẩy nhanh tiến độ thực
          "hướng dẫn, kiểm tra việc thực hiện và báo cáo kết quả",
          "đẩy mạnh cung cấp dịch vụ công trực tuyến toàn trình")
 SEP = "-" * 7
+# Real Party resolutions a share of the Government's resolutions carry out, as 138/NQ-CP carries out 68-NQ/TW
+# ("BAN HÀNH KẾ HOẠCH HÀNH ĐỘNG CỦA CHÍNH PHỦ THỰC HIỆN NGHỊ QUYẾT SỐ 68-NQ/TW NGÀY 04 THÁNG 5 NĂM 2025 CỦA BỘ
+# CHÍNH TRỊ VỀ PHÁT TRIỂN KINH TẾ TƯ NHÂN"): code, day, body, subject. Only those issued before a resolution
+# can be carried out by it.
+PARTY = (("57-NQ/TW", date(2024, 12, 22), "Bộ Chính trị",
+          "đột phá phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia"),
+         ("66-NQ/TW", date(2025, 4, 30), "Bộ Chính trị",
+          "đổi mới công tác xây dựng và thi hành pháp luật đáp ứng yêu cầu phát triển đất nước trong kỷ nguyên mới"),
+         ("68-NQ/TW", date(2025, 5, 4), "Bộ Chính trị", "phát triển kinh tế tư nhân"))
+PARTY_SHARE = 0.15  # of the Government's resolutions
+# Of the provincial decisions with a number: replaced a few days later by a new decision of the same province
+# ("Quyết định này có hiệu lực thi hành kể từ ngày ký và thay thế Quyết định số …"), while plans issued after it
+# still carry out the old one.
+REPLACED_SHARE = 0.08
+REPLACED_AFTER = (3, 15)  # days between a decision and the one replacing it
+# A department the registry has merged (succession.toml: into Sở Tài chính on 1 March 2025): provincial
+# documents issued before the merger also task it, as 2018's letters do ("Giao Sở Kế hoạch và Đầu tư chủ trì …").
+MERGED_DEPARTMENT = "Sở Kế hoạch và Đầu tư"
+# A national target that provincial plans set higher ("Mục tiêu cụ thể" of the Government's action plans, the
+# indicator worded as the provincial goal is, GOALS[0]).
+NATIONAL_GOAL = ("Tỷ lệ hồ sơ thủ tục hành chính được giải quyết trực tuyến toàn trình đạt {v}% trở lên", "80", ">=")
 
 
 @dataclass
@@ -58,6 +89,8 @@ class Doc:
     cites: list[int] = field(default_factory=list)
     province: str | None = None
     level: str = "central"
+    party: tuple | None = None  # the Party resolution (an item of PARTY) a Government resolution carries out
+    replaces: int | None = None  # index of the decision this one replaces
 
 
 def _date(d: date) -> str:
@@ -69,8 +102,27 @@ def _ref(doc: Doc) -> str:
     return f"{doc.doc_type} số {code} {_date(doc.issue_date)}"
 
 
+def _party_ref(party: tuple) -> str:
+    """"Nghị quyết số 68-NQ/TW ngày 04 tháng 5 năm 2025 của Bộ Chính trị về phát triển kinh tế tư nhân"."""
+    code, day, body, about = party
+    return f"Nghị quyết số {code} {_date(day)} của {body} về {about}"
+
+
+@cache
+def merged_on(name: str = MERGED_DEPARTMENT) -> date:
+    """The day the registry says ``name`` was merged into another body."""
+    event, _ = vocabulary().next_change(name)
+    return date.fromisoformat(event.date)
+
+
+def departments(d: Doc) -> tuple[str, ...]:
+    """The provincial departments a document of ``d``'s day can task: the merged one too before its merger."""
+    return DEPARTMENTS + (MERGED_DEPARTMENT,) if d.issue_date < merged_on() else DEPARTMENTS
+
+
 def generate(n: int, seed: int = 2025) -> list[Doc]:
     rng = random.Random(seed)
+    forms = random.Random(f"{seed}/forms")  # the rarer forms drawn apart, so the main draws stay as they were
     v = vocabulary()
     provinces = [p for p in v.provinces_on("2025-07-01")]
     docs: list[Doc] = []
@@ -87,8 +139,12 @@ def generate(n: int, seed: int = 2025) -> list[Doc]:
     for _ in range(n_central):
         k = number("NQ-CP")
         when = start + timedelta(days=rng.randrange(300))
-        docs.append(Doc(f"{k}/NQ-CP", "NQ-CP", k, "Nghị quyết", when, ("CHÍNH PHỦ",), "Hà Nội",
-                        f"Về {rng.choice(TOPICS)}"))
+        subject, party = f"Về {rng.choice(TOPICS)}", None
+        if forms.random() < PARTY_SHARE:
+            party = forms.choice([p for p in PARTY if p[1] < when])
+            subject = f"Ban hành Kế hoạch hành động của Chính phủ thực hiện {_party_ref(party)}"
+        docs.append(Doc(f"{k}/NQ-CP", "NQ-CP", k, "Nghị quyết", when, ("CHÍNH PHỦ",), "Hà Nội", subject,
+                        party=party))
     centrals = list(range(len(docs)))
     for _ in range(n_province):
         parent = rng.choice(centrals)
@@ -105,6 +161,12 @@ def generate(n: int, seed: int = 2025) -> list[Doc]:
                       "của Chính phủ"
         docs.append(Doc(None if blank else f"{k}/{symbol}", symbol, k, kind, when, ("ỦY BAN NHÂN DÂN", unit),
                         p.name, subject, [parent], province=p.name, level="province"))
+        if kind == "Quyết định" and not blank and forms.random() < REPLACED_SHARE:
+            old = docs[-1]
+            k = number(f"{p.name}/{symbol}")
+            docs.append(Doc(f"{k}/{symbol}", symbol, k, kind, when + timedelta(days=forms.randint(*REPLACED_AFTER)),
+                            old.issuer_block, p.name, subject, [parent], province=p.name, level="province",
+                            replaces=len(docs) - 1))
     provincials = list(range(len(centrals), len(docs)))
     for _ in range(n_department):
         parent = rng.choice(provincials)
@@ -228,8 +290,9 @@ def _plan_sections(rng: random.Random, d: Doc, province, assigned: list, targets
         out.append(f"- {text.format(v=value)}.")
         targets.append((float(value), "%", cmp, province.full_name))
     out += ["", "III. TỔ CHỨC THỰC HIỆN"]
-    for n, dept in enumerate(rng.sample(DEPARTMENTS, rng.randint(2, 4)), 1):
-        partner, other = rng.sample([x for x in DEPARTMENTS if x != dept], 2)
+    pool = departments(d)
+    for n, dept in enumerate(rng.sample(pool, rng.randint(2, 4)), 1):
+        partner, other = rng.sample([x for x in pool if x != dept], 2)
         when = d.issue_date + timedelta(days=rng.randint(20, 120))
         phrase, iso_day = _deadline_phrase(rng, when, central=False)
         out += [f"{n}. {dept}", f"a) Chủ trì, phối hợp với {partner} {rng.choice(TASKS)}, {phrase}.",
@@ -248,7 +311,7 @@ def _annex(rng: random.Random, d: Doc, province, assigned: list) -> list[str]:
     out = ["PHỤ LỤC", "DANH MỤC NHIỆM VỤ TRỌNG TÂM", f"(Kèm theo {d.doc_type} số {d.code or '/' + d.symbol})", "",
            "STT", "", "Nhiệm vụ", "", "Cơ quan chủ trì", "", "Cơ quan phối hợp", "", "Thời gian hoàn thành", ""]
     for n in range(1, rng.randint(2, 5)):
-        lead, support = rng.sample(DEPARTMENTS, 2)
+        lead, support = rng.sample(departments(d), 2)
         if rng.random() < 0.5:
             when, iso_day = f"Năm {year}", f"{year}-12-31"
         else:
@@ -279,6 +342,8 @@ def render(docs: list[Doc], i: int, rng: random.Random) -> Rendered:
              f"Thực hiện các nhiệm vụ theo {_ref(docs[j])}, thời gian qua các cấp đã triển khai nhiều giải pháp."
              for j in d.cites]
     year = d.issue_date.year
+    if d.level == "central" and d.party:
+        return _action_plan(rng, d, out, cites)
     if d.level == "central":
         out += ["CHÍNH PHỦ", "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;",
                 "Căn cứ Nghị định số 39/2022/NĐ-CP ngày 18 tháng 6 năm 2022 của Chính phủ ban hành Quy chế làm việc "
@@ -305,14 +370,19 @@ def render(docs: list[Doc], i: int, rng: random.Random) -> Rendered:
             out += cites
             for j in d.implements:
                 parent = docs[j]
-                out.append(f"Thực hiện {_ref(parent)} về {parent.subject[3:] if parent.subject.startswith('Về ') else 'việc triển khai các nhiệm vụ trọng tâm'}, "
-                           f"{speaker} yêu cầu như sau:")
+                if parent.party:  # "Thực hiện Nghị quyết số 138/NQ-CP … của Chính phủ về Ban hành Kế hoạch hành động …"
+                    about = f"của Chính phủ về {parent.subject}"
+                elif parent.subject.startswith("Về "):
+                    about = f"về {parent.subject[3:]}"
+                else:
+                    about = "về việc triển khai các nhiệm vụ trọng tâm"
+                out.append(f"Thực hiện {_ref(parent)} {about}, {speaker} yêu cầu như sau:")
     province = v_province(d)
     if d.level == "province" and d.doc_type == "Quyết định":
         parent = docs[d.implements[0]]
-        heads = rng.sample(DEPARTMENTS, 2)
+        heads = rng.sample(departments(d), 2)
         out += [f"Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện {_ref(parent)} của Chính phủ.",
-                "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.",
+                _in_force(docs, d, parent, province),
                 f"Điều 3. Chánh Văn phòng Ủy ban nhân dân {province.unit}, Giám đốc các Sở: "
                 f"{heads[0].removeprefix('Sở ')}, {heads[1].removeprefix('Sở ')}; Chủ tịch Ủy ban nhân dân các xã, "
                 "phường và các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này./.", ""]
@@ -338,7 +408,7 @@ def render(docs: list[Doc], i: int, rng: random.Random) -> Rendered:
         growth = rng.choice(("10", "12,5", "9,5", "8,5"))
         out.append(f"2. Phấn đấu tăng trưởng GRDP năm {year} của {province.unit} đạt {growth}% trở lên.")
         targets.append((float(growth.replace(",", ".")), "%", ">=", province.full_name))
-        _numbered_tasks(rng, d, out, assigned, range(3, rng.randint(5, 9)), 0.6, DEPARTMENTS, (20, 90), False,
+        _numbered_tasks(rng, d, out, assigned, range(3, rng.randint(5, 9)), 0.6, departments(d), (20, 90), False,
                         lambda lead, support, task, when: f"Giao {lead} chủ trì, phối hợp với {support} {task}, "
                                                           f"báo cáo Ủy ban nhân dân {province.unit} {when}.",
                         lambda agency: f"{agency} {province.full_name}")
@@ -362,6 +432,50 @@ def render(docs: list[Doc], i: int, rng: random.Random) -> Rendered:
     return Rendered("\n".join(out), assigned, targets)
 
 
+def _in_force(docs: list[Doc], d: Doc, parent: Doc, province) -> str:
+    """A decision's article on when it takes effect, and the decision it replaces if any (2610/QĐ-UBND's form:
+    "Quyết định này có hiệu lực thi hành kể từ ngày ký và thay thế Quyết định số 927/QĐ-UBND ngày … của …
+    về việc …")."""
+    if d.replaces is None:
+        return "Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký."
+    return (f"Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký và thay thế {_ref(docs[d.replaces])} của Ủy "
+            f"ban nhân dân {province.full_name} về việc ban hành Kế hoạch thực hiện {_ref(parent)} của Chính phủ.")
+
+
+def _action_plan(rng: random.Random, d: Doc, out: list[str], cites: list[str]) -> Rendered:
+    """A Government resolution that carries out a Party resolution, as 138/NQ-CP prints it: the Party
+    resolution among the bases, "Điều 1. Ban hành kèm theo Nghị quyết này Kế hoạch hành động của Chính phủ
+    thực hiện …", the signature, then the action plan: its "Mục tiêu cụ thể" (a national target, NATIONAL_GOAL)
+    and its numbered tasks led by ministries (the national growth target first)."""
+    party, year = _party_ref(d.party), d.issue_date.year
+    assigned: list[tuple[str, str, str | None]] = []
+    text, value, cmp = NATIONAL_GOAL
+    targets = [(float(value), "%", cmp, "cả nước"), (8.0, "%", ">=", "cả nước")]
+    out += ["CHÍNH PHỦ", "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;", f"Căn cứ {party};",
+            "Căn cứ Nghị định số 39/2022/NĐ-CP ngày 18 tháng 6 năm 2022 của Chính phủ ban hành Quy chế làm việc "
+            "của Chính phủ;", *cites, f"Theo đề nghị của Bộ trưởng {rng.choice(MINISTRIES)};",
+            "Trên cơ sở kết quả biểu quyết của các Thành viên Chính phủ.", "", "QUYẾT NGHỊ:", "",
+            f"Điều 1. Ban hành kèm theo Nghị quyết này Kế hoạch hành động của Chính phủ thực hiện {party}.",
+            "Điều 2. Nghị quyết này có hiệu lực thi hành kể từ ngày ký ban hành.",
+            "Điều 3. Các Bộ trưởng, Thủ trưởng cơ quan ngang Bộ, cơ quan thuộc Chính phủ, Chủ tịch Ủy ban nhân dân "
+            "các tỉnh, thành phố trực thuộc Trung ương và các cơ quan, tổ chức, cá nhân có liên quan chịu trách nhiệm "
+            "thi hành Nghị quyết này./.", "",
+            "Nơi nhận:", "- Ban Bí thư Trung ương Đảng;", "- Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ;",
+            "- HĐND, UBND các tỉnh, thành phố trực thuộc trung ương;", "- Lưu: VT.", "", "TM. CHÍNH PHỦ", "THỦ TƯỚNG",
+            "", "Phạm Minh Chính", "",
+            "KẾ HOẠCH HÀNH ĐỘNG", f"CỦA CHÍNH PHỦ THỰC HIỆN {party.upper()}",
+            f"(Kèm theo Nghị quyết số {d.code} {_date(d.issue_date)} của Chính phủ)", "",
+            "I. MỤC TIÊU", "1. Mục tiêu chung", rng.choice(GENERAL), "2. Mục tiêu cụ thể", f"- {text.format(v=value)}.",
+            "", "II. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM", f"1. Phấn đấu tốc độ tăng trưởng kinh tế năm {year} đạt 8% trở lên."]
+    _numbered_tasks(rng, d, out, assigned, range(2, rng.randint(8, 12)), 0.5, MINISTRIES, (30, 120), True,
+                    lambda lead, support, task, when: f"{lead} chủ trì, phối hợp với {support} và các cơ quan "
+                                                      f"liên quan {task}, {when}.",
+                    lambda agency: agency)
+    out += ["", "III. TỔ CHỨC THỰC HIỆN", "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân "
+            "các tỉnh, thành phố trực thuộc Trung ương chịu trách nhiệm thi hành Nghị quyết này./.", ""]
+    return Rendered("\n".join(out), assigned, targets)
+
+
 def v_province(d: Doc):
     return vocabulary().province(d.province) if d.province else None
 
@@ -379,8 +493,8 @@ def write(n: int, out: Path, seed: int = 2025) -> tuple[Path, Path]:
             (folder / name).write_text(rendered.text, encoding="utf-8")
             handle.write(json.dumps({
                 "file": name, "code": d.code, "year": d.issue_date.year, "level": d.level,
-                "implements": [docs[j].code or f"/{docs[j].symbol}" for j in d.implements],
-                "implements_year": [docs[j].issue_date.year for j in d.implements],
+                "implements": [docs[j].code or f"/{docs[j].symbol}" for j in d.implements] + ([d.party[0]] if d.party else []),
+                "implements_year": [docs[j].issue_date.year for j in d.implements] + ([d.party[1].year] if d.party else []),
                 "assignments": rendered.assignments, "targets": rendered.targets,
             }, ensure_ascii=False) + "\n")
     return folder, truth

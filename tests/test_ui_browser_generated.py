@@ -101,8 +101,10 @@ def test_walk_a_generated_store(generated, tmp_path):
 
 def _click_node(page, uid: str) -> None:
     """Click the node ``uid`` where Cytoscape drew it (inside the component's frame), once the view has settled
-    (a node of a large graph is a few pixels wide: a view still fitting moves it away)."""
+    (a node of a large graph is a few pixels wide: a view still fitting moves it away). The graph is scrolled into
+    the viewport first: a click below the viewport's edge reaches nothing."""
     frame_element = page.wait_for_selector(CYTOSCAPE, timeout=RERUN_MS)
+    frame_element.scroll_into_view_if_needed()
     at, before = None, {}
     while at != before:
         before = at
