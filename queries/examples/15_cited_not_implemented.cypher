@@ -1,5 +1,5 @@
 // Cited but not carried out: the documents that cite a directive or are based on it (CITES, BASED_ON) but do not
-// implement it (no IMPLEMENTS path to it, up to 5 steps): relays that only mention it, with their issuer, the
+// implement it (no IMPLEMENTS path to it, however long): relays that only mention it, with their issuer, the
 // issuer's province and their date.
 // param directive: str — the directive's uid or code
 // columns: directive, document, code, link, issuer, province, issue_date
@@ -7,7 +7,7 @@
 MATCH (root:Document) WHERE root.uid = $directive OR root.code = $directive
 MATCH (d:Document)-[r:CITES|BASED_ON]->(root) WHERE r.inferred IS NULL AND d <> root
   AND NOT EXISTS {
-    MATCH p = (d)-[:IMPLEMENTS*1..5]->(root) WHERE none(x IN relationships(p) WHERE coalesce(x.inferred, false))
+    MATCH p = (d)-[:IMPLEMENTS*]->(root) WHERE none(x IN relationships(p) WHERE coalesce(x.inferred, false))
   }
 OPTIONAL MATCH (d)-[:ISSUED_BY]->(by:Agency)
 RETURN root.uid AS directive, d.uid AS document, d.code AS code, type(r) AS link, by.name AS issuer,
