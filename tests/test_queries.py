@@ -168,9 +168,8 @@ def test_examples_answer_what_the_corpus_says(stores, store):
         ("2025-06", 2, 1, 0), ("2025-07", 1, 1, 1)]
     # Quảng Ngãi relays 138/NQ-CP (140/KH-UBND of 23 June 2025) and gives no task; the one department of Quảng Ngãi
     # the store knows is the registry's successor of Kon Tum's Sở Xây dựng (named in Kon Tum's letter)
-    assert [(r.province, r.relays, r.first_relay, r.to_classes, r.department)
-            for r in rows("14_departments_left_out")] == [
-        ("Quảng Ngãi", 1, "2025-06-23", 0, "Sở Xây dựng tỉnh Quảng Ngãi")]
+    assert [(r.province, r.relays, r.first_relay, r.department) for r in rows("14_departments_left_out")] == [
+        ("Quảng Ngãi", 1, "2025-06-23", "Sở Xây dựng tỉnh Quảng Ngãi")]
     # 139/NQ-CP: "Căn cứ Nghị quyết số 68-NQ/TW …" but it carries out 198/2025/QH15; the two seed letters cite it
     # among the Party's resolutions; 138/NQ-CP and Quảng Ngãi's plan implement it, so they are not listed
     assert {(r.document, r.link) for r in rows("15_cited_not_implemented")} == {
