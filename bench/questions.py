@@ -2,7 +2,7 @@
 Cypher on Neo4j, on one generated cascade: the median time of each per store, the ratio SPARQL / Cypher, and
 whether both gave the same rows. Prints a Markdown table and writes ``bench/results/questions-<N>.json``.
 
-    python -m bench.questions 10000 [--work /tmp/q10k] [--repeat 5]
+    python -m bench.questions 10000 [--work /tmp/q10k] [--repeat 5] [--only 13_deadlines_by_month,propagation]
 
 The cascade is ``bench.generate``'s (documents under WORK/docs, made once and kept); its records are kept in
 WORK/records.jsonl so a second run skips the extraction. The Oxigraph store is written with ``OxigraphStore``,
@@ -83,10 +83,16 @@ def _time(q, store, params: list[dict[str, str]], repeat: int) -> tuple[float, l
     return statistics.median(times), rows
 
 
-def bench(n: int, work: Path, repeat: int) -> dict[str, Any]:
+def bench(n: int, work: Path, repeat: int, only: tuple[str, ...] = ()) -> dict[str, Any]:
     from graph.neo4j_store import Neo4jStore
     from lineage import neo4j_server
 
+    questions = {**examples(), **{k: catalogue()[k] for k in LOOKUPS}}
+    if only:
+        unknown = sorted(set(only) - set(questions))
+        if unknown:
+            raise SystemExit(f"--only: no question named {', '.join(unknown)}; there are: {', '.join(questions)}")
+        questions = {k: q for k, q in questions.items() if k in only}
     work.mkdir(parents=True, exist_ok=True)
     graph = build(_records(n, work))
     nodes, edges = graph.counts().total()
@@ -101,7 +107,6 @@ def bench(n: int, work: Path, repeat: int) -> dict[str, Any]:
     _admin_import(graph, work / "neo4j", nodes + edges)
     del graph
     memory = neo4j_memory(n)
-    questions = {**examples(), **{k: catalogue()[k] for k in LOOKUPS}}
     with neo4j_server.start(work / "neo4j", **memory) as server, Neo4jStore(server.uri) as neo:
         neo.ensure_constraints()
         result["questions"] = {}
@@ -133,10 +138,13 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=None, help="folder for the cascade and the stores")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--out", type=Path, default=Path(__file__).parent / "results")
+    parser.add_argument("--only", default="", help="comma-separated names: time only these questions (the results "
+                        "file is then questions-N-only.json)")
     args = parser.parse_args()
-    result = bench(args.n, args.work or Path(f"/tmp/lineage-questions-{args.n}"), args.repeat)
+    only = tuple(name.strip() for name in args.only.split(",") if name.strip())
+    result = bench(args.n, args.work or Path(f"/tmp/lineage-questions-{args.n}"), args.repeat, only)
     args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / f"questions-{args.n}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+    (args.out / f"questions-{args.n}{'-only' if only else ''}.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
     print(table(result))
 
 

@@ -18,7 +18,9 @@ from ``ingest``. What the builder resolves:
   mergers of 2025) edges. Every province's People's Committee (the 63 before 1 July 2025 and the 34
   after) and every ministry is an agency of every graph, named by a document or not, with ``level:
   "province"`` or ``"ministry"`` and, when it came into being in the registry's time, ``valid_from``: so
-  which provinces and ministries did *not* relay a directive is one query.
+  which provinces and ministries did *not* relay a directive is one query. A province's department (a
+  registry body with ``department = true``) has ``level: "department"``; only those a document names, or the
+  registry's successors of them, are nodes (the registry does not say which departments each province has).
 * **Provenance.** Every edge read from a document carries ``source_sha256``, ``source_path``,
   ``extractor`` and ``confidence``, and the span and sentence where the record gives them.
 """
@@ -43,6 +45,7 @@ GOVERNMENT = "Chính phủ"
 PEOPLES_COMMITTEE = "Ủy ban nhân dân"  # the registry body a province's departments belong to
 LOCAL_KIND = "local"  # Agency.kind of a province's bodies (graph.vocabulary's Placed.kind)
 PROVINCE_LEVEL = "province"  # Agency.level of a province's People's Committee
+DEPARTMENT_LEVEL = "department"  # Agency.level of a province's department (a registry body with department = true)
 CENTRAL_KIND, MINISTRY_LEVEL = "central", "ministry"  # Agency.kind of central bodies; Agency.level of a ministry
 # Registry bodies that sit under the provincial People's Committee besides the departments.
 UNDER_COMMITTEE = ("Chủ tịch Ủy ban nhân dân", "Văn phòng Ủy ban nhân dân")
@@ -523,6 +526,8 @@ def _agency_nodes(b: _Builder, agencies: dict[str, str]) -> None:
             props.update(level=PROVINCE_LEVEL, valid_from=province.since)
         elif placed is not None and placed.kind == CENTRAL_KIND and v.central_body(placed.body).level == MINISTRY_LEVEL:
             props["level"] = MINISTRY_LEVEL
+        elif _is_department(placed):
+            props["level"] = DEPARTMENT_LEVEL
         parent = _parent(name)
         if parent is None and kind == COLLECTIVE and props["province"]:
             parent = _committee(props["province"])  # a province's class of bodies belongs to its committee
@@ -550,6 +555,14 @@ def _is_committee(placed) -> bool:
     """Whether ``placed`` is a province's People's Committee ("Ủy ban nhân dân tỉnh Kon Tum")."""
     return (placed is not None and placed.kind == LOCAL_KIND and placed.province is not None
             and placed.body == PEOPLES_COMMITTEE)
+
+
+def _is_department(placed) -> bool:
+    """Whether ``placed`` is a province's department ("Sở Xây dựng tỉnh Kon Tum")."""
+    if placed is None or placed.kind != LOCAL_KIND or placed.province is None or not placed.body:
+        return False
+    body = vocabulary().local_body(placed.body)
+    return body is not None and body.department
 
 
 def _province_in(name: str) -> str | None:

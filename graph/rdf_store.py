@@ -117,6 +117,14 @@ ASSIGNMENT_TASK, ASSIGNMENT_AGENCY, ASSIGNMENT_STATUS = LIN.task, LIN.agency, LI
 #   the chain lin:assigns / lin:assignedTo. The document owns it: its revision removes and rewrites it.
 ROLE_AGENCY = {"lead": LIN.leadAgency, "support": LIN.supportAgency, "all": LIN.allAgency}
 GIVES_TASK_TO = LIN.givesTaskTo
+# A link read with a confidence below 1 is also a lin:UncertainLink (the class ontology.ttl defines by that
+# restriction), so "the links to check" starts from those few, not from a scan of every link's confidence.
+UNCERTAIN_LINK = LIN.UncertainLink
+
+
+def is_uncertain(edge: Edge) -> bool:
+    confidence = edge.props.get("confidence")
+    return isinstance(confidence, (int, float)) and not isinstance(confidence, bool) and confidence < 1
 # lin:status of an assignment, from what the text gives: "dated" (it has a deadline: overdue once the deadline
 # has passed on the day asked about) or "standing" (no deadline: an ongoing duty, never overdue).
 STATUS_DATED, STATUS_STANDING = "dated", "standing"
@@ -250,6 +258,8 @@ def edge_triples(edge: Edge) -> Iterator[tuple]:
     yield st, RDF.predicate, p
     yield st, RDF.object, o
     yield st, LIN.key, Literal(edge.key)
+    if is_uncertain(edge):
+        yield st, RDF.type, UNCERTAIN_LINK
     if edge.type == ASSIGNED_TO:  # the assignment as a node of its own
         yield st, RDF.type, ASSIGNMENT_CLASS
         yield st, ASSIGNMENT_TASK, s
@@ -290,7 +300,7 @@ class _NTriples:
     ORIGINAL, RESULTING = f"<{ORG.originalOrganization}>", f"<{ORG.resultingOrganization}>"
     AT_TIME, COMMENT = f"<{PROV.atTime}>", f"<{RDFS.comment}>"
     ASSIGNMENT, TASK, AGENCY = f"<{ASSIGNMENT_CLASS}>", f"<{ASSIGNMENT_TASK}>", f"<{ASSIGNMENT_AGENCY}>"
-    STATUS, GIVES_TASK_TO = f"<{ASSIGNMENT_STATUS}>", f"<{GIVES_TASK_TO}>"
+    STATUS, GIVES_TASK_TO, UNCERTAIN = f"<{ASSIGNMENT_STATUS}>", f"<{GIVES_TASK_TO}>", f"<{UNCERTAIN_LINK}>"
     ROLE_AGENCY = {role: f"<{p}>" for role, p in ROLE_AGENCY.items()}
     CLASSES = {label: f"<{cls}>" for label, cls in NODE_CLASSES.items()}
     EDGES = {kind: f"<{p}>" for kind, p in EDGE_PREDICATES.items()}
@@ -352,6 +362,8 @@ class _NTriples:
         yield (("" if inferred else f"{s} {p} {o} .\n")  # an inferred link: its statement only
                + f"{st} {self.TYPE} {self.STATEMENT} .\n{st} {self.SUBJECT} {s} .\n"
                f"{st} {self.PREDICATE} {p} .\n{st} {self.OBJECT} {o} .\n{st} {self.KEY} {_nt_string(edge.key)} .\n")
+        if is_uncertain(edge):
+            yield f"{st} {self.TYPE} {self.UNCERTAIN} .\n"
         if edge.type == ASSIGNED_TO:
             yield (f"{st} {self.TYPE} {self.ASSIGNMENT} .\n{st} {self.TASK} {s} .\n{st} {self.AGENCY} {o} .\n"
                    f"{st} {self.STATUS} {_nt_string(assignment_status(edge))} .\n")
@@ -465,7 +477,7 @@ _UNDER_BASE = f"FILTER(STRSTARTS(STR(?s), \"{BASE}\"))"
 _KIND_IRIS = " ".join(f"<{cls}>" for cls in CLASS_LABELS)
 COUNT_KINDS = f"SELECT ?kind (COUNT(DISTINCT ?s) AS ?n) WHERE {{ VALUES ?kind {{ {_KIND_IRIS} }} ?s a ?kind . {_UNDER_BASE} }} GROUP BY ?kind"
 COUNT_FAMILIES = (f"SELECT ?label (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a ?label . {_UNDER_BASE} "
-                  f"FILTER(STRSTARTS(STR(?label), \"{LIN}\") && ?label NOT IN ({', '.join(f'<{c}>' for c in (*CLASS_LABELS, ASSIGNMENT_CLASS))})) }} "
+                  f"FILTER(STRSTARTS(STR(?label), \"{LIN}\") && ?label NOT IN ({', '.join(f'<{c}>' for c in (*CLASS_LABELS, ASSIGNMENT_CLASS, UNCERTAIN_LINK))})) }} "
                   "GROUP BY ?label")
 COUNT_STATEMENTS = (f"SELECT ?p (COUNT(?st) AS ?n) WHERE {{ VALUES ?p {{ {' '.join(f'<{p}>' for p in EDGE_TYPE_OF)} }} "
                     "?st rdf:predicate ?p } GROUP BY ?p")
@@ -544,7 +556,7 @@ TEXT_SUFFIX = ".text"
 INDEX_DOCUMENTS = """SELECT ?document ?code ?doc_type ?issuer ?issue_date ?subject ?title ?stub ?outline WHERE {
   ?d a eli:LegalResource ; lin:uid ?document .
   OPTIONAL { ?d eli:id_local ?code } OPTIONAL { ?d lin:issuer ?issuer }
-  OPTIONAL { ?d eli:type_document/skos:prefLabel ?doc_type FILTER(LANG(?doc_type) = "vi") }
+  OPTIONAL { ?d eli:type_document ?d_type_concept OPTIONAL { ?d_type_concept skos:prefLabel ?doc_type FILTER(LANG(?doc_type) = "vi") } }
   OPTIONAL { ?d eli:date_document ?issue_date } OPTIONAL { ?d eli:title ?subject } OPTIONAL { ?d lin:title ?title }
   OPTIONAL { ?d lin:stub ?stub } OPTIONAL { ?d lin:outline ?outline }
 }"""

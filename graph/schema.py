@@ -16,7 +16,7 @@ from rdflib import RDF
 
 from .ontology import DOC_TYPE, DOC_TYPES, ONTOLOGY_GRAPH, doc_type_scheme
 from .model import EDGE_TYPES, ENDPOINTS, NODE_LABELS, PROVENANCE, REGISTRY_EDGES, TEXT_EDGES, LineageGraph
-from .rdf_store import (GIVES_TASK_TO, ROLE_AGENCY, ASSIGNMENT_AGENCY, ASSIGNMENT_CLASS, ASSIGNMENT_STATUS, ASSIGNMENT_TASK, BASE, CONCEPT_PROPERTIES,
+from .rdf_store import (GIVES_TASK_TO, ROLE_AGENCY, UNCERTAIN_LINK, ASSIGNMENT_AGENCY, ASSIGNMENT_CLASS, ASSIGNMENT_STATUS, ASSIGNMENT_TASK, BASE, CONCEPT_PROPERTIES,
                         DATE_PROPERTIES,
                         DERIVED_NODE_PROPERTIES, DIGEST, DIGESTS, EDGE_PREDICATES, LIN, NODE_CLASSES, ORG, PRECISIONS,
                         PROV, QUERY_PREFIXES, SHA256_URN, STATUS_DATED, STATUS_STANDING, _is_date, _predicate,
@@ -169,7 +169,9 @@ def render(schema: Schema) -> str:
         + ", ".join(f"`{curie(str(p))}` (role `{role}`)" for role, p in ROLE_AGENCY.items())
         + f", sub-properties of `{curie(str(ASSIGNMENT_AGENCY))}`; and `{curie(str(GIVES_TASK_TO))}` from a document to"
         " each agency it gives a task, the chain `lin:assigns` / `lin:assignedTo` (`owl:propertyChainAxiom`). Neo4j"
-        " has no such shortcuts: it follows the relationships.",
+        " has no such shortcuts: it follows the relationships. A statement whose `confidence` is below 1 is also a"
+        f" `{curie(str(UNCERTAIN_LINK))}` (the class the ontology defines by that restriction), so the links to check"
+        " are found without reading every link's confidence.",
         "",
         "Dates (" + ", ".join(f"`{p}`" for p in sorted(DATE_PROPERTIES)) + ") are `xsd:date` whatever their precision:"
         " a year or a month is its first day, and its precision is a property of its own, `lin:<property>_precision`"
@@ -225,7 +227,8 @@ def render(schema: Schema) -> str:
 
 def rdf_terms(schema: Schema) -> tuple[set[str], set[str]]:
     """The classes and predicates the page names for the default graph (full IRIs), for the tests."""
-    classes = {str(c) for c in NODE_CLASSES.values()} | {str(RDF.Statement), str(ORG.ChangeEvent), str(ASSIGNMENT_CLASS)}
+    classes = {str(c) for c in NODE_CLASSES.values()} | {str(RDF.Statement), str(ORG.ChangeEvent), str(ASSIGNMENT_CLASS),
+                                                          str(UNCERTAIN_LINK)}
     classes |= {str(LIN[f]) for families in schema.families.values() for f in families}
     predicates = {str(RDF.type), str(LIN.uid), str(LIN.key), str(RDF.subject), str(RDF.predicate), str(RDF.object),
                   str(PROV.wasDerivedFrom), str(ORG.originalOrganization), str(ORG.resultingOrganization),

@@ -22,7 +22,8 @@ def test_the_readme_test_command_is_what_ci_runs():
     assert "```bash\nscripts/test\n```" in test_section
     assert "exec scripts/test" in (ROOT / ".ci/run").read_text(encoding="utf-8")
     script = (ROOT / "scripts/test").read_text(encoding="utf-8")
-    for package in ("openjdk-17-jdk-headless", "maven", "curl", "chromium", "fonts-dejavu-core", "tesseract-ocr-vie"):
+    for package in ("openjdk-17-jdk-headless", "maven", "curl", "chromium", "fonts-dejavu-core", "libatomic1",
+                    "tesseract-ocr-vie"):
         assert package in script and f"`{package}`" in test_section, package  # installed, and said what for
 
 

@@ -57,6 +57,19 @@ def test_succession_chain_is_followed_with_dates():
     assert graph.nodes[agency_uid("Sở Tài chính tỉnh Quảng Ngãi")].props["kind"] == "local"
 
 
+@pytest.mark.parametrize("issuer, name, level", [
+    ("Sở Xây dựng tỉnh Kon Tum", "Sở Xây dựng tỉnh Kon Tum", "department"),              # agencies.toml: department
+    ("Sở Kế hoạch và Đầu tư tỉnh Kon Tum", "Sở Tài chính tỉnh Quảng Ngãi", "department"),  # its successor (registry)
+    ("Văn phòng Ủy ban nhân dân thành phố Hải Phòng", "Văn phòng Ủy ban nhân dân thành phố Hải Phòng", None),  # office
+    ("Ủy ban nhân dân tỉnh Kon Tum", "Ủy ban nhân dân tỉnh Kon Tum", "province"),        # the committee itself
+    ("Bộ Tài chính", "Bộ Tài chính", "ministry"),
+])
+def test_a_provinces_department_has_its_level(issuer, name, level):
+    """Example 14 (departments left out) finds a province's departments by ``level: "department"``."""
+    graph = build([record("vn/a", issuer=issuer)])
+    assert graph.nodes[agency_uid(name)].props.get("level") == level
+
+
 def test_an_undated_reference_joins_the_one_dated_document_with_its_code():
     # 032 (Hà Giang): "… Đề án 06 … Quyết định số 06/QĐ-TTg" without a date; 030 cites it with its date.
     a = record("vn/a", references=[reference("vn/qd-ttg/undated/06", "06/QĐ-TTg")])

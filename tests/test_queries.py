@@ -112,6 +112,9 @@ EXAMPLE_CASES = {
     "10_weak_links": {"below": "90"},                    # the issuers read from a header (0.8)
     "11_unknown_agencies": {},                            # none on the corpus (above); tests/test_build.py's HEADS
     "12_copied_uncited": {},
+    "13_deadlines_by_month": {"directive": "124/NQ-CP"},  # Kon Tum's letter: by 30 June and by 25 July 2025
+    "14_departments_left_out": {"directive": "138/NQ-CP"},  # Quảng Ngãi's plan 140/KH-UBND tasks no department
+    "15_cited_not_implemented": {"directive": "68-NQ/TW"},  # 139/NQ-CP: "Căn cứ Nghị quyết số 68-NQ/TW …"
 }
 EMPTY_ON_THE_CORPUS = frozenset({"07_replaced_cited", "11_unknown_agencies"})
 
@@ -166,6 +169,18 @@ def test_examples_answer_what_the_corpus_says(stores, store):
     assert (HAI_PHONG, 12.5, 8.0) in {(r.document, r.value, r.national_value) for r in rows("04_above_national")}
     assert ("68-NQ/TW", "vn/uy-ban-nhan-dan-tinh-quang-ngai/kh-ubnd/2025/140", 2) in {
         (r.resolution, r.document, r.depth) for r in rows("03_party_chains")}
+    # Kon Tum: "trong tháng 5 và tháng 6 năm 2025" (its departments and districts, all) and "Giao Sở Xây dựng chủ
+    # trì, … trước ngày 25 tháng 7 năm 2025" (to lead); Hải Phòng's letter sets no deadline
+    assert [(r.month, r.assignments, r.provinces, r.lead) for r in rows("13_deadlines_by_month")] == [
+        ("2025-06", 2, 1, 0), ("2025-07", 1, 1, 1)]
+    # Quảng Ngãi relays 138/NQ-CP (140/KH-UBND of 23 June 2025) and gives no task; the one department of Quảng Ngãi
+    # the store knows is the registry's successor of Kon Tum's Sở Xây dựng (named in Kon Tum's letter)
+    assert [(r.province, r.relays, r.first_relay, r.department) for r in rows("14_departments_left_out")] == [
+        ("Quảng Ngãi", 1, "2025-06-23", "Sở Xây dựng tỉnh Quảng Ngãi")]
+    # 139/NQ-CP: "Căn cứ Nghị quyết số 68-NQ/TW …" but it carries out 198/2025/QH15; the two seed letters cite it
+    # among the Party's resolutions; 138/NQ-CP and Quảng Ngãi's plan implement it, so they are not listed
+    assert {(r.document, r.link) for r in rows("15_cited_not_implemented")} == {
+        ("vn/nq-cp/2025/139", "BASED_ON"), (KON_TUM, "CITES"), (HAI_PHONG, "CITES")}
 
 
 @pytest.mark.parametrize("store", ["neo4j", "rdf"])

@@ -462,3 +462,22 @@ def test_a_type_outside_the_vocabulary_is_refused_with_where_to_add_it(tmp_path)
     with OxigraphStore(tmp_path / "rdf") as store:
         with pytest.raises(LineageError, match="doc_types.toml"):
             store.write(LineageGraph.of([doc], []))
+
+
+def test_links_read_with_less_than_full_confidence_are_uncertain_links(corpus_graph, tmp_path):
+    """The sample corpus: every statement with a confidence below 1 (the issuers read from a header, 0.8) is a
+    lin:UncertainLink and no other is; a link written again with full confidence is no longer one."""
+    with OxigraphStore(tmp_path / "rdf") as store:
+        store.write(corpus_graph)
+        below = {r["st"] for r in store.select("SELECT ?st WHERE { ?st lin:confidence ?c FILTER(?c < 1) }")}
+        uncertain = {r["st"] for r in store.select("SELECT ?st WHERE { ?st a lin:UncertainLink }")}
+        assert below and uncertain == below
+    doc = Node("vn/x/2025/1", ("Document",), {"stub": False, "source_path": "x.txt"})
+    agency = Node("agency/so-xay-dung", ("Agency",), {"name": "Sở Xây dựng"})
+    link = Edge("ISSUED_BY", doc.uid, agency.uid, "", {"confidence": 0.8, "source_path": "x.txt"})
+    with OxigraphStore(tmp_path / "again") as store:
+        store.write(LineageGraph.of([doc, agency], [link]))
+        assert len(store.select("SELECT ?st WHERE { ?st a lin:UncertainLink }")) == 1
+        sure = Edge(link.type, link.start, link.end, link.key, {**link.props, "confidence": 1.0})
+        store.write(LineageGraph.of([Node(doc.uid, doc.labels, {**doc.props, "subject": "sửa"}), agency], [sure]))
+        assert store.select("SELECT ?st WHERE { ?st a lin:UncertainLink }") == []
