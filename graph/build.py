@@ -59,6 +59,10 @@ TARGET_FIELDS = ("indicator", "value", "value_max", "unit", "comparator", "scope
 BODY_ISSUER_CONFIDENCE = 0.8
 BODY_ISSUER_WARNING = "issuer read from the body text"
 UNKNOWN_AGENCY_CONFIDENCE = 0.5
+COLLECTIVE = "collective"  # a record's agency_match, and the Agency.kind, of a class of bodies
+# The agency_match of an assignment or addressee reached through an office-holder's title: "Giám đốc Sở Tài chính
+# tỉnh Quảng Ngãi" → Sở Tài chính tỉnh Quảng Ngãi, "Thủ trưởng các sở, ban, ngành tỉnh Đắk Nông" → the class.
+HEAD_MATCH = "head"
 
 
 @dataclass
@@ -128,11 +132,11 @@ def build(records: Iterable[Mapping[str, Any]], known: Iterable[Mapping[str, Any
                 **prov, **_span(where.get("span")), "sentence": where.get("sentence"), "extractor": "header",
                 "printed": issuer, "confidence": BODY_ISSUER_CONFIDENCE if from_body else 1.0}))
         where = record.get("evidence", {}).get("addressees", {})
-        for printed, name, kind, confidence in _addressees(record):
-            name = _agency(name, agencies, kind)
+        for printed, name, match, confidence in _addressees(record):
+            name, match = _assignee(name, agencies, match)
             b.edge(Edge(ADDRESSED_TO, uid, agency_uid(name), props={
                 **prov, **_span(where.get("span")), "sentence": where.get("sentence"), "extractor": "header",
-                "printed": printed, "confidence": confidence}))
+                "printed": printed, "confidence": confidence, "agency_match": match}))
         _assignments(b, uid, record, prov, agencies)
         _targets(b, uid, record, prov, agencies)
 
@@ -394,12 +398,29 @@ def _agency(printed: str, agencies: dict[str, str], kind: str | None = None) -> 
     return name
 
 
+def _assignee(printed: str, agencies: dict[str, str], match: str | None) -> tuple[str, str | None]:
+    """The canonical name of an assignment's or addressee's agency as the record gives it, remembered with its kind,
+    and how it was matched: the record's ``agency_match``, or ``"head"`` when the name is an office-holder's title
+    (the registry's ``heads``) before a body the registry can place ("Giám đốc Sở Tài chính tỉnh Quảng Ngãi" → Sở
+    Tài chính tỉnh Quảng Ngãi) or before a class of bodies ("Thủ trưởng các sở, ban, ngành tỉnh Đắk Nông" → "Các
+    sở, ban, ngành tỉnh Đắk Nông"). A name the registry knows as printed, or a title before a body it cannot
+    place, is kept as it is."""
+    v = vocabulary()
+    kind = COLLECTIVE if match == COLLECTIVE else None
+    if v.canonical_name(printed) is None:
+        if (headed := v.head_of(printed)) is not None:
+            return _agency(headed[1], agencies), HEAD_MATCH
+        if kind == COLLECTIVE and (titled := v.titled(printed)):
+            rest = titled[0][1]
+            return _agency(rest[:1].upper() + rest[1:], agencies, kind), HEAD_MATCH
+    return _agency(printed, agencies, kind), match
+
+
 def _addressees(record: Mapping[str, Any]) -> list[tuple[str, str, str | None, float]]:
-    """(line as printed, agency, kind, confidence) per addressee; a line the extractor could not read as
+    """(line as printed, agency, agency_match, confidence) per addressee; a line the extractor could not read as
     agencies stands for itself."""
     resolved = record.get("addressee_agencies") or ()
-    out = [(a["printed"], a["agency"], "collective" if a.get("agency_match") == "collective" else None,
-            _confidence(a)) for a in resolved]
+    out = [(a["printed"], a["agency"], a.get("agency_match"), _confidence(a)) for a in resolved]
     done = {a["printed"] for a in resolved}
     out += [(p, p, None, UNKNOWN_AGENCY_CONFIDENCE) for p in record.get("addressees", ()) if p not in done]
     return out
@@ -422,13 +443,11 @@ def _assignments(b: _Builder, uid: str, record: Mapping[str, Any], prov: dict, a
             **prov, **_span(span), "sentence": first.get("task"), "extractor": "assignments",
             "confidence": min(_confidence(e) for e in entries)}))
         for e in entries:
-            kind = "collective" if e.get("agency_match") == "collective" else None
-            name = _agency(e["agency"], agencies, kind)
+            name, match = _assignee(e["agency"], agencies, e.get("agency_match"))
             b.edge(Edge(ASSIGNED_TO, task, agency_uid(name), key=f"{e['role']}|{e.get('deadline') or ''}", props={
                 **prov, **_span(span), "sentence": e.get("task"), "extractor": "assignments",
                 "confidence": _confidence(e), "role": e["role"], "deadline": e.get("deadline"),
-                "deadline_text": e.get("deadline_text"), "agency_match": e.get("agency_match"),
-                "printed": e["agency"]}))
+                "deadline_text": e.get("deadline_text"), "agency_match": match, "printed": e["agency"]}))
 
 
 def _confidence(entry: Mapping[str, Any]) -> float:
@@ -500,7 +519,7 @@ def _agency_nodes(b: _Builder, agencies: dict[str, str]) -> None:
         placed = v.place_of(name)
         kind = agencies.get(name) or (placed.kind if placed else "unknown")
         props: dict[str, Any] = {"name": name, "kind": kind, "province": placed.province if placed else None}
-        if kind == "collective":
+        if kind == COLLECTIVE:
             props["province"] = _province_in(name)
         if _is_committee(placed):
             province = v.province(placed.province)
@@ -510,7 +529,7 @@ def _agency_nodes(b: _Builder, agencies: dict[str, str]) -> None:
         elif _is_department(placed):
             props["level"] = DEPARTMENT_LEVEL
         parent = _parent(name)
-        if parent is None and kind == "collective" and props["province"]:
+        if parent is None and kind == COLLECTIVE and props["province"]:
             parent = _committee(props["province"])  # a province's class of bodies belongs to its committee
         if parent is not None:
             b.edge(Edge(PART_OF, agency_uid(name), agency_uid(parent), props={"extractor": "registry"}))

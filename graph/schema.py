@@ -143,7 +143,8 @@ def render(schema: Schema) -> str:
                    else f"`{p.predicate}` |") + f" {p.datatype} | {p.example} |"
                 for p in schema.nodes[label]]
     out += ["", "`Agency.kind` (RDF `lin:kind`) takes the values: "
-            + ", ".join(f"`{k}`" for k in schema.agency_kinds) + "."]
+            + ", ".join(f"`{k}`" for k in schema.agency_kinds) + " on the sample corpus; a name the registry cannot "
+            "place, not even after an office-holder's title, is `unknown`."]
     out += [
         "",
         "## Relationships",

@@ -147,3 +147,97 @@ def test_every_province_and_ministry_is_in_the_graph_named_or_not():
     assert len({start for start, _, date in merged if date == "2025-07-01"}) == 63 - 34  # merged into others that day
     ministries = {n.props["name"] for n in graph.nodes.values() if n.props.get("level") == "ministry"}
     assert len(ministries) == 23 and {"Bộ Tài chính", "Bộ Kế hoạch và Đầu tư"} <= ministries  # agencies.toml
+
+
+# An assignment whose agency, as the extractor gives it (kept as printed, expanded), is an office-holder's title before
+# a body: the task goes to the body the registry places (its kind, parent and successors), or to the class a title
+# heads; the edge keeps what was printed and says agency_match "head". A name the registry knows as printed, and a
+# title over a body it cannot place, stay as they were.
+# (agency and agency_match in the record) → (the Agency's name, kind, parent, the edge's agency_match)
+HEADS = [
+    # /work/shared/corpus-full 1622-qd-ubnd-d91ef4.txt (Quảng Ngãi): "Giám đốc các Sở: Tài chính, Khoa học và Công nghệ"
+    (("Giám đốc Sở Tài chính tỉnh Quảng Ngãi", "registry"),
+     ("Sở Tài chính tỉnh Quảng Ngãi", "local", "Ủy ban nhân dân tỉnh Quảng Ngãi", "head")),
+    # corpus-full 231-cd-ttg-422321.txt: "Bộ trưởng các Bộ: Quốc phòng, Công an chủ động chỉ đạo …"
+    (("Bộ trưởng Bộ Công an", "registry"), ("Bộ Công an", "central", "Chính phủ", "head")),
+    # corpus-full 1936-qd-ubnd-1249b0.txt (Thái Nguyên): "Chánh Văn phòng UBND tỉnh, Giám đốc các Sở: …" — the extractor
+    # marks it a class; the registry places the body, which wins
+    (("Chánh Văn phòng Ủy ban nhân dân tỉnh Thái Nguyên", "collective"),
+     ("Văn phòng Ủy ban nhân dân tỉnh Thái Nguyên", "local", "Ủy ban nhân dân tỉnh Thái Nguyên", "head")),
+    # tests/data/corpus 030_qd-468-qd-ubnd-2022-dak-nong-ke-hoach-de-an-06.txt: "Giám đốc Công an tỉnh; Thủ trưởng các
+    # Sở, Ban, ngành; …" (the registry gives Công an tỉnh no parent: it is not the committee's)
+    (("Giám đốc Công an tỉnh Đắk Nông", "registry"), ("Công an tỉnh Đắk Nông", "local", None, "head")),
+    # tests/data/corpus 046_cv-ubnd-tinh-2018-…txt (Kon Tum, no province printed): "Chủ tịch UBND tỉnh yêu cầu Giám đốc
+    # Sở Kế hoạch và Đầu tư triển khai thực hiện"
+    (("Giám đốc Sở Kế hoạch và Đầu tư", "registry"), ("Sở Kế hoạch và Đầu tư", "local", None, "head")),
+    # the same 030 (Đắk Nông): a title before a class → the class, its province's committee above it
+    (("Thủ trưởng các sở, ban, ngành tỉnh Đắk Nông", "collective"),
+     ("Các sở, ban, ngành tỉnh Đắk Nông", "collective", "Ủy ban nhân dân tỉnh Đắk Nông", "head")),
+    # corpus-full 3617-qd-ubnd-ccfb3d.txt (Thanh Hóa): "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các sở; …"
+    (("Giám đốc các sở tỉnh Thanh Hóa", "collective"),
+     ("Các sở tỉnh Thanh Hóa", "collective", "Ủy ban nhân dân tỉnh Thanh Hóa", "head")),
+    # tests/data/corpus 052_ct-11-ct-ctubnd-2020-hung-yen-phong-chong-covid.txt
+    (("Chủ tịch Ủy ban nhân dân các xã, phường, thị trấn", "collective"),
+     ("Ủy ban nhân dân các xã, phường, thị trấn", "collective", None, "head")),
+    # corpus-full 1948-qd-ubnd-c887f3.txt (Cao Bằng): a title over a body the registry cannot place stays unknown
+    (("Giám đốc Trung tâm Phục vụ hành chính công tỉnh Cao Bằng", "unknown"),
+     ("Giám đốc Trung tâm Phục vụ hành chính công tỉnh Cao Bằng", "unknown", None, "unknown")),
+    # corpus-full 2609-qd-ttg-87a623.txt: "Trưởng ban Ban Quản lý trình Ủy ban nhân dân thành phố Đà Nẵng …"
+    (("Trưởng ban Ban Quản lý Khu kinh tế mở Chu Lai thành phố Đà Nẵng", "unknown"),
+     ("Trưởng ban Ban Quản lý Khu kinh tế mở Chu Lai thành phố Đà Nẵng", "unknown", None, "unknown")),
+    # corpus-full 3891-qd-btc-5d9c3c.txt: "Cục trưởng Cục Hải quan, Chánh Văn phòng Bộ Tài chính, …" (the registry knows
+    # no "Văn phòng Bộ Tài chính")
+    (("Chánh Văn phòng Bộ Tài chính", "registry"), ("Chánh Văn phòng Bộ Tài chính", "unknown", None, "registry")),
+    # corpus-full 224-cd-ttg-6ca754.txt: "Giao Phó Thủ tướng Chính phủ Trần Hồng Hà trực tiếp chỉ đạo …"
+    (("Phó Thủ tướng Chính phủ Trần Hồng Hà", "unknown"),
+     ("Phó Thủ tướng Chính phủ Trần Hồng Hà", "unknown", None, "unknown")),
+    # corpus-full 2609-qd-ttg-87a623.txt: "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, …": a title and nothing after it
+    (("Bộ trưởng", "collective"), ("Bộ trưởng", "collective", None, "collective")),
+    # the registry knows the chairman as a body of the committee ("Chủ tịch Ủy ban nhân dân", symbol CTUBND): kept
+    # (tests/data/corpus 052_ct-11-ct-ctubnd-2020-hung-yen-phong-chong-covid.txt: "Chủ tịch UBND tỉnh yêu cầu …")
+    (("Chủ tịch Ủy ban nhân dân tỉnh Hưng Yên", "registry"),
+     ("Chủ tịch Ủy ban nhân dân tỉnh Hưng Yên", "local", "Ủy ban nhân dân tỉnh Hưng Yên", "registry")),
+    # the Kon Tum seed's "Thủ tướng Chính phủ": a registry name that opens with no title of the list, kept
+    (("Thủ tướng Chính phủ", "registry"), ("Thủ tướng Chính phủ", "central", "Chính phủ", "registry")),
+]
+
+
+@pytest.mark.parametrize("given, expected", HEADS)
+def test_a_head_s_task_goes_to_the_body_it_heads(given, expected):
+    printed, match = given
+    name, kind, parent, edge_match = expected
+    entry = {"agency": printed, "role": "all", "task": "… chịu trách nhiệm thi hành Quyết định này./.", "deadline": None,
+             "span": [10, 90], "agency_match": match, "confidence": 1.0 if match == "registry" else None}
+    graph = build([record("vn/a", doc_type="Quyết định", assignments=[entry])])
+    (edge,) = [e for e in graph.edges if e.type == "ASSIGNED_TO"]
+    assert edge.end == agency_uid(name)
+    assert (edge.props["printed"], edge.props["agency_match"]) == (printed, edge_match)
+    node = graph.nodes[edge.end]
+    assert (node.props["name"], node.props["kind"]) == (name, kind)
+    parents = [graph.nodes[e.end].props["name"] for e in graph.edges if e.type == "PART_OF" and e.start == edge.end]
+    assert parents == ([parent] if parent else [])
+
+
+def test_a_head_s_task_follows_the_department_s_merger():
+    # A Kon Tum decision of February 2025 as bench/generate.py writes them: "Giám đốc các Sở: Nông nghiệp và Môi trường,
+    # Kế hoạch và Đầu tư; …" — Sở Kế hoạch và Đầu tư merged into Sở Tài chính on 1 March 2025, Kon Tum into Quảng Ngãi.
+    entry = {"agency": "Giám đốc Sở Kế hoạch và Đầu tư tỉnh Kon Tum", "role": "all", "task": "Điều 3. …",
+             "deadline": None, "span": [10, 90], "agency_match": "registry", "confidence": 1.0}
+    graph = build([record("vn/a", doc_type="Quyết định", issuer="Ủy ban nhân dân tỉnh Kon Tum", assignments=[entry])])
+    (edge,) = [e for e in graph.edges if e.type == "ASSIGNED_TO"]
+    assert edge.end == agency_uid("Sở Kế hoạch và Đầu tư tỉnh Kon Tum")
+    steps = {(e.start, e.end, e.props["date"]) for e in graph.edges if e.type == "SUCCEEDED_BY"}
+    assert (edge.end, agency_uid("Sở Tài chính tỉnh Kon Tum"), "2025-03-01") in steps
+
+
+def test_an_addressee_s_head_goes_to_the_body_and_keeps_the_line():
+    # tests/data/corpus 051_cv-454-ubnd-ncth-2011-hau-giang-binh-chon-vinh-ha-long.txt: "Kính gửi: - Giám đốc Sở Văn hóa,
+    # Thể thao và Du lịch; - Giám đốc Sở Thông tin và Truyền thông; …", read in a Hậu Giang letter
+    line = "Giám đốc Sở Thông tin và Truyền thông"
+    addressee = {"printed": line, "agency": "Giám đốc Sở Thông tin và Truyền thông tỉnh Hậu Giang",
+                 "agency_match": "registry", "confidence": 1.0}
+    graph = build([record("vn/a", addressees=[line], addressee_agencies=[addressee])])
+    (edge,) = [e for e in graph.edges if e.type == "ADDRESSED_TO"]
+    assert edge.end == agency_uid("Sở Thông tin và Truyền thông tỉnh Hậu Giang")
+    assert (edge.props["printed"], edge.props["agency_match"]) == (line, "head")
+    assert graph.nodes[edge.end].props["kind"] == "local"

@@ -193,3 +193,69 @@ def test_neo4j_passes_over_documents_held_as_they_come(corpus_records, data_dir,
         store.driver.execute_query("MATCH (d:Document {uid: $uid}) REMOVE d.mark", {"uid": NQ_124})
         assert _without_agencies(store.read()) == _without_agencies(build(records))
         assert "lineage_digest" not in store.read().nodes[NQ_124].props  # bookkeeping, not the document's
+
+
+# A Kon Tum decision of February 2025 in the form bench/generate.py writes provincial decisions (0000110.txt of
+# `python3 -m bench.questions 2000`'s cascade, there of Bắc Ninh): its execution clause tasks "Giám đốc các Sở: …, Kế
+# hoạch và Đầu tư", a department the registry merged into Sở Tài chính on 1 March 2025.
+KON_TUM_DECISION = """ỦY BAN NHÂN DÂN
+TỈNH KON TUM
+-------
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+
+Số: 3/QĐ-UBND
+
+Kon Tum, ngày 19 tháng 2 năm 2025
+
+QUYẾT ĐỊNH
+BAN HÀNH KẾ HOẠCH THỰC HIỆN NGHỊ QUYẾT SỐ 19/NQ-CP NGÀY 21 THÁNG 1 NĂM 2025 CỦA CHÍNH PHỦ
+
+CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH KON TUM
+
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;
+Theo đề nghị của Giám đốc Sở Tài chính.
+
+QUYẾT ĐỊNH:
+
+Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thực hiện Nghị quyết số 19/NQ-CP ngày 21 tháng 1 năm 2025 của Chính phủ.
+Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.
+Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các Sở: Nông nghiệp và Môi trường, Kế hoạch và Đầu tư; Chủ tịch \
+Ủy ban nhân dân các xã, phường và các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này./.
+
+Nơi nhận:
+- Như Điều 3;
+- Lưu: VT.
+
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+
+Nguyễn Văn An
+"""
+
+
+@pytest.mark.parametrize("kind", ["neo4j", "oxigraph"])
+def test_a_head_s_task_is_an_open_task_of_the_merged_department(kind, request, tmp_path):
+    """Question 05 (merged agencies' open tasks) finds the task the execution clause gives "Giám đốc Sở Kế hoạch và
+    Đầu tư tỉnh Kon Tum": the graph gives it to the department, whose successor inherits it."""
+    from queries.catalogue import examples
+    from queries.run import run_query
+
+    record = extract_text(KON_TUM_DECISION, "kon-tum-qd-3-2025.txt").to_dict()
+    assert "Giám đốc Sở Kế hoạch và Đầu tư tỉnh Kon Tum" in {a["agency"] for a in record["assignments"]}  # as printed
+    if kind == "neo4j":
+        from conftest_neo4j import neo4j_auth
+        s = Neo4jStore(request.getfixturevalue("neo4j_uri"), neo4j_auth())
+        s.delete_all()
+    else:
+        s = OxigraphStore(tmp_path / "rdf")
+    with s:
+        s.write(build([record]))
+        rows = run_query(examples()["05_merged_open_tasks"], s, as_of="2025-09-01")
+    found = {(r.agency, r.successor, r.merged_on, r.role) for r in rows}
+    assert ("Sở Kế hoạch và Đầu tư tỉnh Kon Tum", "Sở Tài chính tỉnh Kon Tum", "2025-03-01", "all") in found
+    # the head of the committee's office, read as the office: merged with Kon Tum into Quảng Ngãi on 1 July 2025
+    assert ("Văn phòng Ủy ban nhân dân tỉnh Kon Tum", "Văn phòng Ủy ban nhân dân tỉnh Quảng Ngãi", "2025-07-01",
+            "all") in found

@@ -120,6 +120,32 @@ def test_every_qualified_local_name_reads_back():
 
 # -- succession ---------------------------------------------------------------------------------
 
+@pytest.mark.parametrize("name, expected", [
+    # corpus-full 1622-qd-ubnd-d91ef4.txt: "Giám đốc các Sở: Tài chính, …", expanded by the extractor
+    ("Giám đốc Sở Tài chính tỉnh Quảng Ngãi", ("Giám đốc", "Sở Tài chính tỉnh Quảng Ngãi")),
+    # corpus-full 1936-qd-ubnd-1249b0.txt: "Chánh Văn phòng UBND tỉnh" (a title that is not "Chánh Văn phòng": the
+    # office's own name starts after "Chánh")
+    ("Chánh Văn phòng UBND tỉnh Thái Nguyên", ("Chánh", "Văn phòng Ủy ban nhân dân tỉnh Thái Nguyên")),
+    # corpus-full 231-cd-ttg-422321.txt: "Bộ trưởng các Bộ: Quốc phòng, Công an …"
+    ("Bộ trưởng Bộ Quốc phòng", ("Bộ trưởng", "Bộ Quốc phòng")),
+    # tests/data/corpus 030_qd-468-qd-ubnd-2022-dak-nong-ke-hoach-de-an-06.txt: "Giám đốc Công an tỉnh"
+    ("giám đốc Công an tỉnh Đắk Nông", ("giám đốc", "Công an tỉnh Đắk Nông")),
+    # a longer title first: "Chánh án", not "Chánh" (the Supreme People's Court)
+    ("Chánh án Tòa án nhân dân tối cao", ("Chánh án", "Tòa án nhân dân tối cao")),
+    # corpus-full 2609-qd-ttg-87a623.txt: "Trưởng ban Ban Quản lý …" — the body is not in the registry
+    ("Trưởng ban Ban Quản lý Khu kinh tế mở Chu Lai thành phố Đà Nẵng", None),
+    # corpus-full 1948-qd-ubnd-c887f3.txt
+    ("Giám đốc Trung tâm Phục vụ hành chính công tỉnh Cao Bằng", None),
+    # names the registry knows as printed are no heads of another body
+    ("Chủ tịch Ủy ban nhân dân tỉnh Kon Tum", None),  # the chairman, a registry body (CTUBND)
+    ("Thủ tướng Chính phủ", None),                   # the Kon Tum seed
+    ("Chủ tịch nước", None),
+    ("Ủy ban nhân dân các xã", None),                 # no title
+])
+def test_head_of(name, expected):
+    assert vocabulary().head_of(name) == expected
+
+
 @pytest.mark.parametrize("name, on, expected", [
     # ministries, 1 March 2025
     ("Bộ Kế hoạch và Đầu tư", None, ("Bộ Tài chính",)),  # merged into Bộ Tài chính

@@ -219,6 +219,7 @@ class Vocabulary:
     districts: tuple[DistrictBody, ...] = field(default=(), hash=False)
     district_units: tuple[str, ...] = field(default=(), hash=False)  # "huyện", "quận", "thị xã", …
     events: tuple[ChangeEvent, ...] = field(default=(), hash=False)  # by date, then id
+    heads: tuple[str, ...] = field(default=(), hash=False)  # office-holders' titles: "Giám đốc", "Bộ trưởng", …
 
     # -- document types -------------------------------------------------------------------------
     def doc_type(self, word: str) -> DocType | None:
@@ -289,6 +290,39 @@ class Vocabulary:
             return None
         province = node.place if node.kind in ("local", "province") and node.place else None
         return Placed(node.kind, node.body or None, province)
+
+    # -- office-holders -------------------------------------------------------------------------
+    def titled(self, name: str) -> tuple[tuple[str, str], ...]:
+        """The ways ``name`` reads as an office-holder's title (:attr:`heads`) followed by more words, longest title
+        first: (the title as printed, what follows it).
+
+        >>> vocabulary().titled("Chánh án Tòa án nhân dân tối cao")
+        (('Chánh án', 'Tòa án nhân dân tối cao'), ('Chánh', 'án Tòa án nhân dân tối cao'))
+        >>> vocabulary().titled("Giám đốc"), vocabulary().titled("Sở Tài chính tỉnh Quảng Ngãi")
+        ((), ())
+        """
+        words = name.split()
+        return tuple((" ".join(words[:n]), " ".join(words[n:])) for n, title in _heads_index(self)
+                     if len(words) > n and fold(" ".join(words[:n])) == title)
+
+    def head_of(self, name: str) -> tuple[str, str] | None:
+        """(title, canonical name of the body) when ``name`` is an office-holder's title before a body the registry
+        can place, and the registry does not know ``name`` itself as it is printed; ``None`` otherwise.
+
+        >>> v = vocabulary()
+        >>> v.head_of("Giám đốc Sở Kế hoạch và Đầu tư tỉnh Kon Tum")
+        ('Giám đốc', 'Sở Kế hoạch và Đầu tư tỉnh Kon Tum')
+        >>> v.head_of("Chánh Văn phòng UBND tỉnh Thái Nguyên")
+        ('Chánh', 'Văn phòng Ủy ban nhân dân tỉnh Thái Nguyên')
+        >>> v.head_of("Thủ tướng Chính phủ"), v.head_of("Giám đốc Trung tâm Phục vụ hành chính công tỉnh Cao Bằng")
+        (None, None)
+        """
+        if _resolve(self, name) is not None:
+            return None
+        for title, rest in self.titled(name):
+            if (body := self.canonical_name(rest)) is not None:
+                return title, body
+        return None
 
     # -- succession -----------------------------------------------------------------------------
     def successors(self, name: str, on: str | None = None) -> tuple[str, ...]:
@@ -412,6 +446,12 @@ def _province_index(v: Vocabulary) -> dict[str, Province]:
 @cache
 def _district_index(v: Vocabulary) -> dict[str, DistrictBody]:
     return _names_index(v.districts)
+
+
+@cache
+def _heads_index(v: Vocabulary) -> tuple[tuple[int, str], ...]:
+    """(words, folded title) of each office-holder's title, the longest first: "chánh án" before "chánh"."""
+    return tuple(sorted({(len(t.split()), fold(t)) for t in v.heads}, key=lambda h: (-h[0], -len(h[1]), h[1])))
 
 
 # -- succession ---------------------------------------------------------------------------------
@@ -617,6 +657,7 @@ def vocabulary() -> Vocabulary:
         ),
         district_units=tuple(agencies["district_units"]),
         events=tuple(sorted(events, key=lambda e: (e.date, e.id))),
+        heads=tuple(agencies.get("heads", ())),
     )
 
 
