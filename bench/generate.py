@@ -325,6 +325,16 @@ def _annex(rng: random.Random, d: Doc, province, assigned: list) -> list[str]:
     return out
 
 
+def _ministry_tasks(rng: random.Random, d: Doc, out: list[str], assigned: list) -> None:
+    """A Government resolution's numbered tasks led by ministries, then its execution clause."""
+    _numbered_tasks(rng, d, out, assigned, range(2, rng.randint(8, 12)), 0.5, MINISTRIES, (30, 120), True,
+                    lambda lead, support, task, when: f"{lead} chủ trì, phối hợp với {support} và các cơ quan "
+                                                      f"liên quan {task}, {when}.",
+                    lambda agency: agency)
+    out += ["", "III. TỔ CHỨC THỰC HIỆN", "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân "
+            "các tỉnh, thành phố trực thuộc Trung ương chịu trách nhiệm thi hành Nghị quyết này./.", ""]
+
+
 def render(docs: list[Doc], i: int, rng: random.Random) -> Rendered:
     d = docs[i]
     assigned: list[tuple[str, str, str | None]] = []
@@ -352,12 +362,7 @@ def render(docs: list[Doc], i: int, rng: random.Random) -> Rendered:
                 "II. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM",
                 f"1. Phấn đấu tốc độ tăng trưởng kinh tế năm {year} đạt 8% trở lên."]
         targets.append((8.0, "%", ">=", "cả nước"))
-        _numbered_tasks(rng, d, out, assigned, range(2, rng.randint(8, 12)), 0.5, MINISTRIES, (30, 120), True,
-                        lambda lead, support, task, when: f"{lead} chủ trì, phối hợp với {support} và các cơ quan "
-                                                          f"liên quan {task}, {when}.",
-                        lambda agency: agency)
-        out += ["", "III. TỔ CHỨC THỰC HIỆN", "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân "
-                "các tỉnh, thành phố trực thuộc Trung ương chịu trách nhiệm thi hành Nghị quyết này./.", ""]
+        _ministry_tasks(rng, d, out, assigned)
     else:
         unit = v_province(d).unit
         speaker = f"Ủy ban nhân dân {unit}" if d.level == "province" else \
@@ -467,12 +472,7 @@ def _action_plan(rng: random.Random, d: Doc, out: list[str], cites: list[str]) -
             f"(Kèm theo Nghị quyết số {d.code} {_date(d.issue_date)} của Chính phủ)", "",
             "I. MỤC TIÊU", "1. Mục tiêu chung", rng.choice(GENERAL), "2. Mục tiêu cụ thể", f"- {text.format(v=value)}.",
             "", "II. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM", f"1. Phấn đấu tốc độ tăng trưởng kinh tế năm {year} đạt 8% trở lên."]
-    _numbered_tasks(rng, d, out, assigned, range(2, rng.randint(8, 12)), 0.5, MINISTRIES, (30, 120), True,
-                    lambda lead, support, task, when: f"{lead} chủ trì, phối hợp với {support} và các cơ quan "
-                                                      f"liên quan {task}, {when}.",
-                    lambda agency: agency)
-    out += ["", "III. TỔ CHỨC THỰC HIỆN", "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân "
-            "các tỉnh, thành phố trực thuộc Trung ương chịu trách nhiệm thi hành Nghị quyết này./.", ""]
+    _ministry_tasks(rng, d, out, assigned)
     return Rendered("\n".join(out), assigned, targets)
 
 
