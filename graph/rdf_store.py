@@ -96,7 +96,6 @@ PROPERTY_OF = {v: k for k, v in PROPERTY_PREDICATES.items()}
 # document's type "Nghị quyết" is held as <https://w3id.org/directive-lineage/ns/doc-type/nghi-quyet>
 # (graph.ontology.doc_type_scheme, held in the default graph too: its ``skos:prefLabel`` gives the name back).
 CONCEPT_PROPERTIES = frozenset({"doc_type"})
-CONCEPT_OF = {PROPERTY_PREDICATES.get(p, LIN[p]): p for p in CONCEPT_PROPERTIES}
 # Date properties: a value that is a date ("2025-05-08"), a month ("2025-05") or a year ("2025") is written as
 # the xsd:date of its first day, with its precision as ``lin:<property>_precision`` ("day" / "month" / "year");
 # read back as printed. Any other value stays a string.
@@ -177,6 +176,9 @@ def _property(predicate: URIRef) -> str:
     return predicate[len(str(LIN)):] if predicate.startswith(str(LIN)) else str(predicate)
 
 
+CONCEPT_OF = {_predicate(p): p for p in CONCEPT_PROPERTIES}
+
+
 def _concept(prop: str, value) -> URIRef:
     """The SKOS concept a value of a :data:`CONCEPT_PROPERTIES` property names: "Nghị quyết" → ``…/doc-type/nghi-quyet``."""
     concept = doc_type_concept(str(value))
@@ -187,9 +189,9 @@ def _concept(prop: str, value) -> URIRef:
     return concept
 
 
-def _concept_value(prop: str, concept: str) -> str:
-    """The name of the concept ``concept`` held for ``prop`` (the inverse of :func:`_concept`); an IRI of no
-    known concept is kept as it is."""
+def _concept_name(concept: str) -> str:
+    """The name of the concept ``concept`` (the inverse of :func:`_concept`); an IRI of no known concept is kept
+    as it is."""
     return doc_type_names().get(URIRef(concept), concept)
 
 
@@ -451,7 +453,7 @@ def _read_node(g: Graph, s: URIRef, label: str) -> Node:
         elif isinstance(o, Literal) and p != LIN.uid:
             props[_property(p)] = _value(o)
         elif p in CONCEPT_OF and isinstance(o, URIRef):
-            props[CONCEPT_OF[p]] = _concept_value(CONCEPT_OF[p], o)
+            props[CONCEPT_OF[p]] = _concept_name(o)
     return Node(uid_of(s), tuple(labels), _dated(props, precisions))
 
 
@@ -496,7 +498,7 @@ def _held_row(row: dict[str, str]) -> dict[str, str]:
     """A row of :data:`HELD_UNNUMBERED` with its dates printed to their precision and its concepts named."""
     for f in CONCEPT_PROPERTIES:
         if isinstance(row.get(f), str):
-            row[f] = _concept_value(f, row[f])
+            row[f] = _concept_name(row[f])
     for f in _HELD_DATES:
         precision = row.pop(f"{f}_precision", None)
         if f in row:
@@ -1117,7 +1119,7 @@ def _held_node(uid: str, label: str, quads: Iterable) -> Node:
         elif isinstance(o, ox.Literal) and p != LIN_UID_IRI:
             props[PROPERTY_OF_IRI.get(p, p[len(LIN_IRI):] if p.startswith(LIN_IRI) else p)] = _plain_ox(o)
         elif p in CONCEPT_OF_IRI and isinstance(o, ox.NamedNode):
-            props[CONCEPT_OF_IRI[p]] = _concept_value(CONCEPT_OF_IRI[p], o.value)
+            props[CONCEPT_OF_IRI[p]] = _concept_name(o.value)
     return Node(uid, tuple(labels), _dated(props, precisions))
 
 
